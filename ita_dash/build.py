@@ -1,0 +1,111 @@
+"""Build the DuckDB database from the files in ``data/``, atomically.
+
+The database is written to a temporary file next to the target and renamed
+over it only when everything succeeded: a failed build leaves the previous
+database untouched and no half-built file behind.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from ita_dash import __version__
+from ita_dash.derive import refresh_derived
+from ita_dash.loader import SourceData, load_source_data
+from ita_dash.schema import create_schema
+
+SCHEMA_VERSION = "1"
+TABLE_ORDER = ("sources", "units", "unit_aliases", "unit_groups", "group_members", "frameworks",
+               "indicators", "tools", "framework_nodes", "rating_levels", "scores",
+               "printed_ratings", "reference_scores", "conflicts", "unplaced_figures", "measures")
+
+
+def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
+    """Insert a DataFrame by column name (table names come from TABLE_ORDER)."""
+    if frame.empty:
+        return
+    if table not in TABLE_ORDER:
+        raise ValueError(f"unknown table {table!r}")
+    con.register("incoming", frame)
+    try:
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")  # noqa: S608 - whitelisted
+    finally:
+        con.unregister("incoming")
+
+
+def build_fingerprint(source: SourceData) -> str:
+    return f"{SCHEMA_VERSION}:{__version__}:{source.fingerprint}"
+
+
+def populate(con: duckdb.DuckDBPyConnection, source: SourceData,
+             datasets: Iterable[str] = ("real", "demo")) -> None:
+    """Fill an empty schema from validated source data (and the demo dataset)."""
+    from ita_dash.demo import generate_demo_scores
+
+    for table in TABLE_ORDER:
+        if table in source.tables:
+            insert_frame(con, table, source.tables[table])
+    if "demo" in datasets:
+        insert_frame(con, "scores", generate_demo_scores(con, source.tables["demo_years"]))
+    for dataset in datasets:
+        refresh_derived(con, dataset)
+    con.execute("INSERT INTO meta VALUES ('fingerprint', ?)", [build_fingerprint(source)])
+
+
+def build_database(db_path: Path, data_dir: Path, *, datasets: Iterable[str] = ("real", "demo"),
+                   keep_imports: bool = True) -> Path:
+    """Rebuild ``db_path`` from ``data_dir``; imported figures are carried over."""
+    source = load_source_data(data_dir)  # raises DataError before anything is written
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = db_path.with_name(f"{db_path.name}.tmp-{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    try:
+        con = duckdb.connect(str(tmp))
+        try:
+            create_schema(con)
+            con.execute("BEGIN")
+            populate(con, source, datasets)
+            if keep_imports and db_path.exists():
+                from ita_dash.carryover import carry_over_imports
+
+                carry_over_imports(db_path, con)
+            con.execute("COMMIT")
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        os.replace(tmp, db_path)
+    finally:
+        tmp.unlink(missing_ok=True)
+        Path(f"{tmp}.wal").unlink(missing_ok=True)
+    return db_path
+
+
+def stored_fingerprint(db_path: Path) -> str | None:
+    if not db_path.exists():
+        return None
+    try:
+        con = duckdb.connect(str(db_path), read_only=True)
+    except duckdb.Error:
+        return None
+    try:
+        row = con.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+        return row[0] if row else None
+    except duckdb.Error:
+        return None
+    finally:
+        con.close()
+
+
+def ensure_database(db_path: Path, data_dir: Path) -> Path:
+    """Build the database on first use, or again when a file in ``data/`` changed."""
+    from ita_dash.loader import fingerprint_files
+
+    expected = f"{SCHEMA_VERSION}:{__version__}:{fingerprint_files(data_dir)}"
+    if stored_fingerprint(db_path) != expected:
+        build_database(db_path, data_dir)
+    return db_path

@@ -1,0 +1,150 @@
+"""Derived tables: every node's printed and recomputed value, and one row per unit-year.
+
+``node_values`` holds, for each unit-year, the printed score of every node
+that has one, and the value recomputed from its parts with the framework's
+points (a points-weighted mean of the children; a tool's score may also come
+from its printed weighted points). ``unit_years`` puts the total, the tools and
+the ten indicators side by side with the rating under that year's scale.
+Both are rebuilt for one dataset at a time, inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+INSERT_PRINTED = """
+INSERT INTO node_values
+SELECT s.dataset, s.unit_id, s.fiscal_year, s.framework_id, s.code, n.kind,
+       s.score, NULL, s.score
+FROM scores s JOIN framework_nodes n USING (framework_id, code)
+WHERE s.dataset = $dataset
+"""
+
+INSERT_UNPRINTED_PARENTS = """
+INSERT INTO node_values
+WITH uy AS (
+    SELECT DISTINCT dataset, unit_id, fiscal_year, framework_id
+    FROM scores WHERE dataset = $dataset)
+SELECT uy.dataset, uy.unit_id, uy.fiscal_year, uy.framework_id, n.code, n.kind,
+       NULL, NULL, NULL
+FROM uy JOIN framework_nodes n USING (framework_id)
+WHERE n.kind <> 'item'
+  AND NOT EXISTS (
+    SELECT 1 FROM scores s
+    WHERE s.dataset = uy.dataset AND s.unit_id = uy.unit_id
+      AND s.fiscal_year = uy.fiscal_year AND s.code = n.code)
+"""
+
+# Recompute the nodes at one depth from their children (all children known).
+RECOMPUTE_DEPTH = """
+WITH expected AS (
+    SELECT framework_id, parent_code, count(*) AS n_children,
+           count(points) AS n_with_points
+    FROM framework_nodes WHERE kind <> 'tool_points' AND parent_code IS NOT NULL
+    GROUP BY ALL),
+agg AS (
+    SELECT v.dataset, v.unit_id, v.fiscal_year, v.framework_id, n.parent_code AS code,
+           count(v.value) AS n_known,
+           sum(n.points * v.value) / sum(n.points) AS recomputed
+    FROM node_values v JOIN framework_nodes n USING (framework_id, code)
+    WHERE v.dataset = $dataset AND n.depth = $depth + 1 AND n.kind <> 'tool_points'
+    GROUP BY ALL)
+UPDATE node_values AS p SET recomputed = agg.recomputed
+FROM agg JOIN expected
+  ON expected.framework_id = agg.framework_id AND expected.parent_code = agg.code
+WHERE p.dataset = agg.dataset AND p.unit_id = agg.unit_id
+  AND p.fiscal_year = agg.fiscal_year AND p.code = agg.code
+  AND agg.n_known = expected.n_children AND expected.n_with_points = expected.n_children
+"""
+
+# A tool without a printed 0-100 score takes it from its printed weighted points.
+TOOL_FROM_POINTS = """
+UPDATE node_values AS t SET value = coalesce(t.printed, w.printed * 100 / n.points, t.recomputed)
+FROM node_values w, framework_nodes n
+WHERE t.dataset = $dataset AND t.kind = 'tool' AND w.kind = 'tool_points'
+  AND w.dataset = t.dataset AND w.unit_id = t.unit_id AND w.fiscal_year = t.fiscal_year
+  AND w.code = t.code || '_W'
+  AND n.framework_id = t.framework_id AND n.code = t.code
+"""
+
+SET_VALUE_AT_DEPTH = """
+UPDATE node_values AS v SET value = coalesce(v.value, v.printed, v.recomputed)
+FROM framework_nodes n
+WHERE v.dataset = $dataset AND n.framework_id = v.framework_id AND n.code = v.code
+  AND n.depth = $depth
+"""
+
+TOOL_POINTS_RECOMPUTED = """
+UPDATE node_values AS w
+SET recomputed = t.recomputed * n.points / 100,
+    value = coalesce(w.printed, t.value * n.points / 100)
+FROM node_values t, framework_nodes n
+WHERE w.dataset = $dataset AND w.kind = 'tool_points' AND t.kind = 'tool'
+  AND t.dataset = w.dataset AND t.unit_id = w.unit_id AND t.fiscal_year = w.fiscal_year
+  AND w.code = t.code || '_W' AND n.framework_id = t.framework_id AND n.code = t.code
+"""
+
+DROP_EMPTY = """
+DELETE FROM node_values
+WHERE dataset = $dataset AND printed IS NULL AND recomputed IS NULL AND value IS NULL
+"""
+
+INSERT_UNIT_YEARS = """
+INSERT INTO unit_years
+WITH wide AS (
+    SELECT dataset, unit_id, fiscal_year, framework_id,
+        max(value) FILTER (WHERE code = 'ITA') AS score,
+        max(printed) FILTER (WHERE code = 'ITA') AS score_printed,
+        max(recomputed) FILTER (WHERE code = 'ITA') AS score_recomputed,
+        max(value) FILTER (WHERE code = 'IIT') AS iit,
+        max(value) FILTER (WHERE code = 'EIT') AS eit,
+        max(value) FILTER (WHERE code = 'OIT') AS oit,
+        max(value) FILTER (WHERE code = '1') AS ind_1,
+        max(value) FILTER (WHERE code = '2') AS ind_2,
+        max(value) FILTER (WHERE code = '3') AS ind_3,
+        max(value) FILTER (WHERE code = '4') AS ind_4,
+        max(value) FILTER (WHERE code = '5') AS ind_5,
+        max(value) FILTER (WHERE code = '6') AS ind_6,
+        max(value) FILTER (WHERE code = '7') AS ind_7,
+        max(value) FILTER (WHERE code = '8') AS ind_8,
+        max(value) FILTER (WHERE code = '9') AS ind_9,
+        max(value) FILTER (WHERE code = '10') AS ind_10
+    FROM node_values
+    WHERE dataset = $dataset AND kind IN ('total', 'tool', 'indicator')
+    GROUP BY ALL),
+rated AS (
+    SELECT w.dataset, w.unit_id, w.fiscal_year, min(l.seq) AS level_seq
+    FROM wide w JOIN rating_levels l
+      ON l.framework_id = w.framework_id
+     AND round(w.score, 2) BETWEEN l.min_total AND l.max_total
+     AND (l.min_each_tool IS NULL
+          OR (w.iit >= l.min_each_tool AND w.eit >= l.min_each_tool
+              AND w.oit >= l.min_each_tool))
+    GROUP BY ALL)
+SELECT w.*, r.level_seq, l.level_code, p.level_code
+FROM wide w
+LEFT JOIN rated r USING (dataset, unit_id, fiscal_year)
+LEFT JOIN rating_levels l ON l.framework_id = w.framework_id AND l.seq = r.level_seq
+LEFT JOIN printed_ratings p USING (dataset, unit_id, fiscal_year)
+ORDER BY w.fiscal_year, w.unit_id
+"""
+
+
+def refresh_derived(con: duckdb.DuckDBPyConnection, dataset: str) -> None:
+    """Recompute ``node_values`` and ``unit_years`` of one dataset."""
+    params = {"dataset": dataset}
+    con.execute("DELETE FROM node_values WHERE dataset = $dataset", params)
+    con.execute("DELETE FROM unit_years WHERE dataset = $dataset", params)
+    con.execute(INSERT_PRINTED, params)
+    con.execute(INSERT_UNPRINTED_PARENTS, params)
+    max_depth, tool_depth = con.execute(
+        "SELECT coalesce(max(depth), 0), coalesce(min(depth) FILTER (WHERE kind = 'tool'), 1) "
+        "FROM framework_nodes").fetchone() or (0, 1)
+    for depth in range(int(max_depth) - 1, -1, -1):
+        con.execute(RECOMPUTE_DEPTH, {**params, "depth": depth})
+        if depth == tool_depth:
+            con.execute(TOOL_FROM_POINTS, params)
+        con.execute(SET_VALUE_AT_DEPTH, {**params, "depth": depth})
+    con.execute(TOOL_POINTS_RECOMPUTED, params)
+    con.execute(DROP_EMPTY, params)
+    con.execute(INSERT_UNIT_YEARS, params)

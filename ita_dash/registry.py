@@ -1,0 +1,232 @@
+"""The framework registry: indicators, items, labels, weights and rating scales.
+
+The registry is data (``data/frameworks/``), loaded into DuckDB by the build.
+This module holds the two rules that turn a framework file into effective
+points (:func:`compute_points`) and the read side used by queries, charts and
+tables alike (:class:`Registry`). No label, weight or level is written
+anywhere else in the code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import duckdb
+import pandas as pd
+
+SCORING_KINDS = ("total", "tool", "indicator", "subindicator", "heading", "item")
+
+
+def children_of(nodes: list[dict]) -> dict[str | None, list[dict]]:
+    children: dict[str | None, list[dict]] = {}
+    for n in nodes:
+        children.setdefault(n["parent_code"], []).append(n)
+    return children
+
+
+def node_depths(nodes: list[dict]) -> dict[str, int]:
+    by_code = {n["code"]: n for n in nodes}
+    depths: dict[str, int] = {}
+
+    def depth(code: str) -> int:
+        if code not in depths:
+            parent = by_code[code]["parent_code"]
+            depths[code] = 0 if parent is None else depth(parent) + 1
+        return depths[code]
+
+    for n in nodes:
+        depth(n["code"])
+    return depths
+
+
+def _items_below(code: str, children: dict[str | None, list[dict]]) -> list[dict]:
+    items = []
+    for child in children.get(code, []):
+        if child["kind"] == "item":
+            items.append(child)
+        elif child["kind"] != "tool_points":
+            items.extend(_items_below(child["code"], children))
+    return items
+
+
+def _scoring_children(code: str, children: dict[str | None, list[dict]]) -> list[dict]:
+    return [c for c in children.get(code, []) if c["kind"] != "tool_points"]
+
+
+def _split_equally(node: dict, children: dict[str | None, list[dict]]) -> None:
+    """NACC 2563-2565 rule: a parent's points split equally among its parts.
+
+    A sub-indicator (or an indicator without sub-indicators) splits among all
+    questions below it, headings being only groupings; a tool among its
+    indicators; the total among the tools by their printed weights.
+    """
+    points = node["points"]
+    kids = _scoring_children(node["code"], children)
+    if not kids or points is None:
+        return
+    has_subs = any(k["kind"] == "subindicator" for k in kids)
+    if node["kind"] == "subindicator" or (node["kind"] == "indicator" and not has_subs):
+        items = _items_below(node["code"], children)
+        for item in items:
+            item["points"] = points / len(items)
+        return
+    for kid in kids:
+        if kid["kind"] not in ("tool", "item"):
+            kid["points"] = points / len(kids)
+        elif kid["kind"] == "tool":
+            kid["points"] = kid["points_printed"]
+        _split_equally(kid, children)
+
+
+def _sum_up(node: dict, children: dict[str | None, list[dict]]) -> float | None:
+    """Fill a node's points with the sum of its parts (printed item points)."""
+    kids = _scoring_children(node["code"], children)
+    if not kids:
+        return node["points"]
+    sums = [_sum_up(k, children) for k in kids]
+    total = None if any(s is None for s in sums) else sum(sums)
+    if node["points"] is None:
+        node["points"] = total
+    return total
+
+
+def compute_points(nodes: list[dict], aggregation: str) -> list[tuple[str, str]]:
+    """Set each node's effective ``points`` (share of the 100-point total).
+
+    Returns problems (Thai, English) such as item points that do not add up
+    to a tool's printed weight.
+    """
+    for n in nodes:
+        n["points"] = n["points_printed"] if n["kind"] in ("total", "tool", "item") else None
+    children = children_of(nodes)
+    roots = children.get(None, [])
+    problems: list[tuple[str, str]] = []
+    for root in roots:
+        if aggregation == "equal_split":
+            for n in nodes:
+                if n["kind"] == "item":
+                    n["points"] = None
+            _split_equally(root, children)
+            _sum_up(root, children)
+        elif aggregation == "points":
+            _sum_up(root, children)
+            for tool in _scoring_children(root["code"], children):
+                total = sum(i["points"] or 0 for i in _items_below(tool["code"], children))
+                if tool["points_printed"] is not None and abs(total - tool["points_printed"]) > 1e-6:
+                    problems.append((
+                        f"คะแนนรายข้อของ {tool['code']} รวมได้ {total:g} ไม่เท่ากับน้ำหนัก "
+                        f"{tool['points_printed']:g}",
+                        f"item points of {tool['code']} add up to {total:g}, not its weight "
+                        f"{tool['points_printed']:g}"))
+        else:
+            for n in nodes:
+                if n["kind"] not in ("total", "tool"):
+                    n["points"] = n["points_printed"]
+    for n in nodes:
+        n["tool"] = _ancestor_of_kind(n, nodes, "tool")
+        n["indicator"] = _ancestor_of_kind(n, nodes, "indicator")
+    return problems
+
+
+def _ancestor_of_kind(node: dict, nodes: list[dict], kind: str) -> str | None:
+    by_code = {n["code"]: n for n in nodes}
+    current: dict | None = node
+    while current is not None:
+        if current["kind"] == kind:
+            return current["code"]
+        parent = current["parent_code"]
+        current = by_code.get(parent) if parent else None
+    return None
+
+
+# ---------------------------------------------------------------------- read side
+
+
+@dataclass(frozen=True)
+class Level:
+    framework_id: str
+    seq: int
+    level_code: str
+    label_th: str
+    label_en: str
+    min_total: float
+    max_total: float
+    min_each_tool: float | None
+    color: str
+
+    def label(self, lang: str) -> str:
+        return self.label_th if lang == "th" else self.label_en
+
+
+class Registry:
+    """Read-only view of the frameworks stored in the database."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection):
+        self.frameworks = con.execute("SELECT * FROM frameworks ORDER BY first_year").df()
+        self.nodes = con.execute(
+            "SELECT * FROM framework_nodes ORDER BY framework_id, seq").df()
+        self.levels = con.execute(
+            "SELECT * FROM rating_levels ORDER BY framework_id, seq").df()
+        self.indicators = con.execute("SELECT * FROM indicators ORDER BY seq").df()
+        self.tools = con.execute("SELECT * FROM tools ORDER BY seq").df()
+
+    @cached_property
+    def _labels(self) -> dict[tuple[str, str], tuple[str | None, str | None]]:
+        return {(r.framework_id, r.code): (r.label_th, r.label_en)
+                for r in self.nodes.itertuples()}
+
+    def node_label(self, framework_id: str, code: str, lang: str = "th") -> str:
+        """'O5 แผนปฏิบัติการประจำปี...' (the code alone when no label is printed)."""
+        th, en = self._labels.get((framework_id, code), (None, None))
+        label = th if lang == "th" else (en or th)
+        return f"{code} {label}" if label else code
+
+    def indicator_label(self, code: str, lang: str = "th") -> str:
+        row = self.indicators[self.indicators["code"] == code]
+        if row.empty:
+            return code
+        return str(row.iloc[0]["label_th" if lang == "th" else "label_en"])
+
+    def indicator_labels(self, lang: str = "th") -> dict[str, str]:
+        col = "label_th" if lang == "th" else "label_en"
+        return dict(zip(self.indicators["code"], self.indicators[col], strict=True))
+
+    def indicator_codes(self) -> list[str]:
+        return list(self.indicators["code"])
+
+    def tool_codes(self) -> list[str]:
+        return [c for c in self.tools["code"] if c != "ITA"]
+
+    def tool_label(self, code: str, lang: str = "th") -> str:
+        row = self.tools[self.tools["code"] == code]
+        return code if row.empty else str(row.iloc[0]["label_th" if lang == "th" else "label_en"])
+
+    def tool_weights(self, framework_id: str) -> dict[str, float]:
+        tools = self.nodes[(self.nodes["framework_id"] == framework_id)
+                           & (self.nodes["kind"] == "tool")]
+        return dict(zip(tools["code"], tools["points"], strict=True))
+
+    def levels_for(self, framework_id: str) -> list[Level]:
+        rows = self.levels[self.levels["framework_id"] == framework_id]
+        return [Level(r.framework_id, int(r.seq), r.level_code, r.label_th, r.label_en,
+                      float(r.min_total), float(r.max_total),
+                      None if pd.isna(r.min_each_tool) else float(r.min_each_tool), r.color)
+                for r in rows.itertuples()]
+
+    def level_colors(self) -> dict[str, str]:
+        """Colour per level label (both languages), for charts and tables."""
+        colors = {}
+        for r in self.levels.itertuples():
+            colors[r.label_th] = r.color
+            colors[r.label_en] = r.color
+        return colors
+
+    def framework_name(self, framework_id: str, lang: str = "th") -> str:
+        row = self.frameworks[self.frameworks["framework_id"] == framework_id]
+        return framework_id if row.empty else str(row.iloc[0]["name_th" if lang == "th" else "name_en"])
+
+    def items(self, framework_id: str) -> pd.DataFrame:
+        return self.nodes[(self.nodes["framework_id"] == framework_id)
+                          & (self.nodes["kind"] == "item")]
+

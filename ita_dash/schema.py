@@ -1,0 +1,121 @@
+"""The DuckDB schema: one definition for every table.
+
+Base tables are loaded from the files in ``data/``; derived tables
+(``node_values``, ``unit_years``) are recomputed by :mod:`ita_dash.derive`.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+BASE_TABLES = """
+CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
+CREATE TABLE datasets (
+    dataset VARCHAR PRIMARY KEY, is_synthetic BOOLEAN NOT NULL,
+    label_th VARCHAR NOT NULL, label_en VARCHAR NOT NULL, description VARCHAR NOT NULL);
+CREATE TABLE sources (
+    source_id VARCHAR PRIMARY KEY, file VARCHAR, title_th VARCHAR, unit_th VARCHAR,
+    fiscal_year INTEGER, note VARCHAR);
+CREATE TABLE units (
+    unit_id VARCHAR PRIMARY KEY, name_th VARCHAR NOT NULL, name_en VARCHAR,
+    short_th VARCHAR NOT NULL, short_en VARCHAR, unit_type VARCHAR NOT NULL,
+    parent_org VARCHAR, province VARCHAR, origin VARCHAR NOT NULL,
+    source_id VARCHAR, note VARCHAR);
+CREATE TABLE unit_aliases (
+    alias_key VARCHAR PRIMARY KEY, alias VARCHAR NOT NULL, unit_id VARCHAR NOT NULL,
+    source_id VARCHAR, note VARCHAR);
+CREATE TABLE unit_groups (
+    group_id VARCHAR PRIMARY KEY, group_set VARCHAR NOT NULL,
+    name_th VARCHAR NOT NULL, name_en VARCHAR NOT NULL, source_id VARCHAR, note VARCHAR);
+CREATE TABLE group_members (
+    group_id VARCHAR NOT NULL, unit_id VARCHAR NOT NULL, PRIMARY KEY (group_id, unit_id));
+CREATE TABLE frameworks (
+    framework_id VARCHAR PRIMARY KEY, assessor VARCHAR NOT NULL,
+    first_year INTEGER NOT NULL, last_year INTEGER NOT NULL,
+    name_th VARCHAR NOT NULL, name_en VARCHAR NOT NULL, aggregation VARCHAR NOT NULL,
+    pass_mark DOUBLE NOT NULL, source_id VARCHAR, note VARCHAR);
+CREATE TABLE indicators (
+    code VARCHAR PRIMARY KEY, tool VARCHAR NOT NULL, seq INTEGER NOT NULL,
+    label_th VARCHAR NOT NULL, label_en VARCHAR NOT NULL, source_id VARCHAR);
+CREATE TABLE tools (
+    code VARCHAR PRIMARY KEY, seq INTEGER NOT NULL, label_th VARCHAR NOT NULL,
+    label_en VARCHAR NOT NULL, short_th VARCHAR NOT NULL, short_en VARCHAR NOT NULL,
+    source_id VARCHAR);
+CREATE TABLE framework_nodes (
+    framework_id VARCHAR NOT NULL, code VARCHAR NOT NULL, parent_code VARCHAR,
+    kind VARCHAR NOT NULL, seq INTEGER NOT NULL, depth INTEGER NOT NULL,
+    tool VARCHAR, indicator VARCHAR,
+    label_th VARCHAR, label_en VARCHAR,
+    points_printed DOUBLE, points DOUBLE,
+    status VARCHAR NOT NULL, source_id VARCHAR, note VARCHAR,
+    PRIMARY KEY (framework_id, code));
+CREATE TABLE rating_levels (
+    framework_id VARCHAR NOT NULL, seq INTEGER NOT NULL, level_code VARCHAR NOT NULL,
+    label_th VARCHAR NOT NULL, label_en VARCHAR NOT NULL,
+    min_total DOUBLE NOT NULL, max_total DOUBLE NOT NULL, min_each_tool DOUBLE,
+    color VARCHAR NOT NULL, status VARCHAR NOT NULL, source_id VARCHAR, note VARCHAR,
+    PRIMARY KEY (framework_id, seq));
+CREATE TABLE imports (
+    import_id VARCHAR PRIMARY KEY, dataset VARCHAR NOT NULL, file_name VARCHAR NOT NULL,
+    checksum VARCHAR NOT NULL, imported_at TIMESTAMP NOT NULL, imported_by VARCHAR NOT NULL,
+    row_count INTEGER NOT NULL, undone_at TIMESTAMP, note VARCHAR);
+CREATE TABLE scores (
+    dataset VARCHAR NOT NULL, unit_id VARCHAR NOT NULL, fiscal_year INTEGER NOT NULL,
+    framework_id VARCHAR NOT NULL, code VARCHAR NOT NULL, score DOUBLE NOT NULL,
+    source_id VARCHAR, source_ref VARCHAR, note VARCHAR, import_id VARCHAR,
+    PRIMARY KEY (dataset, unit_id, fiscal_year, code));
+CREATE TABLE printed_ratings (
+    dataset VARCHAR NOT NULL, unit_id VARCHAR NOT NULL, fiscal_year INTEGER NOT NULL,
+    framework_id VARCHAR NOT NULL, level_code VARCHAR NOT NULL, label_printed VARCHAR,
+    source_id VARCHAR, source_ref VARCHAR, note VARCHAR,
+    PRIMARY KEY (dataset, unit_id, fiscal_year));
+CREATE TABLE reference_scores (
+    dataset VARCHAR NOT NULL, unit_id VARCHAR NOT NULL, fiscal_year INTEGER NOT NULL,
+    framework_id VARCHAR NOT NULL, code VARCHAR NOT NULL, ref_kind VARCHAR NOT NULL,
+    score DOUBLE NOT NULL, label_printed VARCHAR, source_id VARCHAR, source_ref VARCHAR,
+    note VARCHAR, PRIMARY KEY (dataset, unit_id, fiscal_year, code, ref_kind));
+CREATE TABLE conflicts (
+    dataset VARCHAR NOT NULL, unit_id VARCHAR NOT NULL, fiscal_year INTEGER NOT NULL,
+    code VARCHAR, printed_values VARCHAR NOT NULL, chosen_value VARCHAR, rule VARCHAR NOT NULL,
+    source_id VARCHAR, note VARCHAR);
+CREATE TABLE unplaced_figures (
+    dataset VARCHAR NOT NULL, unit_id VARCHAR NOT NULL, fiscal_year INTEGER NOT NULL,
+    framework_id VARCHAR NOT NULL, parent_code VARCHAR, score DOUBLE NOT NULL,
+    code_printed VARCHAR, text_printed VARCHAR, source_id VARCHAR, source_ref VARCHAR,
+    note VARCHAR);
+CREATE TABLE measures (
+    dataset VARCHAR NOT NULL, measure_id INTEGER NOT NULL, unit_id VARCHAR NOT NULL,
+    fiscal_year INTEGER NOT NULL, framework_id VARCHAR, code VARCHAR,
+    analysis VARCHAR, measure VARCHAR, communication VARCHAR, schedule VARCHAR,
+    responsible VARCHAR, status VARCHAR, result VARCHAR, source_id VARCHAR,
+    source_ref VARCHAR, PRIMARY KEY (dataset, measure_id));
+"""
+
+DERIVED_TABLES = """
+CREATE TABLE node_values (
+    dataset VARCHAR NOT NULL, unit_id VARCHAR NOT NULL, fiscal_year INTEGER NOT NULL,
+    framework_id VARCHAR NOT NULL, code VARCHAR NOT NULL, kind VARCHAR NOT NULL,
+    printed DOUBLE, recomputed DOUBLE, value DOUBLE);
+CREATE TABLE unit_years (
+    dataset VARCHAR NOT NULL, unit_id VARCHAR NOT NULL, fiscal_year INTEGER NOT NULL,
+    framework_id VARCHAR NOT NULL, score DOUBLE, score_printed DOUBLE,
+    score_recomputed DOUBLE, iit DOUBLE, eit DOUBLE, oit DOUBLE,
+    ind_1 DOUBLE, ind_2 DOUBLE, ind_3 DOUBLE, ind_4 DOUBLE, ind_5 DOUBLE,
+    ind_6 DOUBLE, ind_7 DOUBLE, ind_8 DOUBLE, ind_9 DOUBLE, ind_10 DOUBLE,
+    level_seq INTEGER, level_code VARCHAR, printed_level VARCHAR,
+    PRIMARY KEY (dataset, unit_id, fiscal_year));
+"""
+
+DATASET_ROWS = [
+    ("real", False, "ข้อมูลจริงจากรายงาน", "Real figures from the reports",
+     "Figures printed in the source reports, and figures imported by editors."),
+    ("demo", True, "ข้อมูลสาธิต (สังเคราะห์)", "Demo data (synthetic)",
+     "Synthetic, seeded scores for all 50 Bangkok districts, 2563-2568. Not real results."),
+]
+
+
+def create_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create every table (base and derived) on an empty database."""
+    con.execute(BASE_TABLES)
+    con.execute(DERIVED_TABLES)
+    con.executemany("INSERT INTO datasets VALUES (?, ?, ?, ?, ?)", DATASET_ROWS)

@@ -1,0 +1,51 @@
+"""Thai text helpers: Thai digits, Buddhist-Era years, unit-name normalisation."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+BE_OFFSET = 543
+_SPACES = re.compile(r"\s+")
+_OFFICE_PREFIXES = ("สำนักงานเขต", "เขต")
+
+
+def to_arabic_digits(text: str) -> str:
+    """Replace Thai digits (๐-๙) with Arabic digits."""
+    return text.translate(THAI_DIGITS)
+
+
+def normalize_text(text: str) -> str:
+    """NFC-normalise, convert Thai digits and collapse white space."""
+    text = unicodedata.normalize("NFC", text)
+    return _SPACES.sub(" ", to_arabic_digits(text)).strip()
+
+
+def name_key(name: str) -> str:
+    """Key for matching unit names: normalised, without spaces, lower-case."""
+    return normalize_text(name).replace(" ", "").lower()
+
+
+def district_short_name(name: str) -> str:
+    """'สำนักงานเขตสัมพันธวงศ์' / 'เขตสัมพันธวงศ์' -> 'สัมพันธวงศ์'."""
+    text = normalize_text(name).replace(" ", "")
+    for prefix in _OFFICE_PREFIXES:
+        if text.startswith(prefix) and len(text) > len(prefix):
+            return text[len(prefix):]
+    return text
+
+
+def be_to_ce(year_be: int) -> int:
+    return year_be - BE_OFFSET
+
+
+def ce_to_be(year_ce: int) -> int:
+    return year_ce + BE_OFFSET
+
+
+def format_be_year(year_be: int, lang: str = "th") -> str:
+    """'พ.ศ. 2567' in Thai, 'B.E. 2567 (2024)' in English."""
+    if lang == "th":
+        return f"พ.ศ. {year_be}"
+    return f"B.E. {year_be} ({be_to_ce(year_be)})"
