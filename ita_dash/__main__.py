@@ -1,0 +1,5 @@
+"""``python -m ita_dash``: the command line."""
+
+from ita_dash.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,86 @@
+"""Command line: build, export, bench (and the commands of later modules)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from ita_dash import config
+from ita_dash.problems import DataError
+
+Handler = Callable[[argparse.Namespace], int]
+COMMANDS: dict[str, Handler] = {}
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from ita_dash.build import build_database
+
+    datasets = ("real", "demo") if args.dataset == "all" else (args.dataset,)
+    path = build_database(config.db_path(), config.data_dir(), datasets=datasets)
+    print(f"built {path} ({', '.join(datasets)})")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from ita_dash import queries
+    from ita_dash.db import connect
+
+    con = connect(read_only=False)
+    frame = queries.export_scores(con, dataset=args.dataset)
+    frame.to_csv(args.out, index=False, encoding="utf-8")
+    print(f"wrote {len(frame)} scores of dataset {args.dataset!r} to {args.out}")
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from ita_dash.bench import run_bench
+
+    return run_bench(units=args.units, years=args.years, repeats=args.repeats,
+                     db_path=Path(args.db) if args.db else None)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m ita_dash", description="ITA Dashboard tools")
+    sub = p.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="rebuild the database from the files in data/")
+    b.add_argument("--dataset", choices=("real", "demo", "all"), default="all")
+    b.set_defaults(handler=cmd_build)
+    e = sub.add_parser("export", help="write every stored score of a dataset to CSV")
+    e.add_argument("--dataset", choices=config.DATASETS, required=True)
+    e.add_argument("--out", required=True)
+    e.set_defaults(handler=cmd_export)
+    be = sub.add_parser("bench", help="time every query function on a national-scale dataset")
+    be.add_argument("--units", type=int, default=8300)
+    be.add_argument("--years", type=int, default=10)
+    be.add_argument("--repeats", type=int, default=7)
+    be.add_argument("--db", help="where to write the benchmark database (default: a temp dir)")
+    be.set_defaults(handler=cmd_bench)
+    for extend in EXTENSIONS:
+        extend(sub)
+    return p
+
+
+def _extensions() -> list[Callable[[argparse._SubParsersAction], None]]:
+    """Sub-commands contributed by other modules (import, deck)."""
+    found = []
+    for module in ("ita_dash.importer.cli", "ita_dash.deck.cli"):
+        try:
+            mod = __import__(module, fromlist=["register"])
+        except ModuleNotFoundError:
+            continue
+        found.append(mod.register)
+    return found
+
+
+EXTENSIONS = _extensions()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except DataError as exc:
+        print(exc, file=sys.stderr)
+        return 2

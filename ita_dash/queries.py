@@ -1,0 +1,573 @@
+"""The query layer: pure functions (connection + keyword-only parameters -> DataFrame).
+
+All analytical SQL of the dashboard lives here. Values are always bound
+parameters; the only SQL text spliced in is a scope predicate chosen from the
+whitelist in :mod:`ita_dash.scope`. Labels, points and rating levels come from
+the framework tables (the registry), never from Python constants.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from ita_dash.scope import Scope
+from ita_dash.thai import district_short_name, name_key
+
+Con = duckdb.DuckDBPyConnection
+
+
+def _run(con: Con, sql: str, params: dict[str, object], scope: Scope | None = None) -> pd.DataFrame:
+    if scope is not None:
+        sql = sql.replace("{scope}", scope.predicate())
+        params = {**params, **scope.params()}
+    return con.execute(sql, params).df()
+
+
+# ------------------------------------------------------------------ options, units
+
+
+def available_years(con: Con, *, dataset: str) -> list[int]:
+    rows = con.execute("SELECT DISTINCT fiscal_year FROM unit_years WHERE dataset = $dataset "
+                       "ORDER BY fiscal_year", {"dataset": dataset}).fetchall()
+    return [int(r[0]) for r in rows]
+
+
+def units_with_scores(con: Con, *, dataset: str) -> pd.DataFrame:
+    return _run(con, """
+        SELECT u.unit_id, u.name_th, u.name_en, u.short_th, u.short_en, u.unit_type,
+               u.parent_org, count(*) AS n_years, min(y.fiscal_year) AS first_year,
+               max(y.fiscal_year) AS last_year
+        FROM units u JOIN unit_years y USING (unit_id)
+        WHERE y.dataset = $dataset
+        GROUP BY ALL ORDER BY u.short_th""", {"dataset": dataset})
+
+
+def scope_options(con: Con, *, dataset: str) -> pd.DataFrame:
+    """Every scope with scored units in the dataset: kind, value, names, unit count."""
+    return _run(con, """
+        WITH scored AS (SELECT DISTINCT unit_id FROM unit_years WHERE dataset = $dataset)
+        SELECT 'group' AS kind, g.group_id AS value, g.name_th, g.name_en, g.group_set,
+               count(*) AS n_units
+        FROM unit_groups g JOIN group_members m USING (group_id) JOIN scored USING (unit_id)
+        GROUP BY ALL
+        UNION ALL
+        SELECT 'unit_type', u.unit_type, u.unit_type, u.unit_type, 'unit_type', count(*)
+        FROM units u JOIN scored USING (unit_id) GROUP BY ALL
+        UNION ALL
+        SELECT 'parent', u.parent_org, u.parent_org, u.parent_org, 'parent', count(*)
+        FROM units u JOIN scored USING (unit_id) WHERE u.parent_org IS NOT NULL GROUP BY ALL
+        ORDER BY kind, group_set, value""", {"dataset": dataset})
+
+
+def units_in_scope(con: Con, *, dataset: str, scope: Scope) -> pd.DataFrame:
+    return _run(con, """
+        SELECT DISTINCT u.unit_id, u.short_th, u.short_en, u.name_th, u.name_en
+        FROM units u JOIN unit_years y USING (unit_id)
+        WHERE y.dataset = $dataset AND {scope}
+        ORDER BY u.short_th""", {"dataset": dataset}, scope)
+
+
+def unit_groups_of(con: Con, *, unit_id: str) -> pd.DataFrame:
+    return _run(con, """
+        SELECT g.group_id, g.group_set, g.name_th, g.name_en
+        FROM group_members m JOIN unit_groups g USING (group_id)
+        WHERE m.unit_id = $unit_id ORDER BY g.group_set, g.group_id""", {"unit_id": unit_id})
+
+
+def find_unit(con: Con, *, name: str) -> str | None:
+    """Unit id for a Thai or English name, alias or id (None when unknown)."""
+    for key in (name_key(name), name_key(district_short_name(name))):
+        row = con.execute("SELECT unit_id FROM unit_aliases WHERE alias_key = $key",
+                          {"key": key}).fetchone()
+        if row:
+            return str(row[0])
+    return None
+
+
+# ----------------------------------------------------------------------- rankings
+
+RANKING_SQL = """
+WITH ranked AS (
+    SELECT y.*, rank() OVER (PARTITION BY y.fiscal_year ORDER BY round(y.score, 2) DESC) AS rank,
+           count(*) OVER (PARTITION BY y.fiscal_year) AS n_units
+    FROM unit_years y JOIN units u USING (unit_id)
+    WHERE y.dataset = $dataset AND y.fiscal_year IN ($year - 1, $year)
+      AND y.score IS NOT NULL AND {scope}),
+with_prev AS (
+    SELECT *, lag(score) OVER w AS prev_score, lag(rank) OVER w AS prev_rank,
+           lag(fiscal_year) OVER w AS prev_year
+    FROM ranked WINDOW w AS (PARTITION BY unit_id ORDER BY fiscal_year))
+SELECT r.rank, r.unit_id, u.short_th, u.short_en, u.name_th, u.name_en,
+       round(r.score, 2) AS score, r.level_code, l.label_th AS level_th, l.label_en AS level_en,
+       l.color AS level_color, round(r.iit, 2) AS iit, round(r.eit, 2) AS eit,
+       round(r.oit, 2) AS oit, round(r.prev_score, 2) AS prev_score,
+       round(r.score - r.prev_score, 2) AS delta_points, r.prev_rank,
+       r.prev_rank - r.rank AS delta_rank, r.n_units, r.framework_id, f.pass_mark
+FROM with_prev r JOIN units u USING (unit_id)
+JOIN frameworks f USING (framework_id)
+LEFT JOIN rating_levels l ON l.framework_id = r.framework_id AND l.seq = r.level_seq
+WHERE r.fiscal_year = $year
+ORDER BY r.rank, u.short_th
+"""
+
+
+def rankings(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
+    """Rank (ties share a rank) of every unit in scope, with level, tools and change vs year-1.
+
+    ``delta_rank`` is positive when the unit moved up; the previous rank is the
+    rank within the same scope in the previous fiscal year.
+    """
+    return _run(con, RANKING_SQL, {"dataset": dataset, "year": year}, scope)
+
+
+def movers(con: Con, *, dataset: str, year: int, scope: Scope, n: int = 5) -> pd.DataFrame:
+    """The ``n`` biggest gainers and losers (change in points vs the previous year)."""
+    ranked = rankings(con, dataset=dataset, year=year, scope=scope)
+    changed = ranked.dropna(subset=["delta_points"])
+    gainers = changed[changed["delta_points"] > 0].nlargest(n, "delta_points")
+    losers = changed[changed["delta_points"] < 0].nsmallest(n, "delta_points")
+    return pd.concat([gainers.assign(direction="gain"), losers.assign(direction="loss")],
+                     ignore_index=True)
+
+
+def scope_summary(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
+    """One row: number of units, mean, median, min, max and pass rate (score >= pass mark)."""
+    return _run(con, """
+        SELECT count(*) AS n_units, round(avg(y.score), 2) AS mean,
+               round(median(y.score), 2) AS median, round(min(y.score), 2) AS min,
+               round(max(y.score), 2) AS max,
+               count(*) FILTER (WHERE round(y.score, 2) >= f.pass_mark) AS n_pass,
+               round(100.0 * count(*) FILTER (WHERE round(y.score, 2) >= f.pass_mark)
+                     / count(*), 1) AS pass_rate
+        FROM unit_years y JOIN units u USING (unit_id) JOIN frameworks f USING (framework_id)
+        WHERE y.dataset = $dataset AND y.fiscal_year = $year AND y.score IS NOT NULL
+          AND {scope}""", {"dataset": dataset, "year": year}, scope)
+
+
+def rating_counts(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
+    """Units per rating level of the year's scale (levels with no unit included)."""
+    return _run(con, """
+        WITH scoped AS (
+            SELECT y.* FROM unit_years y JOIN units u USING (unit_id)
+            WHERE y.dataset = $dataset AND y.fiscal_year = $year AND y.score IS NOT NULL
+              AND {scope}),
+        fws AS (SELECT DISTINCT framework_id FROM scoped)
+        SELECT l.framework_id, l.seq, l.level_code, l.label_th, l.label_en, l.color,
+               count(s.unit_id) AS n_units
+        FROM rating_levels l JOIN fws USING (framework_id)
+        LEFT JOIN scoped s ON s.framework_id = l.framework_id AND s.level_seq = l.seq
+        GROUP BY ALL
+        UNION ALL
+        SELECT NULL, 99, NULL, 'ไม่ทราบระดับ', 'Level unknown', '#9e9e9e', count(*)
+        FROM scoped WHERE level_seq IS NULL HAVING count(*) > 0
+        ORDER BY framework_id, seq""", {"dataset": dataset, "year": year}, scope)
+
+
+# -------------------------------------------------------------------- groups
+
+
+def group_comparison(con: Con, *, dataset: str, year: int, group_set: str) -> pd.DataFrame:
+    """Per group of a group set: units, mean, median, min, max, pass rate."""
+    return _run(con, """
+        SELECT g.group_id, g.name_th, g.name_en, count(*) AS n_units,
+               round(avg(y.score), 2) AS mean, round(median(y.score), 2) AS median,
+               round(min(y.score), 2) AS min, round(max(y.score), 2) AS max,
+               round(100.0 * count(*) FILTER (WHERE round(y.score, 2) >= f.pass_mark)
+                     / count(*), 1) AS pass_rate
+        FROM unit_groups g JOIN group_members m USING (group_id)
+        JOIN unit_years y USING (unit_id) JOIN frameworks f USING (framework_id)
+        WHERE g.group_set = $group_set AND y.dataset = $dataset AND y.fiscal_year = $year
+          AND y.score IS NOT NULL
+        GROUP BY ALL ORDER BY mean DESC""",
+                {"dataset": dataset, "year": year, "group_set": group_set})
+
+
+def group_trend(con: Con, *, dataset: str, group_set: str) -> pd.DataFrame:
+    """Mean score of each group of a group set, per fiscal year."""
+    return _run(con, """
+        SELECT g.group_id, g.name_th, g.name_en, y.fiscal_year, count(*) AS n_units,
+               round(avg(y.score), 2) AS mean
+        FROM unit_groups g JOIN group_members m USING (group_id)
+        JOIN unit_years y USING (unit_id)
+        WHERE g.group_set = $group_set AND y.dataset = $dataset AND y.score IS NOT NULL
+        GROUP BY ALL ORDER BY g.group_id, y.fiscal_year""",
+                {"dataset": dataset, "group_set": group_set})
+
+
+def group_spread(con: Con, *, dataset: str, year: int, group_set: str) -> pd.DataFrame:
+    """Every unit's score with its group (for the spread of units in each group)."""
+    return _run(con, """
+        SELECT g.group_id, g.name_th AS group_th, g.name_en AS group_en, y.unit_id,
+               u.short_th, u.short_en, round(y.score, 2) AS score, y.level_code
+        FROM unit_groups g JOIN group_members m USING (group_id)
+        JOIN unit_years y USING (unit_id) JOIN units u USING (unit_id)
+        WHERE g.group_set = $group_set AND y.dataset = $dataset AND y.fiscal_year = $year
+          AND y.score IS NOT NULL
+        ORDER BY g.group_id, y.score DESC""",
+                {"dataset": dataset, "year": year, "group_set": group_set})
+
+
+# ---------------------------------------------------------------- unit profile
+
+
+def unit_history(con: Con, *, dataset: str, unit_id: str) -> pd.DataFrame:
+    """One row per year: total, tools, level (computed and printed) and change vs year-1."""
+    return _run(con, """
+        SELECT y.fiscal_year, y.framework_id, round(y.score, 2) AS score,
+               round(y.iit, 2) AS iit, round(y.eit, 2) AS eit, round(y.oit, 2) AS oit,
+               y.level_code, l.label_th AS level_th, l.label_en AS level_en, l.color AS level_color,
+               y.printed_level,
+               round(y.score - lag(y.score) OVER w, 2) AS delta_points,
+               lag(y.fiscal_year) OVER w AS prev_year
+        FROM unit_years y
+        LEFT JOIN rating_levels l ON l.framework_id = y.framework_id AND l.seq = y.level_seq
+        WHERE y.dataset = $dataset AND y.unit_id = $unit_id
+        WINDOW w AS (ORDER BY y.fiscal_year)
+        ORDER BY y.fiscal_year""", {"dataset": dataset, "unit_id": unit_id})
+
+
+INDICATOR_VALUES = """
+SELECT v.unit_id, v.fiscal_year, v.code AS indicator, i.seq, i.label_th, i.label_en, i.tool,
+       v.value
+FROM node_values v JOIN indicators i ON i.code = v.code
+WHERE v.dataset = $dataset AND v.kind = 'indicator' AND v.value IS NOT NULL
+"""
+
+
+def radar(con: Con, *, dataset: str, year: int, unit_id: str, compare: str,
+          scope: Scope | None = None, other_unit: str | None = None) -> pd.DataFrame:
+    """The unit's ten indicators against a comparison.
+
+    ``compare``: ``group_mean`` or ``group_median`` (units of ``scope`` in the same
+    year), ``previous_year`` (the unit in year-1) or ``unit`` (``other_unit``).
+    """
+    params: dict[str, object] = {"dataset": dataset, "year": year, "unit_id": unit_id}
+    if compare in ("group_mean", "group_median"):
+        agg = "avg" if compare == "group_mean" else "median"
+        comparison = f"""
+            SELECT iv.indicator, {agg}(iv.value) AS comparison, count(*) AS n_units
+            FROM ({INDICATOR_VALUES}) iv JOIN units u USING (unit_id)
+            WHERE iv.fiscal_year = $year AND {{scope}} GROUP BY ALL"""
+    elif compare == "previous_year":
+        comparison = f"""
+            SELECT indicator, value AS comparison, 1 AS n_units FROM ({INDICATOR_VALUES})
+            WHERE unit_id = $unit_id AND fiscal_year = $year - 1"""
+    elif compare == "unit":
+        comparison = f"""
+            SELECT indicator, value AS comparison, 1 AS n_units FROM ({INDICATOR_VALUES})
+            WHERE unit_id = $other_unit AND fiscal_year = $year"""
+        params["other_unit"] = other_unit
+    else:
+        raise ValueError(f"unknown comparison {compare!r}")
+    sql = f"""
+        WITH mine AS (SELECT * FROM ({INDICATOR_VALUES}) WHERE unit_id = $unit_id
+                      AND fiscal_year = $year),
+             other AS ({comparison})
+        SELECT i.code AS indicator, i.seq, i.label_th, i.label_en, i.tool,
+               round(mine.value, 2) AS value, round(other.comparison, 2) AS comparison,
+               other.n_units
+        FROM indicators i LEFT JOIN mine ON mine.indicator = i.code
+        LEFT JOIN other ON other.indicator = i.code
+        ORDER BY i.seq"""
+    return _run(con, sql, params, scope or Scope())
+
+
+def indicator_deltas(con: Con, *, dataset: str, unit_id: str) -> pd.DataFrame:
+    """Each indicator of the unit per year, with the change vs its previous year (lag)."""
+    return _run(con, f"""
+        SELECT indicator, seq, label_th, label_en, tool, fiscal_year, round(value, 2) AS value,
+               lag(fiscal_year) OVER w AS prev_year,
+               round(value - lag(value) OVER w, 2) AS delta
+        FROM ({INDICATOR_VALUES}) WHERE unit_id = $unit_id
+        WINDOW w AS (PARTITION BY indicator ORDER BY fiscal_year)
+        ORDER BY fiscal_year, seq""", {"dataset": dataset, "unit_id": unit_id})
+
+
+def indicator_movers(con: Con, *, dataset: str, year: int, scope: Scope,
+                     n: int = 5) -> pd.DataFrame:
+    """Biggest indicator gains and losses (unit x indicator) between year-1 and year."""
+    return _run(con, f"""
+        WITH d AS (
+            SELECT iv.*, u.short_th, u.short_en,
+                   iv.value - lag(iv.value) OVER (PARTITION BY iv.unit_id, iv.indicator
+                                                  ORDER BY iv.fiscal_year) AS delta
+            FROM ({INDICATOR_VALUES}) iv JOIN units u USING (unit_id)
+            WHERE iv.fiscal_year IN ($year - 1, $year) AND {{scope}})
+        SELECT * FROM (
+            SELECT 'gain' AS direction, * FROM d WHERE fiscal_year = $year AND delta > 0
+            ORDER BY delta DESC LIMIT $n)
+        UNION ALL
+        SELECT * FROM (
+            SELECT 'loss', * FROM d WHERE fiscal_year = $year AND delta < 0
+            ORDER BY delta LIMIT $n)""", {"dataset": dataset, "year": year, "n": n}, scope)
+
+
+# --------------------------------------------------------------- weak indicators
+
+
+def indicator_matrix(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
+    """Units x indicators (long form) for a heatmap, with each unit's total."""
+    return _run(con, f"""
+        SELECT iv.unit_id, u.short_th, u.short_en, iv.indicator, iv.seq, iv.label_th,
+               iv.label_en, iv.tool, round(iv.value, 2) AS value, round(y.score, 2) AS score
+        FROM ({INDICATOR_VALUES}) iv JOIN units u USING (unit_id)
+        JOIN unit_years y ON y.dataset = $dataset AND y.unit_id = iv.unit_id
+             AND y.fiscal_year = iv.fiscal_year
+        WHERE iv.fiscal_year = $year AND {{scope}}
+        ORDER BY y.score DESC NULLS LAST, u.short_th, iv.seq""",
+                {"dataset": dataset, "year": year}, scope)
+
+
+WEAKEST_SQL = f"""
+SELECT * FROM (
+    SELECT iv.unit_id, u.short_th, u.short_en, iv.indicator, iv.seq, iv.label_th,
+           iv.label_en, iv.tool, round(iv.value, 2) AS value,
+           row_number() OVER (PARTITION BY iv.unit_id ORDER BY round(iv.value, 2), iv.seq) AS pos,
+           count(*) OVER (PARTITION BY iv.unit_id) AS n_indicators
+    FROM ({INDICATOR_VALUES}) iv JOIN units u USING (unit_id)
+    WHERE iv.fiscal_year = $year AND {{scope}})
+WHERE pos = 1
+"""
+
+
+def weakest_indicators(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
+    """Each unit's weakest indicator (lowest score; ties go to the lower indicator number)."""
+    return _run(con, WEAKEST_SQL + " ORDER BY value, short_th",
+                {"dataset": dataset, "year": year}, scope)
+
+
+def weakest_indicator_frequency(con: Con, *, dataset: str, year: int,
+                                scope: Scope) -> pd.DataFrame:
+    """How many units have each indicator as their weakest (all ten listed)."""
+    return _run(con, f"""
+        WITH w AS ({WEAKEST_SQL})
+        SELECT i.code AS indicator, i.seq, i.label_th, i.label_en, i.tool,
+               count(w.unit_id) AS n_units
+        FROM indicators i LEFT JOIN w ON w.indicator = i.code
+        GROUP BY ALL ORDER BY n_units DESC, i.seq""", {"dataset": dataset, "year": year}, scope)
+
+
+# ------------------------------------------------------------------------ items
+
+ITEMS_SQL = """
+SELECT v.unit_id, v.fiscal_year, v.framework_id, n.code, n.seq, n.tool, n.indicator,
+       n.parent_code, n.label_th, n.label_en, n.points, v.value AS score
+FROM node_values v JOIN framework_nodes n USING (framework_id, code)
+WHERE v.dataset = $dataset AND v.kind = 'item' AND v.value IS NOT NULL
+"""
+
+
+def unit_items(con: Con, *, dataset: str, year: int, unit_id: str) -> pd.DataFrame:
+    """Every scored item of a unit-year, flagged ``is_weakest`` (lowest in its indicator)."""
+    return _run(con, f"""
+        SELECT code, tool, indicator, parent_code, label_th, label_en, round(score, 2) AS score,
+               points,
+               round(score, 2) = min(round(score, 2)) OVER (PARTITION BY indicator)
+                   AND round(score, 2) < 100 AS is_weakest
+        FROM ({ITEMS_SQL}) WHERE unit_id = $unit_id AND fiscal_year = $year
+        ORDER BY seq""", {"dataset": dataset, "year": year, "unit_id": unit_id})
+
+
+def weakest_items(con: Con, *, dataset: str, year: int, unit_id: str, n: int = 5) -> pd.DataFrame:
+    """The ``n`` lowest-scored items of a unit-year (ties by framework order)."""
+    return _run(con, f"""
+        SELECT code, tool, indicator, label_th, label_en, round(score, 2) AS score, points
+        FROM ({ITEMS_SQL}) WHERE unit_id = $unit_id AND fiscal_year = $year
+        ORDER BY round(score, 2), seq LIMIT $n""",
+                {"dataset": dataset, "year": year, "unit_id": unit_id, "n": n})
+
+
+def points_recoverable(con: Con, *, dataset: str, year: int, unit_id: str) -> pd.DataFrame:
+    """Items below full marks with the ITA points each would add at 100: the priority list.
+
+    ``recoverable = (100 - score) / 100 x item points`` (points from the framework).
+    """
+    return _run(con, f"""
+        SELECT code, tool, indicator, label_th, label_en, round(score, 2) AS score, points,
+               round((100 - score) / 100 * points, 4) AS recoverable
+        FROM ({ITEMS_SQL})
+        WHERE unit_id = $unit_id AND fiscal_year = $year AND score < 100 AND points IS NOT NULL
+        ORDER BY recoverable DESC, seq""", {"dataset": dataset, "year": year, "unit_id": unit_id})
+
+
+OPEN_ITEMS_SQL = f"""
+SELECT it.*, u.short_th, u.short_en,
+       CASE WHEN it.score >= 100 THEN 'full' WHEN it.score <= 0 THEN 'zero'
+            ELSE 'partial' END AS status
+FROM ({ITEMS_SQL}) it JOIN units u USING (unit_id)
+WHERE it.tool = 'OIT' AND it.fiscal_year = $year AND {{scope}}
+"""
+
+
+def open_item_grid(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
+    """Units x O-items with status full / partial / zero (long form)."""
+    return _run(con, OPEN_ITEMS_SQL + " ORDER BY short_th, seq",
+                {"dataset": dataset, "year": year}, scope)
+
+
+def zero_items(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
+    """Every O-item at zero, per unit (documents not published)."""
+    return _run(con, f"""
+        SELECT unit_id, short_th, short_en, framework_id, code, label_th, label_en, points
+        FROM ({OPEN_ITEMS_SQL}) WHERE status = 'zero'
+        ORDER BY short_th, seq""", {"dataset": dataset, "year": year}, scope)
+
+
+def item_miss_counts(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
+    """Per O-item: units assessed, at zero, partial, and the share missing it."""
+    return _run(con, f"""
+        SELECT framework_id, code, seq, label_th, label_en, points, count(*) AS n_units,
+               count(*) FILTER (WHERE status = 'zero') AS n_zero,
+               count(*) FILTER (WHERE status = 'partial') AS n_partial,
+               round(100.0 * count(*) FILTER (WHERE status = 'zero') / count(*), 1) AS pct_zero
+        FROM ({OPEN_ITEMS_SQL})
+        GROUP BY ALL ORDER BY n_zero DESC, seq""", {"dataset": dataset, "year": year}, scope)
+
+
+def consecutive_zero_items(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
+    """O-items at zero in ``year`` and in the year before (same framework), per unit.
+
+    ``zero_streak`` counts the consecutive years (ending in ``year``) at zero.
+    """
+    return _run(con, f"""
+        WITH z AS (
+            SELECT it.unit_id, it.framework_id, it.code, it.seq, it.label_th, it.label_en,
+                   it.fiscal_year, it.score <= 0 AS is_zero
+            FROM ({ITEMS_SQL}) it JOIN units u USING (unit_id)
+            WHERE it.tool = 'OIT' AND it.fiscal_year <= $year AND {{scope}}),
+        runs AS (
+            SELECT *, fiscal_year - row_number() OVER (
+                       PARTITION BY unit_id, framework_id, code, is_zero
+                       ORDER BY fiscal_year) AS run_id
+            FROM z),
+        streaks AS (
+            SELECT unit_id, framework_id, code, seq, label_th, label_en, run_id,
+                   max(fiscal_year) AS last_year, count(*) AS zero_streak,
+                   min(fiscal_year) AS first_year
+            FROM runs WHERE is_zero GROUP BY ALL)
+        SELECT s.unit_id, u.short_th, u.short_en, s.framework_id, s.code, s.label_th,
+               s.label_en, s.first_year, s.last_year, s.zero_streak
+        FROM streaks s JOIN units u USING (unit_id)
+        WHERE s.last_year = $year AND s.zero_streak >= 2
+        ORDER BY s.zero_streak DESC, u.short_th, s.seq""", {"dataset": dataset, "year": year},
+                scope)
+
+
+# ------------------------------------------------------------------- consistency
+
+
+def recomputed_values(con: Con, *, dataset: str, year: int, unit_id: str) -> pd.DataFrame:
+    """Printed and recomputed value of every non-item node of a unit-year."""
+    return _run(con, """
+        SELECT v.code, v.kind, n.label_th, n.label_en, v.printed,
+               round(v.recomputed, 4) AS recomputed, v.value
+        FROM node_values v JOIN framework_nodes n USING (framework_id, code)
+        WHERE v.dataset = $dataset AND v.fiscal_year = $year AND v.unit_id = $unit_id
+          AND v.kind <> 'item'
+        ORDER BY n.seq""", {"dataset": dataset, "year": year, "unit_id": unit_id})
+
+
+def total_from_items(con: Con, *, dataset: str, year: int, unit_id: str) -> pd.DataFrame:
+    """ITA points rebuilt straight from the items: sum of score / 100 x item points, per tool.
+
+    One row per tool plus ``ITA``; ``n_items`` tells how many items were used and
+    ``points_max`` how many points they carry (100 for a complete ITA).
+    """
+    return _run(con, f"""
+        SELECT coalesce(tool, 'ITA') AS tool, count(*) AS n_items,
+               sum(points) AS points_max, round(sum(score / 100 * points), 4) AS points
+        FROM ({ITEMS_SQL}) WHERE unit_id = $unit_id AND fiscal_year = $year
+        GROUP BY ROLLUP (tool) ORDER BY tool NULLS LAST""",
+                {"dataset": dataset, "year": year, "unit_id": unit_id})
+
+
+def consistency_checks(con: Con, *, dataset: str, year: int | None = None,
+                       tolerance: float = 0.01) -> pd.DataFrame:
+    """Printed figures that differ from their recomputation by more than ``tolerance``,
+    and printed levels that differ from the level computed under the year's scale."""
+    return _run(con, """
+        SELECT v.unit_id, u.short_th, u.short_en, v.fiscal_year, v.code, v.kind,
+               v.printed::VARCHAR AS printed, round(v.recomputed, 4)::VARCHAR AS recomputed,
+               round(v.printed - v.recomputed, 4) AS difference
+        FROM node_values v JOIN units u USING (unit_id)
+        WHERE v.dataset = $dataset AND ($year IS NULL OR v.fiscal_year = $year)
+          AND v.printed IS NOT NULL AND v.recomputed IS NOT NULL
+          AND round(abs(v.printed - v.recomputed), 6) > $tolerance
+        UNION ALL
+        SELECT y.unit_id, u.short_th, u.short_en, y.fiscal_year, 'level', 'level',
+               y.printed_level, y.level_code, NULL
+        FROM unit_years y JOIN units u USING (unit_id)
+        WHERE y.dataset = $dataset AND ($year IS NULL OR y.fiscal_year = $year)
+          AND y.printed_level IS NOT NULL AND y.printed_level IS DISTINCT FROM y.level_code
+        ORDER BY fiscal_year, short_th, code""",
+                {"dataset": dataset, "year": year, "tolerance": tolerance})
+
+
+# ------------------------------------------------------------------ provenance
+
+
+def reference_scores(con: Con, *, dataset: str, year: int, unit_id: str) -> pd.DataFrame:
+    """Reference figures printed beside the unit's own (e.g. Bangkok-wide averages)."""
+    return _run(con, """
+        SELECT r.code, n.label_th, n.label_en, r.ref_kind, r.label_printed, r.score,
+               r.source_id, r.source_ref, r.note
+        FROM reference_scores r
+        LEFT JOIN framework_nodes n USING (framework_id, code)
+        WHERE r.dataset = $dataset AND r.fiscal_year = $year AND r.unit_id = $unit_id
+        ORDER BY n.seq""", {"dataset": dataset, "year": year, "unit_id": unit_id})
+
+
+def figure_sources(con: Con, *, dataset: str) -> pd.DataFrame:
+    """How many figures each source contributes, per unit and year."""
+    return _run(con, """
+        SELECT s.source_id, src.file, src.title_th, u.short_th, u.short_en, s.fiscal_year,
+               s.framework_id, count(*) AS n_figures
+        FROM scores s JOIN units u USING (unit_id) LEFT JOIN sources src USING (source_id)
+        WHERE s.dataset = $dataset
+        GROUP BY ALL ORDER BY s.fiscal_year, u.short_th""", {"dataset": dataset})
+
+
+def conflicts(con: Con, *, dataset: str) -> pd.DataFrame:
+    """Self-contradictions of the reports, as kept in ``data/real/conflicts.csv``."""
+    return _run(con, """
+        SELECT c.fiscal_year, u.short_th, u.short_en, c.code, c.printed_values, c.chosen_value,
+               c.rule, c.source_id, c.note
+        FROM conflicts c JOIN units u USING (unit_id)
+        WHERE c.dataset = $dataset ORDER BY c.fiscal_year, u.short_th""", {"dataset": dataset})
+
+
+def frameworks_overview(con: Con) -> pd.DataFrame:
+    return _run(con, """
+        SELECT f.framework_id, f.assessor, f.first_year, f.last_year, f.name_th, f.name_en,
+               f.aggregation, f.pass_mark, f.source_id, f.note,
+               count(*) FILTER (WHERE n.kind = 'item') AS n_items,
+               count(*) FILTER (WHERE n.kind = 'item' AND n.status = 'unknown') AS n_unknown_items
+        FROM frameworks f JOIN framework_nodes n USING (framework_id)
+        GROUP BY ALL ORDER BY f.first_year""", {})
+
+
+def rating_scale(con: Con, *, framework_id: str) -> pd.DataFrame:
+    return _run(con, """
+        SELECT seq, level_code, label_th, label_en, min_total, max_total, min_each_tool, color,
+               status, note
+        FROM rating_levels WHERE framework_id = $framework_id ORDER BY seq""",
+                {"framework_id": framework_id})
+
+
+def dataset_info(con: Con, *, dataset: str) -> pd.DataFrame:
+    return _run(con, """
+        SELECT d.*, (SELECT count(*) FROM scores s WHERE s.dataset = d.dataset) AS n_scores,
+               (SELECT count(*) FROM unit_years y WHERE y.dataset = d.dataset) AS n_unit_years
+        FROM datasets d WHERE d.dataset = $dataset""", {"dataset": dataset})
+
+
+def export_scores(con: Con, *, dataset: str) -> pd.DataFrame:
+    """Every stored score in long form (the ``export`` command's columns)."""
+    return _run(con, """
+        SELECT u.name_th AS unit_name_th, s.fiscal_year, s.framework_id AS framework, s.code,
+               s.score, concat_ws(' / ', s.source_id, s.source_ref) AS source
+        FROM scores s JOIN units u USING (unit_id)
+        LEFT JOIN framework_nodes n USING (framework_id, code)
+        WHERE s.dataset = $dataset
+        ORDER BY s.fiscal_year, u.name_th, s.framework_id, n.seq""", {"dataset": dataset})

@@ -1,0 +1,45 @@
+"""Shared fixtures: the database built from ``data/`` and a small in-code fixture database."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from ita_dash.build import build_database
+from ita_dash.config import DEFAULT_DATA_DIR
+
+from tests.fixture_db import make_fixture_db
+
+
+@pytest.fixture(scope="session")
+def built_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real and demo datasets built once from ``data/`` (treat as read-only)."""
+    path = tmp_path_factory.mktemp("built") / "ita.duckdb"
+    return build_database(path, DEFAULT_DATA_DIR)
+
+
+@pytest.fixture
+def db_copy(built_db: Path, tmp_path: Path) -> Path:
+    """A private, writable copy of the built database."""
+    path = tmp_path / "ita.duckdb"
+    shutil.copy(built_db, path)
+    return path
+
+
+@pytest.fixture
+def con(built_db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    connection = duckdb.connect(str(built_db), read_only=True)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture
+def fx(tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The small deterministic fixture database of :mod:`tests.fixture_db`."""
+    connection = make_fixture_db(tmp_path / "fixture.duckdb")
+    yield connection
+    connection.close()
