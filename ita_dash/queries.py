@@ -18,7 +18,15 @@ Con = duckdb.DuckDBPyConnection
 
 
 def _run(con: Con, sql: str, params: dict[str, object], scope: Scope | None = None) -> pd.DataFrame:
-    if scope is not None:
+    """Run ``sql`` with bound ``params``.
+
+    Placeholders ``{name}`` are replaced by the constant SQL fragments of
+    :data:`FRAGMENTS` (and ``{scope}`` by the scope's whitelisted predicate);
+    no value is ever spliced into SQL text.
+    """
+    for name, fragment in FRAGMENTS.items():
+        sql = sql.replace("{" + name + "}", fragment)
+    if scope is not None and "{scope}" in sql:
         sql = sql.replace("{scope}", scope.predicate())
         params = {**params, **scope.params()}
     return con.execute(sql, params).df()
@@ -235,6 +243,36 @@ WHERE v.dataset = $dataset AND v.kind = 'indicator' AND v.value IS NOT NULL
 """
 
 
+RADAR_COMPARISONS = {
+    "group_mean": """
+        SELECT iv.indicator, avg(iv.value) AS comparison, count(*) AS n_units
+        FROM ({indicator_values}) iv JOIN units u USING (unit_id)
+        WHERE iv.fiscal_year = $year AND {scope} GROUP BY ALL""",
+    "group_median": """
+        SELECT iv.indicator, median(iv.value) AS comparison, count(*) AS n_units
+        FROM ({indicator_values}) iv JOIN units u USING (unit_id)
+        WHERE iv.fiscal_year = $year AND {scope} GROUP BY ALL""",
+    "previous_year": """
+        SELECT indicator, value AS comparison, 1 AS n_units FROM ({indicator_values})
+        WHERE unit_id = $unit_id AND fiscal_year = $year - 1""",
+    "unit": """
+        SELECT indicator, value AS comparison, 1 AS n_units FROM ({indicator_values})
+        WHERE unit_id = $other_unit AND fiscal_year = $year""",
+}
+
+RADAR_SQL = """
+WITH mine AS (SELECT * FROM ({indicator_values}) WHERE unit_id = $unit_id
+              AND fiscal_year = $year),
+     other AS ({comparison})
+SELECT i.code AS indicator, i.seq, i.label_th, i.label_en, i.tool,
+       round(mine.value, 2) AS value, round(other.comparison, 2) AS comparison,
+       other.n_units
+FROM indicators i LEFT JOIN mine ON mine.indicator = i.code
+LEFT JOIN other ON other.indicator = i.code
+ORDER BY i.seq
+"""
+
+
 def radar(con: Con, *, dataset: str, year: int, unit_id: str, compare: str,
           scope: Scope | None = None, other_unit: str | None = None) -> pd.DataFrame:
     """The unit's ten indicators against a comparison.
@@ -242,44 +280,22 @@ def radar(con: Con, *, dataset: str, year: int, unit_id: str, compare: str,
     ``compare``: ``group_mean`` or ``group_median`` (units of ``scope`` in the same
     year), ``previous_year`` (the unit in year-1) or ``unit`` (``other_unit``).
     """
-    params: dict[str, object] = {"dataset": dataset, "year": year, "unit_id": unit_id}
-    if compare in ("group_mean", "group_median"):
-        agg = "avg" if compare == "group_mean" else "median"
-        comparison = f"""
-            SELECT iv.indicator, {agg}(iv.value) AS comparison, count(*) AS n_units
-            FROM ({INDICATOR_VALUES}) iv JOIN units u USING (unit_id)
-            WHERE iv.fiscal_year = $year AND {{scope}} GROUP BY ALL"""
-    elif compare == "previous_year":
-        comparison = f"""
-            SELECT indicator, value AS comparison, 1 AS n_units FROM ({INDICATOR_VALUES})
-            WHERE unit_id = $unit_id AND fiscal_year = $year - 1"""
-    elif compare == "unit":
-        comparison = f"""
-            SELECT indicator, value AS comparison, 1 AS n_units FROM ({INDICATOR_VALUES})
-            WHERE unit_id = $other_unit AND fiscal_year = $year"""
-        params["other_unit"] = other_unit
-    else:
+    if compare not in RADAR_COMPARISONS:
         raise ValueError(f"unknown comparison {compare!r}")
-    sql = f"""
-        WITH mine AS (SELECT * FROM ({INDICATOR_VALUES}) WHERE unit_id = $unit_id
-                      AND fiscal_year = $year),
-             other AS ({comparison})
-        SELECT i.code AS indicator, i.seq, i.label_th, i.label_en, i.tool,
-               round(mine.value, 2) AS value, round(other.comparison, 2) AS comparison,
-               other.n_units
-        FROM indicators i LEFT JOIN mine ON mine.indicator = i.code
-        LEFT JOIN other ON other.indicator = i.code
-        ORDER BY i.seq"""
+    sql = RADAR_SQL.replace("{comparison}", RADAR_COMPARISONS[compare])
+    params: dict[str, object] = {"dataset": dataset, "year": year, "unit_id": unit_id}
+    if compare == "unit":
+        params["other_unit"] = other_unit
     return _run(con, sql, params, scope or Scope())
 
 
 def indicator_deltas(con: Con, *, dataset: str, unit_id: str) -> pd.DataFrame:
     """Each indicator of the unit per year, with the change vs its previous year (lag)."""
-    return _run(con, f"""
+    return _run(con, """
         SELECT indicator, seq, label_th, label_en, tool, fiscal_year, round(value, 2) AS value,
                lag(fiscal_year) OVER w AS prev_year,
                round(value - lag(value) OVER w, 2) AS delta
-        FROM ({INDICATOR_VALUES}) WHERE unit_id = $unit_id
+        FROM ({indicator_values}) WHERE unit_id = $unit_id
         WINDOW w AS (PARTITION BY indicator ORDER BY fiscal_year)
         ORDER BY fiscal_year, seq""", {"dataset": dataset, "unit_id": unit_id})
 
@@ -287,13 +303,13 @@ def indicator_deltas(con: Con, *, dataset: str, unit_id: str) -> pd.DataFrame:
 def indicator_movers(con: Con, *, dataset: str, year: int, scope: Scope,
                      n: int = 5) -> pd.DataFrame:
     """Biggest indicator gains and losses (unit x indicator) between year-1 and year."""
-    return _run(con, f"""
+    return _run(con, """
         WITH d AS (
             SELECT iv.*, u.short_th, u.short_en,
                    iv.value - lag(iv.value) OVER (PARTITION BY iv.unit_id, iv.indicator
                                                   ORDER BY iv.fiscal_year) AS delta
-            FROM ({INDICATOR_VALUES}) iv JOIN units u USING (unit_id)
-            WHERE iv.fiscal_year IN ($year - 1, $year) AND {{scope}})
+            FROM ({indicator_values}) iv JOIN units u USING (unit_id)
+            WHERE iv.fiscal_year IN ($year - 1, $year) AND {scope})
         SELECT * FROM (
             SELECT 'gain' AS direction, * FROM d WHERE fiscal_year = $year AND delta > 0
             ORDER BY delta DESC LIMIT $n)
@@ -308,25 +324,25 @@ def indicator_movers(con: Con, *, dataset: str, year: int, scope: Scope,
 
 def indicator_matrix(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
     """Units x indicators (long form) for a heatmap, with each unit's total."""
-    return _run(con, f"""
+    return _run(con, """
         SELECT iv.unit_id, u.short_th, u.short_en, iv.indicator, iv.seq, iv.label_th,
                iv.label_en, iv.tool, round(iv.value, 2) AS value, round(y.score, 2) AS score
-        FROM ({INDICATOR_VALUES}) iv JOIN units u USING (unit_id)
+        FROM ({indicator_values}) iv JOIN units u USING (unit_id)
         JOIN unit_years y ON y.dataset = $dataset AND y.unit_id = iv.unit_id
              AND y.fiscal_year = iv.fiscal_year
-        WHERE iv.fiscal_year = $year AND {{scope}}
+        WHERE iv.fiscal_year = $year AND {scope}
         ORDER BY y.score DESC NULLS LAST, u.short_th, iv.seq""",
                 {"dataset": dataset, "year": year}, scope)
 
 
-WEAKEST_SQL = f"""
+WEAKEST_SQL = """
 SELECT * FROM (
     SELECT iv.unit_id, u.short_th, u.short_en, iv.indicator, iv.seq, iv.label_th,
            iv.label_en, iv.tool, round(iv.value, 2) AS value,
            row_number() OVER (PARTITION BY iv.unit_id ORDER BY round(iv.value, 2), iv.seq) AS pos,
            count(*) OVER (PARTITION BY iv.unit_id) AS n_indicators
-    FROM ({INDICATOR_VALUES}) iv JOIN units u USING (unit_id)
-    WHERE iv.fiscal_year = $year AND {{scope}})
+    FROM ({indicator_values}) iv JOIN units u USING (unit_id)
+    WHERE iv.fiscal_year = $year AND {scope})
 WHERE pos = 1
 """
 
@@ -340,8 +356,8 @@ def weakest_indicators(con: Con, *, dataset: str, year: int, scope: Scope) -> pd
 def weakest_indicator_frequency(con: Con, *, dataset: str, year: int,
                                 scope: Scope) -> pd.DataFrame:
     """How many units have each indicator as their weakest (all ten listed)."""
-    return _run(con, f"""
-        WITH w AS ({WEAKEST_SQL})
+    return _run(con, """
+        WITH w AS ({weakest})
         SELECT i.code AS indicator, i.seq, i.label_th, i.label_en, i.tool,
                count(w.unit_id) AS n_units
         FROM indicators i LEFT JOIN w ON w.indicator = i.code
@@ -360,20 +376,20 @@ WHERE v.dataset = $dataset AND v.kind = 'item' AND v.value IS NOT NULL
 
 def unit_items(con: Con, *, dataset: str, year: int, unit_id: str) -> pd.DataFrame:
     """Every scored item of a unit-year, flagged ``is_weakest`` (lowest in its indicator)."""
-    return _run(con, f"""
+    return _run(con, """
         SELECT code, tool, indicator, parent_code, label_th, label_en, round(score, 2) AS score,
                points,
                round(score, 2) = min(round(score, 2)) OVER (PARTITION BY indicator)
                    AND round(score, 2) < 100 AS is_weakest
-        FROM ({ITEMS_SQL}) WHERE unit_id = $unit_id AND fiscal_year = $year
+        FROM ({items}) WHERE unit_id = $unit_id AND fiscal_year = $year
         ORDER BY seq""", {"dataset": dataset, "year": year, "unit_id": unit_id})
 
 
 def weakest_items(con: Con, *, dataset: str, year: int, unit_id: str, n: int = 5) -> pd.DataFrame:
     """The ``n`` lowest-scored items of a unit-year (ties by framework order)."""
-    return _run(con, f"""
+    return _run(con, """
         SELECT code, tool, indicator, label_th, label_en, round(score, 2) AS score, points
-        FROM ({ITEMS_SQL}) WHERE unit_id = $unit_id AND fiscal_year = $year
+        FROM ({items}) WHERE unit_id = $unit_id AND fiscal_year = $year
         ORDER BY round(score, 2), seq LIMIT $n""",
                 {"dataset": dataset, "year": year, "unit_id": unit_id, "n": n})
 
@@ -383,20 +399,20 @@ def points_recoverable(con: Con, *, dataset: str, year: int, unit_id: str) -> pd
 
     ``recoverable = (100 - score) / 100 x item points`` (points from the framework).
     """
-    return _run(con, f"""
+    return _run(con, """
         SELECT code, tool, indicator, label_th, label_en, round(score, 2) AS score, points,
                round((100 - score) / 100 * points, 4) AS recoverable
-        FROM ({ITEMS_SQL})
+        FROM ({items})
         WHERE unit_id = $unit_id AND fiscal_year = $year AND score < 100 AND points IS NOT NULL
         ORDER BY recoverable DESC, seq""", {"dataset": dataset, "year": year, "unit_id": unit_id})
 
 
-OPEN_ITEMS_SQL = f"""
+OPEN_ITEMS_SQL = """
 SELECT it.*, u.short_th, u.short_en,
        CASE WHEN it.score >= 100 THEN 'full' WHEN it.score <= 0 THEN 'zero'
             ELSE 'partial' END AS status
-FROM ({ITEMS_SQL}) it JOIN units u USING (unit_id)
-WHERE it.tool = 'OIT' AND it.fiscal_year = $year AND {{scope}}
+FROM ({items}) it JOIN units u USING (unit_id)
+WHERE it.tool = 'OIT' AND it.fiscal_year = $year AND {scope}
 """
 
 
@@ -408,20 +424,20 @@ def open_item_grid(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.Dat
 
 def zero_items(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
     """Every O-item at zero, per unit (documents not published)."""
-    return _run(con, f"""
+    return _run(con, """
         SELECT unit_id, short_th, short_en, framework_id, code, label_th, label_en, points
-        FROM ({OPEN_ITEMS_SQL}) WHERE status = 'zero'
+        FROM ({open_items}) WHERE status = 'zero'
         ORDER BY short_th, seq""", {"dataset": dataset, "year": year}, scope)
 
 
 def item_miss_counts(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
     """Per O-item: units assessed, at zero, partial, and the share missing it."""
-    return _run(con, f"""
+    return _run(con, """
         SELECT framework_id, code, seq, label_th, label_en, points, count(*) AS n_units,
                count(*) FILTER (WHERE status = 'zero') AS n_zero,
                count(*) FILTER (WHERE status = 'partial') AS n_partial,
                round(100.0 * count(*) FILTER (WHERE status = 'zero') / count(*), 1) AS pct_zero
-        FROM ({OPEN_ITEMS_SQL})
+        FROM ({open_items})
         GROUP BY ALL ORDER BY n_zero DESC, seq""", {"dataset": dataset, "year": year}, scope)
 
 
@@ -430,12 +446,12 @@ def consecutive_zero_items(con: Con, *, dataset: str, year: int, scope: Scope) -
 
     ``zero_streak`` counts the consecutive years (ending in ``year``) at zero.
     """
-    return _run(con, f"""
+    return _run(con, """
         WITH z AS (
             SELECT it.unit_id, it.framework_id, it.code, it.seq, it.label_th, it.label_en,
                    it.fiscal_year, it.score <= 0 AS is_zero
-            FROM ({ITEMS_SQL}) it JOIN units u USING (unit_id)
-            WHERE it.tool = 'OIT' AND it.fiscal_year <= $year AND {{scope}}),
+            FROM ({items}) it JOIN units u USING (unit_id)
+            WHERE it.tool = 'OIT' AND it.fiscal_year <= $year AND {scope}),
         runs AS (
             SELECT *, fiscal_year - row_number() OVER (
                        PARTITION BY unit_id, framework_id, code, is_zero
@@ -474,10 +490,10 @@ def total_from_items(con: Con, *, dataset: str, year: int, unit_id: str) -> pd.D
     One row per tool plus ``ITA``; ``n_items`` tells how many items were used and
     ``points_max`` how many points they carry (100 for a complete ITA).
     """
-    return _run(con, f"""
+    return _run(con, """
         SELECT coalesce(tool, 'ITA') AS tool, count(*) AS n_items,
                sum(points) AS points_max, round(sum(score / 100 * points), 4) AS points
-        FROM ({ITEMS_SQL}) WHERE unit_id = $unit_id AND fiscal_year = $year
+        FROM ({items}) WHERE unit_id = $unit_id AND fiscal_year = $year
         GROUP BY ROLLUP (tool) ORDER BY tool NULLS LAST""",
                 {"dataset": dataset, "year": year, "unit_id": unit_id})
 
@@ -571,3 +587,11 @@ def export_scores(con: Con, *, dataset: str) -> pd.DataFrame:
         LEFT JOIN framework_nodes n USING (framework_id, code)
         WHERE s.dataset = $dataset
         ORDER BY s.fiscal_year, u.name_th, s.framework_id, n.seq""", {"dataset": dataset})
+
+
+# Constant SQL fragments that queries reference as {name} (see _run).
+FRAGMENTS: dict[str, str] = {}
+FRAGMENTS["indicator_values"] = INDICATOR_VALUES
+FRAGMENTS["items"] = ITEMS_SQL
+FRAGMENTS["open_items"] = OPEN_ITEMS_SQL.replace("{items}", ITEMS_SQL)
+FRAGMENTS["weakest"] = WEAKEST_SQL.replace("{indicator_values}", INDICATOR_VALUES)

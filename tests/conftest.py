@@ -11,7 +11,6 @@ import pytest
 
 from ita_dash.build import build_database
 from ita_dash.config import DEFAULT_DATA_DIR
-
 from tests.fixture_db import make_fixture_db
 
 
