@@ -70,11 +70,11 @@ def build_database(db_path: Path, data_dir: Path, *, datasets: Iterable[str] = (
             create_schema(con)
             con.execute("BEGIN")
             populate(con, source, datasets)
+            con.execute("COMMIT")
             if keep_imports and db_path.exists():
                 from ita_dash.carryover import carry_over_imports
 
                 carry_over_imports(db_path, con)
-            con.execute("COMMIT")
             con.execute("CHECKPOINT")
         finally:
             con.close()
