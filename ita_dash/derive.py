@@ -113,17 +113,25 @@ WITH wide AS (
     WHERE dataset = $dataset AND kind IN ('total', 'tool', 'indicator')
     GROUP BY ALL),
 rated AS (
-    SELECT w.dataset, w.unit_id, w.fiscal_year, min(l.seq) AS level_seq
+    -- the best level whose range and tool condition hold; when a better level's tool
+    -- condition cannot be checked (a tool score is missing) the level stays unknown
+    SELECT w.dataset, w.unit_id, w.fiscal_year,
+           min(l.seq) FILTER (WHERE l.min_each_tool IS NULL
+               OR (w.iit >= l.min_each_tool AND w.eit >= l.min_each_tool
+                   AND w.oit >= l.min_each_tool)) AS level_seq,
+           min(l.seq) FILTER (WHERE l.min_each_tool IS NOT NULL
+               AND (w.iit IS NULL OR w.eit IS NULL OR w.oit IS NULL)) AS unsure_seq
     FROM wide w JOIN rating_levels l
       ON l.framework_id = w.framework_id
      AND round(w.score, 2) BETWEEN l.min_total AND l.max_total
-     AND (l.min_each_tool IS NULL
-          OR (w.iit >= l.min_each_tool AND w.eit >= l.min_each_tool
-              AND w.oit >= l.min_each_tool))
-    GROUP BY ALL)
+    GROUP BY ALL),
+decided AS (
+    SELECT dataset, unit_id, fiscal_year,
+           CASE WHEN unsure_seq < level_seq THEN NULL ELSE level_seq END AS level_seq
+    FROM rated)
 SELECT w.*, r.level_seq, l.level_code, p.level_code
 FROM wide w
-LEFT JOIN rated r USING (dataset, unit_id, fiscal_year)
+LEFT JOIN decided r USING (dataset, unit_id, fiscal_year)
 LEFT JOIN rating_levels l ON l.framework_id = w.framework_id AND l.seq = r.level_seq
 LEFT JOIN printed_ratings p USING (dataset, unit_id, fiscal_year)
 ORDER BY w.fiscal_year, w.unit_id

@@ -107,3 +107,16 @@ def test_movers(fx):
     movers = q.movers(fx, dataset="real", year=2567, scope=ALL)
     assert movers[["direction", "unit_id", "delta_points"]].values.tolist() == [
         ["gain", "u-b", 28.4], ["gain", "u-a", 16.1]]
+
+
+def test_level_stays_unknown_when_a_tool_condition_cannot_be_checked(fx):
+    from ita_dash.derive import refresh_derived
+
+    fx.execute("""INSERT INTO scores VALUES
+        ('real', 'u-c', 2566, 'fx', 'ITA', 96.0, 'fixture', NULL, NULL, NULL),
+        ('real', 'u-c', 2565, 'fx', 'ITA', 80.0, 'fixture', NULL, NULL, NULL)""")
+    refresh_derived(fx, "real")
+    levels = fx.execute("SELECT fiscal_year, level_code FROM unit_years WHERE unit_id = 'u-c' "
+                        "ORDER BY fiscal_year").fetchall()
+    # 96 could be ผ่านดีเยี่ยม, ผ่านดี or ผ่าน depending on the missing tools; 80 is ต้องปรับปรุง
+    assert levels == [(2565, "IMPROVE"), (2566, None), (2567, "URGENT")]
