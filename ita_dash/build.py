@@ -7,6 +7,7 @@ database untouched and no half-built file behind.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -38,8 +39,20 @@ def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame
         con.unregister("incoming")
 
 
+BUILD_MODULES = ("schema.py", "loader.py", "registry.py", "derive.py", "demo.py", "build.py",
+                 "carryover.py")
+
+
+def code_fingerprint() -> str:
+    """A hash of the modules that shape the database: a code change triggers a rebuild."""
+    digest = hashlib.sha256()
+    for name in BUILD_MODULES:
+        digest.update((Path(__file__).parent / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def build_fingerprint(source: SourceData) -> str:
-    return f"{SCHEMA_VERSION}:{__version__}:{source.fingerprint}"
+    return f"{SCHEMA_VERSION}:{__version__}:{code_fingerprint()}:{source.fingerprint}"
 
 
 def populate(con: duckdb.DuckDBPyConnection, source: SourceData,
@@ -105,7 +118,7 @@ def ensure_database(db_path: Path, data_dir: Path) -> Path:
     """Build the database on first use, or again when a file in ``data/`` changed."""
     from ita_dash.loader import fingerprint_files
 
-    expected = f"{SCHEMA_VERSION}:{__version__}:{fingerprint_files(data_dir)}"
+    expected = f"{SCHEMA_VERSION}:{__version__}:{code_fingerprint()}:{fingerprint_files(data_dir)}"
     if stored_fingerprint(db_path) != expected:
         build_database(db_path, data_dir)
     return db_path
