@@ -1,0 +1,175 @@
+"""What every slide of a deck needs to know: unit, year, scope, dataset, source line.
+
+Also the checks that turn a bad request (unknown unit, a year without data)
+into a :class:`DeckError` with a Thai and an English message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+from ita_dash import queries
+from ita_dash.deck.text import shorten, t
+from ita_dash.i18n import has
+from ita_dash.i18n import t as ui_text
+from ita_dash.registry import Registry
+from ita_dash.scope import Scope
+from ita_dash.thai import format_be_year
+
+Con = duckdb.DuckDBPyConnection
+DISTRICT_GROUP_SET = "bkk_district_group"
+MAX_DOCS = 2
+
+
+class DeckError(ValueError):
+    """A deck cannot be made; ``th`` and ``en`` say why."""
+
+    def __init__(self, th: str, en: str):
+        self.th = th
+        self.en = en
+        super().__init__(f"{th} / {en}")
+
+
+@dataclass(frozen=True)
+class Context:
+    dataset: str
+    dataset_label: str
+    is_synthetic: bool
+    unit_id: str
+    unit_name: str  # full name, e.g. สำนักงานเขตสัมพันธวงศ์
+    unit_short: str  # e.g. สัมพันธวงศ์
+    year: int
+    lang: str
+    scope: Scope
+    scope_name: str
+    framework_id: str
+    framework_name: str
+    framework_names: dict[str, str]  # every framework id -> its name in ``lang``
+    source: str
+    today: dt.date
+
+    def col(self, base: str) -> str:
+        """The column of a query frame in the deck's language: ``label_th`` / ``label_en``."""
+        return f"{base}_{'th' if self.lang == 'th' else 'en'}"
+
+    def year_text(self, year: int | None = None) -> str:
+        return format_be_year(self.year if year is None else year, self.lang)
+
+    def t(self, key: str, **values: object) -> str:
+        return t(self.lang, key, **values)
+
+
+def resolve_unit(con: Con, name: str) -> str:
+    """The unit id for a Thai or English name, alias or id; :class:`DeckError` when unknown."""
+    unit_id = queries.find_unit(con, name=name)
+    if unit_id is None:
+        raise DeckError(f"ไม่พบหน่วยงาน {name!r} "
+                        "(ลองใช้ชื่อ เช่น 'เขตสัมพันธวงศ์' หรือรหัสหน่วยงาน)",
+                        f"unknown unit {name!r} (try a name such as 'เขตสัมพันธวงศ์' or a unit id)")
+    return unit_id
+
+
+def check_year(con: Con, *, dataset: str, unit_id: str, year: int) -> None:
+    """Raise :class:`DeckError` unless the unit has data in ``year`` of ``dataset``."""
+    history = queries.unit_history(con, dataset=dataset, unit_id=unit_id)
+    years = [int(y) for y in history["fiscal_year"]]
+    if year in years:
+        return
+    listed = ", ".join(str(y) for y in years) or "–"
+    raise DeckError(f"{unit_id} ไม่มีข้อมูลปี {year} ในชุดข้อมูล {dataset} (ปีที่มี: {listed})",
+                    f"{unit_id} has no data for {year} in dataset {dataset} "
+                    f"(years with data: {listed})")
+
+
+def default_scope(con: Con, *, unit_id: str) -> Scope:
+    """The unit's Bangkok district group, else its first group, else its unit type."""
+    groups = queries.unit_groups_of(con, unit_id=unit_id)
+    district = groups[groups["group_set"] == DISTRICT_GROUP_SET]
+    for frame in (district, groups):
+        if not frame.empty:
+            return Scope("group", str(frame.iloc[0]["group_id"]))
+    row = con.execute("SELECT unit_type FROM units WHERE unit_id = $u", {"u": unit_id}).fetchone()
+    return Scope("unit_type", str(row[0])) if row else Scope()
+
+
+def scope_name(con: Con, scope: Scope, lang: str) -> str:
+    """A readable name of a scope: a group's name, 'all units', 'type …'."""
+    if scope.kind == "group":
+        row = con.execute("SELECT name_th, name_en FROM unit_groups WHERE group_id = $g",
+                          {"g": scope.value}).fetchone()
+        if row:
+            return str(row[0] if lang == "th" else row[1])
+        return scope.value
+    if scope.kind == "all":
+        return t(lang, "all_units")
+    if scope.kind == "units":
+        return t(lang, "selected_units", n=len(scope.units))
+    if scope.kind == "unit_type" and has(f"unit_type.{scope.value}"):
+        return ui_text(f"unit_type.{scope.value}", lang)
+    return t(lang, scope.kind, value=scope.value)
+
+
+def _unit_row(con: Con, unit_id: str) -> pd.Series:
+    frame = con.execute("SELECT * FROM units WHERE unit_id = $u", {"u": unit_id}).df()
+    if frame.empty:
+        raise DeckError(f"ไม่พบหน่วยงาน {unit_id!r}", f"unknown unit {unit_id!r}")
+    return frame.iloc[0]
+
+
+def _docs_text(con: Con, *, dataset: str, year: int, scopes: tuple[Scope, ...],
+               lang: str) -> str:
+    """The source documents of the year's figures, the unit's own first."""
+    titles: list[str] = []
+    for scope in scopes:
+        sources = queries.year_sources(con, dataset=dataset, year=year, scope=scope)
+        for r in sources.itertuples():
+            title = shorten(str(r.title_th or r.source_id), 90)
+            if title not in titles:
+                titles.append(title)
+    if not titles:
+        return t(lang, "no_docs")
+    text = "; ".join(titles[:MAX_DOCS])
+    if len(titles) > MAX_DOCS:
+        text += f" (+{len(titles) - MAX_DOCS})"
+    return t(lang, "from_docs", docs=text)
+
+
+def source_line(con: Con, *, dataset: str, unit_id: str, year: int, scope: Scope, lang: str,
+                framework_name: str) -> str:
+    """The one source line of every slide: dataset (or the synthetic warning), documents,
+    framework."""
+    info = queries.dataset_info(con, dataset=dataset).iloc[0]
+    if bool(info["is_synthetic"]):
+        parts = [t(lang, "synthetic")]
+    else:
+        label = str(info["label_th" if lang == "th" else "label_en"])
+        scopes = (Scope.of_units([unit_id]), scope)
+        parts = [label, _docs_text(con, dataset=dataset, year=year, scopes=scopes, lang=lang)]
+    parts.append(t(lang, "framework", name=framework_name))
+    return t(lang, "source", parts=" · ".join(parts))
+
+
+def make_context(con: Con, *, dataset: str, unit_id: str, year: int, scope: Scope,
+                 lang: str, today: dt.date) -> Context:
+    unit = _unit_row(con, unit_id)
+    info = queries.dataset_info(con, dataset=dataset).iloc[0]
+    history = queries.unit_history(con, dataset=dataset, unit_id=unit_id)
+    framework_id = str(history.loc[history["fiscal_year"] == year, "framework_id"].iloc[0])
+    registry = Registry(con)
+    names = {str(f): registry.framework_name(str(f), lang)
+             for f in registry.frameworks["framework_id"]}
+    framework = names.get(framework_id, framework_id)
+    return Context(
+        dataset=dataset, dataset_label=str(info["label_th" if lang == "th" else "label_en"]),
+        is_synthetic=bool(info["is_synthetic"]), unit_id=unit_id,
+        unit_name=str(unit["name_th" if lang == "th" else "name_en"] or unit["name_th"]),
+        unit_short=str(unit["short_th" if lang == "th" else "short_en"] or unit["short_th"]),
+        year=year, lang=lang, scope=scope, scope_name=scope_name(con, scope, lang),
+        framework_id=framework_id, framework_name=framework, framework_names=names,
+        source=source_line(con, dataset=dataset, unit_id=unit_id, year=year, scope=scope,
+                           lang=lang, framework_name=framework),
+        today=today)

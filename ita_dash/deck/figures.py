@@ -1,0 +1,130 @@
+"""Plotly figures of the slide model, for the presentation page (no Streamlit here).
+
+Each :class:`~ita_dash.deck.model.Chart` becomes the same kind of chart as in the
+PowerPoint deck, in large type; a :class:`~ita_dash.deck.model.Table` becomes a
+Plotly table.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from ita_dash.deck import model as m
+from ita_dash.deck.images import FONT_FAMILY
+
+FONT_SIZE = 22
+HEIGHT = 520  # with the page header, a slide fits a 1440 x 900 screen
+
+
+def _layout(fig: go.Figure, *, legend: bool) -> go.Figure:
+    fig.update_layout(
+        template="plotly_white", height=HEIGHT, showlegend=legend,
+        font={"family": FONT_FAMILY, "size": FONT_SIZE, "color": "#222222"},
+        hoverlabel={"font": {"family": FONT_FAMILY, "size": FONT_SIZE - 2}},
+        margin={"l": 10, "r": 30, "t": 40, "b": 10},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.08, "x": 0,
+                "font": {"size": FONT_SIZE - 2}},
+    )
+    return fig
+
+
+def _text(values: tuple[float | None, ...], signed: bool) -> list[str]:
+    pattern = "{:+.2f}" if signed else "{:.2f}"
+    return ["" if v is None else pattern.format(v) for v in values]
+
+
+def _bars(spec: m.Chart) -> go.Figure:
+    horizontal = spec.kind == "bar"
+    signed = spec.number_format.startswith("+")
+    fig = go.Figure()
+    for s in spec.series:
+        values = list(s.values)
+        cats = list(spec.categories)
+        fig.add_bar(x=values if horizontal else cats, y=cats if horizontal else values,
+                    orientation="h" if horizontal else "v", name=s.name,
+                    marker_color=list(s.point_colors) or s.color,
+                    text=_text(s.values, signed), textposition="outside", cliponaxis=False,
+                    textfont={"size": FONT_SIZE - 2})
+    if horizontal:
+        fig.update_yaxes(autorange="reversed", automargin=True)
+        fig.update_xaxes(visible=False, range=_range(spec))
+    else:
+        fig.update_yaxes(visible=False, range=_range(spec))
+    return _layout(fig, legend=len(spec.series) > 1)
+
+
+def _range(spec: m.Chart) -> list[float] | None:
+    values = [v for s in spec.series for v in s.values if v is not None]
+    if not values:
+        return None
+    low = min(0.0, min(values)) if spec.value_min is None else spec.value_min
+    high = max(values) if spec.value_max is None else spec.value_max
+    pad = (high - low) * 0.15 or 1.0
+    return [low - (pad if low < 0 else 0), high + pad]
+
+
+def _radar(spec: m.Chart) -> go.Figure:
+    fig = go.Figure()
+    cats = [*spec.categories, spec.categories[0]]
+    for i, s in enumerate(spec.series):
+        values = [*s.values, s.values[0]]
+        fig.add_scatterpolar(r=values, theta=cats, name=s.name, mode="lines+markers",
+                             line={"color": s.color, "width": 4 if i == 0 else 3},
+                             marker={"size": 9})
+    fig.update_polars(radialaxis={"range": [spec.value_min or 0, spec.value_max or 100],
+                                  "tickfont": {"size": FONT_SIZE - 6}},
+                      angularaxis={"tickfont": {"size": FONT_SIZE - 2}, "direction": "clockwise",
+                                   "rotation": 90})
+    fig = _layout(fig, legend=True)
+    fig.update_layout(margin={"t": 70, "b": 30})  # room for Thai marks above the top label
+    return fig
+
+
+def _lines(spec: m.Chart) -> go.Figure:
+    fig = go.Figure()
+    for i, s in enumerate(spec.series):
+        fig.add_scatter(x=list(spec.categories), y=list(s.values), name=s.name,
+                        mode="lines+markers+text" if i == 0 else "lines+markers",
+                        text=_text(s.values, False) if i == 0 else None,
+                        textposition="top center", line={"color": s.color, "width": 4 - (i > 0)},
+                        marker={"size": 12})
+    fig.update_xaxes(type="category")
+    fig.update_yaxes(range=[spec.value_min or 0, (spec.value_max or 100) + 3])
+    return _layout(fig, legend=True)
+
+
+def chart_figure(spec: m.Chart) -> go.Figure:
+    """The Plotly figure of a slide chart."""
+    if spec.kind in ("bar", "column"):
+        return _bars(spec)
+    if spec.kind == "radar":
+        return _radar(spec)
+    return _lines(spec)
+
+
+def table_figure(spec: m.Table) -> go.Figure:
+    """A Plotly table of a slide table (header in the deck colour)."""
+    columns = list(zip(*spec.rows, strict=True)) if spec.rows else [() for _ in spec.columns]
+    align = ["right" if n else "left" for n in spec.numeric]
+    fig = go.Figure(go.Table(
+        columnwidth=list(spec.widths),
+        header={"values": list(spec.columns), "fill_color": m.UNIT_COLOR, "align": align,
+                "font": {"color": "white", "size": FONT_SIZE - 2}, "height": 44},
+        cells={"values": [list(c) for c in columns], "align": align, "height": 42,
+               "fill_color": [["#F2F5F9" if i % 2 == 0 else "white"
+                               for i in range(len(spec.rows))]],
+               "font": {"size": FONT_SIZE - 2}}))
+    fig = _layout(fig, legend=False)
+    fig.update_layout(height=min(HEIGHT, 60 + 46 * (len(spec.rows) + 1)))
+    return fig
+
+
+def slide_figure(slide: m.Slide) -> go.Figure | None:
+    """The slide's chart or table as a figure; None for the title slide and empty slides."""
+    if slide.is_empty:
+        return None
+    if slide.chart is not None:
+        return chart_figure(slide.chart)
+    if slide.table is not None:
+        return table_figure(slide.table)
+    return None

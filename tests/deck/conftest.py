@@ -1,0 +1,32 @@
+"""Decks built once per session from the real and demo datasets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from ita_dash.deck.model import Deck
+from ita_dash.deck.slides import build_deck
+
+SAMPHANTHAWONG = "bkk-samphanthawong"
+TODAY = dt.date(2025, 3, 5)
+
+
+@pytest.fixture(scope="session")
+def ro_con(built_db: Path):
+    connection = duckdb.connect(str(built_db), read_only=True)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(scope="session")
+def real_deck(ro_con) -> Deck:
+    return build_deck(ro_con, dataset="real", unit_id=SAMPHANTHAWONG, year=2567, today=TODAY)
+
+
+@pytest.fixture(scope="session")
+def demo_deck(ro_con) -> Deck:
+    return build_deck(ro_con, dataset="demo", unit_id=SAMPHANTHAWONG, year=2567, today=TODAY)

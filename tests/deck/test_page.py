@@ -1,0 +1,56 @@
+"""The presentation page (Streamlit AppTest): slides step by step, downloads, messages."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from ita_dash.config import PROJECT_DIR
+
+APP = PROJECT_DIR / "app.py"
+PAGE = "pages/8_presentation.py"
+
+
+@pytest.fixture
+def app_db(built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "ita.duckdb"
+    shutil.copy(built_db, path)
+    monkeypatch.setenv("ITA_DB_PATH", str(path))
+    return path
+
+
+def _open(**params: str) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.query_params.update(params)
+    at.switch_page(PAGE)
+    return at.run()
+
+
+def _html(at: AppTest) -> str:
+    return "\n".join(str(h.proto.body) for h in at.get("html"))
+
+
+def test_steps_through_the_deck(app_db):
+    at = _open(dataset="real", unit="bkk-samphanthawong", year="2567",
+               scope="group:bkk-centralbangkok")
+    assert not at.exception
+    assert "สำนักงานเขตสัมพันธวงศ์" in _html(at) and "1 / 8" in at.markdown[0].value
+    assert len(at.get("download_button")) == 2
+    next_button = next(b for b in at.button if b.label == "ถัดไป")
+    at = next_button.click().run()
+    assert "2 / 8" in at.markdown[0].value and "อันดับใน กลุ่มเขตกรุงเทพกลาง" in _html(at)
+    assert at.get("plotly_chart")
+    for _ in range(3):
+        at = next(b for b in at.button if b.label == "ถัดไป").click().run()
+    assert "5 / 8" in at.markdown[0].value
+    assert "ไม่มีคะแนนรายตัวชี้วัดของปีก่อน" in _html(at)  # the empty-situation message
+    assert not at.exception
+
+
+def test_demo_source_line_is_marked_synthetic(app_db):
+    at = _open(dataset="demo", unit="bkk-samphanthawong", year="2567")
+    assert not at.exception
+    assert "slide-source synthetic" in _html(at) and "สังเคราะห์" in _html(at)
