@@ -29,6 +29,8 @@ def _copy_imports(con: duckdb.DuckDBPyConnection) -> None:
     if "imports" not in tables:
         return
     con.execute("INSERT INTO imports SELECT * FROM old.imports")
+    if "replaced_scores" in tables:  # what each import replaced, kept for undo
+        con.execute("INSERT INTO replaced_scores SELECT * FROM old.replaced_scores")
     con.execute("""
         INSERT INTO units SELECT * FROM old.units
         WHERE origin = 'import' AND unit_id NOT IN (SELECT unit_id FROM units)""")

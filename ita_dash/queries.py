@@ -539,7 +539,8 @@ def figure_sources(con: Con, *, dataset: str) -> pd.DataFrame:
     return _run(con, """
         SELECT s.source_id, src.file, src.title_th, u.short_th, u.short_en, s.fiscal_year,
                s.framework_id, count(*) AS n_figures
-        FROM scores s JOIN units u USING (unit_id) LEFT JOIN sources src USING (source_id)
+        FROM scores s JOIN units u USING (unit_id)
+        LEFT JOIN sources src ON src.source_id = s.source_id
         WHERE s.dataset = $dataset
         GROUP BY ALL ORDER BY s.fiscal_year, u.short_th""", {"dataset": dataset})
 
@@ -595,3 +596,14 @@ FRAGMENTS["indicator_values"] = INDICATOR_VALUES
 FRAGMENTS["items"] = ITEMS_SQL
 FRAGMENTS["open_items"] = OPEN_ITEMS_SQL.replace("{items}", ITEMS_SQL)
 FRAGMENTS["weakest"] = WEAKEST_SQL.replace("{indicator_values}", INDICATOR_VALUES)
+
+
+def year_sources(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
+    """Source documents of the scores of the units in ``scope`` in ``year`` (for source lines)."""
+    return _run(con, """
+        SELECT s.source_id, src.file, src.title_th, count(*) AS n_figures
+        FROM scores s JOIN units u ON u.unit_id = s.unit_id
+        LEFT JOIN sources src ON src.source_id = s.source_id
+        WHERE s.dataset = $dataset AND s.fiscal_year = $year AND s.source_id IS NOT NULL
+          AND {scope}
+        GROUP BY ALL ORDER BY s.source_id""", {"dataset": dataset, "year": year}, scope)

@@ -59,6 +59,11 @@ CREATE TABLE imports (
     import_id VARCHAR PRIMARY KEY, dataset VARCHAR NOT NULL, file_name VARCHAR NOT NULL,
     checksum VARCHAR NOT NULL, imported_at TIMESTAMP NOT NULL, imported_by VARCHAR NOT NULL,
     row_count INTEGER NOT NULL, undone_at TIMESTAMP, note VARCHAR);
+CREATE TABLE replaced_scores (
+    replaced_by VARCHAR NOT NULL,
+    dataset VARCHAR NOT NULL, unit_id VARCHAR NOT NULL, fiscal_year INTEGER NOT NULL,
+    framework_id VARCHAR NOT NULL, code VARCHAR NOT NULL, score DOUBLE NOT NULL,
+    source_id VARCHAR, source_ref VARCHAR, note VARCHAR, import_id VARCHAR);
 CREATE TABLE scores (
     dataset VARCHAR NOT NULL, unit_id VARCHAR NOT NULL, fiscal_year INTEGER NOT NULL,
     framework_id VARCHAR NOT NULL, code VARCHAR NOT NULL, score DOUBLE NOT NULL,

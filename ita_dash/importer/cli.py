@@ -1,0 +1,188 @@
+"""Command line: ``import``, ``import-history``, ``undo``, ``import-template``, ``bench-import``.
+
+Registered into ``python -m ita_dash`` by :func:`register`. Exit codes: 0 done,
+1 the file has errors (nothing written) or the undo was refused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ita_dash import config
+
+EXIT_ERRORS = 1
+
+
+def open_db(*, read_only: bool) -> object:
+    """The database, or None (reported) when another process holds it."""
+    import duckdb
+
+    from ita_dash.db import connect
+
+    try:
+        return connect(read_only=read_only)
+    except duckdb.IOException as exc:
+        print(f"cannot open the database (is the dashboard running?): {exc}\n"
+              "เปิดฐานข้อมูลไม่ได้ (แดชบอร์ดกำลังทำงานอยู่หรือไม่) ให้นำเข้าทางหน้า นำเข้าข้อมูล "
+              "หรือหยุดแดชบอร์ดก่อน", file=sys.stderr)
+        return None
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from ita_dash.importer.auth import cli_actor
+    from ita_dash.importer.pipeline import ImportOptions, prepare_import, run_import
+
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"no such file: {path} / ไม่พบไฟล์", file=sys.stderr)
+        return EXIT_ERRORS
+    options = ImportOptions(dataset=args.dataset, add_units=args.add_units, replace=args.replace,
+                            max_bytes=int(args.max_mb * 1048576) if args.max_mb else None)
+    con = open_db(read_only=False)
+    if con is None:
+        return EXIT_ERRORS
+    try:
+        plan = prepare_import(con, path.read_bytes(), path.name, options)
+        outcome = None
+        if plan.ok:
+            outcome = run_import(con, plan, actor=cli_actor(), dry_run=args.dry_run)
+    finally:
+        con.close()
+    print_report(plan.report, args)
+    if outcome is None:
+        print(f"{plan.report.count('error')} errors: nothing was written / "
+              f"พบข้อผิดพลาด {plan.report.count('error')} รายการ ไม่มีการบันทึกใด ๆ")
+        return EXIT_ERRORS
+    print(summary_line(outcome))
+    return 0
+
+
+def print_report(report: object, args: argparse.Namespace) -> None:
+    for line in report.lines(args.limit):
+        print(line)
+    if args.report:
+        out = Path(args.report)
+        data = report.to_xlsx_bytes() if out.suffix.lower() == ".xlsx" else report.to_csv_bytes()
+        out.write_bytes(data)
+        print(f"report written to {out} / บันทึกรายงานที่ {out}")
+
+
+def summary_line(outcome: object) -> str:
+    c = outcome.counts
+    figures = (f"{c['new']} new, {c['replace']} replaced, {c['same']} unchanged, "
+               f"{c['units_new']} new units, {c['warnings']} warnings")
+    if outcome.dry_run:
+        return f"dry run: would write {c['new'] + c['replace']} figures ({figures}); nothing written"
+    if outcome.import_id is None:
+        return f"nothing to change: every figure is already stored ({figures})"
+    return f"imported {outcome.written} figures as {outcome.import_id} ({figures})"
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from ita_dash.importer.store import import_history
+
+    con = open_db(read_only=True)
+    if con is None:
+        return EXIT_ERRORS
+    try:
+        frame = import_history(con, dataset=args.dataset)
+    finally:
+        con.close()
+    if frame.empty:
+        print("no imports yet / ยังไม่มีการนำเข้า")
+        return 0
+    columns = ["import_id", "dataset", "file_name", "imported_at", "imported_by", "row_count",
+               "rows_stored", "rows_replaced", "undone_at"]
+    print(frame[columns].to_string(index=False))
+    return 0
+
+
+def cmd_undo(args: argparse.Namespace) -> int:
+    from ita_dash.importer.auth import cli_actor
+    from ita_dash.importer.store import UndoError, undo_import
+
+    con = open_db(read_only=False)
+    if con is None:
+        return EXIT_ERRORS
+    try:
+        done = undo_import(con, args.import_id, actor=cli_actor())
+    except UndoError as exc:
+        print(f"cannot undo: {exc}", file=sys.stderr)
+        return EXIT_ERRORS
+    finally:
+        con.close()
+    print(f"undone {args.import_id}: removed {done['removed']} figures, restored "
+          f"{done['restored']}, removed {done['units_removed']} units it had added")
+    return 0
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from ita_dash.importer.templates import template_bytes
+
+    con = open_db(read_only=True)
+    if con is None:
+        return EXIT_ERRORS
+    try:
+        data = template_bytes(con, layout=args.layout, fmt=args.format,
+                              framework_id=args.framework)
+    finally:
+        con.close()
+    Path(args.out).write_bytes(data)
+    print(f"wrote the {args.layout} template to {args.out}")
+    return 0
+
+
+def cmd_bench_import(args: argparse.Namespace) -> int:
+    from ita_dash.importer.bench import bench_import
+
+    bench_import(units=args.units, formats=tuple(args.formats))
+    return 0
+
+
+def cmd_editor_password(args: argparse.Namespace) -> int:
+    import getpass
+
+    from ita_dash.importer.auth import hash_password
+
+    password = getpass.getpass("editor password: ")
+    if len(password) < 10 or password != getpass.getpass("again: "):
+        print("passwords differ or are shorter than 10 characters", file=sys.stderr)
+        return EXIT_ERRORS
+    print("[editors]")
+    print(f'password_pbkdf2 = "{hash_password(password)}"')
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the import commands to the ``python -m ita_dash`` parser."""
+    p = sub.add_parser("import", help="import scores from an XLSX or CSV file")
+    p.add_argument("file")
+    p.add_argument("--dataset", choices=config.DATASETS, required=True)
+    p.add_argument("--add-units", action="store_true", help="add units the database lacks")
+    p.add_argument("--replace", action="store_true", help="replace stored figures that differ")
+    p.add_argument("--dry-run", action="store_true", help="validate and preview, write nothing")
+    p.add_argument("--report", help="write the whole report to this .csv or .xlsx file")
+    p.add_argument("--limit", type=int, default=200, help="report lines printed (default 200)")
+    p.add_argument("--max-mb", type=float, help="size limit (default ITA_IMPORT_MAX_MB or 20)")
+    p.set_defaults(handler=cmd_import)
+    h = sub.add_parser("import-history", help="list the imports")
+    h.add_argument("--dataset", choices=config.DATASETS)
+    h.set_defaults(handler=cmd_history)
+    u = sub.add_parser("undo", help="undo an import (restores what it replaced)")
+    u.add_argument("import_id")
+    u.set_defaults(handler=cmd_undo)
+    t = sub.add_parser("import-template", help="write an import template (Thai headers)")
+    t.add_argument("--layout", choices=("long", "wide"), default="long")
+    t.add_argument("--format", choices=("xlsx", "csv"), default="xlsx")
+    t.add_argument("--framework", help="framework of the wide template (default: the latest)")
+    t.add_argument("--out", required=True)
+    t.set_defaults(handler=cmd_template)
+    b = sub.add_parser("bench-import", help="time importing a national-scale year")
+    b.add_argument("--units", type=int, default=8300)
+    b.add_argument("--formats", nargs="+", default=["csv", "csv-long", "xlsx"],
+                   choices=("csv", "xlsx", "csv-long", "xlsx-long"))
+    b.set_defaults(handler=cmd_bench_import)
+    e = sub.add_parser("editor-password", help="print an editor password hash for secrets.toml")
+    e.set_defaults(handler=cmd_editor_password)

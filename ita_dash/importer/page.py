@@ -1,0 +1,249 @@
+"""The Data page: templates, editor sign-in, upload, check, preview, confirm, history, undo.
+
+Thai by default, English with ``?lang=en`` (the shared filters of :mod:`ita_dash.ui`).
+Every text that comes from a file is shown in tables (``st.dataframe``) or
+escaped with :func:`ita_dash.importer.web.plain`; nothing is rendered as HTML.
+Write controls are drawn only for editors, and the write functions check again.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ita_dash import config
+from ita_dash.importer import auth, strings, web
+from ita_dash.importer.auth import NotAuthorized
+from ita_dash.importer.pipeline import ImportOptions, Plan, StaleError
+from ita_dash.importer.store import UndoError, import_history
+from ita_dash.importer.templates import template_bytes
+from ita_dash.ui import Filters, clear_caches, cursor
+from ita_dash.ui.state import dataset_label
+
+strings.register()
+
+PLAN_KEY = "_ita_import_plan"
+FLASH_KEY = "_ita_import_flash"
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PREVIEW_ROWS = 500
+
+
+def render(f: Filters) -> None:
+    st.title(f.t("data.title"))
+    st.caption(f.t("data.intro"))
+    flash()
+    actor = auth.session_actor()
+    sign_in(f, actor)
+    if actor.is_editor:
+        upload(f)
+    templates(f)
+    history(f, actor)
+
+
+def flash() -> None:
+    message = st.session_state.pop(FLASH_KEY, None)
+    if message:
+        st.success(web.plain(message), icon=":material/check_circle:")
+
+
+# ------------------------------------------------------------------------ sign-in
+
+
+def sign_in(f: Filters, actor: auth.Actor) -> None:
+    st.subheader(f.t("data.signin"))
+    if actor.is_editor:
+        row = st.container(horizontal=True, vertical_alignment="center")
+        row.caption(web.plain(f.t("data.signed_in", who=actor.name)))
+        row.button(f.t("data.signout"), on_click=auth.sign_out, key="import-signout")
+        return
+    st.caption(f.t("data.signin.why"))
+    editors = auth.secrets_section("editors")
+    if auth.oidc_configured():
+        oidc_sign_in(f, editors)
+    elif auth.password_configured(editors):
+        password_sign_in(f)
+    else:
+        st.info(f.t("data.signin.none"), icon=":material/lock:")
+
+
+def oidc_sign_in(f: Filters, editors: dict) -> None:
+    if getattr(st.user, "is_logged_in", False):
+        who = str(st.user.get("email") or "?")
+        st.warning(web.plain(f.t("data.signin.not_editor", who=who)))
+        st.button(f.t("data.signout"), on_click=auth.sign_out, key="import-signout")
+        return
+    provider = editors.get("provider")
+    st.button(f.t("data.signin.oidc"), on_click=st.login, args=(provider,) if provider else (),
+              type="primary", key="import-login", icon=":material/login:")
+
+
+def password_sign_in(f: Filters) -> None:
+    with st.form("import-signin", clear_on_submit=True):
+        name = st.text_input(f.t("data.signin.name"), max_chars=60)
+        password = st.text_input(f.t("data.signin.password"), type="password", max_chars=200)
+        if st.form_submit_button(f.t("data.signin.submit"), type="primary"):
+            if auth.sign_in_with_password(password, name):
+                st.rerun()
+            st.error(f.t("data.signin.failed"))
+
+
+# ------------------------------------------------------------------------- upload
+
+
+def upload(f: Filters) -> None:
+    st.subheader(f.t("data.upload"))
+    limit = web.upload_limit_mb()
+    file = st.file_uploader(f.t("data.upload.file", mb=limit), type=["xlsx", "csv"],
+                            max_upload_size=limit, key="import-file")
+    cols = st.columns(3)
+    dataset = cols[0].selectbox(f.t("data.upload.dataset"), config.DATASETS, key="import-dataset",
+                                format_func=lambda d: dataset_label(d, f.lang))
+    add_units = cols[1].checkbox(f.t("data.upload.add_units"), key="import-add-units")
+    replace = cols[2].checkbox(f.t("data.upload.replace"), key="import-replace")
+    if file is None:
+        st.session_state.pop(PLAN_KEY, None)
+        return
+    options = ImportOptions(dataset=dataset, add_units=add_units, replace=replace)
+    token = (file.file_id, dataset, add_units, replace)
+    if st.button(f.t("data.upload.check"), type="primary", key="import-check",
+                 icon=":material/fact_check:"):
+        bar = st.progress(0.0)
+        plan = web.check_file(cursor(), file.getvalue(), file.name, options, progress(bar, f))
+        st.session_state[PLAN_KEY] = (token, plan)
+    held = st.session_state.get(PLAN_KEY)
+    if held and held[0] == token:
+        pending(f, held[1])
+
+
+def progress(bar: object, f: Filters):
+    def update(fraction: float, stage: str) -> None:
+        bar.progress(min(max(fraction, 0.0), 1.0), text=f.t(f"data.progress.{stage}"))
+
+    return update
+
+
+def pending(f: Filters, plan: Plan) -> None:
+    counts = plan.counts()
+    st.markdown(web.plain(f.t("data.summary", file=plan.file_name, **counts)))
+    if not plan.ok:
+        st.error(f.t("data.has_errors"), icon=":material/error:")
+    elif plan.to_write.empty:
+        st.info(f.t("data.nothing"), icon=":material/info:")
+    else:
+        preview(f, plan)
+    report(f, plan)
+    if plan.ok and not plan.to_write.empty:
+        confirm(f, plan)
+
+
+def preview(f: Filters, plan: Plan) -> None:
+    st.markdown(f"**{f.t('data.preview')}**")
+    shown = plan.to_write.head(PREVIEW_ROWS)[list(strings.PREVIEW_COLUMNS)].copy()
+    shown["status"] = shown["status"].map(lambda s: f.t(f"data.status.{s}"))
+    st.dataframe(shown.rename(columns=strings.heading(strings.PREVIEW_COLUMNS, f.lang)),
+                 hide_index=True, width="stretch", height=260)
+
+
+def report(f: Filters, plan: Plan) -> None:
+    st.markdown(f"**{f.t('data.report')}**")
+    frame = plan.report.frame()
+    if frame.empty:
+        st.caption(f.t("data.report.none"))
+        return
+    shown = frame.assign(problem=frame["problem_th" if f.lang == "th" else "problem_en"],
+                         severity=frame["severity"].map(lambda s: f.t(f"data.severity.{s}")))
+    shown = shown[list(strings.REPORT_COLUMNS)]
+    st.dataframe(shown.rename(columns=strings.heading(strings.REPORT_COLUMNS, f.lang)),
+                 hide_index=True, width="stretch", height=260)
+    row = st.container(horizontal=True, gap="small")
+    row.download_button(f.t("data.report.csv"), data=plan.report.to_csv_bytes,
+                        file_name="import-report.csv", mime="text/csv", on_click="ignore",
+                        key="import-report-csv", icon=":material/download:")
+    row.download_button(f.t("data.report.xlsx"), data=plan.report.to_xlsx_bytes,
+                        file_name="import-report.xlsx", mime=XLSX_MIME, on_click="ignore",
+                        key="import-report-xlsx", icon=":material/table_view:")
+
+
+def confirm(f: Filters, plan: Plan) -> None:
+    n = len(plan.to_write)
+    if not st.button(f.t("data.confirm", n=n), type="primary", key="import-confirm",
+                     icon=":material/save:"):
+        return
+    bar = st.progress(0.0)
+    try:
+        outcome = web.import_for_session(cursor(), plan, progress(bar, f))
+    except NotAuthorized:
+        st.error(f.t("data.refused"))
+        return
+    except StaleError:
+        st.session_state.pop(PLAN_KEY, None)
+        st.error(f.t("data.stale"))
+        return
+    st.session_state.pop(PLAN_KEY, None)
+    clear_caches()
+    st.session_state[FLASH_KEY] = f.t("data.done", n=outcome.written, id=outcome.import_id)
+    st.rerun()
+
+
+# ----------------------------------------------------------------------- templates
+
+
+def templates(f: Filters) -> None:
+    st.subheader(f.t("data.templates"))
+    st.caption(f.t("data.templates.help"))
+    con = cursor()
+    frameworks = [r[0] for r in con.execute(
+        "SELECT framework_id FROM frameworks ORDER BY last_year DESC, first_year DESC").fetchall()]
+    framework = st.selectbox(f.t("data.template.framework"), frameworks, key="import-template-fw")
+    row = st.container(horizontal=True, gap="small")
+    for layout in ("long", "wide"):
+        for fmt, mime in (("xlsx", XLSX_MIME), ("csv", "text/csv")):
+            label = f"{f.t(f'data.template.{layout}')} ({fmt.upper()})"
+            suffix = f"-{framework}" if layout == "wide" else ""
+            row.download_button(
+                label, data=lambda lo=layout, fm=fmt: template_bytes(
+                    cursor(), layout=lo, fmt=fm, framework_id=framework),
+                file_name=f"ita-import-{layout}{suffix}.{fmt}", mime=mime, on_click="ignore",
+                key=f"import-template-{layout}-{fmt}", icon=":material/download:")
+
+
+# ------------------------------------------------------------------ history, undo
+
+
+def history(f: Filters, actor: auth.Actor) -> None:
+    st.subheader(f.t("data.history"))
+    frame = import_history(cursor())
+    if frame.empty:
+        st.caption(f.t("data.history.none"))
+        return
+    columns = [c for c in strings.HISTORY_COLUMNS if actor.is_editor or c != "imported_by"]
+    shown = frame[columns].rename(columns=strings.heading(strings.HISTORY_COLUMNS, f.lang))
+    st.dataframe(shown, hide_index=True, width="stretch")
+    if actor.is_editor:
+        undo(f, frame)
+
+
+def undo(f: Filters, frame: object) -> None:
+    st.markdown(f"**{f.t('data.undo')}**")
+    active = frame[frame["undone_at"].isna()]
+    if active.empty:
+        st.caption(f.t("data.undo.none"))
+        return
+    names = {r.import_id: f"{r.import_id} · {r.file_name} · {r.imported_at:%Y-%m-%d %H:%M}"
+             for r in active.itertuples()}
+    import_id = st.selectbox(f.t("data.undo.pick"), list(names), format_func=names.get,
+                             key="import-undo-pick")
+    sure = st.checkbox(f.t("data.undo.sure"), key="import-undo-sure")
+    if not st.button(f.t("data.undo.button"), disabled=not sure, key="import-undo",
+                     icon=":material/undo:"):
+        return
+    try:
+        done = web.undo_for_session(cursor(), import_id)
+    except NotAuthorized:
+        st.error(f.t("data.refused"))
+        return
+    except UndoError as exc:
+        st.error(web.plain(exc.th if f.lang == "th" else exc.en))
+        return
+    clear_caches()
+    st.session_state[FLASH_KEY] = f.t("data.undo.done", id=import_id, **done)
+    st.rerun()

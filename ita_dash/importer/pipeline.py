@@ -1,0 +1,173 @@
+"""Import one file: read, validate (no writes), then write in one transaction.
+
+``prepare_import`` never writes. ``run_import`` writes only a plan without
+errors, re-checks it against the stored figures inside its transaction, and
+either commits everything or nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import duckdb
+import pandas as pd
+
+from ita_dash.importer import consistency, store
+from ita_dash.importer.auth import Actor, require_editor
+from ita_dash.importer.catalog import Catalog
+from ita_dash.importer.readers import read_table
+from ita_dash.importer.report import Report
+from ita_dash.importer.validate import compare_with_store, validate
+
+Progress = Callable[[float, str], None]
+
+
+class StaleError(Exception):
+    """The stored figures changed between validation and writing."""
+
+
+@dataclass
+class ImportOptions:
+    dataset: str = "real"
+    add_units: bool = False
+    replace: bool = False
+    max_bytes: int | None = None
+
+
+@dataclass
+class Plan:
+    """A validated file: the figures to write and the report."""
+
+    file_name: str
+    checksum: str
+    options: ImportOptions
+    report: Report
+    layout: str = ""
+    rows: pd.DataFrame = field(default_factory=pd.DataFrame)
+    new_units: pd.DataFrame = field(default_factory=pd.DataFrame)
+    n_file_rows: int = 0
+    previous_import: str | None = None
+    previewed: bool = False  # inconsistent totals already in the report
+    mismatches: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.report.has_errors
+
+    @property
+    def to_write(self) -> pd.DataFrame:
+        if self.rows.empty:
+            return self.rows
+        return self.rows[self.rows["status"] != "same"]
+
+    def counts(self) -> dict[str, int]:
+        status = self.rows["status"] if not self.rows.empty else pd.Series(dtype=str)
+        return {"file_rows": self.n_file_rows, "scores": len(self.rows),
+                "new": int((status == "new").sum()), "replace": int((status == "replace").sum()),
+                "same": int((status == "same").sum()), "units_new": len(self.new_units),
+                "errors": self.report.count("error"), "warnings": self.report.count("warning")}
+
+
+@dataclass
+class Outcome:
+    """What an import did (or, for a dry run, would do)."""
+
+    import_id: str | None
+    written: int
+    counts: dict[str, int]
+    dry_run: bool
+    warnings: int
+
+
+def _noop(_fraction: float, _text: str) -> None:
+    return None
+
+
+def prepare_import(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str,
+                   options: ImportOptions, progress: Progress = _noop) -> Plan:
+    """Read and validate a file against the database; write nothing."""
+    report = Report(file_name)
+    plan = Plan(file_name, hashlib.sha256(data).hexdigest(), options, report)
+    catalog = Catalog.load(con)
+    if options.dataset not in catalog.datasets:
+        report.add("error", None, None, options.dataset, "ไม่รู้จักชุดข้อมูล", "unknown dataset")
+        return plan
+    progress(0.05, "read")
+    raw = read_table(data, file_name, report, options.max_bytes)
+    if raw is None:
+        return plan
+    progress(0.35, "validate")
+    staged = validate(raw, catalog, report, add_units=options.add_units,
+                      replace=options.replace)
+    plan.layout, plan.n_file_rows, plan.new_units = staged.layout, staged.n_file_rows, \
+        staged.new_units
+    if report.has_errors:
+        return plan
+    progress(0.65, "compare")
+    plan.rows = compare_with_store(con, staged.rows, options.dataset, report,
+                                   replace=options.replace)
+    plan.previous_import = store.active_import_with_checksum(
+        con, dataset=options.dataset, checksum=plan.checksum)
+    if plan.previous_import:
+        report.add("info", None, None, plan.previous_import,
+                   "ไฟล์นี้เคยนำเข้าแล้ว", "this file was imported before")
+    return plan
+
+
+def preview_warnings(con: duckdb.DuckDBPyConnection, plan: Plan) -> int:
+    """Add to the report the totals the import would leave inconsistent (no writes)."""
+    if not plan.ok or plan.to_write.empty:
+        return 0
+    found = consistency.preview(con, plan.to_write, plan.options.dataset)
+    plan.previewed = True
+    plan.mismatches = consistency.add_warnings(plan.report, found, plan.rows)
+    return plan.mismatches
+
+
+def run_import(con: duckdb.DuckDBPyConnection, plan: Plan, *, actor: Actor | None,
+               dry_run: bool = False, progress: Progress = _noop) -> Outcome:
+    """Write a validated plan in one transaction (or, with ``dry_run``, only preview it)."""
+    if not plan.ok:
+        raise ValueError("the file has errors: nothing was written")
+    counts = plan.counts()
+    if dry_run:
+        warnings = plan.mismatches if plan.previewed else preview_warnings(con, plan)
+        return Outcome(None, 0, {**counts, "warnings": plan.report.count("warning")}, True,
+                       warnings)
+    require_editor(actor)
+    write = plan.to_write
+    if write.empty:
+        progress(1.0, "done")
+        return Outcome(None, 0, counts, False, 0)
+    progress(0.75, "write")
+    con.execute("BEGIN")
+    try:
+        recheck(con, plan)
+        note = (f"new {counts['new']}, replaced {counts['replace']}, unchanged {counts['same']}, "
+                f"units added {counts['units_new']}; layout {plan.layout}")
+        import_id = store.write_import(
+            con, dataset=plan.options.dataset, rows=write, new_units=plan.new_units,
+            file_name=plan.file_name, checksum=plan.checksum, actor=actor, note=note)
+        found = consistency.mismatches(con, write, plan.options.dataset)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    warnings = len(found) if plan.previewed else consistency.add_warnings(plan.report, found,
+                                                                           plan.rows)
+    progress(1.0, "done")
+    return Outcome(import_id, len(write), {**counts, "warnings": plan.report.count("warning")},
+                   False, warnings)
+
+
+def recheck(con: duckdb.DuckDBPyConnection, plan: Plan) -> None:
+    """Inside the transaction: the stored figures must still be as validated."""
+    scratch = Report(plan.file_name)
+    columns = [c for c in plan.rows.columns if c not in ("status", "stored")]
+    again = compare_with_store(con, plan.rows[columns], plan.options.dataset, scratch,
+                               replace=plan.options.replace)
+    if scratch.has_errors or not again["status"].equals(plan.rows["status"]):
+        raise StaleError("the stored figures changed since the file was checked: check it again"
+                         " / ข้อมูลที่บันทึกไว้เปลี่ยนไประหว่างตรวจสอบ กรุณาตรวจสอบไฟล์อีกครั้ง")

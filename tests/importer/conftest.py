@@ -1,0 +1,74 @@
+"""Fixtures of the import tests: a writable database, snapshots, the command line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from ita_dash import queries
+from ita_dash.cli import main
+from ita_dash.importer.auth import Actor
+
+EDITOR = Actor("test-editor", "cli", True)
+TABLES = ("scores", "units", "unit_aliases", "imports", "replaced_scores", "node_values",
+          "unit_years")
+
+
+def snapshot(path: Path, *, full: bool = False) -> dict[str, pd.DataFrame]:
+    """Everything an import may touch: the full export frames, and every other table as
+    sorted rows (``full``) or as its row count and an order-independent hash of its rows."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        shot = {f"export_{d}": queries.export_scores(con, dataset=d) for d in ("real", "demo")}
+        for table in TABLES:
+            if full:
+                frame = con.execute(f"SELECT * FROM {table}").df()
+                shot[table] = frame.sort_values(list(frame.columns)).reset_index(drop=True)
+            else:
+                shot[table] = con.execute(
+                    f"SELECT count(*) AS n, bit_xor(hash(t)) AS h FROM {table} AS t").df()
+        return shot
+    finally:
+        con.close()
+
+
+def assert_same(before: dict[str, pd.DataFrame], after: dict[str, pd.DataFrame]) -> None:
+    assert before.keys() == after.keys()
+    for name in before:
+        pd.testing.assert_frame_equal(before[name], after[name], obj=name)
+
+
+@pytest.fixture
+def db_env(db_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A writable copy of the built database that the command line uses."""
+    monkeypatch.setenv("ITA_DB_PATH", str(db_copy))
+    return db_copy
+
+
+@pytest.fixture
+def wcon(db_copy: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    connection = duckdb.connect(str(db_copy))
+    yield connection
+    connection.close()
+
+
+@pytest.fixture
+def cli(db_env: Path, capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str]]:
+    """Run ``python -m ita_dash ...`` in-process: (exit code, stdout + stderr)."""
+
+    def run(*args: str) -> tuple[int, str]:
+        code = main(list(args))
+        out = capsys.readouterr()
+        return code, out.out + out.err
+
+    return run
+
+
+def write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path

@@ -1,0 +1,127 @@
+"""The Data page (AppTest): anonymous view, password sign-in, upload, check, confirm, undo."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from ita_dash.config import PROJECT_DIR
+from ita_dash.importer import auth, web
+from ita_dash.importer.pipeline import ImportOptions, prepare_import
+
+APP = str(PROJECT_DIR / "app.py")
+PAGE = str(PROJECT_DIR / "pages" / "7_data.py")
+PASSWORD = "editor-pass-2567"
+FILE = ("หน่วยงาน,ปีงบประมาณ,รหัส,คะแนน\n"
+        "สำนักงานเขตบางรัก,2567,ITA,80\n"
+        "<script>alert(1)</script>,2567,ITA,70\n").encode()
+
+
+@pytest.fixture(autouse=True)
+def no_failures() -> None:
+    auth._failures.clear()
+
+
+def open_page(db: Path, monkeypatch: pytest.MonkeyPatch, *, password: bool = False,
+              **params: str) -> AppTest:
+    monkeypatch.setenv("ITA_DB_PATH", str(db))
+    at = AppTest.from_file(APP, default_timeout=60)
+    if password:
+        at.secrets["editors"] = {"password_sha256": hashlib.sha256(PASSWORD.encode()).hexdigest()}
+    at.query_params.update(params)
+    at.switch_page(PAGE)
+    return at.run()
+
+
+def labels(at: AppTest) -> list[str]:
+    return [b.label for b in at.button]
+
+
+def sign_in(at: AppTest, password: str = PASSWORD) -> AppTest:
+    at.text_input[0].input("สมชาย")
+    at.text_input[1].input(password)
+    at.button[0].click()
+    return at.run()
+
+
+def test_anonymous_sees_no_write_controls(db_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = open_page(db_copy, monkeypatch)
+    assert not at.exception
+    assert [t.value for t in at.title] == ["นำเข้าผลคะแนนจาก Excel หรือ CSV"]
+    assert len(at.get("file_uploader")) == 0
+    assert labels(at) == []
+    assert "docs/IMPORT.md" in at.info[0].value
+    assert len(at.get("download_button")) == 4  # the templates are open to all
+    at = open_page(db_copy, monkeypatch, password=True, lang="en")
+    assert [t.value for t in at.title] == ["Import results from Excel or CSV"]
+    assert len(at.get("file_uploader")) == 0
+    assert labels(at) == ["Sign in"]
+
+
+def test_wrong_password_is_refused(db_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = sign_in(open_page(db_copy, monkeypatch, password=True), "wrong")
+    assert [e.value for e in at.error] == [
+        "รหัสผ่านไม่ถูกต้อง หรือลองผิดหลายครั้งเกินไป กรุณารอสักครู่"]
+    assert len(at.get("file_uploader")) == 0
+
+
+def test_editor_checks_confirms_and_undoes(db_copy: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    at = sign_in(open_page(db_copy, monkeypatch, password=True))
+    assert not at.exception
+    assert len(at.get("file_uploader")) == 1
+    at.get("file_uploader")[0].set_value(("ผล.csv", FILE, "text/csv"))
+    at.run()
+    at.button(key="import-check").click()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "ไฟล์มีข้อผิดพลาด" in at.error[0].value
+    report = at.dataframe[0].value
+    assert report["ค่าในไฟล์"].tolist() == ["<script>alert(1)</script>"]  # shown as text
+    assert "import-confirm" not in [b.key for b in at.button]
+    at.checkbox(key="import-add-units").check()
+    at.run()
+    at.button(key="import-check").click()
+    at.run()
+    preview = at.dataframe[0].value
+    assert preview["หน่วยงาน"].tolist() == ["สำนักงานเขตบางรัก", "<script>alert(1)</script>"]
+    at.button(key="import-confirm").click()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "imp\\-0001" in at.success[0].value
+    con = duckdb.connect(str(db_copy))
+    try:
+        rows = con.execute("SELECT imported_by, row_count FROM imports").fetchall()
+        assert rows == [("password:สมชาย", 2)]
+        history = at.dataframe[-1].value
+        assert history["รหัสการนำเข้า"].tolist() == ["imp-0001"]
+        at.checkbox(key="import-undo-sure").check()
+        at.run()
+        at.button(key="import-undo").click()
+        at.run()
+        assert not at.exception
+        assert con.execute("SELECT count(*) FROM scores WHERE import_id IS NOT NULL").fetchone() \
+            == (0,)
+        assert con.execute("SELECT undone_at IS NOT NULL FROM imports").fetchone() == (True,)
+    finally:
+        con.close()
+
+
+def test_write_functions_refuse_without_an_editor_session(wcon: duckdb.DuckDBPyConnection) -> None:
+    """Called outside a signed-in session (no UI at all), the writes are refused."""
+    plan = prepare_import(wcon, FILE, "f.csv", ImportOptions(add_units=True))
+    assert plan.ok
+    with pytest.raises(auth.NotAuthorized):
+        web.import_for_session(wcon, plan, lambda *_: None)
+    with pytest.raises(auth.NotAuthorized):
+        web.undo_for_session(wcon, "imp-0001")
+    assert wcon.execute("SELECT count(*) FROM imports").fetchone() == (0,)
+
+
+def test_plain_escapes_markdown_and_html() -> None:
+    assert web.plain("<script>*x*</script> [a](javascript:alert(1))") == (
+        "\\<script\\>\\*x\\*\\</script\\> \\[a\\]\\(javascript\\:alert\\(1\\)\\)")
