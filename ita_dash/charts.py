@@ -1,0 +1,321 @@
+"""Plotly figures built from the query layer's frames (no Streamlit here).
+
+Every figure uses the Sarabun font, shows exact figures on hover (2 decimals)
+and takes rating colours from the frames (``level_color`` / ``color``), which
+come from the framework data.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ita_dash.i18n import pick, t, year_label
+
+FONT_FAMILY = "Sarabun, sans-serif"
+TEXT_COLOR = "#1f2933"
+NEUTRAL = "#90a4ae"
+GAIN, LOSS = "#1b7f3b", "#c62828"
+SERIES = ("#1f4e79", "#e07b00", "#2e7d32", "#8e24aa", "#00838f", "#c62828", "#6d4c41",
+          "#546e7a")
+STATUS_COLORS = {"zero": "#d93025", "partial": "#f2b134", "full": "#2e9e5b"}
+STATUS_ORDER = ("zero", "partial", "full")
+
+
+def base_layout(fig: go.Figure, *, height: int, legend: bool = True) -> go.Figure:
+    """The shared look: Sarabun, light background, legend above, compact margins."""
+    fig.update_layout(
+        template="plotly_white", height=height, showlegend=legend,
+        font={"family": FONT_FAMILY, "size": 15, "color": TEXT_COLOR},
+        hoverlabel={"font": {"family": FONT_FAMILY, "size": 15}},
+        margin={"l": 8, "r": 16, "t": 36, "b": 8},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0,
+                "font": {"family": FONT_FAMILY, "size": 14}},
+    )
+    fig.update_xaxes(automargin=True)
+    fig.update_yaxes(automargin=True, title_standoff=10)
+    return fig
+
+
+def _padded(values: pd.Series, factor: float = 1.18) -> list[float]:
+    """An axis range from 0 (or the lowest value) with room for labels outside the bars."""
+    low, high = float(min(0.0, values.min())), float(max(0.0, values.max()))
+    span = (high - low) or 1.0
+    return [low - (span * (factor - 1) if low < 0 else 0), high + span * (factor - 1)]
+
+
+def _names(frame: pd.DataFrame, stem: str, lang: str) -> list[str]:
+    return [pick(th, en, lang) for th, en in zip(frame[f"{stem}_th"], frame[f"{stem}_en"],
+                                                 strict=True)]
+
+
+def _color(value: object) -> str:
+    return value if isinstance(value, str) and value.startswith("#") else NEUTRAL
+
+
+def _year_axis(fig: go.Figure, years: list[int], lang: str) -> None:
+    fig.update_xaxes(tickmode="array", tickvals=years,
+                     ticktext=[year_label(y, lang) for y in years], title=t("chart.year", lang))
+
+
+# ------------------------------------------------------------------- overview
+
+
+def ranking_bar(ranking: pd.DataFrame, lang: str) -> go.Figure:
+    """Horizontal bars in rank order, coloured by rating, with the pass line."""
+    frame = ranking.assign(name=_names(ranking, "short", lang),
+                           level=_names(ranking, "level", lang))
+    fig = go.Figure()
+    for (level, color), part in frame.groupby(["level", "level_color"], sort=False,
+                                              dropna=False):
+        fig.add_bar(x=part["score"], y=part["name"], orientation="h", name=str(level),
+                    marker_color=_color(color), text=[f"{s:.2f}" for s in part["score"]],
+                    textposition="inside", insidetextanchor="end",
+                    customdata=part[["rank", "level"]],
+                    hovertemplate="<b>%{y}</b><br>" + t("chart.score", lang)
+                    + " %{x:.2f}<br>" + t("chart.level", lang)
+                    + " %{customdata[1]}<br>#%{customdata[0]}<extra></extra>")
+    fig.update_yaxes(categoryorder="array", categoryarray=list(frame["name"])[::-1])
+    fig.update_xaxes(range=[0, 100], title=t("chart.score", lang))
+    _pass_line(fig, frame, lang)
+    return base_layout(fig, height=max(260, 30 * len(frame) + 110))
+
+
+def _pass_line(fig: go.Figure, frame: pd.DataFrame, lang: str) -> None:
+    marks = frame["pass_mark"].dropna().unique() if "pass_mark" in frame else []
+    for mark in marks:
+        fig.add_vline(x=float(mark), line_dash="dash", line_color=LOSS, line_width=2,
+                      annotation_text=t("chart.pass_line", lang, mark=float(mark)),
+                      annotation_position="top", annotation_font_color=LOSS)
+
+
+def rating_bar(counts: pd.DataFrame, lang: str) -> go.Figure:
+    """Units per rating level, each bar in its level's colour."""
+    labels = _names(counts, "label", lang)
+    fig = go.Figure(go.Bar(
+        x=labels, y=counts["n_units"], marker_color=[_color(c) for c in counts["color"]],
+        text=counts["n_units"], textposition="outside",
+        hovertemplate="%{x}: %{y}<extra></extra>"))
+    fig.update_yaxes(range=[0, max(1, counts["n_units"].max()) * 1.25])
+    fig.update_xaxes(type="category")
+    return base_layout(fig, height=300, legend=False)
+
+
+# --------------------------------------------------------------------- groups
+
+
+def group_trend_lines(trend: pd.DataFrame, lang: str) -> go.Figure:
+    """Mean score of each group per year."""
+    fig = go.Figure()
+    for i, (_, part) in enumerate(trend.groupby("group_id", sort=True)):
+        name = _names(part, "name", lang)[0]
+        fig.add_scatter(x=part["fiscal_year"], y=part["mean"], mode="lines+markers", name=name,
+                        line={"color": SERIES[i % len(SERIES)], "width": 3},
+                        customdata=part[["n_units"]],
+                        hovertemplate=f"<b>{name}</b><br>%{{x}}: %{{y:.2f}}"
+                        " (n=%{customdata[0]})<extra></extra>")
+    _year_axis(fig, sorted(trend["fiscal_year"].unique()), lang)
+    return base_layout(fig, height=420)
+
+
+def group_spread_box(spread: pd.DataFrame, lang: str) -> go.Figure:
+    """Every unit's score per group: box with all points, hover names the unit."""
+    fig = go.Figure()
+    for i, (_, part) in enumerate(spread.groupby("group_id", sort=True)):
+        group = _names(part, "group", lang)[0]
+        fig.add_box(x=part["score"], y=[group] * len(part), name=group, orientation="h",
+                    boxpoints="all", jitter=0.4, pointpos=0,
+                    marker={"color": SERIES[i % len(SERIES)], "size": 9},
+                    text=_names(part, "short", lang),
+                    hovertemplate="<b>%{text}</b><br>%{x:.2f}<extra></extra>")
+    fig.update_xaxes(title=t("chart.score", lang))
+    n = spread["group_id"].nunique()
+    return base_layout(fig, height=max(260, 70 * n + 90), legend=False)
+
+
+# --------------------------------------------------------------- unit profile
+
+
+def unit_history_lines(history: pd.DataFrame, lang: str) -> go.Figure:
+    """Total and the three tools over the years."""
+    fig = go.Figure()
+    series = (("score", t("chart.total", lang), 4, "solid"), ("iit", "IIT", 2, "dot"),
+              ("eit", "EIT", 2, "dash"), ("oit", "OIT", 2, "dashdot"))
+    for i, (column, name, width, dash) in enumerate(series):
+        fig.add_scatter(x=history["fiscal_year"], y=history[column], name=name,
+                        mode="lines+markers", line={"color": SERIES[i], "width": width,
+                                                    "dash": dash},
+                        hovertemplate=f"{name} %{{x}}: %{{y:.2f}}<extra></extra>")
+    _year_axis(fig, list(history["fiscal_year"]), lang)
+    return base_layout(fig, height=380)
+
+
+def radar_series(vs_group: pd.DataFrame, vs_previous: pd.DataFrame, lang: str,
+                 group_name: str, previous_year: int) -> list[tuple[str, pd.Series]]:
+    """The comparison series worth drawing: the group mean when the group holds other
+    units, the previous year when the unit has one."""
+    series = []
+    if vs_group["n_units"].fillna(0).max() > 1:
+        series.append((t("chart.group_mean", lang, group=group_name), vs_group["comparison"]))
+    if vs_previous["comparison"].notna().any():
+        series.append((t("chart.previous_year", lang, year=year_label(previous_year, lang)),
+                       vs_previous["comparison"]))
+    return series
+
+
+def radar_chart(mine: pd.DataFrame, comparisons: list[tuple[str, pd.Series]],
+                lang: str) -> go.Figure:
+    """The unit's ten indicators (``mine``: a radar frame) against comparison series.
+
+    The axis shows the indicator numbers (long Thai labels do not fit a phone);
+    hovering shows each indicator's name and the exact score.
+    """
+    theta = [str(code) for code in mine["indicator"]]
+    labels = _names(mine, "label", lang)
+    fig = go.Figure()
+    named = [(t("chart.this_year", lang), mine["value"]), *comparisons]
+    for i, (name, values) in enumerate(named):
+        r = list(values)
+        fig.add_scatterpolar(r=r + r[:1], theta=theta + theta[:1], name=name,
+                             customdata=labels + labels[:1], mode="lines+markers",
+                             fill="toself" if i == 0 else "none",
+                             line={"color": SERIES[i], "width": 3 if i == 0 else 2,
+                                   "dash": "solid" if i == 0 else "dash"},
+                             hovertemplate=f"{name}<br>%{{theta}} %{{customdata}}: "
+                             "%{r:.2f}<extra></extra>")
+    # the radial scale sits between indicators 1 and 2, not on top of label 1
+    fig.update_polars(radialaxis={"range": [0, 100], "tickfont": {"size": 11}, "angle": 72,
+                                  "tickangle": 0},
+                      angularaxis={"tickfont": {"size": 16}, "direction": "clockwise"})
+    return base_layout(fig, height=480)
+
+
+def year_changes(deltas: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The rows of ``indicator_deltas`` for ``year`` that have a change."""
+    return deltas[(deltas["fiscal_year"] == year) & deltas["delta"].notna()]
+
+
+def indicator_delta_bars(deltas: pd.DataFrame, lang: str) -> go.Figure:
+    """Change of each indicator vs the previous year (rows of :func:`year_changes`)."""
+    labels = [f"{c} {n}" for c, n in zip(deltas["indicator"], _names(deltas, "label", lang),
+                                         strict=True)]
+    fig = go.Figure(go.Bar(
+        x=deltas["delta"], y=labels, orientation="h",
+        marker_color=[GAIN if d >= 0 else LOSS for d in deltas["delta"].fillna(0)],
+        text=[f"{d:+.2f}" for d in deltas["delta"]], textposition="outside", cliponaxis=False,
+        customdata=deltas[["value"]],
+        hovertemplate="%{y}<br>" + t("chart.change", lang)
+        + ": %{x:+.2f}<br>= %{customdata[0]:.2f}<extra></extra>"))
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(title=t("chart.change", lang), zeroline=True, zerolinewidth=2,
+                     range=_padded(deltas["delta"], 1.3))
+    return base_layout(fig, height=max(260, 34 * len(deltas) + 90), legend=False)
+
+
+def recoverable_bars(items: pd.DataFrame, lang: str, top: int = 10) -> go.Figure:
+    """The items worth most points next year (largest first)."""
+    head = items.head(top)
+    labels = _names(head, "label", lang)
+    fig = go.Figure(go.Bar(
+        x=head["recoverable"], y=head["code"], orientation="h", marker_color="#1f4e79",
+        text=[f"{v:.2f}" for v in head["recoverable"]], textposition="outside", cliponaxis=False,
+        customdata=list(zip(labels, head["score"], head["points"], strict=True)),
+        hovertemplate="<b>%{y}</b> %{customdata[0]}<br>"
+        + t("chart.recoverable", lang) + ": %{x:.4f}<br>%{customdata[1]:.2f} / 100 · "
+        + t("chart.points", lang) + " %{customdata[2]:.2f}<extra></extra>"))
+    fig.update_yaxes(autorange="reversed", type="category")
+    fig.update_xaxes(title=t("chart.recoverable", lang), range=_padded(head["recoverable"]))
+    return base_layout(fig, height=max(240, 32 * len(head) + 90), legend=False)
+
+
+# ------------------------------------------------------------ weak indicators
+
+
+def _bottom_colorbar(title: str) -> dict:
+    """A horizontal colour bar under the plot (leaves the width to the cells on a phone)."""
+    return {"orientation": "h", "y": -0.02, "yanchor": "top", "thickness": 12, "len": 0.9,
+            "title": {"text": title, "side": "top"}}
+
+
+def indicator_heatmap(matrix: pd.DataFrame, lang: str) -> go.Figure:
+    """Units (rows, best total first) x the ten indicators, cells coloured by score."""
+    units = list(dict.fromkeys(_names(matrix, "short", lang)))
+    frame = matrix.assign(unit=_names(matrix, "short", lang), label=_names(matrix, "label", lang))
+    codes = list(frame.sort_values("seq")["indicator"].drop_duplicates())
+    z = frame.pivot_table(index="unit", columns="indicator", values="value", aggfunc="first")
+    z = z.reindex(index=units, columns=codes)
+    labels = dict(zip(frame["indicator"], frame["label"], strict=False))
+    low = float(frame["value"].min())
+    fig = go.Figure(go.Heatmap(
+        z=z.values, x=codes, y=units, colorscale="RdYlGn", zmin=min(low, 100) // 5 * 5, zmax=100,
+        texttemplate="%{z:.2f}", textfont={"size": 12, "family": FONT_FAMILY},
+        customdata=[[labels.get(c, c) for c in codes] for _ in units],
+        hovertemplate="<b>%{y}</b><br>%{x} %{customdata}: %{z:.2f}<extra></extra>",
+        colorbar=_bottom_colorbar(t("col.value", lang))))
+    fig.update_xaxes(type="category", side="top", title=t("col.indicator_no", lang))
+    fig.update_yaxes(autorange="reversed", type="category", ticksuffix=" ")
+    return base_layout(fig, height=max(300, 30 * len(units) + 170), legend=False)
+
+
+def weakest_frequency_bars(freq: pd.DataFrame, lang: str) -> go.Figure:
+    labels = [f"{c} {n}" for c, n in zip(freq["indicator"], _names(freq, "label", lang),
+                                         strict=True)]
+    fig = go.Figure(go.Bar(
+        x=freq["n_units"], y=labels, orientation="h", marker_color="#e07b00",
+        text=freq["n_units"], textposition="outside", cliponaxis=False,
+        hovertemplate="%{y}: %{x}<extra></extra>"))
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(title=t("chart.weakest_count", lang), range=_padded(freq["n_units"]),
+                     dtick=1 if freq["n_units"].max() <= 12 else None)
+    return base_layout(fig, height=max(260, 34 * len(freq) + 90), legend=False)
+
+
+# ------------------------------------------------------------------- O-items
+
+
+def _status_scale() -> list[list[object]]:
+    """A stepped colour scale: one solid colour per status (zero, partial, full)."""
+    n = len(STATUS_ORDER)
+    scale: list[list[object]] = []
+    for i, status in enumerate(STATUS_ORDER):
+        scale += [[i / n, STATUS_COLORS[status]], [(i + 1) / n, STATUS_COLORS[status]]]
+    return scale
+
+
+def open_item_grid(grid: pd.DataFrame, lang: str) -> go.Figure:
+    """Units x O-items: full / partial / zero as three colours."""
+    frame = grid.assign(unit=_names(grid, "short", lang), label=_names(grid, "label", lang),
+                        level=grid["status"].map({s: i for i, s in enumerate(STATUS_ORDER)}))
+    units = list(dict.fromkeys(frame["unit"]))
+    codes = list(frame.sort_values("seq")["code"].drop_duplicates())
+    z = frame.pivot_table(index="unit", columns="code", values="level", aggfunc="first")
+    score = frame.pivot_table(index="unit", columns="code", values="score", aggfunc="first")
+    z, score = (m.reindex(index=units, columns=codes) for m in (z, score))
+    labels = dict(zip(frame["code"], frame["label"], strict=False))
+    custom = [[[labels.get(c, c), score.loc[u, c]] for c in codes] for u in units]
+    n = len(STATUS_ORDER)
+    ticks = [t(f"status.{s}", lang) for s in STATUS_ORDER]
+    fig = go.Figure(go.Heatmap(
+        z=z.values, x=codes, y=units, zmin=-0.5, zmax=n - 0.5, colorscale=_status_scale(),
+        xgap=2, ygap=2,
+        customdata=custom,
+        hovertemplate="<b>%{y}</b><br>%{x} %{customdata[0]}<br>%{customdata[1]:.2f}"
+        "<extra></extra>",
+        colorbar=_bottom_colorbar("") | {"tickvals": list(range(n)), "ticktext": ticks}))
+    fig.update_xaxes(type="category", side="top", tickangle=-90)
+    fig.update_yaxes(autorange="reversed", type="category", ticksuffix=" ")
+    return base_layout(fig, height=max(260, 28 * len(units) + 190), legend=False)
+
+
+def miss_count_bars(miss: pd.DataFrame, lang: str) -> go.Figure:
+    """Units at zero per O-item (in framework order)."""
+    frame = miss.sort_values("seq")
+    fig = go.Figure(go.Bar(
+        x=frame["code"], y=frame["n_zero"], marker_color=STATUS_COLORS["zero"],
+        customdata=list(zip(_names(frame, "label", lang), frame["n_units"], frame["pct_zero"],
+                            strict=True)),
+        hovertemplate="<b>%{x}</b> %{customdata[0]}<br>%{y} / %{customdata[1]}"
+        " (%{customdata[2]:.1f}%)<extra></extra>"))
+    fig.update_xaxes(type="category", tickangle=-90)
+    fig.update_yaxes(rangemode="tozero")
+    return base_layout(fig, height=340, legend=False)

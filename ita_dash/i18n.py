@@ -1,0 +1,326 @@
+"""UI strings in Thai (default) and English.
+
+Only interface text lives here: labels of indicators, items, tools and rating
+levels come from the data (the registry). Other modules add their own strings
+with :func:`register` instead of editing this file::
+
+    from ita_dash import i18n
+    i18n.register({"page.data": {"th": "นำเข้าข้อมูล", "en": "Import data"}})
+"""
+
+from __future__ import annotations
+
+from ita_dash.thai import format_be_year
+
+LANGS = ("th", "en")
+DEFAULT_LANG = "th"
+
+STRINGS: dict[str, dict[str, str]] = {
+    # app and pages
+    "app.title": {"th": "แดชบอร์ด ITA", "en": "ITA Dashboard"},
+    "app.subtitle": {
+        "th": "ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ",
+        "en": "Integrity and Transparency Assessment of public-sector units",
+    },
+    "page.overview": {"th": "ภาพรวม", "en": "Overview"},
+    "page.groups": {"th": "กลุ่มเขต", "en": "District groups"},
+    "page.unit_profile": {"th": "ข้อมูลรายหน่วยงาน", "en": "Unit profile"},
+    "page.weakest_indicators": {"th": "ตัวชี้วัดที่อ่อน", "en": "Weakest indicators"},
+    "page.zero_items": {"th": "ข้อ O ที่ได้ศูนย์", "en": "Zero-score O-items"},
+    "page.about": {"th": "เกี่ยวกับข้อมูล", "en": "About the data"},
+    "page.data": {"th": "นำเข้าข้อมูล", "en": "Import data"},
+    # sidebar filters
+    "filters": {"th": "ตัวกรอง", "en": "Filters"},
+    "filter.lang": {"th": "ภาษา / Language", "en": "ภาษา / Language"},
+    "filter.dataset": {"th": "ชุดข้อมูล", "en": "Dataset"},
+    "filter.year": {"th": "ปีงบประมาณ", "en": "Fiscal year"},
+    "filter.scope": {"th": "ขอบเขตการเปรียบเทียบ", "en": "Comparison scope"},
+    "filter.unit": {"th": "หน่วยงาน", "en": "Unit"},
+    "filter.link": {
+        "th": "ลิงก์ในแถบที่อยู่เก็บตัวกรองไว้ทั้งหมด คัดลอกไปเปิดมุมมองเดิมได้",
+        "en": "The address bar keeps every filter: copy it to reopen this view.",
+    },
+    "scope.all": {"th": "ทุกหน่วยงาน", "en": "All units"},
+    "scope.units": {"th": "หน่วยงานที่เลือก {n} แห่ง", "en": "{n} selected units"},
+    "scope.kind.group": {"th": "กลุ่ม", "en": "Group"},
+    "scope.kind.unit_type": {"th": "ประเภท", "en": "Type"},
+    "scope.kind.parent": {"th": "สังกัด", "en": "Parent"},
+    "unit_type.district_office": {"th": "สำนักงานเขต", "en": "District offices"},
+    "unit_type.municipality": {"th": "เทศบาล", "en": "Municipalities"},
+    "n_units_short": {"th": "{n} แห่ง", "en": "{n} units"},
+    # notes on fallbacks
+    "note.dataset": {
+        "th": "ไม่รู้จักชุดข้อมูล “{value}” จึงแสดงชุดข้อมูล “{fallback}” แทน",
+        "en": "Unknown dataset “{value}”; showing “{fallback}” instead.",
+    },
+    "note.year": {
+        "th": "ไม่มีข้อมูลปี “{value}” ในชุดข้อมูลนี้ จึงแสดงปี {fallback} แทน",
+        "en": "No data for year “{value}” in this dataset; showing {fallback} instead.",
+    },
+    "note.scope": {
+        "th": "ไม่รู้จักขอบเขต “{value}” ในชุดข้อมูลนี้ จึงแสดง “{fallback}” แทน",
+        "en": "Unknown scope “{value}” in this dataset; showing “{fallback}” instead.",
+    },
+    "note.unit": {
+        "th": "ไม่พบหน่วยงาน “{value}” ในชุดข้อมูลนี้ จึงแสดง “{fallback}” แทน",
+        "en": "Unit “{value}” not found in this dataset; showing “{fallback}” instead.",
+    },
+    "note.lang": {
+        "th": "ไม่รู้จักภาษา “{value}” จึงแสดงภาษาไทย",
+        "en": "Unknown language “{value}”; showing Thai.",
+    },
+    "demo.banner": {
+        "th": "ข้อมูลสังเคราะห์ ไม่ใช่ผลการประเมินจริง — ใช้สาธิตการทำงานของแดชบอร์ดเท่านั้น",
+        "en": "ข้อมูลสังเคราะห์ ไม่ใช่ผลการประเมินจริง — synthetic figures, not real "
+              "assessment results; for demonstrating the dashboard only.",
+    },
+    "no_data": {"th": "ไม่มีข้อมูลในชุดข้อมูลนี้", "en": "This dataset holds no data."},
+    "no_data.year_scope": {
+        "th": "ไม่มีคะแนนของ “{scope}” ในปี {year}", "en": "No scores for “{scope}” in {year}.",
+    },
+    "one_unit": {
+        "th": "ขอบเขตนี้มีเพียงหน่วยงานเดียวในปี {year} จึงไม่มีการเปรียบเทียบระหว่างหน่วยงาน",
+        "en": "This scope holds a single unit in {year}, so there is nothing to compare it with.",
+    },
+    # downloads
+    "download.csv": {"th": "ดาวน์โหลด CSV", "en": "Download CSV"},
+    "download.xlsx": {"th": "ดาวน์โหลด Excel", "en": "Download Excel"},
+    # metrics
+    "metric.n_units": {"th": "จำนวนหน่วยงาน", "en": "Units"},
+    "metric.mean": {"th": "คะแนนเฉลี่ย", "en": "Mean score"},
+    "metric.median": {"th": "มัธยฐาน", "en": "Median"},
+    "metric.pass_rate": {"th": "ผ่านเกณฑ์ (≥ {mark})", "en": "Pass rate (≥ {mark})"},
+    "metric.score": {"th": "คะแนน ITA", "en": "ITA score"},
+    "metric.level": {"th": "ระดับผลการประเมิน", "en": "Rating"},
+    "metric.rank": {"th": "อันดับในขอบเขต", "en": "Rank in scope"},
+    "metric.recoverable": {"th": "คะแนนที่เก็บคืนได้", "en": "Points to win back"},
+    # table columns
+    "col.rank": {"th": "อันดับ", "en": "Rank"},
+    "col.unit": {"th": "หน่วยงาน", "en": "Unit"},
+    "col.score": {"th": "คะแนน", "en": "Score"},
+    "col.level": {"th": "ระดับ", "en": "Rating"},
+    "col.delta_points": {"th": "เปลี่ยนแปลง (คะแนน)", "en": "Change (points)"},
+    "col.delta_rank": {"th": "เปลี่ยนแปลง (อันดับ)", "en": "Change (rank)"},
+    "col.prev_score": {"th": "คะแนนปีก่อน", "en": "Previous score"},
+    "col.iit": {"th": "IIT", "en": "IIT"},
+    "col.eit": {"th": "EIT", "en": "EIT"},
+    "col.oit": {"th": "OIT", "en": "OIT"},
+    "col.year": {"th": "ปีงบประมาณ (พ.ศ.)", "en": "Fiscal year (B.E.)"},
+    "col.group": {"th": "กลุ่ม", "en": "Group"},
+    "col.n_units": {"th": "จำนวนหน่วยงาน", "en": "Units"},
+    "col.mean": {"th": "เฉลี่ย", "en": "Mean"},
+    "col.median": {"th": "มัธยฐาน", "en": "Median"},
+    "col.min": {"th": "ต่ำสุด", "en": "Min"},
+    "col.max": {"th": "สูงสุด", "en": "Max"},
+    "col.pass_rate": {"th": "ร้อยละที่ผ่าน", "en": "Pass rate (%)"},
+    "col.indicator": {"th": "ตัวชี้วัด", "en": "Indicator"},
+    "col.indicator_no": {"th": "ตัวชี้วัดที่", "en": "Indicator no."},
+    "col.tool": {"th": "เครื่องมือ", "en": "Tool"},
+    "col.value": {"th": "คะแนนตัวชี้วัด", "en": "Indicator score"},
+    "col.total": {"th": "คะแนนรวม ITA", "en": "ITA total"},
+    "col.from_year": {"th": "ใช้ตั้งแต่ปี", "en": "From year"},
+    "col.to_year": {"th": "ถึงปี", "en": "To year"},
+    "col.delta": {"th": "เปลี่ยนแปลง", "en": "Change"},
+    "col.code": {"th": "รหัส", "en": "Code"},
+    "col.item": {"th": "ข้อคำถาม/รายการ", "en": "Item"},
+    "col.points": {"th": "คะแนนเต็มของข้อ", "en": "Item points"},
+    "col.recoverable": {"th": "คะแนน ITA ที่ได้เพิ่มถ้าเต็ม", "en": "ITA points if at 100"},
+    "col.weakest": {"th": "ต่ำสุดในตัวชี้วัด", "en": "Weakest in indicator"},
+    "col.n_zero": {"th": "ได้ศูนย์ (แห่ง)", "en": "At zero (units)"},
+    "col.n_partial": {"th": "ได้บางส่วน (แห่ง)", "en": "Partial (units)"},
+    "col.pct_zero": {"th": "ร้อยละที่ได้ศูนย์", "en": "% at zero"},
+    "col.first_year": {"th": "ได้ศูนย์ตั้งแต่ปี", "en": "At zero since"},
+    "col.streak": {"th": "จำนวนปีติดกัน", "en": "Consecutive years"},
+    "col.framework": {"th": "เกณฑ์การประเมิน", "en": "Framework"},
+    "col.framework_id": {"th": "รหัสเกณฑ์", "en": "Framework id"},
+    "col.assessor": {"th": "ผู้ประเมิน", "en": "Assessor"},
+    "col.aggregation": {"th": "วิธีรวมคะแนน", "en": "Aggregation"},
+    "col.pass_mark": {"th": "เกณฑ์ผ่าน", "en": "Pass mark"},
+    "col.n_items": {"th": "จำนวนข้อ", "en": "Items"},
+    "col.n_unknown_items": {"th": "ข้อที่ไม่ทราบรายละเอียด", "en": "Items not printed"},
+    "col.source": {"th": "แหล่งที่มา", "en": "Source"},
+    "col.source_file": {"th": "ไฟล์ต้นฉบับ", "en": "Source file"},
+    "col.title": {"th": "ชื่อเอกสาร", "en": "Document"},
+    "col.n_figures": {"th": "จำนวนตัวเลข", "en": "Figures"},
+    "col.note": {"th": "หมายเหตุ", "en": "Note"},
+    "col.printed": {"th": "ค่าที่พิมพ์", "en": "Printed"},
+    "col.printed_values": {"th": "ค่าที่พิมพ์ (ขัดแย้ง)", "en": "Printed values"},
+    "col.chosen": {"th": "ค่าที่เลือกใช้", "en": "Chosen value"},
+    "col.rule": {"th": "หลักการเลือก", "en": "Rule"},
+    "col.recomputed": {"th": "ค่าที่คำนวณใหม่", "en": "Recomputed"},
+    "col.difference": {"th": "ผลต่าง", "en": "Difference"},
+    "col.kind": {"th": "ชนิด", "en": "Kind"},
+    "col.level_code": {"th": "รหัสระดับ", "en": "Level code"},
+    "col.min_total": {"th": "คะแนนต่ำสุด", "en": "From"},
+    "col.max_total": {"th": "คะแนนสูงสุด", "en": "To"},
+    "col.min_each_tool": {"th": "ทุกเครื่องมืออย่างน้อย", "en": "Each tool at least"},
+    "col.status": {"th": "สถานะ", "en": "Status"},
+    # charts
+    "chart.score": {"th": "คะแนน ITA", "en": "ITA score"},
+    "chart.pass_line": {"th": "เกณฑ์ผ่าน {mark:.0f}", "en": "Pass mark {mark:.0f}"},
+    "chart.units": {"th": "จำนวนหน่วยงาน", "en": "Number of units"},
+    "chart.year": {"th": "ปีงบประมาณ", "en": "Fiscal year"},
+    "chart.mean": {"th": "คะแนนเฉลี่ย", "en": "Mean score"},
+    "chart.level": {"th": "ระดับ", "en": "Rating"},
+    "chart.total": {"th": "คะแนนรวม ITA", "en": "ITA total"},
+    "chart.this_year": {"th": "ปีนี้", "en": "This year"},
+    "chart.previous_year": {"th": "ปีก่อน ({year})", "en": "Previous year ({year})"},
+    "chart.group_mean": {"th": "ค่าเฉลี่ย {group}", "en": "Mean of {group}"},
+    "chart.change": {"th": "เปลี่ยนแปลงจากปีก่อน (คะแนน)", "en": "Change vs previous year"},
+    "chart.recoverable": {"th": "คะแนน ITA ที่เก็บคืนได้", "en": "ITA points to win back"},
+    "chart.weakest_count": {"th": "จำนวนหน่วยงานที่อ่อนที่สุดในตัวชี้วัดนี้",
+                            "en": "Units whose weakest indicator this is"},
+    "chart.n_zero": {"th": "จำนวนหน่วยงานที่ได้ศูนย์", "en": "Units at zero"},
+    "chart.unit": {"th": "หน่วยงาน", "en": "Unit"},
+    "chart.item": {"th": "ข้อ", "en": "Item"},
+    "chart.points": {"th": "คะแนนเต็มของข้อ", "en": "Item points"},
+    "status.full": {"th": "ได้เต็ม", "en": "Full"},
+    "status.partial": {"th": "ได้บางส่วน", "en": "Partial"},
+    "status.zero": {"th": "ได้ศูนย์", "en": "Zero"},
+    # overview
+    "overview.title": {"th": "ภาพรวมผลการประเมิน ITA", "en": "ITA results overview"},
+    "overview.ratings": {"th": "จำนวนหน่วยงานตามระดับผลการประเมิน", "en": "Units per rating"},
+    "overview.ranking": {"th": "อันดับคะแนน", "en": "Ranking"},
+    "overview.change_note": {
+        "th": "▲/▼ เทียบกับปีก่อนหน้าในขอบเขตเดียวกัน (อันดับขึ้น = ▲)",
+        "en": "▲/▼ against the previous year in the same scope (moved up = ▲).",
+    },
+    # groups
+    "groups.title": {"th": "เปรียบเทียบกลุ่มหน่วยงาน", "en": "Comparing groups of units"},
+    "groups.group_set": {"th": "ชุดการจัดกลุ่ม", "en": "Grouping"},
+    "group_set.bkk_district_group": {"th": "กลุ่มเขตของกรุงเทพมหานคร",
+                                     "en": "Bangkok district groups"},
+    "group_set.peer": {"th": "กลุ่มเปรียบเทียบ", "en": "Peer groups"},
+    "groups.trend": {"th": "คะแนนเฉลี่ยของแต่ละกลุ่มตามปี", "en": "Group means over the years"},
+    "groups.spread": {"th": "การกระจายของคะแนนในแต่ละกลุ่ม", "en": "Spread of units in each group"},
+    "groups.table": {"th": "สรุปรายกลุ่ม", "en": "Summary per group"},
+    "groups.ranking": {"th": "อันดับภายในกลุ่ม", "en": "Ranking inside a group"},
+    "groups.pick_group": {"th": "กลุ่ม", "en": "Group"},
+    "groups.pick_unit": {"th": "เลือกหน่วยงานเพื่อดูข้อมูลรายหน่วยงาน",
+                         "en": "Choose a unit to open its profile"},
+    "groups.open_profile": {"th": "เปิดข้อมูลรายหน่วยงาน", "en": "Open unit profile"},
+    "groups.no_groups": {"th": "ชุดข้อมูลนี้ไม่มีการจัดกลุ่มหน่วยงาน",
+                         "en": "This dataset has no groups of units."},
+    "groups.one_year": {
+        "th": "มีข้อมูลของกลุ่มเหล่านี้เพียงปีเดียว จึงยังไม่มีแนวโน้มให้แสดง",
+        "en": "These groups have data for a single year only, so there is no trend yet.",
+    },
+    # unit profile
+    "profile.title": {"th": "ข้อมูลรายหน่วยงาน", "en": "Unit profile"},
+    "profile.year_note": {
+        "th": "{unit} ไม่มีข้อมูลในปี {year} จึงแสดงปี {shown}",
+        "en": "{unit} has no data for {year}; showing {shown}.",
+    },
+    "profile.history": {"th": "คะแนนรวมและรายเครื่องมือตามปี", "en": "Total and tools over time"},
+    "profile.one_year": {
+        "th": "หน่วยงานนี้มีข้อมูลเพียงปีเดียว ({year}) จึงยังไม่มีแนวโน้มหรือการเปลี่ยนแปลงรายปี",
+        "en": "This unit has data for one year only ({year}): no trend or year-on-year change.",
+    },
+    "profile.radar": {"th": "ตัวชี้วัดทั้ง 10 เทียบกับกลุ่มและปีก่อน",
+                      "en": "The ten indicators against the group and the previous year"},
+    "profile.compare_group": {"th": "เทียบกับกลุ่ม", "en": "Compare with group"},
+    "profile.no_indicators": {"th": "ไม่มีคะแนนรายตัวชี้วัดของหน่วยงานนี้ในปี {year}",
+                              "en": "No indicator scores for this unit in {year}."},
+    "profile.no_group_values": {
+        "th": "กลุ่มที่เลือกไม่มีหน่วยงานอื่นที่มีคะแนนรายตัวชี้วัดในปี {year}",
+        "en": "The chosen group has no other unit with indicator scores in {year}.",
+    },
+    "profile.no_previous": {"th": "ไม่มีคะแนนรายตัวชี้วัดของปีก่อน",
+                            "en": "No indicator scores for the previous year."},
+    "profile.deltas": {"th": "การเปลี่ยนแปลงรายตัวชี้วัดเทียบปีก่อน",
+                       "en": "Indicator changes year over year"},
+    "profile.deltas_all": {"th": "คะแนนรายตัวชี้วัดทุกปีและการเปลี่ยนแปลง",
+                           "en": "Indicator scores of every year and their changes"},
+    "profile.no_deltas": {"th": "ยังไม่มีการเปลี่ยนแปลงรายปีให้แสดง (ไม่มีข้อมูลปีก่อนหน้า)",
+                          "en": "No year-on-year change to show (no earlier year)."},
+    "profile.items": {"th": "คะแนนรายข้อ (แถบสีแดง = ข้อที่ต่ำที่สุดในตัวชี้วัด)",
+                      "en": "Item scores (red rows = weakest item of its indicator)"},
+    "profile.no_items": {"th": "รายงานไม่ได้พิมพ์คะแนนรายข้อของหน่วยงานนี้ในปี {year}",
+                         "en": "The report prints no item scores for this unit in {year}."},
+    "profile.recoverable": {"th": "คะแนนปีหน้าอยู่ตรงไหน: ข้อที่ยังไม่เต็ม",
+                            "en": "Where next year's points are: items below full marks"},
+    "profile.recoverable_help": {
+        "th": "คะแนนที่ได้เพิ่ม = (100 − คะแนนข้อ) ÷ 100 × คะแนนเต็มของข้อ ตามเกณฑ์ของปีนั้น",
+        "en": "Points gained = (100 − item score) ÷ 100 × the item's points in that year's "
+              "framework.",
+    },
+    "profile.no_recoverable": {"th": "ไม่มีข้อที่ยังไม่เต็ม (หรือไม่ทราบคะแนนเต็มของข้อ)",
+                               "en": "No item below full marks (or item points unknown)."},
+    "profile.zero_items": {"th": "ข้อ O ที่ได้ศูนย์: {codes}", "en": "O-items at zero: {codes}"},
+    "profile.groups_of": {"th": "กลุ่ม: {groups}", "en": "Groups: {groups}"},
+    # weakest indicators
+    "weak.title": {"th": "ตัวชี้วัดที่อ่อนที่สุด", "en": "Weakest indicators"},
+    "weak.heatmap": {"th": "คะแนนรายตัวชี้วัดของแต่ละหน่วยงาน", "en": "Units × indicators"},
+    "weak.per_unit": {"th": "ตัวชี้วัดที่อ่อนที่สุดของแต่ละหน่วยงาน",
+                      "en": "Each unit's weakest indicator"},
+    "weak.frequency": {"th": "ตัวชี้วัดใดเป็นจุดอ่อนบ่อยที่สุด",
+                       "en": "How often each indicator is the weakest"},
+    "weak.no_data": {"th": "ไม่มีคะแนนรายตัวชี้วัดของ “{scope}” ในปี {year}",
+                     "en": "No indicator scores for “{scope}” in {year}."},
+    # zero items
+    "zero.title": {"th": "ข้อ O (การเปิดเผยข้อมูล) ที่ได้ศูนย์",
+                   "en": "O-items (open data) at zero"},
+    "zero.only_unit": {"th": "เฉพาะหน่วยงานที่เลือก ({unit})",
+                       "en": "Only the chosen unit ({unit})"},
+    "zero.grid": {"th": "สถานะรายข้อของแต่ละหน่วยงาน", "en": "Status of each item per unit"},
+    "zero.miss_counts": {"th": "จำนวนหน่วยงานที่ไม่ได้คะแนนในแต่ละข้อ",
+                         "en": "How many units miss each item"},
+    "zero.consecutive": {"th": "ข้อที่ได้ศูนย์ติดต่อกันหลายปี",
+                         "en": "Items at zero in consecutive years"},
+    "zero.no_consecutive": {"th": "ไม่มีข้อที่ได้ศูนย์ติดต่อกันตั้งแต่ 2 ปีขึ้นไป",
+                            "en": "No item at zero two or more years running."},
+    "zero.no_data": {"th": "ไม่มีคะแนนข้อ O ของ “{scope}” ในปี {year}",
+                     "en": "No O-item scores for “{scope}” in {year}."},
+    "zero.none_at_zero": {"th": "ไม่มีข้อ O ที่ได้ศูนย์", "en": "No O-item at zero."},
+    "zero.list": {"th": "รายการข้อที่ได้ศูนย์", "en": "Items at zero"},
+    # about
+    "about.title": {"th": "เกี่ยวกับข้อมูล", "en": "About the data"},
+    "about.dataset": {"th": "ชุดข้อมูลที่แสดง", "en": "Dataset shown"},
+    "about.counts": {"th": "{n_scores} ตัวเลข จาก {n_unit_years} หน่วยงาน-ปี",
+                     "en": "{n_scores} figures from {n_unit_years} unit-years"},
+    "about.sources": {"th": "แหล่งที่มาของตัวเลข", "en": "Source of each figure"},
+    "about.conflicts": {"th": "ข้อขัดแย้งในรายงานและการเลือกค่า",
+                        "en": "Conflicts in the reports and the value chosen"},
+    "about.checks": {"th": "ตรวจสอบความสอดคล้อง (ค่าที่พิมพ์ ≠ ค่าที่คำนวณใหม่)",
+                     "en": "Consistency checks (printed ≠ recomputed)"},
+    "about.no_checks": {"th": "ค่าที่พิมพ์ตรงกับค่าที่คำนวณใหม่ทั้งหมด",
+                        "en": "Every printed figure matches its recomputation."},
+    "about.no_conflicts": {"th": "ไม่มีข้อขัดแย้งที่บันทึกไว้", "en": "No conflict recorded."},
+    "about.no_sources": {"th": "ไม่มีข้อมูลแหล่งที่มา", "en": "No source information."},
+    "about.frameworks": {"th": "เกณฑ์การประเมินของแต่ละปี", "en": "Framework of each year"},
+    "about.scale": {"th": "ระดับผลการประเมิน: {name}", "en": "Rating scale: {name}"},
+}
+
+
+def register(strings: dict[str, dict[str, str]]) -> None:
+    """Add strings of another module (existing keys are replaced)."""
+    STRINGS.update(strings)
+
+
+def normalize_lang(lang: str | None) -> str:
+    return lang if lang in LANGS else DEFAULT_LANG
+
+
+def t(key: str, lang: str = DEFAULT_LANG, /, **values: object) -> str:
+    """The string ``key`` in ``lang`` (the key itself when unknown), formatted with ``values``."""
+    entry = STRINGS.get(key)
+    if entry is None:
+        return key
+    text = entry.get(normalize_lang(lang)) or entry.get(DEFAULT_LANG, key)
+    return text.format(**values) if values else text
+
+
+def has(key: str) -> bool:
+    return key in STRINGS
+
+
+def year_label(year: int, lang: str = DEFAULT_LANG) -> str:
+    """'พ.ศ. 2567' / 'B.E. 2567 (2024)'."""
+    return format_be_year(int(year), normalize_lang(lang))
+
+
+def pick(th: object, en: object, lang: str) -> str:
+    """The English text when asked for and present, the Thai otherwise."""
+    if lang == "en" and isinstance(en, str) and en:
+        return en
+    return "" if th is None or (isinstance(th, float) and th != th) else str(th)

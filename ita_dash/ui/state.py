@@ -1,0 +1,261 @@
+"""The shared filters: dataset, year, scope, unit and language.
+
+They live in the URL (``st.query_params``) and in the sidebar. Each run reads the
+URL first, then the session's last values (the URL is cleared when the user
+switches pages), then defaults; anything unknown or malformed falls back to a
+default with a note in the current language. The canonical values are written
+back to the URL, so a copied link reopens the same view.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import pandas as pd
+import streamlit as st
+
+from ita_dash import config
+from ita_dash.i18n import DEFAULT_LANG, LANGS, pick, t, year_label
+from ita_dash.scope import Scope
+from ita_dash.thai import to_arabic_digits
+from ita_dash.ui.data import data
+
+PARAMS = ("dataset", "year", "scope", "unit", "lang")
+DEFAULT_DATASET = "real"
+_LAST = "_ita_last_"
+_WIDGET = "w_"
+_QUIET = "_ita_quiet"
+_CURRENT = "_ita_filters"
+
+
+@dataclass(frozen=True)
+class Filters:
+    dataset: str
+    year: int | None
+    scope: Scope
+    unit: str | None
+    lang: str = DEFAULT_LANG
+    years: tuple[int, ...] = ()
+    scope_label: str = ""
+    unit_label: str = ""
+    is_synthetic: bool = False
+    notes: tuple[str, ...] = field(default=())
+
+    def params(self) -> dict[str, str]:
+        """The filters as URL query parameters."""
+        values = {"dataset": self.dataset, "year": self.year, "scope": self.scope.token(),
+                  "unit": self.unit, "lang": self.lang}
+        return {k: str(v) for k, v in values.items() if v is not None}
+
+    @property
+    def year_text(self) -> str:
+        return year_label(self.year, self.lang) if self.year is not None else "–"
+
+    def t(self, key: str, **values: object) -> str:
+        """A UI string in this view's language."""
+        return t(key, self.lang, **values)
+
+
+# ------------------------------------------------------------------- resolving
+
+
+def _incoming(param: str) -> str | None:
+    if param in st.query_params:
+        return st.query_params[param]
+    return st.session_state.get(_LAST + param)
+
+
+def resolve_lang(raw: str | None) -> tuple[str, str | None]:
+    if raw is None or raw in LANGS:
+        return raw or DEFAULT_LANG, None
+    return DEFAULT_LANG, t("note.lang", DEFAULT_LANG, value=raw)
+
+
+def dataset_label(dataset: str, lang: str) -> str:
+    info = data.dataset_info(dataset=dataset)
+    if info.empty:
+        return dataset
+    return pick(info.iloc[0]["label_th"], info.iloc[0]["label_en"], lang)
+
+
+def resolve_dataset(raw: str | None, lang: str) -> tuple[str, str | None]:
+    if raw is None or raw in config.DATASETS:
+        return raw or DEFAULT_DATASET, None
+    fallback = DEFAULT_DATASET
+    return fallback, t("note.dataset", lang, value=raw, fallback=dataset_label(fallback, lang))
+
+
+def parse_year(raw: str) -> int | None:
+    text = to_arabic_digits(raw).replace("พ.ศ.", "").replace("B.E.", "").strip()
+    return int(text) if text.isdigit() else None
+
+
+def resolve_year(raw: str | None, years: list[int], lang: str) -> tuple[int | None, str | None]:
+    if not years:
+        return None, None
+    if raw is None:
+        return years[-1], None
+    year = parse_year(raw)
+    if year in years:
+        return year, None
+    return years[-1], t("note.year", lang, value=raw, fallback=year_label(years[-1], lang))
+
+
+def scope_labels(dataset: str, lang: str) -> dict[str, str]:
+    """Every scope token of the dataset with its label in ``lang`` ('all' first)."""
+    labels = {"all": t("scope.all", lang)}
+    for row in data.scope_options(dataset=dataset).itertuples():
+        token = Scope(row.kind, row.value).token()
+        n = t("n_units_short", lang, n=row.n_units)
+        if row.kind == "group":
+            name = pick(row.name_th, row.name_en, lang)
+        elif row.kind == "unit_type":
+            key = f"unit_type.{row.value}"
+            name = t(key, lang) if t(key, lang) != key else str(row.value)
+        else:
+            name = f"{t('scope.kind.' + row.kind, lang)}: {row.value}"
+        labels[token] = f"{name} ({n})"
+    return labels
+
+
+def resolve_scope(raw: str | None, dataset: str, units: pd.DataFrame,
+                  lang: str) -> tuple[Scope, str | None]:
+    if raw is None:
+        return Scope(), None
+    try:
+        scope = Scope.parse(raw)
+    except ValueError:
+        scope = None
+    if scope is not None and scope.kind == "units":
+        known = tuple(u for u in scope.units if u in set(units["unit_id"]))
+        scope = Scope.of_units(known) if known else None
+    elif scope is not None and scope.token() not in scope_labels(dataset, lang):
+        scope = None
+    if scope is None:
+        return Scope(), t("note.scope", lang, value=raw, fallback=t("scope.all", lang))
+    return scope, None
+
+
+def _default_unit(dataset: str, year: int | None, scope: Scope,
+                  units: pd.DataFrame) -> str | None:
+    """The top-ranked unit of the scope-year, else the first unit of the scope or dataset."""
+    for pool in (data.rankings(dataset=dataset, year=year, scope=scope) if year else None,
+                 data.units_in_scope(dataset=dataset, scope=scope), units):
+        if pool is not None and not pool.empty:
+            return str(pool.iloc[0]["unit_id"])
+    return None
+
+
+def unit_names(units: pd.DataFrame, lang: str) -> dict[str, str]:
+    return {r.unit_id: pick(r.short_th, r.short_en, lang) for r in units.itertuples()}
+
+
+def resolve_unit(raw: str | None, dataset: str, year: int | None, scope: Scope,
+                 units: pd.DataFrame, lang: str) -> tuple[str | None, str | None]:
+    known = set(units["unit_id"])
+    if raw in known:
+        return raw, None
+    if raw:
+        found = data.find_unit(name=raw)
+        if found in known:
+            return found, None
+    default = _default_unit(dataset, year, scope, units)
+    if raw is None or default is None:
+        return default, None
+    return default, t("note.unit", lang, value=raw,
+                      fallback=unit_names(units, lang).get(default, default))
+
+
+def resolve() -> Filters:
+    """The filters of this run, from the URL, the session or the defaults (with notes)."""
+    quiet = st.session_state.pop(_QUIET, False)
+    lang, n_lang = resolve_lang(_incoming("lang"))
+    dataset, n_dataset = resolve_dataset(_incoming("dataset"), lang)
+    years = data.available_years(dataset=dataset)
+    units = data.units_with_scores(dataset=dataset)
+    year, n_year = resolve_year(_incoming("year"), years, lang)
+    scope, n_scope = resolve_scope(_incoming("scope"), dataset, units, lang)
+    unit, n_unit = resolve_unit(_incoming("unit"), dataset, year, scope, units, lang)
+    dependents = () if quiet else (n_year, n_scope, n_unit)
+    notes = tuple(n for n in (n_lang, n_dataset, *dependents) if n)
+    info = data.dataset_info(dataset=dataset)
+    return Filters(
+        dataset=dataset, year=year, scope=scope, unit=unit, lang=lang, years=tuple(years),
+        scope_label=_scope_label(scope, dataset, lang),
+        unit_label=unit_names(units, lang).get(unit, "") if unit else "",
+        is_synthetic=bool(not info.empty and info.iloc[0]["is_synthetic"]), notes=notes)
+
+
+def _scope_label(scope: Scope, dataset: str, lang: str) -> str:
+    if scope.kind == "units":
+        return t("scope.units", lang, n=len(scope.units))
+    return scope_labels(dataset, lang).get(scope.token(), scope.token())
+
+
+def remember(filters: Filters) -> None:
+    """Keep the filters for this run, for the next page, and in the URL."""
+    st.session_state[_CURRENT] = filters
+    for param, value in filters.params().items():
+        st.session_state[_LAST + param] = value
+        if st.query_params.get(param) != value:
+            st.query_params[param] = value
+    for param in PARAMS:
+        if param not in filters.params() and param in st.query_params:
+            del st.query_params[param]
+
+
+def current() -> Filters:
+    """The filters resolved by the entry script in this run (pages call this)."""
+    filters = st.session_state.get(_CURRENT)
+    if filters is None:
+        filters = resolve()
+        remember(filters)
+    return filters
+
+
+def with_unit(filters: Filters, unit: str) -> Filters:
+    return replace(filters, unit=unit)
+
+
+# ----------------------------------------------------------------- the sidebar
+
+
+def _push(param: str) -> None:
+    """Widget callback: the new value goes to the URL before the rerun reads it."""
+    value = st.session_state.get(_WIDGET + param)
+    if value is None:
+        return
+    st.query_params[param] = str(value)
+    if param == "dataset":
+        st.session_state[_QUIET] = True
+
+
+def sidebar(filters: Filters) -> None:
+    """The filter widgets, showing the resolved values; changes go to the URL."""
+    lang = filters.lang
+    for param, value in (("lang", filters.lang), ("dataset", filters.dataset),
+                         ("year", filters.year), ("scope", filters.scope.token()),
+                         ("unit", filters.unit)):
+        st.session_state[_WIDGET + param] = value
+    scopes = scope_labels(filters.dataset, lang)
+    if filters.scope.token() not in scopes:
+        scopes[filters.scope.token()] = filters.scope_label
+    names = unit_names(data.units_with_scores(dataset=filters.dataset), lang)
+    datasets = {d: dataset_label(d, lang) for d in config.DATASETS}
+    years = {y: year_label(y, lang) for y in filters.years}
+    with st.sidebar:
+        st.radio(t("filter.lang", lang), LANGS, key=_WIDGET + "lang", horizontal=True,
+                 format_func={"th": "ไทย", "en": "English"}.get, on_change=_push,
+                 args=("lang",))
+        st.selectbox(t("filter.dataset", lang), config.DATASETS, key=_WIDGET + "dataset",
+                     format_func=datasets.get, on_change=_push,
+                     args=("dataset",))
+        st.selectbox(t("filter.year", lang), filters.years, key=_WIDGET + "year",
+                     format_func=years.get, on_change=_push,
+                     args=("year",), disabled=not filters.years)
+        st.selectbox(t("filter.scope", lang), list(scopes), key=_WIDGET + "scope",
+                     format_func=scopes.get, on_change=_push, args=("scope",))
+        st.selectbox(t("filter.unit", lang), list(names), key=_WIDGET + "unit",
+                     format_func=names.get, on_change=_push, args=("unit",),
+                     disabled=not names)
+        st.caption(t("filter.link", lang))

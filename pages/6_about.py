@@ -1,0 +1,38 @@
+"""About the data: the dataset shown, where each figure comes from, frameworks and scales."""
+
+import streamlit as st
+
+from ita_dash import tables, ui
+from ita_dash.i18n import pick
+
+f = ui.start("about")
+ui.page_title(f, "about.title", show_scope=False)
+info = ui.data.dataset_info(dataset=f.dataset)
+if ui.has_rows(info, f.t("no_data")):
+    row = info.iloc[0]
+    st.subheader(f.t("about.dataset"))
+    st.markdown(f"**{pick(row['label_th'], row['label_en'], f.lang)}** — {row['description']}")
+    st.caption(f.t("about.counts", n_scores=row["n_scores"], n_unit_years=row["n_unit_years"]))
+
+st.subheader(f.t("about.sources"))
+sources = ui.data.figure_sources(dataset=f.dataset)
+if ui.has_rows(sources, f.t("about.no_sources")):
+    ui.table(sources, tables.FIGURE_SOURCES, f, "sources")
+
+st.subheader(f.t("about.conflicts"))
+conflicts = ui.data.conflicts(dataset=f.dataset)
+if ui.has_rows(conflicts, f.t("about.no_conflicts")):
+    ui.table(conflicts, tables.CONFLICTS, f, "conflicts")
+
+st.subheader(f.t("about.checks"))
+checks = ui.data.consistency_checks(dataset=f.dataset)
+if ui.has_rows(checks, f.t("about.no_checks")):
+    ui.table(checks, tables.CHECKS, f, "checks")
+
+st.subheader(f.t("about.frameworks"))
+frameworks = ui.data.frameworks_overview()
+ui.table(frameworks, tables.FRAMEWORKS, f, "frameworks")
+for fw in frameworks.itertuples():
+    st.markdown(f"**{f.t('about.scale', name=pick(fw.name_th, fw.name_en, f.lang))}**")
+    scale = ui.data.rating_scale(framework_id=fw.framework_id)
+    ui.table(scale, tables.RATING_SCALE, f, f"scale-{fw.framework_id}")

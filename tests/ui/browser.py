@@ -1,0 +1,84 @@
+"""Start the dashboard with ``streamlit run`` and drive it with headless Chromium."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+SCREENSHOTS = PROJECT_DIR / "screenshots"
+DESKTOP = {"width": 1440, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_server(db_path: Path, port: int, log: Path) -> subprocess.Popen:
+    env = {**os.environ, "ITA_DB_PATH": str(db_path)}
+    cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+           "--server.port", str(port), "--server.address", "127.0.0.1",
+           "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
+    with log.open("wb") as out:
+        return subprocess.Popen(cmd, cwd=PROJECT_DIR, env=env, stdout=out,
+                                stderr=subprocess.STDOUT)
+
+
+def wait_until_up(port: int, process: subprocess.Popen, timeout: float = 60) -> None:
+    url = f"http://127.0.0.1:{port}/_stcore/health"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - localhost
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise TimeoutError(f"streamlit did not answer on port {port}")
+
+
+def stop_server(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=5)
+
+
+def wait_for_app(page, timeout: float = 30_000) -> None:
+    """Wait until the script run finished, the title is there and the charts are drawn."""
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]',
+                           timeout=timeout)
+    page.wait_for_selector('[data-testid="stMain"] h1', timeout=timeout)
+    page.wait_for_load_state("networkidle", timeout=timeout)  # lazily loaded chart code
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+                 .every(c => c.querySelector('.main-svg'))""", timeout=timeout)
+    page.evaluate("document.fonts.ready.then(() => true)")
+    page.wait_for_timeout(500)
+
+
+def full_screenshot(page, path: Path, viewport: dict) -> None:
+    """Screenshot of the whole page: the viewport is stretched to the content's height."""
+    height = page.evaluate(
+        """() => { const m = document.querySelector('[data-testid="stMain"]');
+                   return Math.ceil(m ? m.scrollHeight : document.body.scrollHeight); }""")
+    page.set_viewport_size({"width": viewport["width"], "height": min(max(height, 400), 12000)})
+    page.wait_for_timeout(700)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(path))
+    page.set_viewport_size(viewport)

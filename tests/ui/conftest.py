@@ -1,0 +1,53 @@
+"""UI fixtures: a private copy of the built database, and AppTest runs of the app's pages."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from ita_dash.ui.nav import page_files, slug
+from tests.ui.browser import PROJECT_DIR
+
+APP = PROJECT_DIR / "app.py"
+PAGES = {slug(path): str(path.relative_to(PROJECT_DIR)) for path in page_files()}
+# the analysis pages tested here (the Data and Presentation pages have their own tests)
+ANALYSIS_PAGES = ("overview", "groups", "unit_profile", "weakest_indicators", "zero_items",
+                  "about")
+
+
+@pytest.fixture(scope="session")
+def ui_db(built_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the built database that the app may open read-write."""
+    path = tmp_path_factory.mktemp("ui") / "ita.duckdb"
+    shutil.copy(built_db, path)
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _app_database(ui_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ITA_DB_PATH", str(ui_db))
+
+
+def run_page(page: str, **params: str) -> AppTest:
+    """Open ``page`` (a slug of ``pages/``) with URL query parameters ``params``."""
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.query_params.update(params)
+    at.switch_page(PAGES[page])
+    return at.run()
+
+
+@pytest.fixture
+def open_page() -> Callable[..., AppTest]:
+    return run_page
+
+
+def texts(elements) -> list[str]:
+    return [str(e.value) for e in elements]
+
+
+def assert_no_exception(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]

@@ -1,0 +1,158 @@
+"""The real app in headless Chromium: every page at desktop and phone width (screenshots in
+``screenshots/``), Sarabun served and used, filters in the URL surviving a reload."""
+
+from __future__ import annotations
+
+import shutil
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from tests.ui.browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    DESKTOP,
+    PHONE,
+    SCREENSHOTS,
+    free_port,
+    full_screenshot,
+    start_server,
+    stop_server,
+    wait_for_app,
+    wait_until_up,
+)
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium")
+
+VIEWS = {  # page -> a URL that shows real content, and a text that must appear
+    "overview": ("dataset=real&year=2564&scope=group:peer-2564-ten", "บางซื่อ"),
+    "groups": ("dataset=demo&year=2567&scope=group:bkk-centralbangkok", "กลุ่มเขตกรุงเทพกลาง"),
+    "unit_profile": ("dataset=real&year=2567&unit=bkk-samphanthawong",
+                     "ข้อ O ที่ได้ศูนย์: O5, O15, O18, O19, O22"),
+    "weakest_indicators": ("dataset=demo&year=2567&scope=group:bkk-centralbangkok",
+                           "ตัวชี้วัดที่อ่อนที่สุดของแต่ละหน่วยงาน"),
+    "zero_items": ("dataset=demo&year=2567&scope=group:bkk-centralbangkok",
+                   "ข้อที่ได้ศูนย์ติดต่อกันหลายปี"),
+    "about": ("dataset=real&year=2564", "ข้อขัดแย้งในรายงานและการเลือกค่า"),
+}
+
+
+@pytest.fixture(scope="module")
+def server(built_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    db = tmp_path_factory.mktemp("browser") / "ita.duckdb"
+    shutil.copy(built_db, db)
+    port = free_port()
+    log = db.with_name("streamlit.log")
+    process = start_server(db, port, log)
+    try:
+        wait_until_up(port, process)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stop_server(process)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def desktop(browser) -> Iterator[object]:
+    context = browser.new_context(viewport=DESKTOP, locale="th-TH")
+    yield context.new_page()
+    context.close()
+
+
+def query(url: str) -> dict[str, str]:
+    return {k: v[0] for k, v in parse_qs(urlparse(url).query).items()}
+
+
+@pytest.mark.parametrize(("name", "viewport"), [("desktop", DESKTOP), ("phone", PHONE)])
+def test_every_page_renders_and_is_photographed(server, browser, name, viewport) -> None:
+    context = browser.new_context(viewport=viewport, locale="th-TH")
+    page = context.new_page()
+    try:
+        for slug, (params, expected) in VIEWS.items():
+            page.goto(f"{server}/{slug}?{params}")
+            wait_for_app(page)
+            assert page.locator('[data-testid="stException"]').count() == 0, slug
+            page.get_by_text(expected).filter(visible=True).first.wait_for(timeout=20_000)
+            overflow = page.evaluate(
+                """() => document.querySelector('[data-testid="stMain"]').scrollWidth""")
+            assert overflow <= viewport["width"] + 1, (slug, overflow)
+            full_screenshot(page, SCREENSHOTS / name / f"{slug}.png", viewport)
+    finally:
+        context.close()
+
+
+def test_sarabun_is_served_and_used(server, desktop) -> None:
+    font_url = f"{server}/app/static/Sarabun-Regular.ttf"
+    with urllib.request.urlopen(font_url) as response:  # noqa: S310 - the local test server
+        assert response.status == 200
+        assert len(response.read()) > 50_000
+    desktop.goto(f"{server}/overview?dataset=real&year=2564")
+    wait_for_app(desktop)
+    assert desktop.evaluate("document.fonts.check('16px Sarabun', 'ภาพรวม')")
+    loaded = desktop.evaluate(
+        "() => [...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)")
+    assert any("Sarabun" in family for family in loaded)
+    family = desktop.evaluate(
+        """() => getComputedStyle(document.querySelector('[data-testid="stMain"] h1'))
+                 .fontFamily""")
+    assert family.startswith("Sarabun") or family.startswith('"Sarabun"')
+
+
+def choose(page, label: str, option: str) -> None:
+    """Pick ``option`` in the sidebar select box labelled ``label``."""
+    page.locator('[data-testid="stSidebar"]').get_by_role("combobox", name=label).click()
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def test_a_changed_filter_goes_to_the_url_and_a_reload_shows_the_same_view(server,
+                                                                           desktop) -> None:
+    desktop.goto(f"{server}/overview?dataset=demo&year=2567&scope=all")
+    wait_for_app(desktop)
+    choose(desktop, "ขอบเขตการเปรียบเทียบ", "กลุ่มเขตกรุงเทพกลาง (9 แห่ง)")
+    desktop.wait_for_url(lambda url: "bkk-centralbangkok" in url)
+    wait_for_app(desktop)
+    choose(desktop, "ปีงบประมาณ", "พ.ศ. 2565")
+    desktop.wait_for_url(lambda url: "year=2565" in url)
+    wait_for_app(desktop)
+    url = desktop.url
+    assert query(url)["scope"] == "group:bkk-centralbangkok"
+    caption = desktop.locator('[data-testid="stMain"] [data-testid="stCaptionContainer"]').first
+    before = caption.inner_text()
+    desktop.reload()
+    wait_for_app(desktop)
+    assert query(desktop.url) == query(url)
+    assert caption.inner_text() == before
+    assert "พ.ศ. 2565" in before and "กลุ่มเขตกรุงเทพกลาง" in before
+    sidebar = desktop.locator('[data-testid="stSidebar"]')
+    assert sidebar.get_by_role("combobox", name="ปีงบประมาณ").input_value() == "พ.ศ. 2565"
+
+
+def test_the_page_links_carry_the_filters(server, desktop) -> None:
+    desktop.goto(f"{server}/overview?dataset=demo&year=2566&scope=group:bkk-eastbangkok"
+                 "&unit=bkk-dusit")
+    wait_for_app(desktop)
+    desktop.locator('[data-testid="stSidebar"]').get_by_text("ข้อมูลรายหน่วยงาน").click()
+    desktop.wait_for_url(lambda url: "/unit_profile" in url)
+    wait_for_app(desktop)
+    params = query(desktop.url)
+    assert (params["dataset"], params["year"], params["unit"]) == ("demo", "2566", "bkk-dusit")
+    assert desktop.get_by_text("ดุสิต · พ.ศ. 2566").filter(visible=True).count() > 0
+
+
+def test_english_view(server, desktop) -> None:
+    desktop.goto(f"{server}/overview?dataset=real&year=2564&scope=group:peer-2564-ten&lang=en")
+    wait_for_app(desktop)
+    assert desktop.get_by_text("ITA results overview").filter(visible=True).count() > 0
+    assert desktop.get_by_text("B.E. 2564 (2021)").filter(visible=True).count() > 0
+    full_screenshot(desktop, SCREENSHOTS / "desktop" / "overview-en.png", DESKTOP)

@@ -1,0 +1,249 @@
+"""AppTest: every page for both datasets, real figures, filters in the URL, fallbacks."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.ui.conftest import ANALYSIS_PAGES, APP, PAGES, assert_no_exception, run_page, texts
+
+SYNTHETIC = "ข้อมูลสังเคราะห์ ไม่ใช่ผลการประเมินจริง"
+
+
+@pytest.mark.parametrize("dataset", ["real", "demo"])
+@pytest.mark.parametrize("page", ANALYSIS_PAGES)
+def test_every_page_renders_for_both_datasets(page: str, dataset: str) -> None:
+    at = run_page(page, dataset=dataset)
+    assert_no_exception(at)
+    assert len(at.title) == 1
+    banner = any(SYNTHETIC in w for w in texts(at.warning))
+    assert banner == (dataset == "demo")
+    assert at.query_params["dataset"] == dataset
+    assert set(at.query_params) >= {"dataset", "year", "scope", "unit", "lang"}
+
+
+def test_entry_script_opens_the_overview_keeping_the_url() -> None:
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.query_params.update(dataset="real", year="2564", scope="group:peer-2564-ten")
+    at.run()
+    assert_no_exception(at)
+    assert texts(at.title) == ["ภาพรวมผลการประเมิน ITA"]
+    assert at.query_params["year"] == "2564"
+
+
+def test_overview_ranks_bang_sue_first_of_the_ten_districts_2564() -> None:
+    at = run_page("overview", dataset="real", year="2564", scope="group:peer-2564-ten")
+    assert_no_exception(at)
+    ranking = at.dataframe[0].value
+    first, last = ranking.iloc[0], ranking.iloc[-1]
+    assert (first["อันดับ"], first["หน่วยงาน"], first["คะแนน"], first["ระดับ"]) == \
+        (1, "บางซื่อ", 72.45, "C")
+    assert (last["อันดับ"], last["หน่วยงาน"], last["คะแนน"], last["ระดับ"]) == \
+        (10, "บางรัก", 62.19, "D")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["จำนวนหน่วยงาน"] == "10"
+    assert metrics["ผ่านเกณฑ์ (≥ 85)"] == "0.0% (0/10)"
+    assert "พ.ศ. 2564" in texts(at.caption)[0]
+
+
+def test_overview_in_english_uses_english_labels_and_years() -> None:
+    at = run_page("overview", dataset="real", year="2564", scope="group:peer-2564-ten", lang="en")
+    assert texts(at.title) == ["ITA results overview"]
+    assert "B.E. 2564 (2021)" in texts(at.caption)[0]
+    ranking = at.dataframe[0].value
+    assert ranking.iloc[0]["Unit"] == "Bang Sue"
+    assert ranking.iloc[-1]["Rating"] == "D (Poor)"
+
+
+def test_overview_shows_changes_with_arrows_against_last_year() -> None:
+    at = run_page("overview", dataset="demo", year="2565", scope="group:bkk-centralbangkok")
+    ranking = at.dataframe[0].value.set_index("หน่วยงาน")
+    assert ranking.loc["ป้อมปราบศัตรูพ่าย", "คะแนน"] == 93.10
+    assert ranking.loc["ป้อมปราบศัตรูพ่าย", "เปลี่ยนแปลง (คะแนน)"] == "▲ 5.74"
+    assert ranking.loc["ป้อมปราบศัตรูพ่าย", "เปลี่ยนแปลง (อันดับ)"] == "▲ 2"
+    assert ranking.loc["พระนคร", "เปลี่ยนแปลง (คะแนน)"] == "▼ 2.45"
+
+
+def test_profile_of_samphanthawong_2567_lists_its_zero_o_items() -> None:
+    at = run_page("unit_profile", dataset="real", year="2567", unit="bkk-samphanthawong")
+    assert_no_exception(at)
+    assert texts(at.error) == ["ข้อ O ที่ได้ศูนย์: O5, O15, O18, O19, O22"]
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["คะแนน ITA"] == "87.67"
+    assert metrics["ระดับผลการประเมิน"] == "ผ่าน"
+    assert metrics["IIT · EIT · OIT"] == "97.14 · 96.75 · 73.75"
+    items = next(d.value for d in at.dataframe if "ต่ำสุดในตัวชี้วัด" in d.value.columns)
+    weakest = set(items.loc[items["ต่ำสุดในตัวชี้วัด"], "รหัส"])
+    assert {"O5", "O15", "O18", "O19", "O22", "I5"} <= weakest
+    recoverable = at.dataframe[-1].value
+    assert list(recoverable["รหัส"].head(5)) == ["O5", "O18", "O19", "O22", "O15"]
+    assert recoverable.iloc[0]["คะแนน ITA ที่ได้เพิ่มถ้าเต็ม"] == 2.0
+    # one year of data: a message instead of a trend, no empty chart
+    assert any("ข้อมูลเพียงปีเดียว" in i for i in texts(at.info))
+
+
+def test_profile_of_a_unit_without_the_chosen_year_shows_its_latest_year() -> None:
+    at = run_page("unit_profile", dataset="real", year="2564", unit="bkk-samphanthawong")
+    assert_no_exception(at)
+    assert any("ไม่มีข้อมูลในปี พ.ศ. 2564" in i for i in texts(at.info))
+    assert texts(at.subheader)[0] == "สัมพันธวงศ์ · พ.ศ. 2567"
+
+
+def test_profile_accepts_a_thai_unit_name_in_the_url() -> None:
+    at = run_page("unit_profile", dataset="real", year="2567", unit="สำนักงานเขตสัมพันธวงศ์")
+    assert at.query_params["unit"] == "bkk-samphanthawong"
+    assert not texts(at.info)[:1] or "ไม่พบหน่วยงาน" not in texts(at.info)[0]
+
+
+def test_malformed_url_falls_back_with_notes_and_no_exception() -> None:
+    at = run_page("overview", dataset="xyz", year="abcd", scope="bogus", unit="nope", lang="xx")
+    assert_no_exception(at)
+    notes = texts(at.info)
+    assert any("“xyz”" in n for n in notes)
+    assert any("“abcd”" in n for n in notes)
+    assert any("“bogus”" in n for n in notes)
+    assert any("“nope”" in n for n in notes)
+    assert any("“xx”" in n for n in notes)
+    assert at.query_params["dataset"] == "real"
+    assert at.query_params["year"] == "2568"
+    assert at.query_params["scope"] == "all"
+    assert at.query_params["lang"] == "th"
+
+
+def test_malformed_year_note_is_in_the_current_language() -> None:
+    at = run_page("groups", dataset="demo", year="20x5", lang="en")
+    assert_no_exception(at)
+    assert "No data for year “20x5” in this dataset; showing B.E. 2568 (2025) instead." \
+        in texts(at.info)
+
+
+def test_thai_digits_in_the_year_are_understood() -> None:
+    at = run_page("overview", dataset="real", year="๒๕๖๔", scope="group:peer-2564-ten")
+    assert at.query_params["year"] == "2564"
+    assert not texts(at.info)
+
+
+def test_changing_a_sidebar_filter_updates_the_url_and_the_view() -> None:
+    at = run_page("overview", dataset="real", year="2564", scope="group:peer-2564-ten")
+    at.sidebar.selectbox(key="w_dataset").select("demo").run()
+    assert at.query_params["dataset"] == "demo"
+    assert any(SYNTHETIC in w for w in texts(at.warning))
+    assert not texts(at.info)  # a deliberate switch is not reported as a fallback
+    at.sidebar.selectbox(key="w_scope").select("group:bkk-centralbangkok").run()
+    at.sidebar.selectbox(key="w_year").select(2565).run()
+    assert (at.query_params["scope"], at.query_params["year"]) == ("group:bkk-centralbangkok",
+                                                                   "2565")
+    assert len(at.dataframe[0].value) == 9
+    at.sidebar.radio(key="w_lang").set_value("en").run()
+    assert at.query_params["lang"] == "en"
+    assert texts(at.title) == ["ITA results overview"]
+
+
+def test_filters_survive_a_page_switch_that_clears_the_url() -> None:
+    at = run_page("overview", dataset="demo", year="2566", scope="group:bkk-eastbangkok")
+    at.query_params.clear()  # the browser drops the query string on navigation
+    at.switch_page(PAGES["weakest_indicators"]).run()
+    assert (at.query_params["dataset"], at.query_params["year"], at.query_params["scope"]) == \
+        ("demo", "2566", "group:bkk-eastbangkok")
+
+
+def test_choosing_a_unit_in_a_group_opens_its_profile() -> None:
+    at = run_page("groups", dataset="demo", year="2567", scope="group:bkk-centralbangkok")
+    assert_no_exception(at)
+    picker = next(s for s in at.selectbox if s.key and s.key.endswith("_unit"))
+    picker.select("bkk-dusit").run()
+    next(b for b in at.button if b.key and b.key.endswith("_open")).click().run()
+    assert_no_exception(at)
+    assert at.query_params["unit"] == "bkk-dusit"
+    assert texts(at.title) == ["ข้อมูลรายหน่วยงาน"]
+    assert texts(at.subheader)[0] == "ดุสิต · พ.ศ. 2567"
+
+
+def test_groups_page_compares_the_six_bangkok_district_groups() -> None:
+    at = run_page("groups", dataset="demo", year="2567")
+    summary = next(d.value for d in at.dataframe if "ร้อยละที่ผ่าน" in d.value.columns)
+    assert len(summary) == 6
+    assert summary.iloc[0]["กลุ่ม"] == "กลุ่มเขตกรุงเทพตะวันออก"
+    assert summary.iloc[0]["เฉลี่ย"] == 89.69
+
+
+def test_zero_items_page_can_be_narrowed_to_one_unit() -> None:
+    at = run_page("zero_items", dataset="real", year="2567", unit="bkk-samphanthawong")
+    assert_no_exception(at)
+    at.toggle(key="zero_only_unit").set_value(True).run()
+    zero = next(d.value for d in at.dataframe if "หน่วยงาน" in d.value.columns
+                and "คะแนนเต็มของข้อ" in d.value.columns)
+    assert list(zero["รหัส"]) == ["O5", "O15", "O18", "O19", "O22"]
+
+
+def test_weakest_indicator_of_khlong_sam_wa_2564_is_corruption_prevention() -> None:
+    at = run_page("weakest_indicators", dataset="real", year="2564",
+                  scope="group:peer-2564-ten")
+    assert_no_exception(at)
+    weakest = next(d.value for d in at.dataframe if "เครื่องมือ" in d.value.columns
+                   and "หน่วยงาน" in d.value.columns)
+    assert weakest.iloc[0]["หน่วยงาน"] == "คลองสามวา"
+    assert weakest.iloc[0]["ตัวชี้วัด"] == "การป้องกันการทุจริต"
+    assert weakest.iloc[0]["คะแนนตัวชี้วัด"] == 18.75
+
+
+def test_about_page_lists_conflicts_and_rating_scales() -> None:
+    at = run_page("about", dataset="real")
+    assert_no_exception(at)
+    frames = [d.value for d in at.dataframe]
+    chosen = "ค่าที่เลือกใช้"
+    assert any(chosen in f.columns and "78.62" in set(f[chosen]) for f in frames)
+    scales = [f for f in frames if "รหัสระดับ" in f.columns]
+    assert [list(s["ระดับ"]) for s in scales][1] == [
+        "ผ่านดีเยี่ยม", "ผ่านดี", "ผ่าน", "ต้องปรับปรุง", "ต้องปรับปรุงโดยด่วน"]
+
+
+def test_no_page_raises_for_any_reachable_filter_combination(con) -> None:
+    """Every dataset x year x a few scopes x every page, and the profile of units reachable
+    from the unit filter (all real units, every seventh demo district)."""
+    from ita_dash.queries import available_years, scope_options, units_with_scores
+
+    plan = []
+    for dataset in ("real", "demo"):
+        options = scope_options(con, dataset=dataset)
+        groups = [f"group:{v}" for v in options.loc[options["kind"] == "group", "value"]]
+        scopes = ["all", groups[0], *(groups[-1:] if dataset == "real" else [])]
+        units = list(units_with_scores(con, dataset=dataset)["unit_id"])
+        years = available_years(con, dataset=dataset)
+        plan += [(dataset, str(y), s, None) for y in years for s in scopes]
+        plan += [(dataset, str(years[i % len(years)]), "all", u) for i, u in
+                 enumerate(units if dataset == "real" else units[::7])]
+    failures = []
+    at = AppTest.from_file(str(APP), default_timeout=60)  # one session: faster than one each
+    for dataset, year, scope, unit in plan:
+        for page in ["unit_profile"] if unit else ANALYSIS_PAGES:
+            at.query_params.clear()
+            at.query_params.update(dataset=dataset, year=year, scope=scope,
+                                   **({"unit": unit} if unit else {}))
+            at.switch_page(PAGES[page]).run()
+            if at.exception:
+                failures.append((page, dataset, year, scope, unit, at.exception[0].value))
+    assert not failures, failures[:5]
+
+
+def test_empty_situations_show_a_message_instead_of_an_empty_chart() -> None:
+    no_year = run_page("overview", dataset="real", year="2565", scope="group:peer-2564-ten")
+    assert any("ไม่มีคะแนนของ" in i for i in texts(no_year.info))
+    assert not no_year.get("plotly_chart") and not no_year.dataframe
+    one_unit = run_page("overview", dataset="real", year="2568", scope="all")
+    assert any("มีเพียงหน่วยงานเดียว" in i for i in texts(one_unit.info))
+    no_items = run_page("zero_items", dataset="real", year="2568", scope="all")
+    assert any("ไม่มีคะแนนข้อ O" in i for i in texts(no_items.info))
+    assert not no_items.get("plotly_chart")
+    one_year = run_page("unit_profile", dataset="real", year="2567", unit="bkk-samphanthawong")
+    assert any("ยังไม่มีการเปลี่ยนแปลงรายปี" in i for i in texts(one_year.info))
+
+
+def test_profile_of_a_unit_with_several_years_shows_trend_radar_and_changes() -> None:
+    at = run_page("unit_profile", dataset="demo", year="2567", unit="bkk-dusit")
+    assert_no_exception(at)
+    score = next(m for m in at.metric if m.label == "คะแนน ITA")
+    assert (score.value, score.delta) == ("78.24", "+3.79")
+    assert len(at.get("plotly_chart")) == 4  # history, radar, indicator changes, points
+    history = at.dataframe[0].value
+    assert list(history["ปีงบประมาณ (พ.ศ.)"]) == [2563, 2564, 2565, 2566, 2567, 2568]
