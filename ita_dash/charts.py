@@ -11,8 +11,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ita_dash.i18n import pick, t, year_label
+from ita_dash.images import FONT_FAMILY
 
-FONT_FAMILY = "Sarabun, sans-serif"
 TEXT_COLOR = "#1f2933"
 NEUTRAL = "#90a4ae"
 GAIN, LOSS = "#1b7f3b", "#c62828"

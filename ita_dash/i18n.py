@@ -29,6 +29,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "page.zero_items": {"th": "ข้อ O ที่ได้ศูนย์", "en": "Zero-score O-items"},
     "page.about": {"th": "เกี่ยวกับข้อมูล", "en": "About the data"},
     "page.data": {"th": "นำเข้าข้อมูล", "en": "Import data"},
+    "page.presentation": {"th": "โหมดนำเสนอ", "en": "Presentation"},
     # sidebar filters
     "filters": {"th": "ตัวกรอง", "en": "Filters"},
     "filter.lang": {"th": "ภาษา / Language", "en": "ภาษา / Language"},

@@ -41,6 +41,14 @@ def available_years(con: Con, *, dataset: str) -> list[int]:
     return [int(r[0]) for r in rows]
 
 
+def units_per_year(con: Con, *, dataset: str) -> pd.DataFrame:
+    """Number of units with a total score, per fiscal year."""
+    return _run(con, """
+        SELECT fiscal_year, count(*) FILTER (WHERE score IS NOT NULL) AS n_units
+        FROM unit_years WHERE dataset = $dataset
+        GROUP BY ALL ORDER BY fiscal_year""", {"dataset": dataset})
+
+
 def units_with_scores(con: Con, *, dataset: str) -> pd.DataFrame:
     return _run(con, """
         SELECT u.unit_id, u.name_th, u.name_en, u.short_th, u.short_en, u.unit_type,

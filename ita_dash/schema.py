@@ -113,9 +113,11 @@ CREATE TABLE unit_years (
 
 DATASET_ROWS = [
     ("real", False, "ข้อมูลจริงจากรายงาน", "Real figures from the reports",
-     "Figures printed in the source reports, and figures imported by editors."),
+     "ตัวเลขที่พิมพ์ในรายงานต้นฉบับ และตัวเลขที่ผู้แก้ไขข้อมูลนำเข้า"
+     " / Figures printed in the source reports, and figures imported by editors."),
     ("demo", True, "ข้อมูลสาธิต (สังเคราะห์)", "Demo data (synthetic)",
-     "Synthetic, seeded scores for all 50 Bangkok districts, 2563-2568. Not real results."),
+     "คะแนนสังเคราะห์ของ 50 สำนักงานเขต พ.ศ. 2563-2568 ไม่ใช่ผลการประเมินจริง"
+     " / Synthetic, seeded scores for all 50 Bangkok districts, 2563-2568. Not real results."),
 ]
 
 

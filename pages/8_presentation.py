@@ -8,9 +8,9 @@ from ita_dash import ui
 from ita_dash.deck import page
 from ita_dash.deck.excel import workbook_bytes
 from ita_dash.deck.figures import slide_figure
-from ita_dash.deck.images import plotly_config
 from ita_dash.deck.pptx_deck import pptx_bytes
 from ita_dash.deck.slides import DeckError, build_deck
+from ita_dash.images import plotly_config
 
 f = ui.start("presentation")
 st.html(page.CSS)

@@ -6,7 +6,7 @@
 - :mod:`ita_dash.deck.pptx_deck` — the 16:9 deck with native PowerPoint charts and Thai fonts.
 - :mod:`ita_dash.deck.excel` — any ``{sheet: DataFrame}`` as an .xlsx (numbers stay numbers).
 - :mod:`ita_dash.deck.figures` / :mod:`ita_dash.deck.page` — Plotly figures and HTML of the
-  presentation page; :mod:`ita_dash.deck.images` — ``plotly_config()`` for PNG downloads.
+  presentation page; :mod:`ita_dash.images` — ``plotly_config()`` for PNG downloads.
 - :mod:`ita_dash.deck.render` — PPTX -> PDF -> PNG with LibreOffice, to check by eye.
 - :mod:`ita_dash.deck.cli` — ``python -m ita_dash deck``.
 

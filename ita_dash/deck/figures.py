@@ -10,7 +10,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from ita_dash.deck import model as m
-from ita_dash.deck.images import FONT_FAMILY
+from ita_dash.images import FONT_FAMILY
 
 FONT_SIZE = 22
 HEIGHT = 520  # with the page header, a slide fits a 1440 x 900 screen

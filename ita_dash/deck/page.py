@@ -16,7 +16,6 @@ PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presen
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 STRINGS = {
-    "page.presentation": {"th": "โหมดนำเสนอ", "en": "Presentation"},
     "deck.previous": {"th": "ก่อนหน้า", "en": "Previous"},
     "deck.next": {"th": "ถัดไป", "en": "Next"},
     "deck.pptx": {"th": "ดาวน์โหลด PowerPoint", "en": "Download PowerPoint"},

@@ -5,7 +5,6 @@ from __future__ import annotations
 from ita_dash import i18n
 
 STRINGS: dict[str, dict[str, str]] = {
-    "page.data": {"th": "นำเข้าข้อมูล", "en": "Import data"},
     "data.title": {"th": "นำเข้าผลคะแนนจาก Excel หรือ CSV", "en": "Import results from Excel or CSV"},
     "data.intro": {
         "th": "ตรวจสอบไฟล์ก่อนบันทึกทุกครั้ง ถ้ามีข้อผิดพลาดแม้แต่แถวเดียวจะไม่บันทึกอะไรเลย "

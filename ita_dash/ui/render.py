@@ -11,6 +11,7 @@ import streamlit as st
 
 from ita_dash import tables
 from ita_dash.i18n import t
+from ita_dash.images import plotly_config
 from ita_dash.ui.fonts import ensure_static_fonts
 from ita_dash.ui.state import Filters, dataset_label
 
@@ -29,8 +30,6 @@ CSS = """
 }
 </style>
 """
-PLOTLY_CONFIG = {"displaylogo": False, "responsive": True,
-                 "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 
 
 @st.cache_resource(show_spinner=False)
@@ -81,7 +80,8 @@ def has_rows(frame: pd.DataFrame, text: str) -> bool:
 
 
 def chart(fig: go.Figure, key: str) -> None:
-    st.plotly_chart(fig, width="stretch", theme=None, config=PLOTLY_CONFIG, key=key)
+    config = plotly_config(f"ita-{key}", responsive=True)
+    st.plotly_chart(fig, width="stretch", theme=None, config=config, key=key)
 
 
 def table(frame: pd.DataFrame, cols: tuple[tables.Col, ...], filters: Filters, name: str, *,

@@ -90,15 +90,26 @@ def parse_year(raw: str) -> int | None:
     return int(text) if text.isdigit() else None
 
 
-def resolve_year(raw: str | None, years: list[int], lang: str) -> tuple[int | None, str | None]:
+def default_year(dataset: str, years: list[int]) -> int:
+    """The year with the most scored units (the latest of those): the fullest comparison."""
+    counts = data.units_per_year(dataset=dataset)
+    if counts.empty:
+        return years[-1]
+    best = counts.sort_values(["n_units", "fiscal_year"]).iloc[-1]
+    return int(best["fiscal_year"])
+
+
+def resolve_year(raw: str | None, years: list[int], lang: str,
+                 dataset: str) -> tuple[int | None, str | None]:
     if not years:
         return None, None
+    fallback = default_year(dataset, years)
     if raw is None:
-        return years[-1], None
+        return fallback, None
     year = parse_year(raw)
     if year in years:
         return year, None
-    return years[-1], t("note.year", lang, value=raw, fallback=year_label(years[-1], lang))
+    return fallback, t("note.year", lang, value=raw, fallback=year_label(fallback, lang))
 
 
 def scope_labels(dataset: str, lang: str) -> dict[str, str]:
@@ -173,7 +184,7 @@ def resolve() -> Filters:
     dataset, n_dataset = resolve_dataset(_incoming("dataset"), lang)
     years = data.available_years(dataset=dataset)
     units = data.units_with_scores(dataset=dataset)
-    year, n_year = resolve_year(_incoming("year"), years, lang)
+    year, n_year = resolve_year(_incoming("year"), years, lang, dataset)
     scope, n_scope = resolve_scope(_incoming("scope"), dataset, units, lang)
     unit, n_unit = resolve_unit(_incoming("unit"), dataset, year, scope, units, lang)
     dependents = () if quiet else (n_year, n_scope, n_unit)

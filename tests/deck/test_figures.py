@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ita_dash.deck.figures import slide_figure
-from ita_dash.deck.images import FONT_FAMILY, apply_font, file_stem, plotly_config
+from ita_dash.images import FONT_FAMILY, apply_font, file_stem, plotly_config
 from tests.deck.test_slides import SAMPHANTHAWONG_2567
 
 

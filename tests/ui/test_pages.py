@@ -105,7 +105,7 @@ def test_malformed_url_falls_back_with_notes_and_no_exception() -> None:
     assert any("“nope”" in n for n in notes)
     assert any("“xx”" in n for n in notes)
     assert at.query_params["dataset"] == "real"
-    assert at.query_params["year"] == "2568"
+    assert at.query_params["year"] == "2564"  # the real year with the most units (ten)
     assert at.query_params["scope"] == "all"
     assert at.query_params["lang"] == "th"
 
