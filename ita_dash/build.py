@@ -26,17 +26,27 @@ TABLE_ORDER = ("sources", "units", "unit_aliases", "unit_groups", "group_members
                "printed_ratings", "reference_scores", "conflicts", "unplaced_figures", "measures")
 
 
+# Statements per table name, from the whitelist TABLE_ORDER only.
+_INSERT_BY_NAME = {t: "INSERT INTO " + t + " BY NAME SELECT * FROM incoming"  # noqa: S608
+                   for t in TABLE_ORDER}
+_SELECT_ALL = {t: "SELECT * FROM " + t for t in TABLE_ORDER}  # noqa: S608
+
+
 def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
-    """Insert a DataFrame by column name (table names come from TABLE_ORDER)."""
+    """Insert a DataFrame by column name into one of the whitelisted tables."""
     if frame.empty:
         return
-    if table not in TABLE_ORDER:
-        raise ValueError(f"unknown table {table!r}")
+    statement = _INSERT_BY_NAME[table]  # KeyError for anything not in TABLE_ORDER
     con.register("incoming", frame)
     try:
-        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")  # noqa: S608 - whitelisted
+        con.execute(statement)
     finally:
         con.unregister("incoming")
+
+
+def read_table(con: duckdb.DuckDBPyConnection, table: str) -> pd.DataFrame:
+    """Every row of one of the whitelisted tables."""
+    return con.execute(_SELECT_ALL[table]).df()
 
 
 BUILD_MODULES = ("schema.py", "loader.py", "registry.py", "derive.py", "demo.py", "build.py",

@@ -74,6 +74,21 @@ WEAKEST = (UNIT, _c("indicator", "col.indicator_no"), INDICATOR, _c("tool", "col
 WEAKEST_FREQUENCY = (_c("indicator", "col.indicator_no"), INDICATOR, _c("tool", "col.tool"),
                      _c("n_units", "col.n_units", "int"))
 ZERO_ITEMS = (UNIT, _c("code", "col.code"), LABEL, _c("points", "col.points", "num"))
+# the deck's workbook (ita_dash/deck/tables.py): the views of a deck, full length
+DECK_RANKING = (_c("rank", "col.rank", "int"), _c("unit_id", "col.unit_id"), UNIT,
+                _c("score", "col.score", "num"), LEVEL, _c("iit", "col.iit", "num"),
+                _c("eit", "col.eit", "num"), _c("oit", "col.oit", "num"),
+                _c("prev_score", "col.prev_score", "num"),
+                _c("delta_points", "col.delta_points", "delta"),
+                _c("prev_rank", "col.prev_rank", "int"),
+                _c("delta_rank", "col.delta_rank", "delta_int"))
+DECK_INDICATORS = (_c("indicator", "col.indicator_no"), INDICATOR, _c("tool", "col.tool"),
+                   _c("value", "col.value", "num"), _c("comparison", "col.group_mean", "num"),
+                   _c("previous", "col.prev_score", "num"), _c("delta", "col.delta", "delta"))
+DECK_ZERO = (_c("code", "col.code"), LABEL, _c("points", "col.points", "num"))
+DECK_ITEMS = (_c("code", "col.code"), _c("tool", "col.tool"),
+              _c("indicator", "col.indicator_no"), LABEL, _c("score", "col.score", "num"),
+              _c("points", "col.points", "num"))
 MISS_COUNTS = (_c("code", "col.code"), LABEL, _c("points", "col.points", "num"),
                _c("n_units", "col.n_units", "int"), _c("n_zero", "col.n_zero", "int"),
                _c("n_partial", "col.n_partial", "int"), _c("pct_zero", "col.pct_zero", "pct"))

@@ -22,11 +22,11 @@ import numpy as np
 import pandas as pd
 
 from ita_dash import config
-from ita_dash.build import build_database
+from ita_dash.build import build_database, insert_frame, read_table
 from ita_dash.demo import synthetic_scores
 from ita_dash.derive import refresh_derived
 from ita_dash.importer.auth import Actor
-from ita_dash.importer.consistency import REFERENCE_TABLES, copy_table
+from ita_dash.importer.consistency import REFERENCE_TABLES
 from ita_dash.importer.pipeline import ImportOptions, prepare_import, run_import
 from ita_dash.schema import create_schema
 
@@ -43,7 +43,7 @@ def national_year(base: duckdb.DuckDBPyConnection, units: int, seed: int = 8300)
     try:
         create_schema(mem)
         for table in REFERENCE_TABLES:
-            copy_table(base, mem, table, f"SELECT * FROM {table}")  # noqa: S608 - constant
+            insert_frame(mem, table, read_table(base, table))
         ids = [f"u{i:05d}" for i in range(units)]
         items = synthetic_scores(mem, dataset="real", unit_ids=ids,
                                  year_frameworks=[(YEAR, FRAMEWORK)], seed=seed)

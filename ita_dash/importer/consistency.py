@@ -12,6 +12,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
+from ita_dash.build import insert_frame, read_table
 from ita_dash.derive import refresh_derived
 from ita_dash.importer.report import Report
 from ita_dash.schema import create_schema
@@ -62,7 +63,7 @@ def preview(con: duckdb.DuckDBPyConnection, write: pd.DataFrame, dataset: str) -
     try:
         create_schema(mem)
         for table in REFERENCE_TABLES:
-            copy_table(con, mem, table, f"SELECT * FROM {table}")  # noqa: S608 - constant
+            insert_frame(mem, table, read_table(con, table))
         pairs = write[["unit_id", "fiscal_year"]].drop_duplicates()
         con.register("import_unit_years", pairs)
         try:
@@ -81,15 +82,3 @@ def preview(con: duckdb.DuckDBPyConnection, write: pd.DataFrame, dataset: str) -
         return mismatches(mem, write, dataset)
     finally:
         mem.close()
-
-
-def copy_table(src: duckdb.DuckDBPyConnection, dst: duckdb.DuckDBPyConnection, table: str,
-               sql: str) -> None:
-    frame = src.execute(sql).df()
-    if frame.empty:
-        return
-    dst.register("copied", frame)
-    try:
-        dst.execute(f"INSERT INTO {table} BY NAME SELECT * FROM copied")  # noqa: S608
-    finally:
-        dst.unregister("copied")

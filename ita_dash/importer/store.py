@@ -156,10 +156,10 @@ def undo_import(con: Con, import_id: str, *, actor: Actor) -> dict[str, int]:
         restored = con.execute("SELECT count(*) FROM replaced_scores WHERE replaced_by = ?",
                                [import_id]).fetchone()[0]
         con.execute("DELETE FROM scores WHERE import_id = ?", [import_id])
-        con.execute(f"""
-            INSERT INTO scores ({", ".join(SCORE_COLUMNS)})
-            SELECT {", ".join(SCORE_COLUMNS)} FROM replaced_scores
-            WHERE replaced_by = ?""", [import_id])  # noqa: S608 - constant column list
+        con.execute("""
+            INSERT INTO scores BY NAME
+            SELECT * EXCLUDE (replaced_by) FROM replaced_scores WHERE replaced_by = ?""",
+                    [import_id])
         units = drop_orphan_units(con, import_id)
         con.execute("UPDATE imports SET undone_at = ? WHERE import_id = ?",
                     [dt.datetime.now().replace(microsecond=0), import_id])
