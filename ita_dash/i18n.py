@@ -97,6 +97,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "metric.recoverable": {"th": "คะแนนที่เก็บคืนได้", "en": "Points to win back"},
     # table columns
     "col.rank": {"th": "อันดับ", "en": "Rank"},
+    "col.next_score": {"th": "คะแนนปีถัดไป", "en": "Next year's score"},
+    "col.analysis": {"th": "การวิเคราะห์/จุดอ่อน", "en": "Analysis"},
+    "col.measure": {"th": "มาตรการ/แนวทาง", "en": "Measure"},
+    "col.communication": {"th": "วิธีการสร้างการรับรู้", "en": "Communication"},
+    "col.schedule": {"th": "ระยะเวลา/การติดตาม", "en": "Schedule"},
+    "col.responsible": {"th": "ผู้รับผิดชอบ", "en": "Responsible"},
+    "col.result": {"th": "ผลการดำเนินการ", "en": "Result"},
     "col.prev_rank": {"th": "อันดับปีก่อน", "en": "Previous rank"},
     "col.unit_id": {"th": "รหัสหน่วยงาน", "en": "Unit id"},
     "col.group_mean": {"th": "ค่าเฉลี่ยกลุ่ม", "en": "Group mean"},
@@ -256,6 +263,13 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "profile.no_recoverable": {"th": "ไม่มีข้อที่ยังไม่เต็ม (หรือไม่ทราบคะแนนเต็มของข้อ)",
                                "en": "No item below full marks (or item points unknown)."},
+    "profile.measures": {"th": "มาตรการปรับปรุงตามรายงาน", "en": "Improvement measures in the reports"},
+    "profile.measures_help": {
+        "th": "มาตรการที่รายงานระบุไว้ กับคะแนนของตัวชี้วัดหรือข้อนั้นในปีที่ประเมินและปีถัดไป",
+        "en": "Measures as the reports list them, with the score of their indicator or item that "
+              "year and the next"},
+    "profile.no_measures": {"th": "รายงานไม่ได้ระบุมาตรการของหน่วยงานนี้",
+                            "en": "The reports list no measures for this unit"},
     "profile.zero_items": {"th": "ข้อ O ที่ได้ศูนย์: {codes}", "en": "O-items at zero: {codes}"},
     "profile.groups_of": {"th": "กลุ่ม: {groups}", "en": "Groups: {groups}"},
     # weakest indicators

@@ -455,11 +455,15 @@ def consecutive_zero_items(con: Con, *, dataset: str, year: int, scope: Scope) -
     ``zero_streak`` counts the consecutive years (ending in ``year``) at zero.
     """
     return _run(con, """
-        WITH z AS (
+        WITH zero_now AS (
+            SELECT it.unit_id, it.framework_id, it.code
+            FROM ({items}) it JOIN units u USING (unit_id)
+            WHERE it.tool = 'OIT' AND it.fiscal_year = $year AND it.score <= 0 AND {scope}),
+        z AS (
             SELECT it.unit_id, it.framework_id, it.code, it.seq, it.label_th, it.label_en,
                    it.fiscal_year, it.score <= 0 AS is_zero
-            FROM ({items}) it JOIN units u USING (unit_id)
-            WHERE it.tool = 'OIT' AND it.fiscal_year <= $year AND {scope}),
+            FROM ({items}) it SEMI JOIN zero_now USING (unit_id, framework_id, code)
+            WHERE it.fiscal_year <= $year),
         runs AS (
             SELECT *, fiscal_year - row_number() OVER (
                        PARTITION BY unit_id, framework_id, code, is_zero
@@ -529,6 +533,27 @@ def consistency_checks(con: Con, *, dataset: str, year: int | None = None,
 
 
 # ------------------------------------------------------------------ provenance
+
+
+def unit_measures(con: Con, *, dataset: str, unit_id: str) -> pd.DataFrame:
+    """Improvement measures of a unit with the score of their indicator or item that year
+    and the next (did the score move after the measure?)."""
+    return _run(con, """
+        SELECT m.fiscal_year, m.code, coalesce(n.label_th, i.label_th) AS label_th,
+               coalesce(n.label_en, i.label_en) AS label_en, round(v.value, 2) AS score,
+               round(nxt.value, 2) AS next_score, round(nxt.value - v.value, 2) AS next_delta,
+               m.analysis, m.measure, m.communication, m.schedule, m.responsible, m.status,
+               m.result, m.source_id, m.source_ref
+        FROM measures m
+        LEFT JOIN framework_nodes n ON n.framework_id = m.framework_id AND n.code = m.code
+        LEFT JOIN indicators i ON i.code = m.code
+        LEFT JOIN node_values v ON v.dataset = m.dataset AND v.unit_id = m.unit_id
+             AND v.fiscal_year = m.fiscal_year AND v.code = m.code
+        LEFT JOIN node_values nxt ON nxt.dataset = m.dataset AND nxt.unit_id = m.unit_id
+             AND nxt.fiscal_year = m.fiscal_year + 1 AND nxt.code = m.code
+             AND (nxt.kind = 'indicator' OR nxt.framework_id = m.framework_id)
+        WHERE m.dataset = $dataset AND m.unit_id = $unit_id
+        ORDER BY m.fiscal_year, m.measure_id""", {"dataset": dataset, "unit_id": unit_id})
 
 
 def reference_scores(con: Con, *, dataset: str, year: int, unit_id: str) -> pd.DataFrame:

@@ -74,6 +74,13 @@ WEAKEST = (UNIT, _c("indicator", "col.indicator_no"), INDICATOR, _c("tool", "col
 WEAKEST_FREQUENCY = (_c("indicator", "col.indicator_no"), INDICATOR, _c("tool", "col.tool"),
                      _c("n_units", "col.n_units", "int"))
 ZERO_ITEMS = (UNIT, _c("code", "col.code"), LABEL, _c("points", "col.points", "num"))
+MEASURES = (_c("fiscal_year", "col.year", "year"), _c("code", "col.code"), LABEL,
+            _c("score", "col.score", "num"), _c("next_score", "col.next_score", "num"),
+            _c("next_delta", "col.delta", "delta"), _c("analysis", "col.analysis"),
+            _c("measure", "col.measure"), _c("communication", "col.communication"),
+            _c("schedule", "col.schedule"), _c("responsible", "col.responsible"),
+            _c("status", "col.status"), _c("result", "col.result"),
+            _c("source_id", "col.source"))
 # the deck's workbook (ita_dash/deck/tables.py): the views of a deck, full length
 DECK_RANKING = (_c("rank", "col.rank", "int"), _c("unit_id", "col.unit_id"), UNIT,
                 _c("score", "col.score", "num"), LEVEL, _c("iit", "col.iit", "num"),

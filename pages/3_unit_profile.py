@@ -58,3 +58,5 @@ recoverable = ui.data.points_recoverable(**args)
 if ui.has_rows(recoverable, f.t("profile.no_recoverable")):
     ui.chart(charts.recoverable_bars(recoverable, f.lang), "recoverable")
     ui.table(recoverable, tables.RECOVERABLE, f, "recoverable")
+
+ui.measures_section(f)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from ita_dash import tables
 from ita_dash.i18n import pick, t, year_label
 from ita_dash.scope import Scope
 from ita_dash.ui.data import data, registry
 from ita_dash.ui.nav import open_profile
-from ita_dash.ui.render import message
+from ita_dash.ui.render import has_rows, message, table
 from ita_dash.ui.state import Filters
 
 DISTRICT_GROUPS = "bkk_district_group"
@@ -119,3 +120,14 @@ def comparison_group(filters: Filters) -> tuple[Scope, str]:
     token = st.selectbox(t("profile.compare_group", filters.lang), list(options),
                          format_func=options.get, key=f"profile_compare_{filters.unit}")
     return Scope.parse(token), options[token]
+
+
+def measures_section(filters: Filters) -> None:
+    """The unit's improvement measures with the score before and after (if the reports list any)."""
+    measures = data.unit_measures(dataset=filters.dataset, unit_id=filters.unit)
+    if filters.is_synthetic and measures.empty:
+        return
+    st.subheader(t("profile.measures", filters.lang))
+    st.caption(t("profile.measures_help", filters.lang))
+    if has_rows(measures, t("profile.no_measures", filters.lang)):
+        table(measures, tables.MEASURES, filters, "measures")
