@@ -96,7 +96,8 @@ def unit_header(filters: Filters, history: pd.DataFrame, year: int) -> None:
         st.caption(t("profile.groups_of", filters.lang, groups=names))
     cols = st.columns(3)
     delta = None if pd.isna(row["delta_points"]) else f"{row['delta_points']:+.2f}"
-    cols[0].metric(t("metric.score", filters.lang), f"{row['score']:.2f}", delta)
+    score = "–" if pd.isna(row["score"]) else f"{row['score']:.2f}"
+    cols[0].metric(t("metric.score", filters.lang), score, delta)
     cols[1].metric(t("metric.level", filters.lang),
                    pick(row["level_th"], row["level_en"], filters.lang) or "–")
     cols[2].metric("IIT · EIT · OIT", " · ".join(

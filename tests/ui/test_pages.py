@@ -247,3 +247,14 @@ def test_profile_of_a_unit_with_several_years_shows_trend_radar_and_changes() ->
     assert len(at.get("plotly_chart")) == 4  # history, radar, indicator changes, points
     history = at.dataframe[0].value
     assert list(history["ปีงบประมาณ (พ.ศ.)"]) == [2563, 2564, 2565, 2566, 2567, 2568]
+
+
+def test_profile_without_a_total_shows_a_dash_and_the_reports_measures() -> None:
+    # Taling Chan 2565 (seed 002): indicators 1-4 and 6-8 printed, no total
+    at = run_page("unit_profile", dataset="real", year="2565", unit="bkk-talingchan")
+    assert_no_exception(at)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["คะแนน ITA"] == "–"
+    assert metrics["IIT · EIT · OIT"] == "– · 82.35 · –"  # EIT = mean of 84.16, 83.10, 79.80
+    measures = [df for df in at.dataframe if "มาตรการ/แนวทาง" in df.value.columns]
+    assert len(measures) == 1 and len(measures[0].value) == 27
