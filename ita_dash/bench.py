@@ -135,7 +135,21 @@ def cases(unit_id: str) -> dict[str, Callable[[object], object]]:
         "available_years": lambda c: queries.available_years(c, dataset=d),
         "units_in_scope (group)": lambda c: queries.units_in_scope(c, dataset=d, scope=grp),
         "find_unit": lambda c: queries.find_unit(c, name="หน่วย 42"),
+        "units_per_year": lambda c: queries.units_per_year(c, dataset=d),
+        "units_with_scores": lambda c: queries.units_with_scores(c, dataset=d),
+        "scope_options": lambda c: queries.scope_options(c, dataset=d),
+        "unit_groups_of": lambda c: queries.unit_groups_of(c, unit_id=unit_id),
+        "unit_measures": lambda c: queries.unit_measures(c, dataset=d, unit_id=unit_id),
+        "reference_scores": lambda c: queries.reference_scores(c, dataset=d, year=y,
+                                                               unit_id=unit_id),
+        "year_sources (group)": lambda c: queries.year_sources(c, dataset=d, year=y, scope=grp),
+        "figure_sources (year)": lambda c: queries.figure_sources(c, dataset=d, year=y),
+        "conflicts": lambda c: queries.conflicts(c, dataset=d),
+        "frameworks_overview": lambda c: queries.frameworks_overview(c),
+        "rating_scale": lambda c: queries.rating_scale(c, framework_id="bma-2567"),
+        "dataset_info": lambda c: queries.dataset_info(c, dataset=d),
     }
+# Not timed: export_scores (a bulk export of every stored score, not a dashboard query).
 
 
 def _median_ms(fn: Callable[[], object], repeats: int) -> float:

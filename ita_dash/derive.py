@@ -156,3 +156,4 @@ def refresh_derived(con: duckdb.DuckDBPyConnection, dataset: str) -> None:
     con.execute(TOOL_POINTS_RECOMPUTED, params)
     con.execute(DROP_EMPTY, params)
     con.execute(INSERT_UNIT_YEARS, params)
+

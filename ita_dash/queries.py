@@ -567,15 +567,15 @@ def reference_scores(con: Con, *, dataset: str, year: int, unit_id: str) -> pd.D
         ORDER BY n.seq""", {"dataset": dataset, "year": year, "unit_id": unit_id})
 
 
-def figure_sources(con: Con, *, dataset: str) -> pd.DataFrame:
-    """How many figures each source contributes, per unit and year."""
+def figure_sources(con: Con, *, dataset: str, year: int | None = None) -> pd.DataFrame:
+    """How many figures each source contributes, per unit and year (one year, or all)."""
     return _run(con, """
         SELECT s.source_id, src.file, src.title_th, u.short_th, u.short_en, s.fiscal_year,
                s.framework_id, count(*) AS n_figures
         FROM scores s JOIN units u USING (unit_id)
         LEFT JOIN sources src ON src.source_id = s.source_id
-        WHERE s.dataset = $dataset
-        GROUP BY ALL ORDER BY s.fiscal_year, u.short_th""", {"dataset": dataset})
+        WHERE s.dataset = $dataset AND ($year IS NULL OR s.fiscal_year = $year)
+        GROUP BY ALL ORDER BY s.fiscal_year, u.short_th""", {"dataset": dataset, "year": year})
 
 
 def conflicts(con: Con, *, dataset: str) -> pd.DataFrame:

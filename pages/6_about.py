@@ -14,8 +14,8 @@ if ui.has_rows(info, f.t("no_data")):
     st.markdown(f"**{pick(row['label_th'], row['label_en'], f.lang)}** — {row['description']}")
     st.caption(f.t("about.counts", n_scores=row["n_scores"], n_unit_years=row["n_unit_years"]))
 
-st.subheader(f.t("about.sources"))
-sources = ui.data.figure_sources(dataset=f.dataset)
+st.subheader(f.t("about.sources", year=f.year_text))
+sources = ui.data.figure_sources(dataset=f.dataset, year=f.year)
 if ui.has_rows(sources, f.t("about.no_sources")):
     ui.table(sources, tables.FIGURE_SOURCES, f, "sources")
 
@@ -24,8 +24,8 @@ conflicts = ui.data.conflicts(dataset=f.dataset)
 if ui.has_rows(conflicts, f.t("about.no_conflicts")):
     ui.table(conflicts, tables.CONFLICTS, f, "conflicts")
 
-st.subheader(f.t("about.checks"))
-checks = ui.data.consistency_checks(dataset=f.dataset)
+st.subheader(f.t("about.checks", year=f.year_text))
+checks = ui.data.consistency_checks(dataset=f.dataset, year=f.year)
 if ui.has_rows(checks, f.t("about.no_checks")):
     ui.table(checks, tables.CHECKS, f, "checks")
 
