@@ -570,12 +570,16 @@ def reference_scores(con: Con, *, dataset: str, year: int, unit_id: str) -> pd.D
 def figure_sources(con: Con, *, dataset: str, year: int | None = None) -> pd.DataFrame:
     """How many figures each source contributes, per unit and year (one year, or all)."""
     return _run(con, """
-        SELECT s.source_id, src.file, src.title_th, u.short_th, u.short_en, s.fiscal_year,
-               s.framework_id, count(*) AS n_figures
-        FROM scores s JOIN units u USING (unit_id)
-        LEFT JOIN sources src ON src.source_id = s.source_id
-        WHERE s.dataset = $dataset AND ($year IS NULL OR s.fiscal_year = $year)
-        GROUP BY ALL ORDER BY s.fiscal_year, u.short_th""", {"dataset": dataset, "year": year})
+        WITH counted AS (
+            SELECT source_id, unit_id, fiscal_year, framework_id, count(*) AS n_figures
+            FROM scores
+            WHERE dataset = $dataset AND ($year IS NULL OR fiscal_year = $year)
+            GROUP BY ALL)
+        SELECT c.source_id, src.file, src.title_th, u.short_th, u.short_en, c.fiscal_year,
+               c.framework_id, c.n_figures
+        FROM counted c JOIN units u USING (unit_id)
+        LEFT JOIN sources src ON src.source_id = c.source_id
+        ORDER BY c.fiscal_year, u.short_th""", {"dataset": dataset, "year": year})
 
 
 def conflicts(con: Con, *, dataset: str) -> pd.DataFrame:
