@@ -63,8 +63,8 @@ def build_bench_db(path: Path, *, units: int, years: int, seed: int = 8300) -> d
     rng = np.random.default_rng(seed)
     unit_frame = make_units(units, rng)
     insert_frame(con, "units", unit_frame)
-    con.execute("INSERT INTO datasets VALUES (?, TRUE, 'ทดสอบความเร็ว', 'Benchmark', 'synthetic')",
-                [DATASET])
+    con.execute("INSERT INTO datasets VALUES (?, 99, TRUE, 'ทดสอบความเร็ว', 'Benchmark', "
+                "'bench', FALSE, NULL, 'สังเคราะห์', 'synthetic')", [DATASET])
     groups = pd.DataFrame({"group_id": [f"bench-g{i}" for i in range(40)], "group_set": "bench",
                            "name_th": [f"กลุ่ม {i}" for i in range(40)],
                            "name_en": [f"Group {i}" for i in range(40)],

@@ -21,7 +21,7 @@ from ita_dash.loader import SourceData, load_source_data
 from ita_dash.schema import create_schema
 
 SCHEMA_VERSION = "1"
-TABLE_ORDER = ("sources", "units", "unit_aliases", "unit_groups", "group_members", "frameworks",
+TABLE_ORDER = ("datasets", "sources", "units", "unit_aliases", "unit_groups", "group_members", "frameworks",
                "indicators", "tools", "framework_nodes", "rating_levels", "scores",
                "printed_ratings", "reference_scores", "conflicts", "unplaced_figures", "measures")
 

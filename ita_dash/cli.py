@@ -48,7 +48,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--dataset", choices=("real", "demo", "all"), default="all")
     b.set_defaults(handler=cmd_build)
     e = sub.add_parser("export", help="write every stored score of a dataset to CSV")
-    e.add_argument("--dataset", choices=config.DATASETS, required=True)
+    e.add_argument("--dataset", choices=config.dataset_names(), required=True)
     e.add_argument("--out", required=True)
     e.set_defaults(handler=cmd_export)
     be = sub.add_parser("bench", help="time every query function on a national-scale dataset")

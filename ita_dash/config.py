@@ -1,7 +1,8 @@
-"""Where the data files and the database live."""
+"""Where the data files, the import store and the database live; the datasets."""
 
 from __future__ import annotations
 
+import csv
 import os
 from pathlib import Path
 
@@ -9,7 +10,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = PACKAGE_DIR.parent
 DEFAULT_DATA_DIR = PROJECT_DIR / "data"
 DEFAULT_DB_PATH = DEFAULT_DATA_DIR / "ita.duckdb"
-DATASETS = ("real", "demo")
+DEFAULT_STORE_DIR = PROJECT_DIR / "store"
 
 
 def data_dir() -> Path:
@@ -18,5 +19,19 @@ def data_dir() -> Path:
 
 
 def db_path() -> Path:
-    """The DuckDB file (override with ITA_DB_PATH)."""
+    """The published database: a link to the current build (override with ITA_DB_PATH)."""
     return Path(os.environ.get("ITA_DB_PATH", DEFAULT_DB_PATH))
+
+
+def store_dir() -> Path:
+    """The import store: what editors imported, as files (override with ITA_STORE_DIR)."""
+    return Path(os.environ.get("ITA_STORE_DIR", DEFAULT_STORE_DIR))
+
+
+def dataset_names(root: Path | None = None) -> tuple[str, ...]:
+    """The datasets declared in ``data/datasets.csv``, in their order (for CLI choices)."""
+    path = (root or data_dir()) / "datasets.csv"
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    rows.sort(key=lambda r: int(r.get("seq") or 0))
+    return tuple(r["dataset"] for r in rows)

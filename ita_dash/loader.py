@@ -455,10 +455,32 @@ def read_demo_years(root: Path, index: FrameworkIndex, out: Collector) -> pd.Dat
     return pd.DataFrame(records)
 
 
+def read_datasets(root: Path, out: Collector) -> pd.DataFrame:
+    """``datasets.csv``: each dataset's name, labels, synthetic flag and generator."""
+    rows = read_rows(root, "datasets.csv", ["dataset", "seq", "label_th", "label_en",
+                                            "is_synthetic", "generator", "build_by_default",
+                                            "default_year", "description_th",
+                                            "description_en"], out)
+    records = []
+    for line, r in rows.records:
+        flags = {}
+        for column in ("is_synthetic", "build_by_default"):
+            value = r[column].strip().lower()
+            if value not in ("true", "false"):
+                out.error(rows, line, column, r[column], "ต้องเป็น true หรือ false",
+                          "must be true or false")
+            flags[column] = value == "true"
+        year = parse_year(rows, line, r["default_year"], out) if r["default_year"] else None
+        records.append({**r, **flags, "seq": int(r["seq"] or 0), "default_year": year,
+                        "generator": r["generator"] or None})
+    return pd.DataFrame(records)
+
+
 def load_source_data(root: Path) -> SourceData:
     """Read every file under ``root``; raise :class:`DataError` on any problem."""
     out = Collector()
-    tables: dict[str, pd.DataFrame] = {"sources": read_sources(root, out)}
+    tables: dict[str, pd.DataFrame] = {"sources": read_sources(root, out),
+                                       "datasets": read_datasets(root, out)}
     tables.update(read_units(root, out))
     tables.update(read_frameworks(root, out))
     if out.problems:

@@ -11,8 +11,10 @@ import duckdb
 BASE_TABLES = """
 CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
 CREATE TABLE datasets (
-    dataset VARCHAR PRIMARY KEY, is_synthetic BOOLEAN NOT NULL,
-    label_th VARCHAR NOT NULL, label_en VARCHAR NOT NULL, description VARCHAR NOT NULL);
+    dataset VARCHAR PRIMARY KEY, seq INTEGER NOT NULL, is_synthetic BOOLEAN NOT NULL,
+    label_th VARCHAR NOT NULL, label_en VARCHAR NOT NULL, generator VARCHAR,
+    build_by_default BOOLEAN NOT NULL, default_year INTEGER,
+    description_th VARCHAR NOT NULL, description_en VARCHAR NOT NULL);
 CREATE TABLE sources (
     source_id VARCHAR PRIMARY KEY, file VARCHAR, title_th VARCHAR, unit_th VARCHAR,
     fiscal_year INTEGER, note VARCHAR);
@@ -111,18 +113,9 @@ CREATE TABLE unit_years (
     PRIMARY KEY (dataset, unit_id, fiscal_year));
 """
 
-DATASET_ROWS = [
-    ("real", False, "ข้อมูลจริงจากรายงาน", "Real figures from the reports",
-     "ตัวเลขที่พิมพ์ในรายงานต้นฉบับ และตัวเลขที่ผู้แก้ไขข้อมูลนำเข้า"
-     " / Figures printed in the source reports, and figures imported by editors."),
-    ("demo", True, "ข้อมูลสาธิต (สังเคราะห์)", "Demo data (synthetic)",
-     "คะแนนสังเคราะห์ของ 50 สำนักงานเขต พ.ศ. 2563-2568 ไม่ใช่ผลการประเมินจริง"
-     " / Synthetic, seeded scores for all 50 Bangkok districts, 2563-2568. Not real results."),
-]
 
 
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create every table (base and derived) on an empty database."""
     con.execute(BASE_TABLES)
     con.execute(DERIVED_TABLES)
-    con.executemany("INSERT INTO datasets VALUES (?, ?, ?, ?, ?)", DATASET_ROWS)

@@ -11,7 +11,7 @@ info = ui.data.dataset_info(dataset=f.dataset)
 if ui.has_rows(info, f.t("no_data")):
     row = info.iloc[0]
     st.subheader(f.t("about.dataset"))
-    st.markdown(f"**{pick(row['label_th'], row['label_en'], f.lang)}** — {row['description']}")
+    st.markdown(f"**{pick(row['label_th'], row['label_en'], f.lang)}** — {pick(row['description_th'], row['description_en'], f.lang)}")
     st.caption(f.t("about.counts", n_scores=row["n_scores"], n_unit_years=row["n_unit_years"]))
 
 st.subheader(f.t("about.sources", year=f.year_text))

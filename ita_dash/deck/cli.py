@@ -102,7 +102,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``deck`` command to ``python -m ita_dash``."""
     p = sub.add_parser("deck", help="write a meeting deck (PowerPoint with native charts) "
                                     "for a unit, or for every unit of a scope")
-    p.add_argument("--dataset", choices=config.DATASETS, required=True)
+    p.add_argument("--dataset", choices=config.dataset_names(), required=True)
     p.add_argument("--year", type=int, required=True, help="fiscal year (B.E.), e.g. 2567")
     p.add_argument("--unit", help="unit by Thai or English name, alias or id")
     p.add_argument("--out", help="the .pptx to write (with --unit)")

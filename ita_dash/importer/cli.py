@@ -159,7 +159,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     """Add the import commands to the ``python -m ita_dash`` parser."""
     p = sub.add_parser("import", help="import scores from an XLSX or CSV file")
     p.add_argument("file")
-    p.add_argument("--dataset", choices=config.DATASETS, required=True)
+    p.add_argument("--dataset", choices=config.dataset_names(), required=True)
     p.add_argument("--add-units", action="store_true", help="add units the database lacks")
     p.add_argument("--replace", action="store_true", help="replace stored figures that differ")
     p.add_argument("--dry-run", action="store_true", help="validate and preview, write nothing")
@@ -168,7 +168,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--max-mb", type=float, help="size limit (default ITA_IMPORT_MAX_MB or 20)")
     p.set_defaults(handler=cmd_import)
     h = sub.add_parser("import-history", help="list the imports")
-    h.add_argument("--dataset", choices=config.DATASETS)
+    h.add_argument("--dataset", choices=config.dataset_names())
     h.set_defaults(handler=cmd_history)
     u = sub.add_parser("undo", help="undo an import (restores what it replaced)")
     u.add_argument("import_id")

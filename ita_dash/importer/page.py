@@ -95,7 +95,7 @@ def upload(f: Filters) -> None:
     file = st.file_uploader(f.t("data.upload.file", mb=limit), type=["xlsx", "csv"],
                             max_upload_size=limit, key="import-file")
     cols = st.columns(3)
-    dataset = cols[0].selectbox(f.t("data.upload.dataset"), config.DATASETS, key="import-dataset",
+    dataset = cols[0].selectbox(f.t("data.upload.dataset"), config.dataset_names(), key="import-dataset",
                                 format_func=lambda d: dataset_label(d, f.lang))
     add_units = cols[1].checkbox(f.t("data.upload.add_units"), key="import-add-units")
     replace = cols[2].checkbox(f.t("data.upload.replace"), key="import-replace")

@@ -79,7 +79,7 @@ def dataset_label(dataset: str, lang: str) -> str:
 
 
 def resolve_dataset(raw: str | None, lang: str) -> tuple[str, str | None]:
-    if raw is None or raw in config.DATASETS:
+    if raw is None or raw in config.dataset_names():
         return raw or DEFAULT_DATASET, None
     fallback = DEFAULT_DATASET
     return fallback, t("note.dataset", lang, value=raw, fallback=dataset_label(fallback, lang))
@@ -252,13 +252,13 @@ def sidebar(filters: Filters) -> None:
     if filters.scope.token() not in scopes:
         scopes[filters.scope.token()] = filters.scope_label
     names = unit_names(data.units_with_scores(dataset=filters.dataset), lang)
-    datasets = {d: dataset_label(d, lang) for d in config.DATASETS}
+    datasets = {d: dataset_label(d, lang) for d in config.dataset_names()}
     years = {y: year_label(y, lang) for y in filters.years}
     with st.sidebar:
         st.radio(t("filter.lang", lang), LANGS, key=_WIDGET + "lang", horizontal=True,
                  format_func={"th": "ไทย", "en": "English"}.get, on_change=_push,
                  args=("lang",))
-        st.selectbox(t("filter.dataset", lang), config.DATASETS, key=_WIDGET + "dataset",
+        st.selectbox(t("filter.dataset", lang), config.dataset_names(), key=_WIDGET + "dataset",
                      format_func=datasets.get, on_change=_push,
                      args=("dataset",))
         st.selectbox(t("filter.year", lang), filters.years, key=_WIDGET + "year",
