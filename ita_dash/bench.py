@@ -58,7 +58,7 @@ def make_units(n: int, rng: np.random.Generator) -> pd.DataFrame:
 
 def build_bench_db(path: Path, *, units: int, years: int, seed: int = 8300) -> dict[str, object]:
     """Build the framework files, then add the synthetic national dataset."""
-    build_database(path, config.data_dir(), datasets=("real",), keep_imports=False)
+    build_database(path, config.data_dir(), datasets=("real",))
     con = duckdb.connect(str(path))
     rng = np.random.default_rng(seed)
     unit_frame = make_units(units, rng)

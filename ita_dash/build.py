@@ -1,8 +1,9 @@
-"""Build the DuckDB database from the files in ``data/``, atomically.
+"""Assemble a database from ``data/`` and the import store (never the other way round).
 
-The database is written to a temporary file next to the target and renamed
-over it only when everything succeeded: a failed build leaves the previous
-database untouched and no half-built file behind.
+A build is a plain DuckDB file. :func:`write_build` makes a complete one from the
+files; :func:`rebuild_dataset` and :func:`apply_import` change an open copy for an
+incremental build (one dataset, or only the dataset-years an import touches).
+Publishing builds (atomic swap, fingerprint, lock) is :mod:`ita_dash.publish`.
 """
 
 from __future__ import annotations
@@ -17,14 +18,18 @@ import pandas as pd
 
 from ita_dash import __version__
 from ita_dash.derive import refresh_derived
-from ita_dash.loader import SourceData, load_source_data
+from ita_dash.generators import generate
+from ita_dash.loader import SourceData, fingerprint_files, load_source_data
 from ita_dash.schema import create_schema
+from ita_dash.store import replay
+from ita_dash.thai import name_key
 
-SCHEMA_VERSION = "1"
-TABLE_ORDER = ("datasets", "sources", "units", "unit_aliases", "unit_groups", "group_members", "frameworks",
-               "indicators", "tools", "framework_nodes", "rating_levels", "scores",
-               "printed_ratings", "reference_scores", "conflicts", "unplaced_figures", "measures")
-
+SCHEMA_VERSION = "2"
+TABLE_ORDER = ("datasets", "demo_years", "sources", "units", "unit_aliases", "unit_groups",
+               "group_members", "frameworks", "indicators", "tools", "framework_nodes",
+               "rating_levels", "scores", "printed_ratings", "reference_scores", "conflicts",
+               "unplaced_figures", "measures")
+GENERATED_TABLES = ("units", "unit_aliases", "unit_groups", "group_members", "scores")
 
 # Statements per table name, from the whitelist TABLE_ORDER only.
 _INSERT_BY_NAME = {t: "INSERT INTO " + t + " BY NAME SELECT * FROM incoming"  # noqa: S608
@@ -50,85 +55,217 @@ def read_table(con: duckdb.DuckDBPyConnection, table: str) -> pd.DataFrame:
 
 
 BUILD_MODULES = ("schema.py", "loader.py", "registry.py", "derive.py", "demo.py", "build.py",
-                 "carryover.py")
+                 "generators/__init__.py", "store/replay.py")
 
 
 def code_fingerprint() -> str:
     """A hash of the modules that shape the database: a code change triggers a rebuild."""
     digest = hashlib.sha256()
+    root = Path(__file__).parent
     for name in BUILD_MODULES:
-        digest.update((Path(__file__).parent / name).read_bytes())
+        digest.update((root / name).read_bytes())
+    for path in sorted((root / "generators").glob("*.py")):
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
-def build_fingerprint(source: SourceData) -> str:
-    return f"{SCHEMA_VERSION}:{__version__}:{code_fingerprint()}:{source.fingerprint}"
+def build_fingerprint(data_fp: str, store_fp: str, datasets: Iterable[str]) -> str:
+    """What a build was made from: schema, code, data files, import log, datasets."""
+    text = "|".join([SCHEMA_VERSION, __version__, code_fingerprint(), data_fp, store_fp,
+                     ",".join(sorted(datasets))])
+    return hashlib.sha256(text.encode()).hexdigest()[:20]
 
 
-def populate(con: duckdb.DuckDBPyConnection, source: SourceData,
-             datasets: Iterable[str] = ("real", "demo")) -> None:
-    """Fill an empty schema from validated source data (and the demo dataset)."""
-    from ita_dash.demo import generate_demo_scores
+def default_datasets(source: SourceData) -> list[str]:
+    frame = source.tables["datasets"]
+    return list(frame.loc[frame["build_by_default"], "dataset"])
 
+
+def declared_generator(con: duckdb.DuckDBPyConnection, dataset: str) -> str | None:
+    rows = con.execute("SELECT generator FROM datasets WHERE dataset = ?", [dataset]).fetchall()
+    if not rows:
+        raise KeyError(f"unknown dataset {dataset!r}")
+    return None if rows[0][0] is None else str(rows[0][0])
+
+
+# ---------------------------------------------------------------- one dataset
+
+
+def _insert_generated(con: duckdb.DuckDBPyConnection, dataset: str) -> None:
+    name = declared_generator(con, dataset)
+    if name is None:
+        return
+    marker = f"generated:{dataset}"
+    frames = generate(con, name, dataset=dataset)
+    for table in GENERATED_TABLES:
+        frame = frames.get(table)
+        if frame is None or frame.empty:
+            continue
+        if table == "units":
+            frame = frame.assign(origin=marker)
+        elif table in ("unit_aliases", "unit_groups"):
+            frame = frame.assign(source_id=marker)
+        elif table == "scores":
+            frame = frame.assign(dataset=dataset)
+        insert_frame(con, table, frame)
+
+
+def _delete_dataset(con: duckdb.DuckDBPyConnection, dataset: str) -> None:
+    marker = f"generated:{dataset}"
+    for statement in (
+            "DELETE FROM scores WHERE dataset = $dataset",
+            "DELETE FROM node_values WHERE dataset = $dataset",
+            "DELETE FROM unit_years WHERE dataset = $dataset",
+            """DELETE FROM group_members WHERE group_id IN
+                 (SELECT group_id FROM unit_groups WHERE source_id = $marker)
+               OR unit_id IN (SELECT unit_id FROM units WHERE origin = $marker)""",
+            "DELETE FROM unit_groups WHERE source_id = $marker",
+            """DELETE FROM unit_aliases WHERE source_id = $marker
+               OR unit_id IN (SELECT unit_id FROM units WHERE origin = $marker)""",
+            "DELETE FROM units WHERE origin = $marker"):
+        params = {k: v for k, v in (("dataset", dataset), ("marker", marker))
+                  if "$" + k in statement}
+        con.execute(statement, params)
+
+
+def _import_units(con: duckdb.DuckDBPyConnection, units: pd.DataFrame) -> None:
+    """Add the units of imports (names become aliases); those already present are kept."""
+    if units.empty:
+        return
+    frame = units.assign(name_en=None, short_en=None, origin="import",
+                         source_id=units["import_id"],
+                         note="added by import " + units["import_id"])
+    frame = frame.drop(columns=["import_id"]).drop_duplicates("unit_id")
+    aliases = pd.DataFrame({
+        "alias_key": [name_key(n) for n in frame["name_th"]] + list(frame["unit_id"]),
+        "alias": list(frame["name_th"]) + list(frame["unit_id"]),
+        "unit_id": list(frame["unit_id"]) * 2,
+        "source_id": list(frame["source_id"]) * 2,
+        "note": list(frame["note"]) * 2}).drop_duplicates("alias_key")
+    con.register("new_units", frame)
+    con.register("new_aliases", aliases)
+    try:
+        con.execute("""INSERT INTO units BY NAME SELECT * FROM new_units
+                       WHERE unit_id NOT IN (SELECT unit_id FROM units)""")
+        con.execute("""INSERT INTO unit_aliases BY NAME SELECT * FROM new_aliases
+                       WHERE alias_key NOT IN (SELECT alias_key FROM unit_aliases)""")
+    finally:
+        con.unregister("new_units")
+        con.unregister("new_aliases")
+
+
+def _remove_import_units(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("""DELETE FROM unit_aliases WHERE unit_id IN
+                     (SELECT unit_id FROM units WHERE origin = 'import')""")
+    con.execute("""DELETE FROM group_members WHERE unit_id IN
+                     (SELECT unit_id FROM units WHERE origin = 'import')""")
+    con.execute("DELETE FROM units WHERE origin = 'import'")
+
+
+def apply_scores(con: duckdb.DuckDBPyConnection, rows: pd.DataFrame) -> None:
+    """Write imported figures over what is stored for the same (dataset, unit, year, code)."""
+    if rows.empty:
+        return
+    incoming = rows.assign(source_id=None)[
+        ["dataset", "unit_id", "fiscal_year", "framework_id", "code", "score", "source_id",
+         "source_ref", "note", "import_id"]]
+    con.register("incoming_scores", incoming)
+    try:
+        con.execute("""
+            DELETE FROM scores s USING incoming_scores i
+            WHERE s.dataset = i.dataset AND s.unit_id = i.unit_id
+              AND s.fiscal_year = i.fiscal_year AND s.code = i.code""")
+        con.execute("INSERT INTO scores BY NAME SELECT * FROM incoming_scores")
+    finally:
+        con.unregister("incoming_scores")
+
+
+def _replay_store(con: duckdb.DuckDBPyConnection, store: Path | None,
+                  datasets: Iterable[str]) -> None:
+    """Apply every import still in force, oldest first, to the given datasets."""
+    if store is None:
+        return
+    wanted = set(datasets)
+    for event, scores, units in replay.active_imports(store):
+        _import_units(con, units.assign(import_id=event.import_id))
+        if event.dataset in wanted:
+            apply_scores(con, scores.assign(dataset=event.dataset, import_id=event.import_id))
+
+
+def rebuild_dataset(con: duckdb.DuckDBPyConnection, source: SourceData, dataset: str,
+                    store: Path | None) -> None:
+    """Replace one dataset in an open build: its base or generated figures, then the store."""
+    _delete_dataset(con, dataset)
+    _remove_import_units(con)
+    base = source.tables["scores"]
+    insert_frame(con, "scores", base[base["dataset"] == dataset])
+    _insert_generated(con, dataset)
+    _replay_store(con, store, [dataset])
+    refresh_derived(con, dataset)
+
+
+def apply_import(con: duckdb.DuckDBPyConnection, *, dataset: str, import_id: str,
+                 scores: pd.DataFrame, units: pd.DataFrame) -> None:
+    """Add one new import to an open build: only the dataset-years it touches are derived."""
+    _import_units(con, units.assign(import_id=import_id))
+    apply_scores(con, scores.assign(dataset=dataset, import_id=import_id))
+    refresh_derived(con, dataset, years=scores["fiscal_year"].unique().tolist())
+
+
+def set_meta(con: duckdb.DuckDBPyConnection, values: dict[str, str]) -> None:
+    for key, value in values.items():
+        con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
+
+
+def populate(con: duckdb.DuckDBPyConnection, source: SourceData, datasets: Iterable[str],
+             store: Path | None) -> None:
+    """Fill an empty schema: base tables, generated datasets, the store's imports, derived."""
+    chosen = list(datasets)
     for table in TABLE_ORDER:
-        if table in source.tables:
-            insert_frame(con, table, source.tables[table])
-    if "demo" in datasets:
-        insert_frame(con, "scores", generate_demo_scores(con, source.tables["demo_years"]))
-    for dataset in datasets:
+        frame = source.tables.get(table)
+        if frame is None:
+            continue
+        if table == "scores":
+            frame = frame[frame["dataset"].isin(chosen)]
+        insert_frame(con, table, frame)
+    for dataset in chosen:
+        _insert_generated(con, dataset)
+    _replay_store(con, store, chosen)
+    for dataset in chosen:
         refresh_derived(con, dataset)
-    con.execute("INSERT INTO meta VALUES ('fingerprint', ?)", [build_fingerprint(source)])
 
 
-def build_database(db_path: Path, data_dir: Path, *, datasets: Iterable[str] = ("real", "demo"),
-                   keep_imports: bool = True) -> Path:
-    """Rebuild ``db_path`` from ``data_dir``; imported figures are carried over."""
-    source = load_source_data(data_dir)  # raises DataError before anything is written
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = db_path.with_name(f"{db_path.name}.tmp-{os.getpid()}")
+def write_build(target: Path, source: SourceData, *, datasets: Iterable[str],
+                store: Path | None, fingerprint: str) -> Path:
+    """Write a complete build to ``target`` (through a temporary file, renamed at the end)."""
+    chosen = sorted(set(datasets))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f"tmp-{os.getpid()}-{target.name}")
     tmp.unlink(missing_ok=True)
     try:
         con = duckdb.connect(str(tmp))
         try:
             create_schema(con)
             con.execute("BEGIN")
-            populate(con, source, datasets)
+            populate(con, source, chosen, store)
+            set_meta(con, {"fingerprint": fingerprint, "datasets": ",".join(chosen)})
             con.execute("COMMIT")
-            if keep_imports and db_path.exists():
-                from ita_dash.carryover import carry_over_imports
-
-                carry_over_imports(db_path, con)
             con.execute("CHECKPOINT")
         finally:
             con.close()
-        os.replace(tmp, db_path)
+        os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
         Path(f"{tmp}.wal").unlink(missing_ok=True)
-    return db_path
+    return target
 
 
-def stored_fingerprint(db_path: Path) -> str | None:
-    if not db_path.exists():
-        return None
-    try:
-        con = duckdb.connect(str(db_path), read_only=True)
-    except duckdb.Error:
-        return None
-    try:
-        row = con.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
-        return row[0] if row else None
-    except duckdb.Error:
-        return None
-    finally:
-        con.close()
+def build_database(db_path: Path, data_dir: Path, *, datasets: Iterable[str] | None = None,
+                   store: Path | None = None) -> Path:
+    """A standalone build at ``db_path`` from ``data_dir`` (and ``store``): tests, bench."""
+    source = load_source_data(data_dir)  # raises DataError before anything is written
+    chosen = list(datasets) if datasets is not None else default_datasets(source)
+    from ita_dash.store.files import log_fingerprint
 
-
-def ensure_database(db_path: Path, data_dir: Path) -> Path:
-    """Build the database on first use, or again when a file in ``data/`` changed."""
-    from ita_dash.loader import fingerprint_files
-
-    expected = f"{SCHEMA_VERSION}:{__version__}:{code_fingerprint()}:{fingerprint_files(data_dir)}"
-    if stored_fingerprint(db_path) != expected:
-        build_database(db_path, data_dir)
-    return db_path
+    fingerprint = build_fingerprint(fingerprint_files(data_dir), log_fingerprint(store), chosen)
+    return write_build(db_path, source, datasets=chosen, store=store, fingerprint=fingerprint)

@@ -8,18 +8,26 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ita_dash import config
+from ita_dash.lock import BusyError
 from ita_dash.problems import DataError
+from ita_dash.store.files import StoreError
 
 Handler = Callable[[argparse.Namespace], int]
 COMMANDS: dict[str, Handler] = {}
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from ita_dash.build import build_database
+    import time
 
-    datasets = ("real", "demo") if args.dataset == "all" else (args.dataset,)
-    path = build_database(config.db_path(), config.data_dir(), datasets=datasets)
-    print(f"built {path} ({', '.join(datasets)})")
+    from ita_dash.publish import built_datasets, rebuild
+
+    started = time.perf_counter()
+    if args.dataset == "all":
+        build = rebuild(full=True)
+    else:
+        build = rebuild(datasets=[args.dataset])
+    print(f"built {build.path.name} ({', '.join(built_datasets(build))}) in "
+          f"{time.perf_counter() - started:.1f} s; published as {config.db_path()}")
     return 0
 
 
@@ -27,7 +35,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from ita_dash import queries
     from ita_dash.db import connect
 
-    con = connect(read_only=False)
+    con = connect()
     frame = queries.export_scores(con, dataset=args.dataset)
     frame.to_csv(args.out, index=False, encoding="utf-8")
     print(f"wrote {len(frame)} scores of dataset {args.dataset!r} to {args.out}")
@@ -45,7 +53,8 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m ita_dash", description="ITA Dashboard tools")
     sub = p.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="rebuild the database from the files in data/")
-    b.add_argument("--dataset", choices=("real", "demo", "all"), default="all")
+    b.add_argument("--dataset", choices=(*config.dataset_names(), "all"), default="all",
+                   help="rebuild one dataset (added to the build if new), or everything")
     b.set_defaults(handler=cmd_build)
     e = sub.add_parser("export", help="write every stored score of a dataset to CSV")
     e.add_argument("--dataset", choices=config.dataset_names(), required=True)
@@ -84,3 +93,6 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as exc:
         print(exc, file=sys.stderr)
         return 2
+    except (BusyError, StoreError) as exc:
+        print(exc, file=sys.stderr)
+        return 3

@@ -76,11 +76,11 @@ def synthetic_scores(con: duckdb.DuckDBPyConnection, *, dataset: str, unit_ids: 
     return scores
 
 
-def generate_demo_scores(con: duckdb.DuckDBPyConnection, demo_years: pd.DataFrame) -> pd.DataFrame:
+def generate(con: duckdb.DuckDBPyConnection, *, dataset: str) -> dict[str, pd.DataFrame]:
     """The demo dataset: all Bangkok district offices, on the years of ``data/demo/demo.csv``."""
     unit_ids = [r[0] for r in con.execute(
         "SELECT unit_id FROM units WHERE unit_type = 'district_office' ORDER BY unit_id").fetchall()]
-    year_frameworks = [(int(r.fiscal_year), str(r.framework_id))
-                       for r in demo_years.sort_values("fiscal_year").itertuples()]
-    return synthetic_scores(con, dataset="demo", unit_ids=unit_ids,
-                            year_frameworks=year_frameworks, seed=DEMO_SEED)
+    year_frameworks = [(int(r[0]), str(r[1])) for r in con.execute(
+        "SELECT fiscal_year, framework_id FROM demo_years ORDER BY fiscal_year").fetchall()]
+    return {"scores": synthetic_scores(con, dataset=dataset, unit_ids=unit_ids,
+                                       year_frameworks=year_frameworks, seed=DEMO_SEED)}

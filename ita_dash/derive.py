@@ -10,6 +10,8 @@ Both are rebuilt for one dataset at a time, inside the caller's transaction.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import duckdb
 
 INSERT_PRINTED = """
@@ -17,14 +19,14 @@ INSERT INTO node_values
 SELECT s.dataset, s.unit_id, s.fiscal_year, s.framework_id, s.code, n.kind,
        s.score, NULL, s.score
 FROM scores s JOIN framework_nodes n USING (framework_id, code)
-WHERE s.dataset = $dataset
+WHERE s.dataset = $dataset AND ($all_years OR list_contains($years, s.fiscal_year))
 """
 
 INSERT_UNPRINTED_PARENTS = """
 INSERT INTO node_values
 WITH uy AS (
     SELECT DISTINCT dataset, unit_id, fiscal_year, framework_id
-    FROM scores WHERE dataset = $dataset)
+    FROM scores WHERE dataset = $dataset AND ($all_years OR list_contains($years, fiscal_year)))
 SELECT uy.dataset, uy.unit_id, uy.fiscal_year, uy.framework_id, n.code, n.kind,
        NULL, NULL, NULL
 FROM uy JOIN framework_nodes n USING (framework_id)
@@ -47,7 +49,7 @@ agg AS (
            count(v.value) AS n_known,
            sum(n.points * v.value) / sum(n.points) AS recomputed
     FROM node_values v JOIN framework_nodes n USING (framework_id, code)
-    WHERE v.dataset = $dataset AND n.depth = $depth + 1 AND n.kind <> 'tool_points'
+    WHERE v.dataset = $dataset AND ($all_years OR list_contains($years, v.fiscal_year)) AND n.depth = $depth + 1 AND n.kind <> 'tool_points'
     GROUP BY ALL)
 UPDATE node_values AS p SET recomputed = agg.recomputed
 FROM agg JOIN expected
@@ -61,7 +63,7 @@ WHERE p.dataset = agg.dataset AND p.unit_id = agg.unit_id
 TOOL_FROM_POINTS = """
 UPDATE node_values AS t SET value = coalesce(t.printed, w.printed * 100 / n.points, t.recomputed)
 FROM node_values w, framework_nodes n
-WHERE t.dataset = $dataset AND t.kind = 'tool' AND w.kind = 'tool_points'
+WHERE t.dataset = $dataset AND ($all_years OR list_contains($years, t.fiscal_year)) AND t.kind = 'tool' AND w.kind = 'tool_points'
   AND w.dataset = t.dataset AND w.unit_id = t.unit_id AND w.fiscal_year = t.fiscal_year
   AND w.code = t.code || '_W'
   AND n.framework_id = t.framework_id AND n.code = t.code
@@ -70,7 +72,7 @@ WHERE t.dataset = $dataset AND t.kind = 'tool' AND w.kind = 'tool_points'
 SET_VALUE_AT_DEPTH = """
 UPDATE node_values AS v SET value = coalesce(v.value, v.printed, v.recomputed)
 FROM framework_nodes n
-WHERE v.dataset = $dataset AND n.framework_id = v.framework_id AND n.code = v.code
+WHERE v.dataset = $dataset AND ($all_years OR list_contains($years, v.fiscal_year)) AND n.framework_id = v.framework_id AND n.code = v.code
   AND n.depth = $depth
 """
 
@@ -79,14 +81,14 @@ UPDATE node_values AS w
 SET recomputed = t.recomputed * n.points / 100,
     value = coalesce(w.printed, t.value * n.points / 100)
 FROM node_values t, framework_nodes n
-WHERE w.dataset = $dataset AND w.kind = 'tool_points' AND t.kind = 'tool'
+WHERE w.dataset = $dataset AND ($all_years OR list_contains($years, w.fiscal_year)) AND w.kind = 'tool_points' AND t.kind = 'tool'
   AND t.dataset = w.dataset AND t.unit_id = w.unit_id AND t.fiscal_year = w.fiscal_year
   AND w.code = t.code || '_W' AND n.framework_id = t.framework_id AND n.code = t.code
 """
 
 DROP_EMPTY = """
 DELETE FROM node_values
-WHERE dataset = $dataset AND printed IS NULL AND recomputed IS NULL AND value IS NULL
+WHERE dataset = $dataset AND ($all_years OR list_contains($years, fiscal_year)) AND printed IS NULL AND recomputed IS NULL AND value IS NULL
 """
 
 INSERT_UNIT_YEARS = """
@@ -98,19 +100,9 @@ WITH wide AS (
         max(recomputed) FILTER (WHERE code = 'ITA') AS score_recomputed,
         max(value) FILTER (WHERE code = 'IIT') AS iit,
         max(value) FILTER (WHERE code = 'EIT') AS eit,
-        max(value) FILTER (WHERE code = 'OIT') AS oit,
-        max(value) FILTER (WHERE code = '1') AS ind_1,
-        max(value) FILTER (WHERE code = '2') AS ind_2,
-        max(value) FILTER (WHERE code = '3') AS ind_3,
-        max(value) FILTER (WHERE code = '4') AS ind_4,
-        max(value) FILTER (WHERE code = '5') AS ind_5,
-        max(value) FILTER (WHERE code = '6') AS ind_6,
-        max(value) FILTER (WHERE code = '7') AS ind_7,
-        max(value) FILTER (WHERE code = '8') AS ind_8,
-        max(value) FILTER (WHERE code = '9') AS ind_9,
-        max(value) FILTER (WHERE code = '10') AS ind_10
+        max(value) FILTER (WHERE code = 'OIT') AS oit
     FROM node_values
-    WHERE dataset = $dataset AND kind IN ('total', 'tool', 'indicator')
+    WHERE dataset = $dataset AND ($all_years OR list_contains($years, fiscal_year)) AND kind IN ('total', 'tool', 'indicator')
     GROUP BY ALL),
 rated AS (
     -- the best level whose range and tool condition hold; when a better level's tool
@@ -129,7 +121,7 @@ decided AS (
     SELECT dataset, unit_id, fiscal_year,
            CASE WHEN unsure_seq < level_seq THEN NULL ELSE level_seq END AS level_seq
     FROM rated)
-SELECT w.*, r.level_seq, l.level_code, p.level_code
+SELECT w.*, r.level_seq, l.level_code, p.level_code, NULL
 FROM wide w
 LEFT JOIN decided r USING (dataset, unit_id, fiscal_year)
 LEFT JOIN rating_levels l ON l.framework_id = w.framework_id AND l.seq = r.level_seq
@@ -138,16 +130,45 @@ ORDER BY w.fiscal_year, w.unit_id
 """
 
 
-def refresh_derived(con: duckdb.DuckDBPyConnection, dataset: str) -> None:
-    """Recompute ``node_values`` and ``unit_years`` of one dataset."""
-    params = {"dataset": dataset}
-    con.execute("DELETE FROM node_values WHERE dataset = $dataset", params)
-    con.execute("DELETE FROM unit_years WHERE dataset = $dataset", params)
+DELETE_NODE_VALUES = """
+DELETE FROM node_values WHERE dataset = $dataset
+  AND ($all_years OR list_contains($years, fiscal_year))
+"""
+
+DELETE_UNIT_YEARS = """
+DELETE FROM unit_years WHERE dataset = $dataset
+  AND ($all_years OR list_contains($years, fiscal_year))
+"""
+
+# "The previous year" of a unit-year, defined once: the unit's previous year with
+# scores in the same dataset (not always fiscal_year - 1: a unit may skip a year).
+SET_PREVIOUS_YEAR = """
+UPDATE unit_years AS y SET prev_year = p.prev_year
+FROM (SELECT unit_id, fiscal_year,
+             lag(fiscal_year) OVER (PARTITION BY unit_id ORDER BY fiscal_year) AS prev_year
+      FROM unit_years WHERE dataset = $dataset) AS p
+WHERE y.dataset = $dataset AND y.unit_id = p.unit_id AND y.fiscal_year = p.fiscal_year
+  AND y.prev_year IS DISTINCT FROM p.prev_year
+"""
+
+
+def refresh_derived(con: duckdb.DuckDBPyConnection, dataset: str,
+                    years: Iterable[int] | None = None) -> None:
+    """Recompute ``node_values`` and ``unit_years`` of one dataset (or only some of its years).
+
+    ``prev_year`` is then set for the whole dataset: a changed year can change the
+    previous year of a later one.
+    """
+    chosen = sorted({int(y) for y in years}) if years is not None else []
+    params: dict[str, object] = {"dataset": dataset, "all_years": years is None,
+                                 "years": chosen}
+    con.execute(DELETE_NODE_VALUES, params)
+    con.execute(DELETE_UNIT_YEARS, params)
     con.execute(INSERT_PRINTED, params)
     con.execute(INSERT_UNPRINTED_PARENTS, params)
     max_depth, tool_depth = con.execute(
         "SELECT coalesce(max(depth), 0), coalesce(min(depth) FILTER (WHERE kind = 'tool'), 1) "
-        "FROM framework_nodes").fetchone() or (0, 1)
+        "FROM framework_nodes").fetchall()[0]
     for depth in range(int(max_depth) - 1, -1, -1):
         con.execute(RECOMPUTE_DEPTH, {**params, "depth": depth})
         if depth == tool_depth:
@@ -156,4 +177,4 @@ def refresh_derived(con: duckdb.DuckDBPyConnection, dataset: str) -> None:
     con.execute(TOOL_POINTS_RECOMPUTED, params)
     con.execute(DROP_EMPTY, params)
     con.execute(INSERT_UNIT_YEARS, params)
-
+    con.execute(SET_PREVIOUS_YEAR, {"dataset": dataset})

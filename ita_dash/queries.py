@@ -91,6 +91,17 @@ def unit_groups_of(con: Con, *, unit_id: str) -> pd.DataFrame:
         WHERE m.unit_id = $unit_id ORDER BY g.group_set, g.group_id""", {"unit_id": unit_id})
 
 
+def unit_info(con: Con, *, unit_id: str) -> pd.DataFrame:
+    """The unit's row of ``units`` (empty when unknown)."""
+    return _run(con, "SELECT * FROM units WHERE unit_id = $unit_id", {"unit_id": unit_id})
+
+
+def group_info(con: Con, *, group_id: str) -> pd.DataFrame:
+    """The group's row of ``unit_groups`` (empty when unknown)."""
+    return _run(con, "SELECT * FROM unit_groups WHERE group_id = $group_id",
+                {"group_id": group_id})
+
+
 def find_unit(con: Con, *, name: str) -> str | None:
     """Unit id for a Thai or English name, alias or id (None when unknown)."""
     for key in (name_key(name), name_key(district_short_name(name))):
@@ -104,35 +115,38 @@ def find_unit(con: Con, *, name: str) -> str | None:
 # ----------------------------------------------------------------------- rankings
 
 RANKING_SQL = """
-WITH ranked AS (
-    SELECT y.*, rank() OVER (PARTITION BY y.fiscal_year ORDER BY round(y.score, 2) DESC) AS rank,
-           count(*) OVER (PARTITION BY y.fiscal_year) AS n_units
-    FROM unit_years y JOIN units u USING (unit_id)
-    WHERE y.dataset = $dataset AND y.fiscal_year IN ($year - 1, $year)
-      AND y.score IS NOT NULL AND {scope}),
-with_prev AS (
-    SELECT *, lag(score) OVER w AS prev_score, lag(rank) OVER w AS prev_rank,
-           lag(fiscal_year) OVER w AS prev_year
-    FROM ranked WINDOW w AS (PARTITION BY unit_id ORDER BY fiscal_year))
-SELECT r.rank, r.unit_id, u.short_th, u.short_en, u.name_th, u.name_en,
-       round(r.score, 2) AS score, r.level_code, l.label_th AS level_th, l.label_en AS level_en,
-       l.color AS level_color, round(r.iit, 2) AS iit, round(r.eit, 2) AS eit,
-       round(r.oit, 2) AS oit, round(r.prev_score, 2) AS prev_score,
-       round(r.score - r.prev_score, 2) AS delta_points, r.prev_rank,
-       r.prev_rank - r.rank AS delta_rank, r.n_units, r.framework_id, f.pass_mark
-FROM with_prev r JOIN units u USING (unit_id)
-JOIN frameworks f USING (framework_id)
-LEFT JOIN rating_levels l ON l.framework_id = r.framework_id AND l.seq = r.level_seq
-WHERE r.fiscal_year = $year
+WITH scoped AS (
+    SELECT y.* FROM unit_years y JOIN units u USING (unit_id)
+    WHERE y.dataset = $dataset AND y.score IS NOT NULL AND {scope}),
+this_year AS (SELECT * FROM scoped WHERE fiscal_year = $year),
+ranked AS (
+    SELECT unit_id, fiscal_year, score,
+           rank() OVER (PARTITION BY fiscal_year ORDER BY round(score, 2) DESC) AS rank,
+           count(*) OVER (PARTITION BY fiscal_year) AS n_units
+    FROM scoped
+    WHERE fiscal_year = $year OR fiscal_year IN (SELECT prev_year FROM this_year))
+SELECT r.rank, c.unit_id, u.short_th, u.short_en, u.name_th, u.name_en,
+       round(c.score, 2) AS score, c.level_code, l.label_th AS level_th, l.label_en AS level_en,
+       l.color AS level_color, round(c.iit, 2) AS iit, round(c.eit, 2) AS eit,
+       round(c.oit, 2) AS oit, c.prev_year, round(p.score, 2) AS prev_score,
+       round(c.score - p.score, 2) AS delta_points, p.rank AS prev_rank,
+       p.rank - r.rank AS delta_rank, r.n_units, c.framework_id, f.pass_mark
+FROM this_year c JOIN ranked r ON r.unit_id = c.unit_id AND r.fiscal_year = c.fiscal_year
+LEFT JOIN ranked p ON p.unit_id = c.unit_id AND p.fiscal_year = c.prev_year
+JOIN units u ON u.unit_id = c.unit_id
+JOIN frameworks f ON f.framework_id = c.framework_id
+LEFT JOIN rating_levels l ON l.framework_id = c.framework_id AND l.seq = c.level_seq
 ORDER BY r.rank, u.short_th
 """
 
 
 def rankings(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
-    """Rank (ties share a rank) of every unit in scope, with level, tools and change vs year-1.
+    """Rank (ties share a rank) of every unit in scope, with level, tools and the change
+    since the unit's previous year (``prev_year``: its previous scored year, see
+    ``unit_years.prev_year``; not always ``year - 1``).
 
     ``delta_rank`` is positive when the unit moved up; the previous rank is the
-    rank within the same scope in the previous fiscal year.
+    rank within the same scope in ``prev_year``.
     """
     return _run(con, RANKING_SQL, {"dataset": dataset, "year": year}, scope)
 
@@ -228,18 +242,18 @@ def group_spread(con: Con, *, dataset: str, year: int, group_set: str) -> pd.Dat
 
 
 def unit_history(con: Con, *, dataset: str, unit_id: str) -> pd.DataFrame:
-    """One row per year: total, tools, level (computed and printed) and change vs year-1."""
+    """One row per year: total, tools, level (computed and printed) and the change since
+    the unit's previous year (``prev_year``)."""
     return _run(con, """
         SELECT y.fiscal_year, y.framework_id, round(y.score, 2) AS score,
                round(y.iit, 2) AS iit, round(y.eit, 2) AS eit, round(y.oit, 2) AS oit,
                y.level_code, l.label_th AS level_th, l.label_en AS level_en, l.color AS level_color,
-               y.printed_level,
-               round(y.score - lag(y.score) OVER w, 2) AS delta_points,
-               lag(y.fiscal_year) OVER w AS prev_year
+               y.printed_level, round(y.score - p.score, 2) AS delta_points, y.prev_year
         FROM unit_years y
+        LEFT JOIN unit_years p ON p.dataset = y.dataset AND p.unit_id = y.unit_id
+              AND p.fiscal_year = y.prev_year
         LEFT JOIN rating_levels l ON l.framework_id = y.framework_id AND l.seq = y.level_seq
         WHERE y.dataset = $dataset AND y.unit_id = $unit_id
-        WINDOW w AS (ORDER BY y.fiscal_year)
         ORDER BY y.fiscal_year""", {"dataset": dataset, "unit_id": unit_id})
 
 
@@ -262,7 +276,9 @@ RADAR_COMPARISONS = {
         WHERE iv.fiscal_year = $year AND {scope} GROUP BY ALL""",
     "previous_year": """
         SELECT indicator, value AS comparison, 1 AS n_units FROM ({indicator_values})
-        WHERE unit_id = $unit_id AND fiscal_year = $year - 1""",
+        WHERE unit_id = $unit_id AND fiscal_year = (
+            SELECT prev_year FROM unit_years
+            WHERE dataset = $dataset AND unit_id = $unit_id AND fiscal_year = $year)""",
     "unit": """
         SELECT indicator, value AS comparison, 1 AS n_units FROM ({indicator_values})
         WHERE unit_id = $other_unit AND fiscal_year = $year""",
@@ -286,7 +302,8 @@ def radar(con: Con, *, dataset: str, year: int, unit_id: str, compare: str,
     """The unit's ten indicators against a comparison.
 
     ``compare``: ``group_mean`` or ``group_median`` (units of ``scope`` in the same
-    year), ``previous_year`` (the unit in year-1) or ``unit`` (``other_unit``).
+    year), ``previous_year`` (the unit in its previous year, ``unit_years.prev_year``)
+    or ``unit`` (``other_unit``).
     """
     if compare not in RADAR_COMPARISONS:
         raise ValueError(f"unknown comparison {compare!r}")
@@ -298,26 +315,32 @@ def radar(con: Con, *, dataset: str, year: int, unit_id: str, compare: str,
 
 
 def indicator_deltas(con: Con, *, dataset: str, unit_id: str) -> pd.DataFrame:
-    """Each indicator of the unit per year, with the change vs its previous year (lag)."""
+    """Each indicator of the unit per year, with the change since the unit's previous year."""
     return _run(con, """
-        SELECT indicator, seq, label_th, label_en, tool, fiscal_year, round(value, 2) AS value,
-               lag(fiscal_year) OVER w AS prev_year,
-               round(value - lag(value) OVER w, 2) AS delta
-        FROM ({indicator_values}) WHERE unit_id = $unit_id
-        WINDOW w AS (PARTITION BY indicator ORDER BY fiscal_year)
-        ORDER BY fiscal_year, seq""", {"dataset": dataset, "unit_id": unit_id})
+        WITH iv AS ({indicator_values})
+        SELECT c.indicator, c.seq, c.label_th, c.label_en, c.tool, c.fiscal_year,
+               round(c.value, 2) AS value, y.prev_year, round(c.value - p.value, 2) AS delta
+        FROM iv c JOIN unit_years y
+          ON y.dataset = $dataset AND y.unit_id = c.unit_id AND y.fiscal_year = c.fiscal_year
+        LEFT JOIN iv p ON p.unit_id = c.unit_id AND p.indicator = c.indicator
+              AND p.fiscal_year = y.prev_year
+        WHERE c.unit_id = $unit_id
+        ORDER BY c.fiscal_year, c.seq""", {"dataset": dataset, "unit_id": unit_id})
 
 
 def indicator_movers(con: Con, *, dataset: str, year: int, scope: Scope,
                      n: int = 5) -> pd.DataFrame:
-    """Biggest indicator gains and losses (unit x indicator) between year-1 and year."""
+    """Biggest indicator gains and losses (unit x indicator) since each unit's previous year."""
     return _run(con, """
-        WITH d AS (
-            SELECT iv.*, u.short_th, u.short_en,
-                   iv.value - lag(iv.value) OVER (PARTITION BY iv.unit_id, iv.indicator
-                                                  ORDER BY iv.fiscal_year) AS delta
-            FROM ({indicator_values}) iv JOIN units u USING (unit_id)
-            WHERE iv.fiscal_year IN ($year - 1, $year) AND {scope})
+        WITH iv AS ({indicator_values}),
+        d AS (
+            SELECT c.*, u.short_th, u.short_en, y.prev_year, c.value - p.value AS delta
+            FROM iv c JOIN units u USING (unit_id)
+            JOIN unit_years y ON y.dataset = $dataset AND y.unit_id = c.unit_id
+                 AND y.fiscal_year = c.fiscal_year
+            JOIN iv p ON p.unit_id = c.unit_id AND p.indicator = c.indicator
+                 AND p.fiscal_year = y.prev_year
+            WHERE c.fiscal_year = $year AND {scope})
         SELECT * FROM (
             SELECT 'gain' AS direction, * FROM d WHERE fiscal_year = $year AND delta > 0
             ORDER BY delta DESC LIMIT $n)

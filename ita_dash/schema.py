@@ -15,6 +15,8 @@ CREATE TABLE datasets (
     label_th VARCHAR NOT NULL, label_en VARCHAR NOT NULL, generator VARCHAR,
     build_by_default BOOLEAN NOT NULL, default_year INTEGER,
     description_th VARCHAR NOT NULL, description_en VARCHAR NOT NULL);
+CREATE TABLE demo_years (
+    fiscal_year INTEGER PRIMARY KEY, framework_id VARCHAR NOT NULL, note VARCHAR);
 CREATE TABLE sources (
     source_id VARCHAR PRIMARY KEY, file VARCHAR, title_th VARCHAR, unit_th VARCHAR,
     fiscal_year INTEGER, note VARCHAR);
@@ -57,15 +59,6 @@ CREATE TABLE rating_levels (
     min_total DOUBLE NOT NULL, max_total DOUBLE NOT NULL, min_each_tool DOUBLE,
     color VARCHAR NOT NULL, status VARCHAR NOT NULL, source_id VARCHAR, note VARCHAR,
     PRIMARY KEY (framework_id, seq));
-CREATE TABLE imports (
-    import_id VARCHAR PRIMARY KEY, dataset VARCHAR NOT NULL, file_name VARCHAR NOT NULL,
-    checksum VARCHAR NOT NULL, imported_at TIMESTAMP NOT NULL, imported_by VARCHAR NOT NULL,
-    row_count INTEGER NOT NULL, undone_at TIMESTAMP, note VARCHAR);
-CREATE TABLE replaced_scores (
-    replaced_by VARCHAR NOT NULL,
-    dataset VARCHAR NOT NULL, unit_id VARCHAR NOT NULL, fiscal_year INTEGER NOT NULL,
-    framework_id VARCHAR NOT NULL, code VARCHAR NOT NULL, score DOUBLE NOT NULL,
-    source_id VARCHAR, source_ref VARCHAR, note VARCHAR, import_id VARCHAR);
 CREATE TABLE scores (
     dataset VARCHAR NOT NULL, unit_id VARCHAR NOT NULL, fiscal_year INTEGER NOT NULL,
     framework_id VARCHAR NOT NULL, code VARCHAR NOT NULL, score DOUBLE NOT NULL,
@@ -107,9 +100,8 @@ CREATE TABLE unit_years (
     dataset VARCHAR NOT NULL, unit_id VARCHAR NOT NULL, fiscal_year INTEGER NOT NULL,
     framework_id VARCHAR NOT NULL, score DOUBLE, score_printed DOUBLE,
     score_recomputed DOUBLE, iit DOUBLE, eit DOUBLE, oit DOUBLE,
-    ind_1 DOUBLE, ind_2 DOUBLE, ind_3 DOUBLE, ind_4 DOUBLE, ind_5 DOUBLE,
-    ind_6 DOUBLE, ind_7 DOUBLE, ind_8 DOUBLE, ind_9 DOUBLE, ind_10 DOUBLE,
     level_seq INTEGER, level_code VARCHAR, printed_level VARCHAR,
+    prev_year INTEGER, -- the unit's previous year with scores in this dataset (one definition)
     PRIMARY KEY (dataset, unit_id, fiscal_year));
 """
 

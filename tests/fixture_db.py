@@ -54,6 +54,10 @@ ITEM_SCORES = {
             2567: [99, 99, 99, 99, 99, 99, 99, 99, 100, 100, 0, 100]},
     "u-c": {2567: [70, 70, 70, 70, 70, 70, 70, 70, 0, 0, 0, 0]},
 }
+# A fourth unit, only with ``gap_unit=True``: scored in 2565 and 2567, not 2566.
+GAP_UNIT = ("u-d", "สำนักงานเขตดี", "D District Office", "ดี", "D")
+GAP_SCORES = {2565: [60, 60, 60, 60, 60, 60, 60, 60, 100, 0, 100, 0],
+              2567: [80, 80, 80, 80, 80, 80, 80, 80, 100, 100, 100, 0]}
 ITEM_CODES = ["I1", "I2", "I3", "I4", "I5", "E1", "E2", "E3", "O1", "O2", "O3", "O4"]
 
 
@@ -69,9 +73,10 @@ def _nodes_frame() -> pd.DataFrame:
     return pd.DataFrame(nodes)
 
 
-def _score_rows() -> pd.DataFrame:
+def _score_rows(gap_unit: bool = False) -> pd.DataFrame:
     rows = []
-    for unit, years in ITEM_SCORES.items():
+    scores = {**ITEM_SCORES, GAP_UNIT[0]: GAP_SCORES} if gap_unit else ITEM_SCORES
+    for unit, years in scores.items():
         for year, values in years.items():
             for code, value in zip(ITEM_CODES, values, strict=True):
                 rows.append({"dataset": "real", "unit_id": unit, "fiscal_year": year,
@@ -85,25 +90,31 @@ def _score_rows() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def make_fixture_db(path: Path) -> duckdb.DuckDBPyConnection:
+def make_fixture_db(path: Path, *, gap_unit: bool = False) -> duckdb.DuckDBPyConnection:
+    """The fixture database; ``gap_unit`` adds u-d, scored in 2565 and 2567 only."""
     con = duckdb.connect(str(path))
     create_schema(con)
+    all_units = [*UNITS, GAP_UNIT] if gap_unit else UNITS
+    insert_frame(con, "datasets", pd.DataFrame([{
+        "dataset": "real", "seq": 1, "is_synthetic": False, "label_th": "ข้อมูลทดสอบ",
+        "label_en": "Fixture", "generator": None, "build_by_default": True,
+        "default_year": None, "description_th": "ทดสอบ", "description_en": "fixture"}]))
     units = pd.DataFrame([{"unit_id": u, "name_th": th, "name_en": en, "short_th": sth,
                            "short_en": sen, "unit_type": "district_office",
                            "parent_org": "กรุงเทพมหานคร", "province": "กรุงเทพมหานคร",
                            "origin": "reference", "source_id": None, "note": None}
-                          for u, th, en, sth, sen in UNITS])
+                          for u, th, en, sth, sen in all_units])
     insert_frame(con, "units", units)
     aliases = [{"alias": a, "unit_id": u, "source_id": None, "note": None}
-               for u, th, en, sth, _ in UNITS for a in (th, sth, u)]
+               for u, th, en, sth, _ in all_units for a in (th, sth, u)]
     insert_frame(con, "unit_aliases", alias_frame(aliases, Collector()))
     insert_frame(con, "unit_groups", pd.DataFrame([{
         "group_id": "g1", "group_set": "peer", "name_th": "กลุ่มหนึ่ง", "name_en": "Group one",
         "source_id": None, "note": None}]))
     insert_frame(con, "group_members", pd.DataFrame(
-        [{"group_id": "g1", "unit_id": u} for u, *_ in UNITS]))
+        [{"group_id": "g1", "unit_id": u} for u, *_ in all_units]))
     insert_frame(con, "frameworks", pd.DataFrame([{
-        "framework_id": "fx", "assessor": "TEST", "first_year": 2566, "last_year": 2567,
+        "framework_id": "fx", "assessor": "TEST", "first_year": 2565 if gap_unit else 2566, "last_year": 2567,
         "name_th": "กรอบทดสอบ", "name_en": "Test framework", "aggregation": "points",
         "pass_mark": 85.0, "source_id": None, "note": None}]))
     insert_frame(con, "framework_nodes", _nodes_frame())
@@ -116,6 +127,6 @@ def make_fixture_db(path: Path) -> duckdb.DuckDBPyConnection:
     insert_frame(con, "indicators", pd.DataFrame([{
         "code": c, "tool": t, "seq": int(c), "label_th": f"ตัวชี้วัด {c}",
         "label_en": f"Indicator {c}", "source_id": None} for c, t in ind]))
-    insert_frame(con, "scores", _score_rows())
+    insert_frame(con, "scores", _score_rows(gap_unit))
     refresh_derived(con, "real")
     return con

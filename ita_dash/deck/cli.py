@@ -88,7 +88,7 @@ def cmd_deck(args: argparse.Namespace) -> int:
         return 2
     from ita_dash.db import connect
 
-    con = connect(read_only=True)
+    con = connect()
     try:
         return _single(con, args) if args.unit else _batch(con, args)
     except DeckError as exc:

@@ -51,6 +51,7 @@ class Context:
     framework_names: dict[str, str]  # every framework id -> its name in ``lang``
     source: str
     today: dt.date
+    prev_year: int | None = None  # the unit's previous scored year (unit_years.prev_year)
 
     def col(self, base: str) -> str:
         """The column of a query frame in the deck's language: ``label_th`` / ``label_en``."""
@@ -92,17 +93,16 @@ def default_scope(con: Con, *, unit_id: str) -> Scope:
     for frame in (district, groups):
         if not frame.empty:
             return Scope("group", str(frame.iloc[0]["group_id"]))
-    row = con.execute("SELECT unit_type FROM units WHERE unit_id = $u", {"u": unit_id}).fetchone()
-    return Scope("unit_type", str(row[0])) if row else Scope()
+    unit = queries.unit_info(con, unit_id=unit_id)
+    return Scope("unit_type", str(unit.iloc[0]["unit_type"])) if not unit.empty else Scope()
 
 
 def scope_name(con: Con, scope: Scope, lang: str) -> str:
     """A readable name of a scope: a group's name, 'all units', 'type …'."""
     if scope.kind == "group":
-        row = con.execute("SELECT name_th, name_en FROM unit_groups WHERE group_id = $g",
-                          {"g": scope.value}).fetchone()
-        if row:
-            return str(row[0] if lang == "th" else row[1])
+        group = queries.group_info(con, group_id=scope.value)
+        if not group.empty:
+            return str(group.iloc[0]["name_th" if lang == "th" else "name_en"])
         return scope.value
     if scope.kind == "all":
         return t(lang, "all_units")
@@ -114,7 +114,7 @@ def scope_name(con: Con, scope: Scope, lang: str) -> str:
 
 
 def _unit_row(con: Con, unit_id: str) -> pd.Series:
-    frame = con.execute("SELECT * FROM units WHERE unit_id = $u", {"u": unit_id}).df()
+    frame = queries.unit_info(con, unit_id=unit_id)
     if frame.empty:
         raise DeckError(f"ไม่พบหน่วยงาน {unit_id!r}", f"unknown unit {unit_id!r}")
     return frame.iloc[0]
@@ -158,7 +158,9 @@ def make_context(con: Con, *, dataset: str, unit_id: str, year: int, scope: Scop
     unit = _unit_row(con, unit_id)
     info = queries.dataset_info(con, dataset=dataset).iloc[0]
     history = queries.unit_history(con, dataset=dataset, unit_id=unit_id)
-    framework_id = str(history.loc[history["fiscal_year"] == year, "framework_id"].iloc[0])
+    this_year = history.loc[history["fiscal_year"] == year].iloc[0]
+    framework_id = str(this_year["framework_id"])
+    prev_year = None if pd.isna(this_year["prev_year"]) else int(this_year["prev_year"])
     registry = Registry(con)
     names = {str(f): registry.framework_name(str(f), lang)
              for f in registry.frameworks["framework_id"]}
@@ -172,4 +174,4 @@ def make_context(con: Con, *, dataset: str, unit_id: str, year: int, scope: Scop
         framework_id=framework_id, framework_name=framework, framework_names=names,
         source=source_line(con, dataset=dataset, unit_id=unit_id, year=year, scope=scope,
                            lang=lang, framework_name=framework),
-        today=today)
+        today=today, prev_year=prev_year)

@@ -208,11 +208,11 @@ def radar_slide(ctx: Context, data: DeckData) -> m.Slide:
     n_scored = int(group["value"].notna().sum())
     if n_scored < len(group):
         notes.insert(0, ctx.t("radar_partial", n=n_scored))
-    if prev["comparison"].notna().any():
-        series.append(m.Series(f"{ctx.unit_short} {ctx.year - 1}",
+    if prev["comparison"].notna().any() and ctx.prev_year is not None:
+        series.append(m.Series(f"{ctx.unit_short} {ctx.prev_year}",
                                tuple(_num(v) for v in prev["comparison"]), m.PREV_COLOR))
     else:
-        notes.append(ctx.t("no_prev", year=ctx.year_text(ctx.year - 1)))
+        notes.append(ctx.t("no_prev", year=ctx.year_text(ctx.prev_year or ctx.year - 1)))
     chart = m.Chart(kind="radar", categories=tuple(_indicator_label(ctx, r)
                                                    for _, r in group.iterrows()),
                     series=tuple(series), value_min=_radar_floor(series), value_max=100,
@@ -230,7 +230,7 @@ def _radar_floor(series: list[m.Series]) -> float:
 
 def deltas_slide(ctx: Context, data: DeckData) -> m.Slide:
     title = ctx.t("deltas_title")
-    prev_year = ctx.year - 1
+    prev_year = ctx.prev_year or ctx.year - 1  # the unit's previous scored year
     frame = data.radar_prev.dropna(subset=["value", "comparison"])
     if frame.empty:
         return _slide(ctx, "deltas", title, message=ctx.t(

@@ -112,8 +112,7 @@ def bench_import(*, units: int = 8300, formats: tuple[str, ...] = ("csv", "csv-l
     """Generate a national year in each format, import it, print and return the seconds."""
     with tempfile.TemporaryDirectory(prefix="ita-bench-import-") as tmp:
         root = workdir or Path(tmp)
-        base = build_database(root / "base.duckdb", config.data_dir(), datasets=("real",),
-                              keep_imports=False)
+        base = build_database(root / "base.duckdb", config.data_dir(), datasets=("real",))
         con = duckdb.connect(str(base), read_only=True)
         try:
             values = national_year(con, units)

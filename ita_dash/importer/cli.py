@@ -15,24 +15,16 @@ from ita_dash import config
 EXIT_ERRORS = 1
 
 
-def open_db(*, read_only: bool) -> object:
-    """The database, or None (reported) when another process holds it."""
-    import duckdb
-
+def open_db() -> object:
+    """A read-only connection to the current build (built first when needed)."""
     from ita_dash.db import connect
 
-    try:
-        return connect(read_only=read_only)
-    except duckdb.IOException as exc:
-        print(f"cannot open the database (is the dashboard running?): {exc}\n"
-              "เปิดฐานข้อมูลไม่ได้ (แดชบอร์ดกำลังทำงานอยู่หรือไม่) ให้นำเข้าทางหน้า นำเข้าข้อมูล "
-              "หรือหยุดแดชบอร์ดก่อน", file=sys.stderr)
-        return None
+    return connect()
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     from ita_dash.importer.auth import cli_actor
-    from ita_dash.importer.pipeline import ImportOptions, prepare_import, run_import
+    from ita_dash.importer.pipeline import ImportOptions, StaleError, prepare_import, run_import
 
     path = Path(args.file)
     if not path.is_file():
@@ -40,14 +32,15 @@ def cmd_import(args: argparse.Namespace) -> int:
         return EXIT_ERRORS
     options = ImportOptions(dataset=args.dataset, add_units=args.add_units, replace=args.replace,
                             max_bytes=int(args.max_mb * 1048576) if args.max_mb else None)
-    con = open_db(read_only=False)
-    if con is None:
-        return EXIT_ERRORS
+    con = open_db()
     try:
         plan = prepare_import(con, path.read_bytes(), path.name, options)
         outcome = None
         if plan.ok:
             outcome = run_import(con, plan, actor=cli_actor(), dry_run=args.dry_run)
+    except StaleError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_ERRORS
     finally:
         con.close()
     print_report(plan.report, args)
@@ -81,11 +74,9 @@ def summary_line(outcome: object) -> str:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    from ita_dash.importer.store import import_history
+    from ita_dash.store.imports import import_history
 
-    con = open_db(read_only=True)
-    if con is None:
-        return EXIT_ERRORS
+    con = open_db()
     try:
         frame = import_history(con, dataset=args.dataset)
     finally:
@@ -101,18 +92,13 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 def cmd_undo(args: argparse.Namespace) -> int:
     from ita_dash.importer.auth import cli_actor
-    from ita_dash.importer.store import UndoError, undo_import
+    from ita_dash.store.imports import UndoError, undo_import
 
-    con = open_db(read_only=False)
-    if con is None:
-        return EXIT_ERRORS
     try:
-        done = undo_import(con, args.import_id, actor=cli_actor())
+        done = undo_import(args.import_id, actor=cli_actor())
     except UndoError as exc:
         print(f"cannot undo: {exc}", file=sys.stderr)
         return EXIT_ERRORS
-    finally:
-        con.close()
     print(f"undone {args.import_id}: removed {done['removed']} figures, restored "
           f"{done['restored']}, removed {done['units_removed']} units it had added")
     return 0
@@ -121,9 +107,7 @@ def cmd_undo(args: argparse.Namespace) -> int:
 def cmd_template(args: argparse.Namespace) -> int:
     from ita_dash.importer.templates import template_bytes
 
-    con = open_db(read_only=True)
-    if con is None:
-        return EXIT_ERRORS
+    con = open_db()
     try:
         data = template_bytes(con, layout=args.layout, fmt=args.format,
                               framework_id=args.framework)

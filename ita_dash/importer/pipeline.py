@@ -1,8 +1,9 @@
 """Import one file: read, validate (no writes), then write in one transaction.
 
-``prepare_import`` never writes. ``run_import`` writes only a plan without
-errors, re-checks it against the stored figures inside its transaction, and
-either commits everything or nothing.
+``prepare_import`` reads the current build and never writes. ``run_import`` hands a
+plan without errors to the import store (:mod:`ita_dash.store.imports`), which takes
+the writer lock, re-checks the plan against the newest build, writes the import's
+files and publishes an incremental build: all of it or nothing.
 """
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from ita_dash.importer import consistency, store
+from ita_dash.importer import consistency
 from ita_dash.importer.auth import Actor, require_editor
 from ita_dash.importer.catalog import Catalog
 from ita_dash.importer.readers import read_table
 from ita_dash.importer.report import Report
 from ita_dash.importer.validate import compare_with_store, validate
+from ita_dash.publish import Places
+from ita_dash.store import imports as store
 
 Progress = Callable[[float, str], None]
 
@@ -109,7 +112,7 @@ def prepare_import(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str,
     plan.rows = compare_with_store(con, staged.rows, options.dataset, report,
                                    replace=options.replace)
     plan.previous_import = store.active_import_with_checksum(
-        con, dataset=options.dataset, checksum=plan.checksum)
+        dataset=options.dataset, checksum=plan.checksum)
     if plan.previous_import:
         report.add("info", None, None, plan.previous_import,
                    "ไฟล์นี้เคยนำเข้าแล้ว", "this file was imported before")
@@ -127,8 +130,13 @@ def preview_warnings(con: duckdb.DuckDBPyConnection, plan: Plan) -> int:
 
 
 def run_import(con: duckdb.DuckDBPyConnection, plan: Plan, *, actor: Actor | None,
-               dry_run: bool = False, progress: Progress = _noop) -> Outcome:
-    """Write a validated plan in one transaction (or, with ``dry_run``, only preview it)."""
+               dry_run: bool = False, progress: Progress = _noop,
+               on_wait: Callable[[], None] | None = None,
+               places: Places | None = None) -> Outcome:
+    """Store a validated plan and publish a build with it (or, with ``dry_run``, preview it).
+
+    ``con`` reads the current build (for the preview); the write goes through the store.
+    """
     if not plan.ok:
         raise ValueError("the file has errors: nothing was written")
     counts = plan.counts()
@@ -142,28 +150,26 @@ def run_import(con: duckdb.DuckDBPyConnection, plan: Plan, *, actor: Actor | Non
         progress(1.0, "done")
         return Outcome(None, 0, counts, False, 0)
     progress(0.75, "write")
-    con.execute("BEGIN")
+    note = (f"new {counts['new']}, replaced {counts['replace']}, unchanged {counts['same']}, "
+            f"units added {counts['units_new']}; layout {plan.layout}")
+    committed = store.commit_import(
+        dataset=plan.options.dataset, rows=write, new_units=plan.new_units,
+        file_name=plan.file_name, checksum=plan.checksum, actor=actor, note=note, counts=counts,
+        recheck=lambda current: recheck(current, plan), on_wait=on_wait, places=places)
+    built = duckdb.connect(str(committed.build.path), read_only=True)
     try:
-        recheck(con, plan)
-        note = (f"new {counts['new']}, replaced {counts['replace']}, unchanged {counts['same']}, "
-                f"units added {counts['units_new']}; layout {plan.layout}")
-        import_id = store.write_import(
-            con, dataset=plan.options.dataset, rows=write, new_units=plan.new_units,
-            file_name=plan.file_name, checksum=plan.checksum, actor=actor, note=note)
-        found = consistency.mismatches(con, write, plan.options.dataset)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+        found = consistency.mismatches(built, write, plan.options.dataset)
+    finally:
+        built.close()
     warnings = len(found) if plan.previewed else consistency.add_warnings(plan.report, found,
                                                                            plan.rows)
     progress(1.0, "done")
-    return Outcome(import_id, len(write), {**counts, "warnings": plan.report.count("warning")},
-                   False, warnings)
+    return Outcome(committed.import_id, len(write),
+                   {**counts, "warnings": plan.report.count("warning")}, False, warnings)
 
 
 def recheck(con: duckdb.DuckDBPyConnection, plan: Plan) -> None:
-    """Inside the transaction: the stored figures must still be as validated."""
+    """Under the writer lock: the stored figures must still be as validated."""
     scratch = Report(plan.file_name)
     columns = [c for c in plan.rows.columns if c not in ("status", "stored")]
     again = compare_with_store(con, plan.rows[columns], plan.options.dataset, scratch,

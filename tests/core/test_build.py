@@ -9,7 +9,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from ita_dash.build import build_database, ensure_database
+from ita_dash.build import build_database
+from ita_dash.publish import Places, current_build, ensure_current
 from ita_dash.config import DEFAULT_DATA_DIR
 from ita_dash.problems import DataError
 
@@ -83,16 +84,19 @@ def test_thai_digits_are_read(data_dir, tmp_path):
     assert value == (26.43,)
 
 
-def test_ensure_database_rebuilds_only_when_files_change(data_dir, tmp_path):
-    db = tmp_path / "ita.duckdb"
-    ensure_database(db, data_dir)
-    first = db.stat().st_mtime_ns
-    ensure_database(db, data_dir)
-    assert db.stat().st_mtime_ns == first
+def test_ensure_current_rebuilds_only_when_files_change(data_dir, tmp_path):
+    places = Places(tmp_path / "ita.duckdb", data_dir, tmp_path / "store")
+    first = ensure_current(places)
+    assert ensure_current(places) == first  # nothing changed: same build, nothing written
+    reader = duckdb.connect(str(first.path), read_only=True)
     append_score_row(data_dir, "สำนักงานเขตดุสิต,2565,nacc-2563,IIT_W,26.43,seed003,test,")
-    ensure_database(db, data_dir)
-    con = duckdb.connect(str(db), read_only=True)
+    second = ensure_current(places)
+    assert second != first and current_build(places.db_path) == second
+    con = duckdb.connect(str(places.db_path), read_only=True)
     assert con.execute("SELECT count(*) FROM scores WHERE dataset = 'real'").fetchone() == (182,)
+    # a reader of the previous build is not disturbed by the new one
+    assert reader.execute("SELECT count(*) FROM scores WHERE dataset = 'real'").fetchone() == (
+        181,)
 
 
 def test_framework_points_must_add_up(data_dir, tmp_path):

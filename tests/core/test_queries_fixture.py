@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 from pandas.testing import assert_frame_equal
 
 from ita_dash import queries as q
 from ita_dash.scope import Scope
+from tests.fixture_db import make_fixture_db
 
 ALL = Scope()
 
@@ -120,3 +122,52 @@ def test_level_stays_unknown_when_a_tool_condition_cannot_be_checked(fx):
                         "ORDER BY fiscal_year").fetchall()
     # 96 could be ผ่านดีเยี่ยม, ผ่านดี or ผ่าน depending on the missing tools; 80 is ต้องปรับปรุง
     assert levels == [(2565, "IMPROVE"), (2566, None), (2567, "URGENT")]
+
+
+@pytest.fixture
+def gap(tmp_path):
+    """The fixture plus u-d, scored in 2565 and 2567 but not 2566."""
+    connection = make_fixture_db(tmp_path / "gap.duckdb", gap_unit=True)
+    yield connection
+    connection.close()
+
+
+def test_previous_year_is_the_units_previous_scored_year_everywhere(gap):
+    """One definition of "previous year": u-d's 2567 compares to 2565, in every view."""
+    years = gap.execute("SELECT fiscal_year, prev_year FROM unit_years WHERE unit_id = 'u-d' "
+                        "ORDER BY 1").fetchall()
+    assert years == [(2565, None), (2567, 2565)]
+    ranking = q.rankings(gap, dataset="real", year=2567, scope=Scope()).set_index("unit_id")
+    d = ranking.loc["u-d"]
+    # 2567: I/E items 80 -> IIT 80, EIT 80; OIT: 9 = 100, 10 = 50 -> 75; total 24+24+30 = 78
+    # 2565: IIT 60, EIT 60; OIT: 9 = (100 + 0) / 2 = 50, 10 = 50 -> 50; total 18+18+20 = 56
+    assert (d["score"], d["prev_year"], d["prev_score"], d["delta_points"]) == (78.0, 2565, 56.0,
+                                                                               22.0)
+    assert ranking.loc["u-a", "prev_year"] == 2566  # the others compare to 2566
+    assert (d["prev_rank"], d["rank"]) == (1, 3)  # alone in 2565: first of one
+    history = q.unit_history(gap, dataset="real", unit_id="u-d").set_index("fiscal_year")
+    assert history.loc[2567, "prev_year"] == 2565 and history.loc[2567, "delta_points"] == 22.0
+    radar = q.radar(gap, dataset="real", year=2567, unit_id="u-d", compare="previous_year")
+    assert radar["comparison"].tolist() == [60.0] * 8 + [50.0, 50.0]
+    deltas = q.indicator_deltas(gap, dataset="real", unit_id="u-d")
+    latest = deltas[deltas["fiscal_year"] == 2567].set_index("indicator")
+    assert latest["prev_year"].unique().tolist() == [2565]
+    assert latest["delta"].tolist() == [20.0] * 8 + [50.0, 0.0]
+    movers = q.indicator_movers(gap, dataset="real", year=2567, scope=Scope.of_units(["u-d"]),
+                                n=1)
+    assert movers[["direction", "indicator", "delta"]].values.tolist() == [["gain", "9", 50.0]]
+
+
+def test_the_deck_compares_to_the_units_previous_scored_year(gap):
+    import datetime as dt
+
+    from ita_dash.deck.slides import build_deck
+
+    deck = build_deck(gap, dataset="real", unit_id="u-d", year=2567, scope=Scope("group", "g1"),
+                      lang="th", today=dt.date(2025, 3, 5))
+    radar = deck.slide("radar").chart
+    assert [s.name for s in radar.series][-1] == "ดี 2565"
+    assert list(radar.series[-1].values) == [60.0] * 8 + [50.0, 50.0]
+    deltas = deck.slide("deltas")
+    assert "2565" in deltas.subtitle
+    assert list(deltas.chart.series[0].values) == [20.0] * 8 + [50.0, 0.0]

@@ -11,11 +11,12 @@ import pytest
 
 from ita_dash import queries
 from ita_dash.cli import main
+from ita_dash.config import DEFAULT_DATA_DIR
 from ita_dash.importer.auth import Actor
+from ita_dash.publish import Places, ensure_current
 
 EDITOR = Actor("test-editor", "cli", True)
-TABLES = ("scores", "units", "unit_aliases", "imports", "replaced_scores", "node_values",
-          "unit_years")
+TABLES = ("scores", "units", "unit_aliases", "node_values", "unit_years")
 
 
 def snapshot(path: Path, *, full: bool = False) -> dict[str, pd.DataFrame]:
@@ -43,17 +44,34 @@ def assert_same(before: dict[str, pd.DataFrame], after: dict[str, pd.DataFrame])
 
 
 @pytest.fixture
-def db_env(db_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A writable copy of the built database that the command line uses."""
-    monkeypatch.setenv("ITA_DB_PATH", str(db_copy))
-    return db_copy
+def places(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Places:
+    """A private published database and import store, used by every command and page."""
+    here = Places(tmp_path / "db" / "ita.duckdb", DEFAULT_DATA_DIR, tmp_path / "store")
+    monkeypatch.setenv("ITA_DB_PATH", str(here.db_path))
+    monkeypatch.setenv("ITA_STORE_DIR", str(here.store))
+    ensure_current(here)
+    return here
 
 
 @pytest.fixture
-def wcon(db_copy: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    connection = duckdb.connect(str(db_copy))
-    yield connection
-    connection.close()
+def db_env(places: Places) -> Path:
+    """The published database (a link to the current build) that the command line uses."""
+    return places.db_path
+
+
+@pytest.fixture
+def reader(places: Places) -> Callable[[], duckdb.DuckDBPyConnection]:
+    """Open the current build read-only (call again after a write to see the new build)."""
+    opened: list[duckdb.DuckDBPyConnection] = []
+
+    def open_current() -> duckdb.DuckDBPyConnection:
+        con = duckdb.connect(str(places.db_path), read_only=True)
+        opened.append(con)
+        return con
+
+    yield open_current
+    for con in opened:
+        con.close()
 
 
 @pytest.fixture

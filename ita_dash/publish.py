@@ -1,0 +1,207 @@
+"""Publishing builds: immutable files, swapped in atomically, one writer at a time.
+
+Every build is a new file ``<db>.builds/<fingerprint>.duckdb``; the published
+database ``data/ita.duckdb`` (``ITA_DB_PATH``) is a symbolic link to the current one,
+replaced with one atomic ``rename``. Readers open the link's target read-only, so any
+number of processes (the dashboard, ``export``, ``deck``) read while a writer builds
+the next file; a reader notices a new build when the link's target (its fingerprint)
+changes. Writers (build, import, undo) hold :func:`ita_dash.lock.writer_lock`. A
+writer killed at any moment leaves the last good build published; its temporary
+files are removed by the next writer.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from ita_dash import config
+from ita_dash.build import (
+    build_fingerprint,
+    default_datasets,
+    rebuild_dataset,
+    set_meta,
+    write_build,
+)
+from ita_dash.loader import SourceData, fingerprint_files, load_source_data
+from ita_dash.lock import writer_lock
+from ita_dash.store.files import log_fingerprint, remove_unlogged
+
+KEEP_BUILDS = 3  # the current build and the two before it (readers may still hold them)
+
+
+@dataclass(frozen=True)
+class Build:
+    """One published, immutable database file and its fingerprint."""
+
+    path: Path
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class Places:
+    """Where a build comes from and where it goes."""
+
+    db_path: Path
+    data_dir: Path
+    store: Path | None
+
+    @classmethod
+    def default(cls, db_path: Path | None = None, data_dir: Path | None = None,
+                store: Path | None = None) -> Places:
+        return cls(db_path or config.db_path(), data_dir or config.data_dir(),
+                   store or config.store_dir())
+
+    @property
+    def builds(self) -> Path:
+        return self.db_path.with_name(self.db_path.stem + ".builds")
+
+    @property
+    def lock(self) -> Path:
+        return self.builds / ".lock"
+
+
+def current_build(db_path: Path | None = None) -> Build | None:
+    """The published build (a cheap ``readlink``), or None before the first build."""
+    link = db_path or config.db_path()
+    try:
+        target = os.readlink(link)
+    except OSError:
+        return None
+    path = link.parent / target
+    return Build(path, path.stem) if path.exists() else None
+
+
+def built_datasets(build: Build | None) -> list[str]:
+    if build is None:
+        return []
+    con = duckdb.connect(str(build.path), read_only=True)
+    try:
+        row = con.execute("SELECT value FROM meta WHERE key = 'datasets'").fetchone()
+    finally:
+        con.close()
+    return [d for d in (row[0] if row else "").split(",") if d]
+
+
+def wanted_datasets(source: SourceData, build: Build | None,
+                    extra: Iterable[str] = ()) -> list[str]:
+    """The default datasets, those already in the current build, and ``extra``."""
+    declared = set(source.tables["datasets"]["dataset"])
+    chosen = set(default_datasets(source)) | set(built_datasets(build)) | set(extra)
+    return sorted(chosen & declared)
+
+
+def expected_fingerprint(places: Places, datasets: Iterable[str]) -> str:
+    return build_fingerprint(fingerprint_files(places.data_dir), log_fingerprint(places.store),
+                             datasets)
+
+
+def clean_up(places: Places) -> None:
+    """Under the lock: remove temporary files of killed writers and old builds."""
+    places.builds.mkdir(parents=True, exist_ok=True)
+    for path in places.builds.glob("tmp-*"):
+        path.unlink(missing_ok=True)
+    for path in places.db_path.parent.glob(f".{places.db_path.name}.tmp-*"):
+        path.unlink(missing_ok=True)
+    if places.store is not None:
+        remove_unlogged(places.store)
+    current = current_build(places.db_path)
+    builds = sorted((p for p in places.builds.glob("*.duckdb")
+                     if current is None or p != current.path),
+                    key=lambda p: p.stat().st_mtime, reverse=True)
+    for path in builds[KEEP_BUILDS - 1:]:
+        path.unlink(missing_ok=True)  # open readers keep their file until they close it
+
+
+def swap_in(places: Places, built: Path, fingerprint: str) -> Build:
+    """Move a finished build into place and point the published link at it, atomically."""
+    final = places.builds / f"{fingerprint}.duckdb"
+    os.replace(built, final)
+    link_tmp = places.db_path.with_name(f".{places.db_path.name}.tmp-{os.getpid()}")
+    link_tmp.unlink(missing_ok=True)
+    os.symlink(os.path.relpath(final, places.db_path.parent), link_tmp)
+    os.replace(link_tmp, places.db_path)
+    return Build(final, fingerprint)
+
+
+def full_build(places: Places, source: SourceData, datasets: Iterable[str]) -> Build:
+    """Under the lock: a complete build from the files, published."""
+    chosen = sorted(set(datasets))
+    fingerprint = expected_fingerprint(places, chosen)
+    tmp = places.builds / f"tmp-{os.getpid()}-{fingerprint}.duckdb"
+    write_build(tmp, source, datasets=chosen, store=places.store, fingerprint=fingerprint)
+    return swap_in(places, tmp, fingerprint)
+
+
+def incremental_build(places: Places, base: Build, datasets: Iterable[str],
+                      change: Callable[[duckdb.DuckDBPyConnection], None]) -> Build:
+    """Under the lock: copy ``base``, apply ``change`` to the copy, publish it."""
+    chosen = sorted(set(datasets))
+    fingerprint = expected_fingerprint(places, chosen)
+    tmp = places.builds / f"tmp-{os.getpid()}-{fingerprint}.duckdb"
+    try:
+        shutil.copyfile(base.path, tmp)
+        con = duckdb.connect(str(tmp))
+        try:
+            con.execute("BEGIN")
+            change(con)
+            set_meta(con, {"fingerprint": fingerprint, "datasets": ",".join(chosen)})
+            con.execute("COMMIT")
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        return swap_in(places, tmp, fingerprint)
+    finally:
+        tmp.unlink(missing_ok=True)
+        Path(f"{tmp}.wal").unlink(missing_ok=True)
+
+
+def ensure_current_locked(places: Places) -> tuple[Build, SourceData]:
+    """Under the lock: the current build, rebuilt first when data, store or code changed."""
+    source = load_source_data(places.data_dir)
+    current = current_build(places.db_path)
+    datasets = wanted_datasets(source, current)
+    if current is not None and current.fingerprint == expected_fingerprint(places, datasets):
+        return current, source
+    return full_build(places, source, datasets), source
+
+
+def ensure_current(places: Places | None = None) -> Build:
+    """The current build; built first (under the lock) when it is missing or stale."""
+    places = places or Places.default()
+    current = current_build(places.db_path)
+    if current is not None:
+        source_fp = fingerprint_files(places.data_dir)
+        datasets = built_datasets(current)
+        if current.fingerprint == build_fingerprint(source_fp, log_fingerprint(places.store),
+                                                    datasets):
+            return current
+    with writer_lock(places.lock):
+        clean_up(places)
+        build, _ = ensure_current_locked(places)
+        return build
+
+
+def rebuild(places: Places | None = None, *, datasets: Iterable[str] = (),
+            full: bool = False) -> Build:
+    """``python -m ita_dash build``: rebuild ``datasets`` (added if new), or everything."""
+    places = places or Places.default()
+    with writer_lock(places.lock):
+        clean_up(places)
+        source = load_source_data(places.data_dir)
+        current = current_build(places.db_path)
+        chosen = wanted_datasets(source, current, datasets)
+        if full or current is None or not datasets:
+            return full_build(places, source, chosen)
+        base, source = ensure_current_locked(places)
+
+        def change(con: duckdb.DuckDBPyConnection) -> None:
+            for dataset in datasets:
+                rebuild_dataset(con, source, dataset, places.store)
+
+        return incremental_build(places, base, chosen, change)

@@ -1,0 +1,200 @@
+"""The import store on disk: one folder per accepted import and an append-only log.
+
+Layout (``ITA_STORE_DIR``, default ``store/`` in the project folder, ignored by git)::
+
+    store/log.jsonl                  one JSON line per event: an import or an undo
+    store/imports/imp-0001/import.json   who, when, source file name and checksum, counts
+    store/imports/imp-0001/scores.csv    the figures it wrote (plain CSV, UTF-8)
+    store/imports/imp-0001/units.csv     the units it added (may be empty)
+
+An import's folder is written under a temporary name and renamed into place; the
+log line, appended and flushed to disk afterwards, is what makes it count. A folder
+without a log line (a writer killed in between) is removed by the next writer.
+These files are the only copy of what editors entered: every database build reads
+them, none writes them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+LOG_NAME = "log.jsonl"
+IMPORTS_DIR = "imports"
+TMP_PREFIX = ".tmp-"
+SCORE_FILE_COLUMNS = ["unit_id", "unit_name_th", "fiscal_year", "framework_id", "code", "score",
+                      "source_ref", "note"]
+UNIT_FILE_COLUMNS = ["unit_id", "name_th", "short_th", "unit_type", "parent_org", "province"]
+
+
+class StoreError(Exception):
+    """The store's files are damaged (a checksum or a line does not match)."""
+
+    def __init__(self, th: str, en: str):
+        self.th, self.en = th, en
+        super().__init__(f"{en} / {th}")
+
+
+@dataclass(frozen=True)
+class Event:
+    """One line of the log."""
+
+    event: str  # "import" or "undo"
+    import_id: str
+    at: str
+    by: str
+    dataset: str
+    meta: dict[str, Any]
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def log_path(store: Path) -> Path:
+    return store / LOG_NAME
+
+
+def import_dir(store: Path, import_id: str) -> Path:
+    return store / IMPORTS_DIR / import_id
+
+
+def read_log(store: Path) -> list[Event]:
+    """Every event, oldest first (a torn last line from a killed writer is ignored)."""
+    path = log_path(store)
+    if not path.exists():
+        return []
+    events = []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+        except json.JSONDecodeError as exc:
+            if number == len(lines):  # torn last line: the write never completed
+                break
+            raise StoreError(f"บันทึกการนำเข้า {path} บรรทัด {number} เสียหาย",
+                             f"import log {path} line {number} is damaged") from exc
+        events.append(Event(raw["event"], raw["import_id"], raw["at"], raw["by"],
+                            raw["dataset"], raw.get("meta", {})))
+    return events
+
+
+def log_fingerprint(store: Path | None) -> str:
+    """A hash of the log: it changes with every import and undo."""
+    if store is None or not log_path(store).exists():
+        return "empty"
+    return sha256_bytes(log_path(store).read_bytes())[:16]
+
+
+def append_event(store: Path, event: Event) -> None:
+    """Append one line and flush it to disk (the commit point of an import or undo)."""
+    line = json.dumps({"event": event.event, "import_id": event.import_id, "at": event.at,
+                       "by": event.by, "dataset": event.dataset, "meta": event.meta},
+                      ensure_ascii=False)
+    path = log_path(store)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _repair_torn_tail(path)
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        os.write(fd, (line + "\n").encode("utf-8"))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _repair_torn_tail(path: Path) -> None:
+    """Drop a partial last line left by a writer killed mid-append."""
+    if not path.exists():
+        return
+    data = path.read_bytes()
+    if data and not data.endswith(b"\n"):
+        keep = data[: data.rfind(b"\n") + 1]
+        tmp = path.with_name(TMP_PREFIX + path.name)
+        tmp.write_bytes(keep)
+        os.replace(tmp, path)
+
+
+def frame_csv_bytes(frame: pd.DataFrame, columns: list[str]) -> bytes:
+    """A frame as UTF-8 CSV with exactly ``columns`` (floats written to round-trip)."""
+    out = io.StringIO()
+    frame.reindex(columns=columns).to_csv(out, index=False, lineterminator="\n")
+    return out.getvalue().encode("utf-8")
+
+
+def write_import_folder(store: Path, import_id: str, *, scores: pd.DataFrame,
+                        units: pd.DataFrame, meta: dict[str, Any]) -> dict[str, str]:
+    """Write an import's files under a temporary name, then rename; return their checksums."""
+    final = import_dir(store, import_id)
+    tmp = final.with_name(f"{TMP_PREFIX}{import_id}-{os.getpid()}")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    score_bytes = frame_csv_bytes(scores, SCORE_FILE_COLUMNS)
+    unit_bytes = frame_csv_bytes(units, UNIT_FILE_COLUMNS)
+    sums = {"scores.csv": sha256_bytes(score_bytes), "units.csv": sha256_bytes(unit_bytes)}
+    (tmp / "scores.csv").write_bytes(score_bytes)
+    (tmp / "units.csv").write_bytes(unit_bytes)
+    (tmp / "import.json").write_text(
+        json.dumps({**meta, "files_sha256": sums}, ensure_ascii=False, indent=2) + "\n",
+        encoding="utf-8")
+    for name in ("scores.csv", "units.csv", "import.json"):
+        with open(tmp / name, "rb") as handle:
+            os.fsync(handle.fileno())
+    if final.exists():  # a folder left by a killed writer, never logged
+        shutil.rmtree(final)
+    os.replace(tmp, final)
+    return sums
+
+
+def read_import_folder(store: Path, event: Event) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The scores and units of one logged import, checked against the log's checksums."""
+    folder = import_dir(store, event.import_id)
+    frames = []
+    for name, columns in (("scores.csv", SCORE_FILE_COLUMNS), ("units.csv", UNIT_FILE_COLUMNS)):
+        path = folder / name
+        if not path.exists():
+            raise StoreError(f"ไม่พบไฟล์ {path} ของรายการนำเข้า {event.import_id}",
+                             f"file {path} of import {event.import_id} is missing")
+        data = path.read_bytes()
+        expected = event.meta.get("files_sha256", {}).get(name)
+        if expected and sha256_bytes(data) != expected:
+            raise StoreError(f"ไฟล์ {path} ถูกแก้ไขหลังนำเข้า (checksum ไม่ตรง)",
+                             f"file {path} was changed after the import (checksum mismatch)")
+        frame = pd.read_csv(io.BytesIO(data), dtype={c: str for c in columns
+                                                      if c not in ("score", "fiscal_year")},
+                            keep_default_na=False, na_values={"score": [""]})
+        frames.append(frame)
+    scores, units = frames
+    scores = scores.assign(fiscal_year=scores["fiscal_year"].astype("int64"),
+                           score=scores["score"].astype("float64"))
+    for column in ("source_ref", "note"):
+        scores[column] = scores[column].replace("", None)
+    for column in ("parent_org", "province"):
+        if column in units:
+            units[column] = units[column].replace("", None)
+    return scores, units
+
+
+def remove_unlogged(store: Path) -> list[str]:
+    """Delete temporary folders and import folders that no log line names."""
+    root = store / IMPORTS_DIR
+    if not root.exists():
+        return []
+    logged = {e.import_id for e in read_log(store) if e.event == "import"}
+    removed = []
+    for path in root.iterdir():
+        if path.name.startswith(TMP_PREFIX) or path.name not in logged:
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path.name)
+    for path in store.glob(TMP_PREFIX + "*"):
+        path.unlink(missing_ok=True)
+    return removed
