@@ -57,3 +57,19 @@ def writer_lock(lock_path: Path, *, timeout: float = 900.0,
         yield
     finally:
         os.close(fd)  # closing the descriptor releases the lock
+
+
+@contextmanager
+def try_writer_lock(lock_path: Path) -> Iterator[bool]:
+    """Take the writer lock only if it is free now; yield whether it was taken."""
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        yield True
+    finally:
+        os.close(fd)

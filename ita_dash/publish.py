@@ -29,8 +29,8 @@ from ita_dash.build import (
     write_build,
 )
 from ita_dash.loader import SourceData, fingerprint_files, load_source_data
-from ita_dash.lock import writer_lock
-from ita_dash.store.files import log_fingerprint, remove_unlogged
+from ita_dash.lock import try_writer_lock, writer_lock
+from ita_dash.store.files import log_fingerprint, read_log, remove_unlogged
 
 KEEP_BUILDS = 3  # the current build and the two before it (readers may still hold them)
 
@@ -118,6 +118,26 @@ def clean_up(places: Places) -> None:
         path.unlink(missing_ok=True)  # open readers keep their file until they close it
 
 
+def leftovers(places: Places) -> bool:
+    """Temporary files of a killed writer are lying around."""
+    if any(places.builds.glob("tmp-*")):
+        return True
+    folders = places.store / "imports" if places.store is not None else None
+    if folders is None or not folders.exists():
+        return False
+    logged = {e.import_id for e in read_log(places.store) if e.event == "import"}  # type: ignore[arg-type]
+    return any(p.name not in logged for p in folders.iterdir())
+
+
+def tidy_if_idle(places: Places) -> None:
+    """Any command: remove a killed writer's leftovers when no writer is running now."""
+    if not leftovers(places):
+        return
+    with try_writer_lock(places.lock) as taken:
+        if taken:
+            clean_up(places)
+
+
 def swap_in(places: Places, built: Path, fingerprint: str) -> Build:
     """Move a finished build into place and point the published link at it, atomically."""
     final = places.builds / f"{fingerprint}.duckdb"
@@ -174,6 +194,7 @@ def ensure_current_locked(places: Places) -> tuple[Build, SourceData]:
 def ensure_current(places: Places | None = None) -> Build:
     """The current build; built first (under the lock) when it is missing or stale."""
     places = places or Places.default()
+    tidy_if_idle(places)
     current = current_build(places.db_path)
     if current is not None:
         source_fp = fingerprint_files(places.data_dir)

@@ -12,7 +12,6 @@ check (what ``python -m ita_dash import`` does).
 from __future__ import annotations
 
 import io
-import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -23,11 +22,13 @@ import pandas as pd
 
 from ita_dash import config
 from ita_dash.build import build_database, insert_frame, read_table
+from ita_dash.db import open_read_only
 from ita_dash.demo import synthetic_scores
 from ita_dash.derive import refresh_derived
 from ita_dash.importer.auth import Actor
 from ita_dash.importer.consistency import REFERENCE_TABLES
 from ita_dash.importer.pipeline import ImportOptions, prepare_import, run_import
+from ita_dash.publish import Places, ensure_current
 from ita_dash.schema import create_schema
 
 FRAMEWORK, YEAR = "bma-2567", 2567
@@ -91,9 +92,10 @@ def file_bytes(values: pd.DataFrame, fmt: str) -> bytes:
     return buffer.getvalue()
 
 
-def time_import(db: Path, data: bytes, fmt: str) -> tuple[float, float, dict[str, int]]:
-    """(seconds to validate, seconds in all, counts) of one import into ``db``."""
-    con = duckdb.connect(str(db))
+def time_import(places: Places, data: bytes, fmt: str) -> tuple[float, float, dict[str, int]]:
+    """(seconds to validate, seconds in all, counts) of one import into ``places``: files
+    written to the store and an incremental build published."""
+    con = open_read_only(ensure_current(places))
     try:
         start = time.perf_counter()
         options = ImportOptions(dataset="real", add_units=True, max_bytes=len(data) + 1)
@@ -101,7 +103,7 @@ def time_import(db: Path, data: bytes, fmt: str) -> tuple[float, float, dict[str
         checked = time.perf_counter()
         if not plan.ok:
             raise RuntimeError("\n".join(plan.report.lines(20)))
-        outcome = run_import(con, plan, actor=BENCH_ACTOR)
+        outcome = run_import(con, plan, actor=BENCH_ACTOR, places=places)
         return checked - start, time.perf_counter() - start, outcome.counts
     finally:
         con.close()
@@ -121,9 +123,8 @@ def bench_import(*, units: int = 8300, formats: tuple[str, ...] = ("csv", "csv-l
         results = {}
         for fmt in formats:
             data = file_bytes(values, fmt)
-            db = root / f"import-{fmt}.duckdb"
-            shutil.copy(base, db)
-            checked, total, counts = time_import(db, data, fmt)
+            places = Places(root / fmt / "ita.duckdb", config.data_dir(), root / fmt / "store")
+            checked, total, counts = time_import(places, data, fmt)
             results[fmt] = total
             target = TARGETS_S.get(fmt, 0)
             print(f"import {fmt}: {counts['units_new']} units, {counts['scores']} scores in "

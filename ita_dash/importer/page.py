@@ -14,7 +14,7 @@ from ita_dash import config
 from ita_dash.importer import auth, strings, web
 from ita_dash.importer.auth import NotAuthorized
 from ita_dash.importer.pipeline import ImportOptions, Plan, StaleError
-from ita_dash.importer.store import UndoError, import_history
+from ita_dash.store.imports import UndoError, import_history
 from ita_dash.importer.templates import template_bytes
 from ita_dash.ui import Filters, clear_caches, cursor
 from ita_dash.ui.state import dataset_label
@@ -237,7 +237,7 @@ def undo(f: Filters, frame: object) -> None:
                      icon=":material/undo:"):
         return
     try:
-        done = web.undo_for_session(cursor(), import_id)
+        done = web.undo_for_session(import_id)
     except NotAuthorized:
         st.error(f.t("data.refused"))
         return

@@ -22,7 +22,7 @@ from ita_dash.importer.pipeline import (
     run_import,
 )
 from ita_dash.importer.readers import max_upload_bytes
-from ita_dash.importer.store import undo_import
+from ita_dash.store.imports import undo_import
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
@@ -61,8 +61,8 @@ def import_for_session(con: duckdb.DuckDBPyConnection, plan: Plan,
     return run_import(con, plan, actor=actor, progress=progress)
 
 
-def undo_for_session(con: duckdb.DuckDBPyConnection, import_id: str) -> dict[str, int]:
+def undo_for_session(import_id: str) -> dict[str, int]:
     """Undo an import as the signed-in editor (refused for anyone else)."""
     actor = auth.session_actor()
     auth.require_editor(actor)
-    return undo_import(con, import_id, actor=actor)
+    return undo_import(import_id, actor=actor)

@@ -10,9 +10,9 @@ import duckdb
 import pytest
 
 from ita_dash.build import build_database
-from ita_dash.publish import Places, current_build, ensure_current
 from ita_dash.config import DEFAULT_DATA_DIR
 from ita_dash.problems import DataError
+from ita_dash.publish import Places, current_build, ensure_current
 
 HEADER = "unit,fiscal_year,framework_id,code,score,source_id,source_ref,note\n"
 

@@ -60,7 +60,7 @@ def db_env(places: Places) -> Path:
 
 
 @pytest.fixture
-def reader(places: Places) -> Callable[[], duckdb.DuckDBPyConnection]:
+def reader(places: Places) -> Iterator[Callable[[], duckdb.DuckDBPyConnection]]:
     """Open the current build read-only (call again after a write to see the new build)."""
     opened: list[duckdb.DuckDBPyConnection] = []
 
