@@ -14,8 +14,8 @@ from ita_dash import config
 from ita_dash.importer import auth, strings, web
 from ita_dash.importer.auth import NotAuthorized
 from ita_dash.importer.pipeline import ImportOptions, Plan, StaleError
-from ita_dash.store.imports import UndoError, import_history
 from ita_dash.importer.templates import template_bytes
+from ita_dash.store.imports import UndoError, import_history
 from ita_dash.ui import Filters, clear_caches, cursor
 from ita_dash.ui.state import dataset_label
 
