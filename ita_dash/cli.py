@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 
@@ -96,3 +99,12 @@ def main(argv: list[str] | None = None) -> int:
     except (BusyError, StoreError) as exc:
         print(exc, file=sys.stderr)
         return 3
+    except KeyboardInterrupt:
+        print("stopped / หยุดแล้ว", file=sys.stderr)
+        return 130
+    except Exception as exc:  # never a raw traceback: a message, the details in a log file
+        log = Path(tempfile.gettempdir()) / f"ita-dash-error-{os.getpid()}.log"
+        log.write_text(traceback.format_exc(), encoding="utf-8")
+        print(f"unexpected error: {type(exc).__name__}: {exc} (details: {log})\n"
+              f"เกิดข้อผิดพลาดที่ไม่คาดคิด: {exc} (รายละเอียด: {log})", file=sys.stderr)
+        return 4

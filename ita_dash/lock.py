@@ -36,15 +36,16 @@ def _say_waiting() -> None:
 
 @contextmanager
 def writer_lock(lock_path: Path, *, timeout: float = 900.0,
-                on_wait: Callable[[], None] = _say_waiting) -> Iterator[None]:
-    """Hold the exclusive writer lock for the ``with`` block."""
+                on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold the exclusive writer lock for the ``with`` block (``on_wait`` is called once if
+    another writer holds it; by default a Thai/English line on standard output)."""
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            on_wait()
+            (on_wait or _say_waiting)()
             deadline = time.monotonic() + timeout
             while True:
                 try:

@@ -78,8 +78,7 @@ def commit_import(*, dataset: str, rows: pd.DataFrame, new_units: pd.DataFrame, 
     assert actor is not None
     places = places or Places.default()
     assert places.store is not None
-    lock_args = {} if on_wait is None else {"on_wait": on_wait}
-    with writer_lock(places.lock, **lock_args):
+    with writer_lock(places.lock, on_wait=on_wait):
         clean_up(places)
         base, source = ensure_current_locked(places)
         con = duckdb.connect(str(base.path), read_only=True)
