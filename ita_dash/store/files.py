@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pandas as pd
 
 LOG_NAME = "log.jsonl"
@@ -124,11 +125,17 @@ def _repair_torn_tail(path: Path) -> None:
         os.replace(tmp, path)
 
 
-def frame_csv_bytes(frame: pd.DataFrame, columns: list[str]) -> bytes:
-    """A frame as UTF-8 CSV with exactly ``columns`` (floats written to round-trip)."""
-    out = io.StringIO()
-    frame.reindex(columns=columns).to_csv(out, index=False, lineterminator="\n")
-    return out.getvalue().encode("utf-8")
+def write_csv(path: Path, frame: pd.DataFrame, columns: list[str]) -> str:
+    """Write a frame as UTF-8 CSV with exactly ``columns`` (numbers written to round-trip,
+    text quoted where needed); return the file's SHA-256. DuckDB writes 500,000 rows in a
+    fraction of a second."""
+    con = duckdb.connect()
+    try:
+        con.register("frame", frame.reindex(columns=columns))
+        con.execute("COPY frame TO ? (FORMAT csv, HEADER true)", [str(path)])
+    finally:
+        con.close()
+    return sha256_bytes(path.read_bytes())
 
 
 def write_import_folder(store: Path, import_id: str, *, scores: pd.DataFrame,
@@ -138,11 +145,8 @@ def write_import_folder(store: Path, import_id: str, *, scores: pd.DataFrame,
     tmp = final.with_name(f"{TMP_PREFIX}{import_id}-{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
-    score_bytes = frame_csv_bytes(scores, SCORE_FILE_COLUMNS)
-    unit_bytes = frame_csv_bytes(units, UNIT_FILE_COLUMNS)
-    sums = {"scores.csv": sha256_bytes(score_bytes), "units.csv": sha256_bytes(unit_bytes)}
-    (tmp / "scores.csv").write_bytes(score_bytes)
-    (tmp / "units.csv").write_bytes(unit_bytes)
+    sums = {"scores.csv": write_csv(tmp / "scores.csv", scores, SCORE_FILE_COLUMNS),
+            "units.csv": write_csv(tmp / "units.csv", units, UNIT_FILE_COLUMNS)}
     (tmp / "import.json").write_text(
         json.dumps({**meta, "files_sha256": sums}, ensure_ascii=False, indent=2) + "\n",
         encoding="utf-8")
