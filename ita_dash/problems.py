@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeAlias
 
+import numpy as np
 import pandas as pd
 
 Severity = Literal["error", "warning", "info"]
@@ -22,7 +23,7 @@ SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 COLUMNS = ["severity", "file", "row", "column", "value", "stored", "problem_th", "problem_en"]
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
-Texts = pd.Series | str
+Texts: TypeAlias = "pd.Series | str"
 
 
 def shown(value: object, limit: int = 200) -> str | None:
@@ -124,10 +125,10 @@ class Problems:
 
     def problems(self) -> list[Problem]:
         """The problems as :class:`Problem` objects, in the order of :meth:`frame`."""
-        return [Problem(r.severity, r.file, None if pd.isna(r.row) else int(r.row),
-                        _text(r.column), _text(r.value), r.problem_th, r.problem_en,
-                        _text(r.stored))
-                for r in self.frame().itertuples()]
+        return [Problem(r["severity"], r["file"], None if pd.isna(r["row"]) else int(r["row"]),
+                        _text(r["column"]), _text(r["value"]), r["problem_th"], r["problem_en"],
+                        _text(r["stored"]))
+                for r in self.frame().to_dict("records")]
 
     def errors(self) -> list[Problem]:
         return [p for p in self.problems() if p.severity == "error"]
@@ -156,8 +157,8 @@ class Problems:
             raise DataError(self.errors())
 
 
-def _array(values: pd.Series | Sequence[object]) -> object:
-    return values.to_numpy() if isinstance(values, pd.Series) else list(values)
+def _array(values: pd.Series | Sequence[object]) -> np.ndarray:
+    return values.to_numpy() if isinstance(values, pd.Series) else np.asarray(values, dtype=object)
 
 
 def _text(value: object) -> str | None:

@@ -25,7 +25,14 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ita_dash.importer.parse import BAD, numbers, parse_number, per_distinct, per_distinct_pair, texts
+from ita_dash.importer.parse import (
+    BAD,
+    numbers,
+    parse_number,
+    per_distinct,
+    per_distinct_pair,
+    texts,
+)
 from ita_dash.problems import Problems, Severity
 from ita_dash.thai import district_short_name, name_key, normalize_text
 
@@ -75,8 +82,10 @@ class UnitResolver:
     """Resolves a unit name as printed (or an alias) to its unit id."""
 
     def __init__(self, aliases: pd.DataFrame):
-        self.by_key = dict(zip(aliases["alias_key"], aliases["unit_id"], strict=True))
-        self.names = dict(zip(aliases["alias_key"], aliases["alias"], strict=True))
+        self.by_key: dict[str, str] = {
+            str(k): str(u) for k, u in zip(aliases["alias_key"], aliases["unit_id"], strict=True)}
+        self.names: dict[str, str] = {
+            str(k): str(a) for k, a in zip(aliases["alias_key"], aliases["alias"], strict=True)}
 
     def resolve(self, name: str) -> str | None:
         key = name_key(name)
@@ -142,25 +151,28 @@ class Frameworks:
     @classmethod
     def from_frames(cls, frameworks: pd.DataFrame, nodes: pd.DataFrame) -> Frameworks:
         """From ``frameworks`` and ``framework_nodes`` (code, kind, parent_code, points)."""
-        weights = {(r.framework_id, r.code): r.points for r in nodes.itertuples()
-                   if pd.notna(r.points)}
-        maxima = {(r.framework_id, r.code): float(weights.get((r.framework_id, r.parent_code),
-                                                               FULL_MARKS))
-                  if r.kind == "tool_points" else FULL_MARKS for r in nodes.itertuples()}
+        rows = nodes.to_dict("records")
+        weights = {(n["framework_id"], n["code"]): float(n["points"]) for n in rows
+                   if pd.notna(n["points"])}
+        maxima = {(str(n["framework_id"]), str(n["code"])):
+                  weights.get((n["framework_id"], n["parent_code"]), FULL_MARKS)
+                  if n["kind"] == "tool_points" else FULL_MARKS for n in rows}
         ordered = frameworks[["framework_id", "assessor", "first_year", "last_year"]]
         return cls(
             frameworks=ordered.sort_values(["first_year", "framework_id"]).reset_index(drop=True),
-            codes={(r.framework_id, code_key(r.code)): r.code for r in nodes.itertuples()},
+            codes={(str(n["framework_id"]), code_key(str(n["code"]))): str(n["code"])
+                   for n in rows},
             maxima=maxima,
-            kinds={(r.framework_id, r.code): r.kind for r in nodes.itertuples()})
+            kinds={(str(n["framework_id"]), str(n["code"])): str(n["kind"]) for n in rows})
 
     def for_year(self, year: int) -> list[str]:
         f = self.frameworks
         return list(f.loc[(f["first_year"] <= year) & (f["last_year"] >= year), "framework_id"])
 
     def years_known(self) -> str:
-        return ", ".join(f"{r.first_year}-{r.last_year}" if r.first_year != r.last_year
-                         else str(r.first_year) for r in self.frameworks.itertuples())
+        spans = zip(self.frameworks["first_year"], self.frameworks["last_year"], strict=True)
+        return ", ".join(f"{first}-{last}" if first != last else str(first)
+                         for first, last in spans)
 
     def resolve(self, year: int, given: str) -> tuple[str | None, str, str, bool]:
         """(framework id, '', '', _) or (None, Thai, English, whether the year is to blame).
@@ -229,7 +241,7 @@ def frameworks(rows: pd.DataFrame, index: Frameworks, out: Problems, *, year_col
              else pd.Series("", index=rows.index, dtype=object))
     resolved = per_distinct_pair(rows["fiscal_year"], given,
                                  lambda y, g: index.resolve(int(str(y)), str(g)))
-    fid, th, en, on_year = (per_distinct(resolved, lambda r, i=i: r[i]) for i in range(4))
+    fid, th, en, on_year = _distinct(resolved, _as_tuple, 4)
     bad = fid.isna()
     year_bad = bad & on_year.astype(bool)
     row_errors(out, rows, year_bad, year_column, rows["fiscal_year"], th, en)
@@ -321,14 +333,18 @@ def duplicates(rows: pd.DataFrame, out: Problems) -> pd.DataFrame:
 
 def one_framework_per_unit_year(rows: pd.DataFrame, out: Problems, column: str) -> pd.DataFrame:
     """Rows of a unit and year all on one framework (the first one given)."""
-    first = rows.groupby(["unit_id", "fiscal_year"], sort=False)["framework_id"]
-    first = first.transform("first")
+    first = rows.groupby(["unit_id", "fiscal_year"], sort=False)["framework_id"].transform("first")
     bad = rows["framework_id"] != first
     if bad.any():
         row_errors(out, rows[bad], bad[bad], column, rows.loc[bad, "framework_id"],
                    "หน่วยงานและปีเดียวกันใช้กรอบการประเมินต่างกัน " + first[bad],
                    "the same unit and year uses another framework too: " + first[bad])
     return rows[~bad]
+
+
+def _as_tuple(value: object) -> tuple[object, ...]:
+    assert isinstance(value, tuple)
+    return value
 
 
 def _distinct(values: pd.Series, func: Callable[[object], tuple[object, ...]],

@@ -30,7 +30,7 @@ class Report(Problems):
     def to_csv_bytes(self) -> bytes:
         """The report as CSV (UTF-8 with BOM, so that Excel shows Thai)."""
         frame = self.frame().map(spreadsheet_safe)
-        return frame.to_csv(index=False).encode("utf-8-sig")
+        return str(frame.to_csv(index=False)).encode("utf-8-sig")
 
     def to_xlsx_bytes(self) -> bytes:
         """The report as an Excel workbook (text cells are written as text, never formulas)."""

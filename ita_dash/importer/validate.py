@@ -105,7 +105,7 @@ class Checker:
     def file_rows(self, fields: dict[str, int], layout: str) -> pd.DataFrame:
         """One row per file row: the row-level fields (and, for a long file, code and score)."""
         frame = self.raw.frame
-        data = {"row": frame["_row"].to_numpy()}
+        data: dict[str, object] = {"row": frame["_row"].to_numpy()}
         for f in (*TEXT_FIELDS, "score"):
             if f in fields and (layout == "long" or f not in ("code", "score")):
                 data[f] = obj(frame[fields[f]])
@@ -119,7 +119,8 @@ class Checker:
         position = np.tile(np.arange(n), k)
         headers = np.array([self.raw.headers[i] for i in others], dtype=object)
         picked = self.raw.frame.set_index("_row").loc[rows["row"].to_numpy()]
-        scores = np.concatenate([picked[i].to_numpy(dtype=object) for i in others]) if k else []
+        scores = (np.concatenate([picked[i].to_numpy(dtype=object) for i in others]) if k
+                  else np.array([], dtype=object))
         data = {c: (rows[c].to_numpy()[position] if rows[c].dtype != object
                     else obj(rows[c].to_numpy(dtype=object)[position])) for c in rows.columns}
         data.update({"column": obj(np.repeat(headers, n)), "code": obj(np.repeat(headers, n)),
@@ -142,9 +143,8 @@ class Checker:
                 continue
             hit = per_distinct(long[f], is_formula).astype(bool)
             if hit.any():
-                column = long["column"] if f == "score" else self.header(f)
-                self.report.add_many("error", long.loc[hit, "row"],
-                                     column[hit] if f == "score" else column, long.loc[hit, f],
+                column = long.loc[hit, "column"] if f == "score" else self.header(f)
+                self.report.add_many("error", long.loc[hit, "row"], column, long.loc[hit, f],
                                      "ช่องนี้เป็นสูตร ให้วางเป็นค่า (Paste Values) ก่อนนำเข้า",
                                      "the cell holds a formula: paste values only")
                 bad |= hit
@@ -165,8 +165,8 @@ class Checker:
         return rows[keep].assign(unit_id=ids[keep], unit_name=names[keep]), new_units
 
     def new_units(self, rows: pd.DataFrame, names: pd.Series) -> tuple[pd.DataFrame, pd.Series]:
-        keys = per_distinct(names, name_key)
-        ids = per_distinct(keys, self.new_unit_id)
+        keys = per_distinct(names, lambda n: name_key(str(n)))
+        ids = per_distinct(keys, lambda k: self.new_unit_id(str(k)))
         info = pd.DataFrame({"unit_id": ids, "name_th": names, "row": rows["row"]})
         for f, column in (("unit_type", "unit_type"), ("parent", "parent_org"),
                           ("province", "province")):
