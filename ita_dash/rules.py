@@ -146,7 +146,6 @@ class Frameworks:
     frameworks: pd.DataFrame  # framework_id, assessor, first_year, last_year
     codes: dict[tuple[str, str], str]  # (framework_id, code_key) -> code
     maxima: dict[tuple[str, str], float]  # (framework_id, code) -> highest score
-    kinds: dict[tuple[str, str], str]
 
     @classmethod
     def from_frames(cls, frameworks: pd.DataFrame, nodes: pd.DataFrame) -> Frameworks:
@@ -162,8 +161,7 @@ class Frameworks:
             frameworks=ordered.sort_values(["first_year", "framework_id"]).reset_index(drop=True),
             codes={(str(n["framework_id"]), code_key(str(n["code"]))): str(n["code"])
                    for n in rows},
-            maxima=maxima,
-            kinds={(str(n["framework_id"]), str(n["code"])): str(n["kind"]) for n in rows})
+            maxima=maxima)
 
     def for_year(self, year: int) -> list[str]:
         f = self.frameworks
