@@ -54,8 +54,8 @@ def read_table(con: duckdb.DuckDBPyConnection, table: str) -> pd.DataFrame:
     return con.execute(_SELECT_ALL[table]).df()
 
 
-BUILD_MODULES = ("schema.py", "loader.py", "registry.py", "derive.py", "demo.py", "build.py",
-                 "generators/__init__.py", "store/replay.py")
+BUILD_MODULES = ("schema.py", "loader.py", "rules.py", "registry.py", "derive.py", "demo.py",
+                 "build.py", "generators/__init__.py", "store/replay.py")
 
 
 def code_fingerprint() -> str:

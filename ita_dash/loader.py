@@ -1,28 +1,35 @@
 """Read and validate the source files in ``data/``.
 
-Every problem is reported with the file, the line and what is wrong, in Thai
-and English; :func:`load_source_data` raises :class:`DataError` when any file
-has an error, before anything is written to a database.
+The figures are checked by the rules shared with the importer
+(:mod:`ita_dash.rules`); every problem names the file, the line, the column and
+the value, in Thai and English. :func:`load_source_data` raises
+:class:`DataError` when any file has an error, before anything is written to a
+database.
 """
 
 from __future__ import annotations
 
 import csv
-import difflib
 import hashlib
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 import pandas as pd
 
-from ita_dash.problems import DataError, Problem
+from ita_dash import rules
+from ita_dash.problems import Problems
 from ita_dash.registry import compute_points, node_depths
-from ita_dash.thai import district_short_name, name_key, normalize_text
+from ita_dash.rules import Frameworks, UnitResolver
+from ita_dash.thai import name_key, normalize_text
 
 NODE_KINDS = ("total", "tool", "tool_points", "indicator", "subindicator", "heading", "item")
 AGGREGATIONS = ("points", "equal_split", "unknown")
 BANGKOK = "กรุงเทพมหานคร"
+# the columns of data/ files named as the shared rules name them
+FIELDS = {"unit": "unit", "fiscal_year": "year", "framework_id": "framework", "code": "code",
+          "score": "score"}
+Record = dict[str, object]
 
 
 @dataclass
@@ -30,7 +37,19 @@ class Rows:
     """The rows of one CSV file, with their line numbers."""
 
     path: str
-    records: list[tuple[int, dict[str, str]]]
+    records: list[tuple[int, dict[str, str]]]  # normalised text (Thai digits, spaces)
+    raw: list[dict[str, str]] = field(default_factory=list)  # as written
+
+    def frame(self) -> pd.DataFrame:
+        """The rows as a frame: ``row`` (the line) and the columns as the rules name them;
+        the fields the rules check are as written, so that a problem shows them so."""
+        columns = list(self.records[0][1]) if self.records else []
+        written = [{**r, **{k: raw[k] for k in FIELDS if k in raw}}
+                   for (_, r), raw in zip(self.records, self.raw, strict=True)]
+        frame = pd.DataFrame(written, columns=columns, dtype=object)
+        frame = frame.rename(columns=FIELDS)
+        frame.insert(0, "row", [line for line, _ in self.records])
+        return frame.assign(column="score")
 
 
 @dataclass
@@ -41,17 +60,11 @@ class SourceData:
     fingerprint: str = ""
 
 
-class Collector:
-    """Collects problems while files are read."""
-
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
-
-    def error(self, rows: Rows | str, line: int | None, column: str | None,
-              value: object, th: str, en: str) -> None:
-        path = rows.path if isinstance(rows, Rows) else rows
-        shown = None if value is None else str(value)
-        self.problems.append(Problem(path, line, column, shown, th, en))
+def error(out: Problems, where: Rows | str, line: int | None, column: str | None,
+          value: object, th: str, en: str) -> None:
+    """Report an error in one place of a file under ``data/``."""
+    out.add("error", line, column, value, th, en, file=where.path if isinstance(where, Rows)
+            else where)
 
 
 def fingerprint_files(root: Path) -> str:
@@ -63,61 +76,60 @@ def fingerprint_files(root: Path) -> str:
     return digest.hexdigest()
 
 
-def read_rows(root: Path, relative: str, required: list[str], out: Collector) -> Rows:
+def read_rows(root: Path, relative: str, required: list[str], out: Problems) -> Rows:
     """Read one UTF-8 CSV file; report missing files or columns."""
     path = root / relative
     shown = f"data/{relative}"
     if not path.exists():
-        out.error(shown, None, None, None, "ไม่พบไฟล์", "file not found")
+        error(out, shown, None, None, None, "ไม่พบไฟล์", "file not found")
         return Rows(shown, [])
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        out.error(shown, None, None, None, "ไฟล์ไม่ได้เข้ารหัส UTF-8", f"file is not UTF-8 ({exc.reason})")
+        error(out, shown, None, None, None, "ไฟล์ไม่ได้เข้ารหัส UTF-8",
+              f"file is not UTF-8 ({exc.reason})")
         return Rows(shown, [])
     reader = csv.DictReader(text.splitlines())
     missing = [c for c in required if c not in (reader.fieldnames or [])]
     if missing:
-        out.error(shown, 1, ", ".join(missing), None, "ไม่มีคอลัมน์ที่ต้องมี", "required columns are missing")
+        error(out, shown, 1, ", ".join(missing), None, "ไม่มีคอลัมน์ที่ต้องมี",
+              "required columns are missing")
         return Rows(shown, [])
-    records = []
+    records, raw = [], []
     for record in reader:
-        clean = {k: normalize_text(v or "") for k, v in record.items() if k is not None}
-        records.append((reader.line_num, clean))
-    return Rows(shown, records)
+        written = {k: v or "" for k, v in record.items() if k is not None}
+        records.append((reader.line_num, {k: normalize_text(v) for k, v in written.items()}))
+        raw.append(written)
+    return Rows(shown, records, raw)
 
 
-def parse_number(rows: Rows, line: int, column: str, raw: str, out: Collector,
-                 *, required: bool = True) -> float | None:
-    text = raw.replace(",", "").strip()
-    if not text:
-        if required:
-            out.error(rows, line, column, raw, "ไม่มีค่า", "value is missing")
-        return None
-    try:
-        return float(text)
-    except ValueError:
-        out.error(rows, line, column, raw, "ไม่ใช่ตัวเลข", "not a number")
-        return None
+def number_at(rows: Rows, line: int, column: str, raw: str, out: Problems, *,
+              required: bool = True) -> float | None:
+    value, th, en = rules.number(raw, required=required)
+    if th:
+        error(out, rows, line, column, raw, th, en)
+    return value
 
 
-def parse_year(rows: Rows, line: int, raw: str, out: Collector) -> int | None:
-    if not raw.isdigit() or not 2500 <= int(raw) <= 2700:
-        out.error(rows, line, "fiscal_year", raw, "ปีงบประมาณต้องเป็น พ.ศ. 4 หลัก",
-                  "fiscal year must be a 4-digit Buddhist-Era year")
-        return None
-    return int(raw)
+def year_at(rows: Rows, line: int, column: str, raw: str, out: Problems) -> int | None:
+    year, th, en = rules.be_year(raw)
+    if year is None:
+        error(out, rows, line, column, raw, th, en)
+    return year
 
 
 # --------------------------------------------------------------------------- units
 
 
-def read_units(root: Path, out: Collector) -> dict[str, pd.DataFrame]:
+def read_units(root: Path, out: Problems) -> dict[str, pd.DataFrame]:
     bkk = read_rows(root, "units/bangkok_districts.csv",
                     ["unit_id", "name_th", "name_en", "district_group_th", "district_group_en"], out)
     other = read_rows(root, "units/other_units.csv",
                       ["unit_id", "name_th", "name_en", "short_th", "short_en", "unit_type"], out)
-    units, aliases, groups, members = [], [], {}, []
+    units: list[Record] = []
+    aliases: list[Record] = []
+    groups: dict[str, Record] = {}
+    members: list[Record] = []
     for _, r in bkk.records:
         units.append({
             "unit_id": r["unit_id"], "name_th": f"สำนักงานเขต{r['name_th']}",
@@ -151,7 +163,8 @@ def read_units(root: Path, out: Collector) -> dict[str, pd.DataFrame]:
     known = {u["unit_id"] for u in units}
     for line, r in explicit.records:
         if r["unit_id"] not in known:
-            out.error(explicit, line, "unit_id", r["unit_id"], "ไม่รู้จักรหัสหน่วยงาน", "unknown unit id")
+            error(out, explicit, line, "unit_id", r["unit_id"], "ไม่รู้จักรหัสหน่วยงาน",
+                  "unknown unit id")
             continue
         aliases.append({"alias": r["alias"], "unit_id": r["unit_id"],
                         "source_id": r.get("source_id"), "note": r.get("note")})
@@ -163,65 +176,40 @@ def read_units(root: Path, out: Collector) -> dict[str, pd.DataFrame]:
     }
 
 
-def alias_frame(aliases: list[dict], out: Collector) -> pd.DataFrame:
-    seen: dict[str, str] = {}
+def alias_frame(aliases: list[Record], out: Problems) -> pd.DataFrame:
+    seen: dict[str, object] = {}
     rows = []
     for a in aliases:
-        key = name_key(a["alias"])
+        key = name_key(str(a["alias"]))
         if not key:
             continue
         if key in seen:
             if seen[key] != a["unit_id"]:
-                out.error("data/units/aliases.csv", None, "alias", a["alias"],
-                          "ชื่อนี้ใช้กับหน่วยงานมากกว่าหนึ่งแห่ง", "alias names two different units")
+                error(out, "data/units/aliases.csv", None, "alias", a["alias"],
+                      "ชื่อนี้ใช้กับหน่วยงานมากกว่าหนึ่งแห่ง", "alias names two different units")
             continue
         seen[key] = a["unit_id"]
         rows.append({"alias_key": key, **a})
     return pd.DataFrame(rows)
 
 
-class UnitResolver:
-    """Resolves a unit name as printed (or an alias) to its unit id."""
-
-    def __init__(self, aliases: pd.DataFrame):
-        self.by_key = dict(zip(aliases["alias_key"], aliases["unit_id"], strict=True))
-        self.names = dict(zip(aliases["alias_key"], aliases["alias"], strict=True))
-
-    def resolve(self, name: str) -> str | None:
-        key = name_key(name)
-        if key in self.by_key:
-            return self.by_key[key]
-        return self.by_key.get(name_key(district_short_name(name)))
-
-    def suggest(self, name: str, n: int = 3) -> list[str]:
-        keys = difflib.get_close_matches(name_key(name), list(self.by_key), n=n, cutoff=0.5)
-        return [self.names[k] for k in keys]
-
-
-def resolve_unit(resolver: UnitResolver, rows: Rows, line: int, raw: str, out: Collector) -> str | None:
-    unit_id = resolver.resolve(raw)
-    if unit_id is None:
-        hint = ", ".join(resolver.suggest(raw)) or "-"
-        out.error(rows, line, "unit", raw, f"ไม่รู้จักหน่วยงาน (ชื่อใกล้เคียง: {hint})",
-                  f"unknown unit (closest known names: {hint})")
-    return unit_id
-
-
 # ----------------------------------------------------------------------- frameworks
 
 
-def read_frameworks(root: Path, out: Collector) -> dict[str, pd.DataFrame]:
+def read_frameworks(root: Path, out: Problems) -> dict[str, pd.DataFrame]:
     fw_rows = read_rows(root, "frameworks/frameworks.csv",
                         ["framework_id", "assessor", "first_year", "last_year", "name_th",
                          "name_en", "aggregation", "pass_mark"], out)
-    frameworks, nodes, levels = [], [], []
+    frameworks: list[Record] = []
+    nodes: list[Record] = []
+    levels: list[Record] = []
     for line, r in fw_rows.records:
-        first = parse_year(fw_rows, line, r["first_year"], out)
-        last = parse_year(fw_rows, line, r["last_year"], out)
+        first = year_at(fw_rows, line, "first_year", r["first_year"], out)
+        last = year_at(fw_rows, line, "last_year", r["last_year"], out)
         if r["aggregation"] not in AGGREGATIONS:
-            out.error(fw_rows, line, "aggregation", r["aggregation"], "วิธีรวมคะแนนไม่ถูกต้อง",
-                      f"aggregation must be one of {', '.join(AGGREGATIONS)}")
-        pass_mark = parse_number(fw_rows, line, "pass_mark", r["pass_mark"], out)
+            error(out, fw_rows, line, "aggregation", r["aggregation"], "วิธีรวมคะแนนไม่ถูกต้อง",
+                  f"aggregation must be one of {', '.join(AGGREGATIONS)}")
+        pass_mark = number_at(fw_rows, line, "pass_mark", r["pass_mark"], out)
         frameworks.append({**{k: r.get(k) for k in ("framework_id", "assessor", "name_th", "name_en",
                                                      "aggregation", "source_id", "note")},
                            "first_year": first, "last_year": last, "pass_mark": pass_mark})
@@ -239,50 +227,50 @@ def read_frameworks(root: Path, out: Collector) -> dict[str, pd.DataFrame]:
     }
 
 
-def read_nodes(root: Path, fid: str, aggregation: str, out: Collector) -> list[dict]:
+def read_nodes(root: Path, fid: str, aggregation: str, out: Problems) -> list[Record]:
     rows = read_rows(root, f"frameworks/{fid}/nodes.csv",
                      ["code", "parent_code", "kind", "label_th", "label_en", "points", "status"], out)
-    nodes: dict[str, dict] = {}
+    nodes: dict[str, Record] = {}
     for seq, (line, r) in enumerate(rows.records, 1):
         if r["code"] in nodes:
-            out.error(rows, line, "code", r["code"], "รหัสซ้ำ", "duplicate code")
+            error(out, rows, line, "code", r["code"], "รหัสซ้ำ", "duplicate code")
             continue
         if r["kind"] not in NODE_KINDS:
-            out.error(rows, line, "kind", r["kind"], "ชนิดของรายการไม่ถูกต้อง",
-                      f"kind must be one of {', '.join(NODE_KINDS)}")
+            error(out, rows, line, "kind", r["kind"], "ชนิดของรายการไม่ถูกต้อง",
+                  f"kind must be one of {', '.join(NODE_KINDS)}")
         if r["parent_code"] and r["parent_code"] not in nodes:
-            out.error(rows, line, "parent_code", r["parent_code"],
-                      "ไม่พบรายการแม่ (ต้องอยู่บรรทัดก่อนหน้า)", "parent not defined on an earlier line")
-        points = parse_number(rows, line, "points", r["points"], out, required=False)
+            error(out, rows, line, "parent_code", r["parent_code"],
+                  "ไม่พบรายการแม่ (ต้องอยู่บรรทัดก่อนหน้า)", "parent not defined on an earlier line")
+        points = number_at(rows, line, "points", r["points"], out, required=False)
         nodes[r["code"]] = {"framework_id": fid, "code": r["code"],
                             "parent_code": r["parent_code"] or None, "kind": r["kind"], "seq": seq,
                             "label_th": r["label_th"] or None, "label_en": r["label_en"] or None,
                             "points_printed": points, "status": r["status"],
                             "source_id": r.get("source_id"), "note": r.get("note")}
     node_list = list(nodes.values())
-    if out.problems:
+    if out.has_errors:
         return node_list
-    for problem in compute_points(node_list, aggregation):
-        out.error(rows, None, "points", None, problem[0], problem[1])
+    for th, en in compute_points(node_list, aggregation):
+        error(out, rows, None, "points", None, th, en)
     depths = node_depths(node_list)
     for n in node_list:
-        n["depth"] = depths[n["code"]]
+        n["depth"] = depths[str(n["code"])]
     return node_list
 
 
-def read_levels(root: Path, fid: str, out: Collector) -> list[dict]:
+def read_levels(root: Path, fid: str, out: Problems) -> list[Record]:
     rows = read_rows(root, f"frameworks/{fid}/rating_levels.csv",
                      ["seq", "level_code", "label_th", "label_en", "min_total", "max_total",
                       "min_each_tool", "color", "status"], out)
-    levels = []
+    levels: list[Record] = []
     for line, r in rows.records:
         levels.append({
-            "framework_id": fid, "seq": int(parse_number(rows, line, "seq", r["seq"], out) or 0),
+            "framework_id": fid, "seq": int(number_at(rows, line, "seq", r["seq"], out) or 0),
             "level_code": r["level_code"], "label_th": r["label_th"], "label_en": r["label_en"],
-            "min_total": parse_number(rows, line, "min_total", r["min_total"], out),
-            "max_total": parse_number(rows, line, "max_total", r["max_total"], out),
-            "min_each_tool": parse_number(rows, line, "min_each_tool", r["min_each_tool"], out,
-                                          required=False),
+            "min_total": number_at(rows, line, "min_total", r["min_total"], out),
+            "max_total": number_at(rows, line, "max_total", r["max_total"], out),
+            "min_each_tool": number_at(rows, line, "min_each_tool", r["min_each_tool"], out,
+                                       required=False),
             "color": r["color"], "status": r["status"], "source_id": r.get("source_id"),
             "note": r.get("note"),
         })
@@ -292,121 +280,82 @@ def read_levels(root: Path, fid: str, out: Collector) -> list[dict]:
 # ------------------------------------------------------------------------- figures
 
 
-class FrameworkIndex:
-    """Fast checks of framework ids, years and codes while reading figures."""
-
-    def __init__(self, frameworks: pd.DataFrame, nodes: pd.DataFrame):
-        self.years = {r.framework_id: (r.first_year, r.last_year) for r in frameworks.itertuples()}
-        self.nodes = {(r.framework_id, r.code): r for r in nodes.itertuples()}
-        self.weights = {(r.framework_id, r.code): r.points for r in nodes.itertuples()
-                        if r.kind == "tool"}
-
-    def check(self, rows: Rows, line: int, fid: str, year: int | None, code: str | None,
-              out: Collector) -> bool:
-        if fid not in self.years:
-            out.error(rows, line, "framework_id", fid, "ไม่รู้จักกรอบการประเมิน", "unknown framework")
-            return False
-        first, last = self.years[fid]
-        if year is not None and not first <= year <= last:
-            out.error(rows, line, "fiscal_year", year,
-                      f"ปีนี้ไม่อยู่ในกรอบการประเมิน {fid} (พ.ศ. {first}-{last})",
-                      f"year is outside framework {fid} ({first}-{last})")
-            return False
-        if code is not None and (fid, code) not in self.nodes:
-            out.error(rows, line, "code", code, f"ไม่มีรหัสนี้ในกรอบการประเมิน {fid}",
-                      f"code is not in framework {fid}")
-            return False
-        return True
-
-    def max_score(self, fid: str, code: str) -> float:
-        node = self.nodes[(fid, code)]
-        if node.kind == "tool_points":
-            return float(self.weights.get((fid, node.parent_code), 100.0))
-        return 100.0
+def figures(rows: Rows, resolver: UnitResolver, index: Frameworks, out: Problems, *,
+            code: Literal["required", "optional"] | None = None,
+            score: bool = False) -> pd.DataFrame:
+    """The rows of a per unit-year file that pass the shared rules, with ``unit_id``,
+    ``fiscal_year``, ``framework_id`` (when the file has one), ``code`` (as the framework
+    spells it, when checked) and ``score`` (a number, when checked)."""
+    frame = rows.frame()
+    if frame.empty:
+        return pd.DataFrame()
+    out = out.for_file(rows.path)
+    ids = rules.units(frame, resolver, out, "unit")
+    frame = frame[ids.notna()].assign(unit_id=ids[ids.notna()])
+    frame = rules.years(frame, out, "fiscal_year")
+    if "framework" in frame:
+        frame = rules.frameworks(frame, index, out, year_column="fiscal_year",
+                                 framework_column="framework_id")
+    if code is not None:
+        frame = rules.codes(frame, index, out, column="code", required=code == "required")
+    if score:
+        frame = rules.scores(frame, out, missing="error")
+        frame = rules.ranges(frame, index, out)
+        frame["score"] = frame.pop("value")
+    frame = frame.drop(columns=["unit", "year", "framework", "column"], errors="ignore")
+    text = [c for c in frame.columns if frame[c].dtype == object]
+    frame[text] = frame[text].where(frame[text].notna() & (frame[text] != ""), None)
+    return frame
 
 
-def check_score_range(rows: Rows, line: int, value: float, maximum: float, out: Collector) -> bool:
-    if not 0 <= value <= maximum:
-        out.error(rows, line, "score", value, f"คะแนนต้องอยู่ระหว่าง 0 ถึง {maximum:g}",
-                  f"score must be between 0 and {maximum:g}")
-        return False
-    return True
+def records(frame: pd.DataFrame) -> list[Record]:
+    """The checked rows as records for the database (``row`` left out)."""
+    if frame.empty:
+        return []
+    return [{str(k): v for k, v in r.items()}
+            for r in frame.drop(columns="row").assign(dataset="real").to_dict("records")]
 
 
-def figure_rows(rows: Rows) -> Iterator[tuple[int, dict[str, str]]]:
-    yield from rows.records
-
-
-def read_scores(root: Path, resolver: UnitResolver, index: FrameworkIndex,
-                out: Collector) -> pd.DataFrame:
+def read_scores(root: Path, resolver: UnitResolver, index: Frameworks,
+                out: Problems) -> pd.DataFrame:
     rows = read_rows(root, "real/scores.csv",
                      ["unit", "fiscal_year", "framework_id", "code", "score", "source_id"], out)
-    seen: dict[tuple, tuple[int, float]] = {}
-    records = []
-    for line, r in figure_rows(rows):
-        unit_id = resolve_unit(resolver, rows, line, r["unit"], out)
-        year = parse_year(rows, line, r["fiscal_year"], out)
-        value = parse_number(rows, line, "score", r["score"], out)
-        ok = index.check(rows, line, r["framework_id"], year, r["code"], out)
-        if None in (unit_id, year, value) or not ok:
-            continue
-        if not check_score_range(rows, line, value, index.max_score(r["framework_id"], r["code"]), out):
-            continue
-        key = (unit_id, year, r["code"])
-        if key in seen:
-            first_line, first_value = seen[key]
-            if first_value != value:
-                out.error(rows, line, "score", value,
-                          f"ซ้ำกับบรรทัด {first_line} แต่คะแนนต่างกัน ({first_value:g})",
-                          f"duplicates line {first_line} with a different score ({first_value:g})")
-            continue
-        seen[key] = (line, value)
-        records.append({"dataset": "real", "unit_id": unit_id, "fiscal_year": year,
-                        "framework_id": r["framework_id"], "code": r["code"], "score": value,
-                        "source_id": r["source_id"], "source_ref": r.get("source_ref"),
-                        "note": r.get("note") or None, "import_id": None})
-    return pd.DataFrame(records)
+    frame = figures(rows, resolver, index, out, code="required", score=True)
+    if frame.empty:
+        return frame
+    out = out.for_file(rows.path)
+    frame = frame.assign(value=frame["score"].astype(float), column="score")
+    frame = rules.duplicates(frame, out)
+    frame = rules.one_framework_per_unit_year(frame, out, "framework_id")
+    return pd.DataFrame({
+        "dataset": "real", "unit_id": frame["unit_id"], "fiscal_year": frame["fiscal_year"],
+        "framework_id": frame["framework_id"], "code": frame["code"], "score": frame["value"],
+        "source_id": frame["source_id"], "source_ref": frame.get("source_ref"),
+        "note": frame.get("note"), "import_id": None}).reset_index(drop=True)
 
 
 def read_unit_year_file(root: Path, relative: str, required: list[str], resolver: UnitResolver,
-                        index: FrameworkIndex, out: Collector, *, has_code: bool,
-                        has_score: bool) -> list[dict]:
+                        index: Frameworks, out: Problems, *,
+                        code: Literal["required", "optional"] | None = None,
+                        score: bool = False) -> list[Record]:
     """Shared reader for the per unit-year files (ratings, references, conflicts...)."""
     rows = read_rows(root, relative, ["unit", "fiscal_year", *required], out)
-    records = []
-    for line, r in figure_rows(rows):
-        unit_id = resolve_unit(resolver, rows, line, r["unit"], out)
-        year = parse_year(rows, line, r["fiscal_year"], out)
-        fid = r.get("framework_id")
-        code = r.get("code") or None if has_code else None
-        if fid is not None and not index.check(rows, line, fid, year, code, out):
-            continue
-        value = parse_number(rows, line, "score", r["score"], out) if has_score else None
-        if value is not None and not check_score_range(rows, line, value, 100.0, out):
-            continue
-        if unit_id is None or year is None:
-            continue
-        rec = {k: (v or None) for k, v in r.items() if k != "unit"}
-        rec.update({"dataset": "real", "unit_id": unit_id, "fiscal_year": year})
-        if has_score:
-            rec["score"] = value
-        records.append(rec)
-    return records
+    return records(figures(rows, resolver, index, out, code=code, score=score))
 
 
-def read_real_figures(root: Path, resolver: UnitResolver, index: FrameworkIndex,
-                      out: Collector) -> dict[str, pd.DataFrame]:
+def read_real_figures(root: Path, resolver: UnitResolver, index: Frameworks,
+                      out: Problems) -> dict[str, pd.DataFrame]:
     ratings = read_unit_year_file(root, "real/printed_ratings.csv", ["framework_id", "level_code"],
-                                  resolver, index, out, has_code=False, has_score=False)
+                                  resolver, index, out)
     refs = read_unit_year_file(root, "real/reference_scores.csv",
                                ["framework_id", "code", "ref_kind", "score"], resolver, index, out,
-                               has_code=True, has_score=True)
+                               code="required", score=True)
     conflicts = read_unit_year_file(root, "real/conflicts.csv", ["printed_values", "rule"],
-                                    resolver, index, out, has_code=False, has_score=False)
+                                    resolver, index, out)
     unplaced = read_unit_year_file(root, "real/unplaced_figures.csv", ["framework_id", "score"],
-                                   resolver, index, out, has_code=False, has_score=True)
+                                   resolver, index, out, score=True)
     measures = read_unit_year_file(root, "real/measures.csv", ["measure"], resolver, index, out,
-                                   has_code=True, has_score=False)
+                                   code="optional")
     for i, m in enumerate(measures, 1):
         m["measure_id"] = i
     return {"printed_ratings": pd.DataFrame(ratings), "reference_scores": pd.DataFrame(refs),
@@ -414,26 +363,29 @@ def read_real_figures(root: Path, resolver: UnitResolver, index: FrameworkIndex,
             "measures": pd.DataFrame(measures)}
 
 
-def read_groups(root: Path, resolver: UnitResolver, out: Collector) -> dict[str, pd.DataFrame]:
+def read_groups(root: Path, resolver: UnitResolver, out: Problems) -> dict[str, pd.DataFrame]:
     groups = read_rows(root, "groups/peer_groups.csv", ["group_id", "name_th", "name_en"], out)
     members = read_rows(root, "groups/peer_group_members.csv", ["group_id", "unit"], out)
     ids = {r["group_id"] for _, r in groups.records}
-    rows = []
-    for line, r in members.records:
-        if r["group_id"] not in ids:
-            out.error(members, line, "group_id", r["group_id"], "ไม่รู้จักกลุ่ม", "unknown group")
-            continue
-        unit_id = resolve_unit(resolver, members, line, r["unit"], out)
-        if unit_id:
-            rows.append({"group_id": r["group_id"], "unit_id": unit_id})
+    frame = members.frame()
+    out = out.for_file(members.path)
+    if not frame.empty:
+        unknown = ~frame["group_id"].isin(ids)
+        rules.row_errors(out, frame, unknown, "group_id", frame["group_id"], "ไม่รู้จักกลุ่ม",
+                         "unknown group")
+        frame = frame[~unknown]
+        unit_ids = rules.units(frame, resolver, out, "unit")
+        frame = frame.assign(unit_id=unit_ids)[unit_ids.notna()]
+    rows = frame[["group_id", "unit_id"]] if not frame.empty else pd.DataFrame()
     group_rows = [{**r, "group_set": "peer"} for _, r in groups.records]
-    return {"unit_groups": pd.DataFrame(group_rows), "group_members": pd.DataFrame(rows)}
+    return {"unit_groups": pd.DataFrame(group_rows), "group_members": rows.reset_index(drop=True)}
 
 
-def read_sources(root: Path, out: Collector) -> pd.DataFrame:
+def read_sources(root: Path, out: Problems) -> pd.DataFrame:
     rows = read_rows(root, "sources.csv", ["source_id", "file", "title_th"], out)
-    records = [{**r, "fiscal_year": int(r["fiscal_year"]) if r.get("fiscal_year") else None}
-               for _, r in rows.records]
+    records: list[Record] = [
+        {**r, "fiscal_year": year_at(rows, line, "fiscal_year", r["fiscal_year"], out)
+         if r.get("fiscal_year") else None} for line, r in rows.records]
     records.append({"source_id": "bangkok_districts", "file": "data/units/bangkok_districts.csv",
                     "title_th": "รายชื่อสำนักงานเขตและกลุ่มเขต", "unit_th": None,
                     "fiscal_year": None, "note": "See data/units/SOURCES.md"})
@@ -444,49 +396,55 @@ def read_sources(root: Path, out: Collector) -> pd.DataFrame:
     return pd.DataFrame(records)
 
 
-def read_demo_years(root: Path, index: FrameworkIndex, out: Collector) -> pd.DataFrame:
+def read_demo_years(root: Path, index: Frameworks, out: Problems) -> pd.DataFrame:
+    """The years of the demo dataset; a year may reuse a framework outside its own years."""
     rows = read_rows(root, "demo/demo.csv", ["fiscal_year", "framework_id"], out)
-    records = []
+    known = set(index.frameworks["framework_id"])
+    records: list[Record] = []
     for line, r in rows.records:
-        year = parse_year(rows, line, r["fiscal_year"], out)
-        if year is not None and index.check(rows, line, r["framework_id"], None, None, out):
+        year = year_at(rows, line, "fiscal_year", r["fiscal_year"], out)
+        if r["framework_id"] not in known:
+            error(out, rows, line, "framework_id", r["framework_id"],
+                  f"ไม่รู้จักกรอบการประเมิน (ที่มี: {', '.join(sorted(known))})",
+                  f"unknown framework (known: {', '.join(sorted(known))})")
+        elif year is not None:
             records.append({"fiscal_year": year, "framework_id": r["framework_id"],
                             "note": r.get("note")})
     return pd.DataFrame(records)
 
 
-def read_datasets(root: Path, out: Collector) -> pd.DataFrame:
+def read_datasets(root: Path, out: Problems) -> pd.DataFrame:
     """``datasets.csv``: each dataset's name, labels, synthetic flag and generator."""
     rows = read_rows(root, "datasets.csv", ["dataset", "seq", "label_th", "label_en",
                                             "is_synthetic", "generator", "build_by_default",
                                             "default_year", "description_th",
                                             "description_en"], out)
-    records = []
+    records: list[Record] = []
     for line, r in rows.records:
         flags = {}
         for column in ("is_synthetic", "build_by_default"):
             value = r[column].strip().lower()
             if value not in ("true", "false"):
-                out.error(rows, line, column, r[column], "ต้องเป็น true หรือ false",
-                          "must be true or false")
+                error(out, rows, line, column, r[column], "ต้องเป็น true หรือ false",
+                      "must be true or false")
             flags[column] = value == "true"
-        year = parse_year(rows, line, r["default_year"], out) if r["default_year"] else None
-        records.append({**r, **flags, "seq": int(r["seq"] or 0), "default_year": year,
-                        "generator": r["generator"] or None})
+        year = year_at(rows, line, "default_year", r["default_year"], out) \
+            if r["default_year"] else None
+        records.append({**r, **flags, "seq": int(number_at(rows, line, "seq", r["seq"], out) or 0),
+                        "default_year": year, "generator": r["generator"] or None})
     return pd.DataFrame(records)
 
 
 def load_source_data(root: Path) -> SourceData:
     """Read every file under ``root``; raise :class:`DataError` on any problem."""
-    out = Collector()
+    out = Problems()
     tables: dict[str, pd.DataFrame] = {"sources": read_sources(root, out),
                                        "datasets": read_datasets(root, out)}
     tables.update(read_units(root, out))
     tables.update(read_frameworks(root, out))
-    if out.problems:
-        raise DataError(out.problems)
+    out.raise_errors()
     resolver = UnitResolver(tables["unit_aliases"])
-    index = FrameworkIndex(tables["frameworks"], tables["framework_nodes"])
+    index = Frameworks.from_frames(tables["frameworks"], tables["framework_nodes"])
     peer = read_groups(root, resolver, out)
     tables["unit_groups"] = pd.concat([tables["unit_groups"], peer["unit_groups"]], ignore_index=True)
     tables["group_members"] = pd.concat([tables["group_members"], peer["group_members"]],
@@ -494,6 +452,5 @@ def load_source_data(root: Path) -> SourceData:
     tables["scores"] = read_scores(root, resolver, index, out)
     tables.update(read_real_figures(root, resolver, index, out))
     tables["demo_years"] = read_demo_years(root, index, out)
-    if out.problems:
-        raise DataError(out.problems)
+    out.raise_errors()
     return SourceData(tables=tables, fingerprint=fingerprint_files(root))

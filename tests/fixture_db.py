@@ -15,7 +15,8 @@ import pandas as pd
 
 from ita_dash.build import insert_frame
 from ita_dash.derive import refresh_derived
-from ita_dash.loader import Collector, alias_frame
+from ita_dash.loader import alias_frame
+from ita_dash.problems import Problems
 from ita_dash.registry import compute_points, node_depths
 from ita_dash.schema import create_schema
 
@@ -107,7 +108,7 @@ def make_fixture_db(path: Path, *, gap_unit: bool = False) -> duckdb.DuckDBPyCon
     insert_frame(con, "units", units)
     aliases = [{"alias": a, "unit_id": u, "source_id": None, "note": None}
                for u, th, en, sth, _ in all_units for a in (th, sth, u)]
-    insert_frame(con, "unit_aliases", alias_frame(aliases, Collector()))
+    insert_frame(con, "unit_aliases", alias_frame(aliases, Problems()))
     insert_frame(con, "unit_groups", pd.DataFrame([{
         "group_id": "g1", "group_set": "peer", "name_th": "กลุ่มหนึ่ง", "name_en": "Group one",
         "source_id": None, "note": None}]))

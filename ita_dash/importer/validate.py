@@ -9,28 +9,25 @@ errors about a figure once per cell.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
-import time
 from dataclasses import dataclass, field
 
 import duckdb
 import numpy as np
 import pandas as pd
 
-from ita_dash.importer.catalog import Catalog, code_key
+from ita_dash import rules
+from ita_dash.importer.catalog import Catalog
 from ita_dash.importer.columns import field_of
-from ita_dash.importer.parse import is_formula, numbers, per_distinct, per_distinct_pair, texts
+from ita_dash.importer.parse import is_formula, per_distinct, texts
 from ita_dash.importer.readers import RawTable
 from ita_dash.importer.report import Report
+from ita_dash.rules import SAME
 from ita_dash.thai import district_short_name, name_key
 
 TEXT_FIELDS = ("unit", "year", "framework", "code", "unit_type", "parent", "province", "source",
                "note")
-SUGGEST_BUDGET_S = 3.0  # time spent looking for closest names of unknown units
 MAX_NEW_UNIT_HINTS = 500  # beyond this many new units (a bulk load), no misspelling hints
-MISSPELLING_CUTOFF = 0.85
-SAME = 1e-9
 
 
 @dataclass
@@ -108,7 +105,7 @@ class Checker:
     def file_rows(self, fields: dict[str, int], layout: str) -> pd.DataFrame:
         """One row per file row: the row-level fields (and, for a long file, code and score)."""
         frame = self.raw.frame
-        data = {"row": frame["_row"].to_numpy()}
+        data: dict[str, object] = {"row": frame["_row"].to_numpy()}
         for f in (*TEXT_FIELDS, "score"):
             if f in fields and (layout == "long" or f not in ("code", "score")):
                 data[f] = obj(frame[fields[f]])
@@ -122,7 +119,8 @@ class Checker:
         position = np.tile(np.arange(n), k)
         headers = np.array([self.raw.headers[i] for i in others], dtype=object)
         picked = self.raw.frame.set_index("_row").loc[rows["row"].to_numpy()]
-        scores = np.concatenate([picked[i].to_numpy(dtype=object) for i in others]) if k else []
+        scores = (np.concatenate([picked[i].to_numpy(dtype=object) for i in others]) if k
+                  else np.array([], dtype=object))
         data = {c: (rows[c].to_numpy()[position] if rows[c].dtype != object
                     else obj(rows[c].to_numpy(dtype=object)[position])) for c in rows.columns}
         data.update({"column": obj(np.repeat(headers, n)), "code": obj(np.repeat(headers, n)),
@@ -130,15 +128,6 @@ class Checker:
         return pd.DataFrame(data)
 
     # ------------------------------------------------------------------- helpers
-
-    def row_errors(self, rows: pd.DataFrame, mask: pd.Series, column: str, value: pd.Series,
-                   th: pd.Series | str, en: pd.Series | str) -> None:
-        """One error per file row (not per cell) for row-level fields."""
-        if not mask.any():
-            return
-        sub = pd.DataFrame({"row": rows["row"], "value": value, "th": th, "en": en})[mask]
-        sub = sub.drop_duplicates("row")
-        self.report.add_many("error", sub["row"], column, sub["value"], sub["th"], sub["en"])
 
     def header(self, f: str) -> str:
         return self.names.get(f, f)
@@ -154,74 +143,37 @@ class Checker:
                 continue
             hit = per_distinct(long[f], is_formula).astype(bool)
             if hit.any():
-                column = long["column"] if f == "score" else self.header(f)
-                self.report.add_many("error", long.loc[hit, "row"],
-                                     column[hit] if f == "score" else column, long.loc[hit, f],
+                column = long.loc[hit, "column"] if f == "score" else self.header(f)
+                self.report.add_many("error", long.loc[hit, "row"], column, long.loc[hit, f],
                                      "ช่องนี้เป็นสูตร ให้วางเป็นค่า (Paste Values) ก่อนนำเข้า",
                                      "the cell holds a formula: paste values only")
                 bad |= hit
         return long[~bad]
 
-    def scores(self, long: pd.DataFrame, layout: str) -> pd.DataFrame:
-        value, missing, bad = numbers(long["score"])
-        if layout == "long" and missing.any():
-            self.report.add_many("warning", long.loc[missing, "row"], long.loc[missing, "column"],
-                                 long.loc[missing, "score"], "ไม่มีคะแนน ข้ามแถวนี้",
-                                 "no score: row skipped")
-        self.report.add_many("error", long.loc[bad, "row"], long.loc[bad, "column"],
-                             long.loc[bad, "score"], "คะแนนไม่ใช่ตัวเลข", "the score is not a number")
-        long = long.assign(value=value)
-        return long[~missing & ~bad]
-
-    def units(self, long: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-        names = texts(long["unit"])
-        blank = names == ""
-        self.row_errors(long, blank, self.header("unit"), names, "ไม่มีชื่อหน่วยงาน",
-                        "the unit name is missing")
-        resolver = self.catalog.resolver
-        ids = per_distinct(names, lambda n: resolver.resolve(n) if n else None)
-        unknown = ids.isna() & ~blank
+    def units(self, rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """Rows of known units (or, with ``add_units``, of units to add) and the new units."""
+        ids = rules.units(rows, self.catalog.resolver, self.report, self.header("unit"),
+                          report_unknown=not self.add_units,
+                          advice=(" เพิ่มใหม่ได้ด้วย --add-units", "; add it with --add-units"))
+        names = texts(rows["unit"])
+        unknown = ids.isna() & (names != "")
         new_units = pd.DataFrame()
         if unknown.any() and self.add_units:
-            new_units, new_ids = self.new_units(long[unknown], names[unknown])
+            new_units, new_ids = self.new_units(rows[unknown], names[unknown])
             ids = ids.where(~unknown, new_ids)
-            unknown = pd.Series(False, index=long.index)
-        elif unknown.any():
-            hints = per_distinct(names.where(unknown, ""), self.suggest)
-            self.row_errors(long, unknown, self.header("unit"), names,
-                            "ไม่รู้จักหน่วยงาน (ชื่อใกล้เคียง: " + hints + ") เพิ่มใหม่ได้ด้วย --add-units",
-                            "unknown unit (closest known names: " + hints
-                            + "); add it with --add-units")
-        keep = ~blank & ~unknown
-        return long[keep].assign(unit_id=ids[keep], unit_name=names[keep]), new_units
-
-    def suggest(self, name: str) -> str:
-        """Closest known names, within a time budget (a national list is long)."""
-        if not name:
-            return ""
-        started = getattr(self, "_suggest_start", None) or time.monotonic()
-        self._suggest_start = started
-        if time.monotonic() - started > SUGGEST_BUDGET_S:
-            return "…"
-        return ", ".join(self.catalog.resolver.suggest(name)) or "-"
-
-    def misspelt(self, name: str) -> str:
-        """Known names so close to ``name`` that it may be a misspelling ('-' if none)."""
-        resolver = self.catalog.resolver
-        keys = difflib.get_close_matches(name_key(name), list(resolver.by_key), n=3,
-                                         cutoff=MISSPELLING_CUTOFF)
-        return ", ".join(resolver.names[k] for k in keys) or "-"
+        keep = ids.notna()
+        return rows[keep].assign(unit_id=ids[keep], unit_name=names[keep]), new_units
 
     def new_units(self, rows: pd.DataFrame, names: pd.Series) -> tuple[pd.DataFrame, pd.Series]:
-        keys = per_distinct(names, name_key)
-        ids = per_distinct(keys, self.new_unit_id)
+        keys = per_distinct(names, lambda n: name_key(str(n)))
+        ids = per_distinct(keys, lambda k: self.new_unit_id(str(k)))
         info = pd.DataFrame({"unit_id": ids, "name_th": names, "row": rows["row"]})
         for f, column in (("unit_type", "unit_type"), ("parent", "parent_org"),
                           ("province", "province")):
             info[column] = texts(rows[f]) if f in rows else ""
         first = info.drop_duplicates("unit_id")
         units = self.unit_rows(info, first)
-        hints = (first["name_th"].map(self.misspelt) if len(first) <= MAX_NEW_UNIT_HINTS
+        hints = (first["name_th"].map(self.catalog.resolver.misspelt) if len(first) <= MAX_NEW_UNIT_HINTS
                  else pd.Series("-", index=first.index))
         similar = ~hints.isin(["-", "…", ""])
         self.report.add_many("info", first.loc[~similar, "row"], self.header("unit"),
@@ -257,129 +209,6 @@ class Checker:
                 return unit_id
         raise ValueError(f"cannot make a unit id for {key!r}")
 
-    def years(self, long: pd.DataFrame) -> pd.DataFrame:
-        value, missing, bad = numbers(long["year"])
-        whole = value.notna() & (value % 1 == 0)
-        ok = whole & value.between(2500, 2700)
-        looks_ce = whole & value.between(1900, 2200)
-        th = pd.Series("ปีงบประมาณต้องเป็น พ.ศ. 4 หลัก เช่น 2567", index=long.index)
-        en = pd.Series("the fiscal year must be a 4-digit Buddhist-Era year, e.g. 2567",
-                       index=long.index)
-        th[looks_ce] = "ปีนี้เป็น ค.ศ. ให้ใช้ พ.ศ. (ค.ศ. + 543)"
-        en[looks_ce] = "this looks like a C.E. year: use the Buddhist Era (C.E. + 543)"
-        th[missing] = "ไม่มีปีงบประมาณ"
-        en[missing] = "the fiscal year is missing"
-        self.row_errors(long, ~ok, self.header("year"), long["year"], th, en)
-        return long[ok].assign(fiscal_year=value[ok].astype(int))
-
-    def frameworks(self, long: pd.DataFrame) -> pd.DataFrame:
-        given = (texts(long["framework"]) if "framework" in long
-                 else pd.Series("", index=long.index, dtype=object))
-        resolved = per_distinct_pair(long["fiscal_year"], given, self.resolve_framework)
-        fid = per_distinct(resolved, lambda r: r[0])
-        bad = fid.isna()
-        column = self.header("framework") if "framework" in long else self.header("year")
-        value = given.where(given != "", long["fiscal_year"].astype(str))
-        self.row_errors(long, bad, column, value, per_distinct(resolved, lambda r: r[1]),
-                        per_distinct(resolved, lambda r: r[2]))
-        return long[~bad].assign(framework_id=fid[~bad])
-
-    def resolve_framework(self, year: int, given: str) -> tuple[str | None, str, str]:
-        f = self.catalog.frameworks
-        if given:
-            match = f[f["framework_id"].str.lower() == given.lower()]
-            if not match.empty:
-                r = match.iloc[0]
-                if r.first_year <= year <= r.last_year:
-                    return r.framework_id, "", ""
-                return (None, f"ปี {year} ไม่อยู่ในกรอบการประเมิน {r.framework_id} "
-                        f"(พ.ศ. {r.first_year}-{r.last_year})",
-                        f"year {year} is outside framework {r.framework_id} "
-                        f"({r.first_year}-{r.last_year})")
-            by_assessor = [x for x in self.catalog.frameworks_for_year(year)
-                           if f.set_index("framework_id").at[x, "assessor"].lower() == given.lower()]
-            if len(by_assessor) == 1:
-                return by_assessor[0], "", ""
-            known = ", ".join(f["framework_id"])
-            return (None, f"ไม่รู้จักกรอบการประเมิน (ที่มี: {known})",
-                    f"unknown framework (known: {known})")
-        return self.framework_of_year(year)
-
-    def framework_of_year(self, year: int) -> tuple[str | None, str, str]:
-        candidates = self.catalog.frameworks_for_year(year)
-        if len(candidates) == 1:
-            return candidates[0], "", ""
-        if not candidates:
-            known = self.catalog.years_known()
-            return (None, f"ไม่รู้จักปี {year}: ไม่มีกรอบการประเมินของปีนี้ (ปีที่มี: {known})",
-                    f"unknown year {year}: no framework covers it (years known: {known})")
-        listed = ", ".join(candidates)
-        return (None, f"ปี {year} มีหลายกรอบการประเมิน ({listed}) ให้เพิ่มคอลัมน์ กรอบการประเมิน",
-                f"several frameworks cover {year} ({listed}): add a framework column")
-
-    def codes(self, long: pd.DataFrame, layout: str) -> pd.DataFrame:
-        given = texts(long["code"])
-        code = per_distinct_pair(long["framework_id"], given,
-                                 lambda f, c: self.catalog.codes.get((f, code_key(c))))
-        bad = code.isna()
-        if bad.any():
-            sub = long[bad].assign(code_text=given[bad])
-            if layout == "wide":  # one error per column and framework, not per cell
-                sub = sub.drop_duplicates(["column", "framework_id"])
-            blank = sub["code_text"] == ""
-            th = ("ไม่มีรหัสนี้ในกรอบการประเมิน " + sub["framework_id"]).where(~blank, "ไม่มีรหัส")
-            en = ("code is not in framework " + sub["framework_id"]).where(~blank,
-                                                                           "the code is missing")
-            column = sub["column"] if layout == "wide" else self.header("code")
-            self.report.add_many("error", sub["row"], column, sub["code_text"], th, en)
-        return long[~bad].assign(code=code[~bad])
-
-    def ranges(self, long: pd.DataFrame) -> pd.DataFrame:
-        top = per_distinct_pair(long["framework_id"], long["code"],
-                                lambda f, c: self.catalog.maxima[(f, c)]).astype(float)
-        bad = ~long["value"].between(0, top)
-        if bad.any():
-            tops = top[bad].map(lambda t: f"{t:g}")
-            self.report.add_many("error", long.loc[bad, "row"], long.loc[bad, "column"],
-                                 long.loc[bad, "value"], "คะแนนต้องอยู่ระหว่าง 0 ถึง " + tops,
-                                 "the score must be between 0 and " + tops)
-        return long[~bad]
-
-    def duplicates(self, long: pd.DataFrame) -> pd.DataFrame:
-        keys = ["unit_id", "fiscal_year", "code"]
-        grouped = long.groupby(keys, sort=False)
-        first_value = grouped["value"].transform("first")
-        first_row = grouped["row"].transform("first")
-        later = long.duplicated(keys, keep="first")
-        differs = later & (long["value"] - first_value).abs().gt(SAME)
-        if differs.any():
-            rows = first_row[differs].astype(str)
-            values = first_value[differs].map(lambda v: f"{v:g}")
-            self.report.add_many(
-                "error", long.loc[differs, "row"], long.loc[differs, "column"],
-                long.loc[differs, "value"],
-                "ซ้ำกับแถว " + rows + " แต่คะแนนต่างกัน (" + values + ")",
-                "duplicates row " + rows + " with a different score (" + values + ")")
-        same = later & ~differs
-        if same.any():
-            rows = first_row[same].astype(str)
-            self.report.add_many("info", long.loc[same, "row"], long.loc[same, "column"],
-                                 long.loc[same, "value"], "ซ้ำกับแถว " + rows + " (คะแนนเท่ากัน นับครั้งเดียว)",
-                                 "repeats row " + rows + " (same score, counted once)")
-        conflicting = long.set_index(keys).index.isin(long[differs].set_index(keys).index)
-        return long[~later & ~conflicting]
-
-    def one_framework_per_unit_year(self, long: pd.DataFrame) -> pd.DataFrame:
-        first = long.groupby(["unit_id", "fiscal_year"], sort=False)["framework_id"]
-        first = first.transform("first")
-        bad = long["framework_id"] != first
-        if bad.any():
-            self.row_errors(long[bad], bad[bad], self.header("framework"),
-                            long.loc[bad, "framework_id"],
-                            "หน่วยงานและปีเดียวกันใช้กรอบการประเมินต่างกัน " + first[bad],
-                            "the same unit and year uses another framework too: " + first[bad])
-        return long[~bad]
-
 
 def validate(raw: RawTable, catalog: Catalog, report: Report, *, add_units: bool,
              replace: bool) -> Staged:
@@ -393,15 +222,17 @@ def validate(raw: RawTable, catalog: Catalog, report: Report, *, add_units: bool
     rows = checker.file_rows(fields, layout)
     rows = checker.formulas(rows, ("unit", "year", "framework"))
     rows, staged.new_units = checker.units(rows)
-    rows = checker.years(rows)
-    rows = checker.frameworks(rows)
+    rows = rules.years(rows, report, checker.header("year"))
+    rows = rules.frameworks(rows, catalog.frameworks, report, year_column=checker.header("year"),
+                            framework_column=checker.names.get("framework"))
     long = rows if layout == "long" else checker.cells(rows, others)
     long = checker.formulas(long, ("code", "score"))
-    long = checker.scores(long, layout)
-    long = checker.codes(long, layout)
-    long = checker.ranges(long)
-    long = checker.duplicates(long)
-    long = checker.one_framework_per_unit_year(long)
+    long = rules.scores(long, report, missing="warning" if layout == "long" else None)
+    long = rules.codes(long, catalog.frameworks, report,
+                       column=checker.header("code") if layout == "long" else None)
+    long = rules.ranges(long, catalog.frameworks, report)
+    long = rules.duplicates(long, report)
+    long = rules.one_framework_per_unit_year(long, report, checker.header("framework"))
     if not staged.new_units.empty:
         used = set(long["unit_id"])
         staged.new_units = staged.new_units[staged.new_units["unit_id"].isin(used)]

@@ -43,9 +43,9 @@ def digest(path: Path) -> str:
      "code is not in framework bma-2567"),
     ("สำนักงานเขตสัมพันธ์วงศ์ใหม่,2567,bma-2567,O3,50,seed001,x,", "unit", "unknown unit"),
     ("สำนักงานเขตสัมพันธวงศ์,2567,bma-2567,O5,100,seed001,x,", "score",
-     "duplicates line"),
+     "duplicates row"),
     ("บางรัก,2564,nacc-2563,IIT_W,31,seed000,x,", "score", "score must be between 0 and 30"),
-    ("บางรัก,2567,nacc-2563,ITA,50,seed000,x,", "fiscal_year", "year is outside framework"),
+    ("บางรัก,2567,nacc-2563,ITA,50,seed000,x,", "fiscal_year", "year 2567 is outside framework nacc-2563"),
     ("บางรัก,2564,nacc-2563,ITA,๖๒.๑๙x,seed000,x,", "score", "not a number"),
 ])
 def test_bad_rows_stop_the_build_naming_file_line_and_problem(data_dir, tmp_path, row, column,
@@ -59,10 +59,12 @@ def test_bad_rows_stop_the_build_naming_file_line_and_problem(data_dir, tmp_path
     problems = caught.value.problems
     assert len(problems) == 1
     problem = problems[0]
-    assert (problem.file, problem.line, problem.column) == ("data/real/scores.csv", line, column)
+    assert (problem.file, problem.row, problem.column) == ("data/real/scores.csv", line, column)
+    assert problem.value == row.split(",")[{"score": 4, "code": 3, "unit": 0,
+                                            "fiscal_year": 1}[column]]
     assert english in problem.en
     assert problem.th  # Thai message too
-    assert f"data/real/scores.csv, line {line}" in str(caught.value)
+    assert f"data/real/scores.csv, row {line}, column {column}, value " in str(caught.value)
     assert digest(db) == before  # the previous database is untouched
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("ita.duckdb")) == [
         "ita.duckdb"]

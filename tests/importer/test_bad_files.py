@@ -73,7 +73,7 @@ def test_all_errors_are_listed_and_nothing_written(cli, db_env: Path, tmp_path: 
     code, out = cli("import", str(path), "--dataset", "real")
     assert code == 1
     assert [line.split(":")[0] for line in out.splitlines() if line.startswith("[error]")] == [
-        "[error] row 3, column คะแนน, value '101'",
-        "[error] row 4, column หน่วยงาน, value 'สำนักงานเขตบางรกั'",
-        "[error] row 5, column ปีงบประมาณ, value '2566'"]
+        "[error] mixed.csv, row 3, column คะแนน, value '101'",
+        "[error] mixed.csv, row 4, column หน่วยงาน, value 'สำนักงานเขตบางรกั'",
+        "[error] mixed.csv, row 5, column ปีงบประมาณ, value '2566'"]
     assert_same(before, snapshot(db_env))

@@ -1,0 +1,359 @@
+"""The rules every figure obeys, whether it is read from ``data/`` or imported.
+
+Each rule is written once here and used by :mod:`ita_dash.loader` (the files
+under ``data/``) and by :mod:`ita_dash.importer.validate` (after an imported
+sheet is reshaped into long rows). A rule takes a frame of rows with a ``row``
+column (the file row or line), reports each problem to a
+:class:`~ita_dash.problems.Problems` collector with the column as written in
+the file and the value, in Thai and English, and returns the rows that pass.
+Checks run once per distinct value, so a national year (500,000 cells) takes
+seconds.
+
+The raw fields are ``unit``, ``year``, ``framework``, ``code`` and ``score``
+(text as read), and ``column``: the header of the cell holding the score. Rules
+add ``unit_id``, ``fiscal_year``, ``framework_id``, ``code`` (as the framework
+spells it) and ``value`` (the score as a number).
+"""
+
+from __future__ import annotations
+
+import difflib
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from ita_dash.importer.parse import (
+    BAD,
+    numbers,
+    parse_number,
+    per_distinct,
+    per_distinct_pair,
+    texts,
+)
+from ita_dash.problems import Problems, Severity
+from ita_dash.thai import district_short_name, name_key, normalize_text
+
+FIRST_YEAR, LAST_YEAR = 2500, 2700  # Buddhist-Era fiscal years accepted
+SUGGEST_BUDGET_S = 3.0  # time spent looking for closest names of unknown units
+MISSPELLING_CUTOFF = 0.85
+SAME = 1e-9  # two scores closer than this are the same figure
+FULL_MARKS = 100.0
+
+# ------------------------------------------------------------------------ values
+
+
+def code_key(code: str) -> str:
+    """Codes compare without case, spaces or Thai digits ('o ๑๑' == 'O11')."""
+    return normalize_text(code).replace(" ", "").upper()
+
+
+def be_year(value: object) -> tuple[int | None, str, str]:
+    """A Buddhist-Era fiscal year: (year, '', '') or (None, Thai, English problem)."""
+    number = parse_number(value)
+    if number is None:
+        return None, "ไม่มีปีงบประมาณ", "the fiscal year is missing"
+    if number is not BAD and isinstance(number, float) and number.is_integer():
+        if FIRST_YEAR <= number <= LAST_YEAR:
+            return int(number), "", ""
+        if 1900 <= number <= 2200:
+            return (None, "ปีนี้เป็น ค.ศ. ให้ใช้ พ.ศ. (ค.ศ. + 543)",
+                    "this looks like a C.E. year: use the Buddhist Era (C.E. + 543)")
+    return (None, "ปีงบประมาณต้องเป็น พ.ศ. 4 หลัก เช่น 2567",
+            "the fiscal year must be a 4-digit Buddhist-Era year, e.g. 2567")
+
+
+def number(value: object, *, required: bool = True) -> tuple[float | None, str, str]:
+    """A number (Thai digits, thousands separators): (value, '', '') or (None, problem)."""
+    parsed = parse_number(value)
+    if parsed is BAD or not isinstance(parsed, float | None):
+        return None, "ค่านี้ไม่ใช่ตัวเลข", "the value is not a number"
+    if parsed is None and required:
+        return None, "ไม่มีค่า", "the value is missing"
+    return parsed, "", ""
+
+
+# ------------------------------------------------------------------------- units
+
+
+class UnitResolver:
+    """Resolves a unit name as printed (or an alias) to its unit id."""
+
+    def __init__(self, aliases: pd.DataFrame):
+        self.by_key: dict[str, str] = {
+            str(k): str(u) for k, u in zip(aliases["alias_key"], aliases["unit_id"], strict=True)}
+        self.names: dict[str, str] = {
+            str(k): str(a) for k, a in zip(aliases["alias_key"], aliases["alias"], strict=True)}
+
+    def resolve(self, name: str) -> str | None:
+        key = name_key(name)
+        if key in self.by_key:
+            return self.by_key[key]
+        return self.by_key.get(name_key(district_short_name(name)))
+
+    def suggest(self, name: str, n: int = 3, cutoff: float = 0.5) -> list[str]:
+        """Known names closest to ``name`` (at most ``n``)."""
+        keys = difflib.get_close_matches(name_key(name), list(self.by_key), n=n, cutoff=cutoff)
+        return [self.names[k] for k in keys]
+
+    def misspelt(self, name: str) -> str:
+        """Known names so close to ``name`` that it may be a misspelling ('-' if none)."""
+        return ", ".join(self.suggest(name, cutoff=MISSPELLING_CUTOFF)) or "-"
+
+
+def units(rows: pd.DataFrame, resolver: UnitResolver, out: Problems, column: str, *,
+          report_unknown: bool = True, advice: tuple[str, str] = ("", "")) -> pd.Series:
+    """The unit id of each row (None when blank or unknown); names the closest known units.
+
+    ``advice`` (Thai, English) is added to the message of an unknown unit.
+    """
+    names = texts(rows["unit"])
+    blank = names == ""
+    row_errors(out, rows, blank, column, names, "ไม่มีชื่อหน่วยงาน", "the unit name is missing")
+    ids = per_distinct(names, lambda n: resolver.resolve(str(n)) if n else None)
+    unknown = ids.isna() & ~blank
+    if report_unknown and unknown.any():
+        hints = per_distinct(names.where(unknown, ""), _hinter(resolver))
+        row_errors(out, rows, unknown, column, names,
+                   "ไม่รู้จักหน่วยงาน (ชื่อใกล้เคียง: " + hints + ")" + advice[0],
+                   "unknown unit (closest known names: " + hints + ")" + advice[1])
+    return ids
+
+
+def _hinter(resolver: UnitResolver) -> Callable[[object], str]:
+    """Closest known names, within a time budget (a national list is long)."""
+    started = time.monotonic()
+
+    def hint(name: object) -> str:
+        if not name:
+            return ""
+        if time.monotonic() - started > SUGGEST_BUDGET_S:
+            return "…"
+        return ", ".join(resolver.suggest(str(name))) or "-"
+
+    return hint
+
+
+# -------------------------------------------------------------------- frameworks
+
+
+@dataclass
+class Frameworks:
+    """The frameworks: the years each covers, its codes and the highest score of each."""
+
+    frameworks: pd.DataFrame  # framework_id, assessor, first_year, last_year
+    codes: dict[tuple[str, str], str]  # (framework_id, code_key) -> code
+    maxima: dict[tuple[str, str], float]  # (framework_id, code) -> highest score
+
+    @classmethod
+    def from_frames(cls, frameworks: pd.DataFrame, nodes: pd.DataFrame) -> Frameworks:
+        """From ``frameworks`` and ``framework_nodes`` (code, kind, parent_code, points)."""
+        rows = nodes.to_dict("records")
+        weights = {(n["framework_id"], n["code"]): float(n["points"]) for n in rows
+                   if pd.notna(n["points"])}
+        maxima = {(str(n["framework_id"]), str(n["code"])):
+                  weights.get((n["framework_id"], n["parent_code"]), FULL_MARKS)
+                  if n["kind"] == "tool_points" else FULL_MARKS for n in rows}
+        ordered = frameworks[["framework_id", "assessor", "first_year", "last_year"]]
+        return cls(
+            frameworks=ordered.sort_values(["first_year", "framework_id"]).reset_index(drop=True),
+            codes={(str(n["framework_id"]), code_key(str(n["code"]))): str(n["code"])
+                   for n in rows},
+            maxima=maxima)
+
+    def for_year(self, year: int) -> list[str]:
+        f = self.frameworks
+        return list(f.loc[(f["first_year"] <= year) & (f["last_year"] >= year), "framework_id"])
+
+    def years_known(self) -> str:
+        spans = zip(self.frameworks["first_year"], self.frameworks["last_year"], strict=True)
+        return ", ".join(f"{first}-{last}" if first != last else str(first)
+                         for first, last in spans)
+
+    def resolve(self, year: int, given: str) -> tuple[str | None, str, str, bool]:
+        """(framework id, '', '', _) or (None, Thai, English, whether the year is to blame).
+
+        ``given`` is a framework id or an assessor (any case); empty: the one of ``year``.
+        """
+        f = self.frameworks
+        if not given:
+            return self._of_year(year)
+        match = f[f["framework_id"].str.lower() == given.lower()]
+        if not match.empty:
+            r = match.iloc[0]
+            if r.first_year <= year <= r.last_year:
+                return r.framework_id, "", "", False
+            return (None, f"ปี {year} ไม่อยู่ในกรอบการประเมิน {r.framework_id} "
+                    f"(พ.ศ. {r.first_year}-{r.last_year})",
+                    f"year {year} is outside framework {r.framework_id} "
+                    f"({r.first_year}-{r.last_year})", True)
+        assessors = dict(zip(f["framework_id"], f["assessor"].astype(str).str.lower(),
+                             strict=True))
+        by_assessor = [x for x in self.for_year(year) if assessors[x] == given.lower()]
+        if len(by_assessor) == 1:
+            return by_assessor[0], "", "", False
+        known = ", ".join(f["framework_id"])
+        return (None, f"ไม่รู้จักกรอบการประเมิน (ที่มี: {known})",
+                f"unknown framework (known: {known})", False)
+
+    def _of_year(self, year: int) -> tuple[str | None, str, str, bool]:
+        candidates = self.for_year(year)
+        if len(candidates) == 1:
+            return candidates[0], "", "", False
+        if not candidates:
+            known = self.years_known()
+            return (None, f"ไม่รู้จักปี {year}: ไม่มีกรอบการประเมินของปีนี้ (ปีที่มี: {known})",
+                    f"unknown year {year}: no framework covers it (years known: {known})", True)
+        listed = ", ".join(candidates)
+        return (None, f"ปี {year} มีหลายกรอบการประเมิน ({listed}) ให้เพิ่มคอลัมน์ กรอบการประเมิน",
+                f"several frameworks cover {year} ({listed}): add a framework column", True)
+
+
+# ------------------------------------------------------------------ the row rules
+
+
+def row_errors(out: Problems, rows: pd.DataFrame, mask: pd.Series, column: str,
+               value: pd.Series, th: pd.Series | str, en: pd.Series | str) -> None:
+    """One error per file row (not per cell) for the fields of a whole row."""
+    if not mask.any():
+        return
+    sub = pd.DataFrame({"row": rows["row"], "value": value, "th": th, "en": en})[mask]
+    sub = sub.drop_duplicates("row")
+    out.add_many("error", sub["row"], column, sub["value"], sub["th"], sub["en"])
+
+
+def years(rows: pd.DataFrame, out: Problems, column: str) -> pd.DataFrame:
+    """Rows with a Buddhist-Era ``year``, as ``fiscal_year``."""
+    year, th, en = _distinct(rows["year"], be_year, 3)
+    ok = year.notna()
+    row_errors(out, rows, ~ok, column, rows["year"], th, en)
+    return rows[ok].assign(fiscal_year=year[ok].astype(int))
+
+
+def frameworks(rows: pd.DataFrame, index: Frameworks, out: Problems, *, year_column: str,
+               framework_column: str | None) -> pd.DataFrame:
+    """Rows whose framework (given, or the one of the year) covers the year, as ``framework_id``."""
+    given = (texts(rows["framework"]) if framework_column is not None
+             else pd.Series("", index=rows.index, dtype=object))
+    resolved = per_distinct_pair(rows["fiscal_year"], given,
+                                 lambda y, g: index.resolve(int(str(y)), str(g)))
+    fid, th, en, on_year = _distinct(resolved, _as_tuple, 4)
+    bad = fid.isna()
+    year_bad = bad & on_year.astype(bool)
+    row_errors(out, rows, year_bad, year_column, rows["fiscal_year"], th, en)
+    if framework_column is not None:
+        row_errors(out, rows, bad & ~year_bad, framework_column, given, th, en)
+    return rows[~bad].assign(framework_id=fid[~bad])
+
+
+def scores(rows: pd.DataFrame, out: Problems, *, missing: Severity | None) -> pd.DataFrame:
+    """Rows whose ``score`` is a number, as ``value``; a missing score is reported as
+    ``missing`` (an error, a warning that the row is skipped, or nothing)."""
+    value, blank, bad = numbers(rows["score"])
+    if missing == "error":
+        out.add_many("error", rows.loc[blank, "row"], rows.loc[blank, "column"],
+                     rows.loc[blank, "score"], "ไม่มีคะแนน", "the score is missing")
+    elif missing is not None:
+        out.add_many(missing, rows.loc[blank, "row"], rows.loc[blank, "column"],
+                     rows.loc[blank, "score"], "ไม่มีคะแนน ข้ามแถวนี้", "no score: row skipped")
+    out.add_many("error", rows.loc[bad, "row"], rows.loc[bad, "column"], rows.loc[bad, "score"],
+                 "คะแนนไม่ใช่ตัวเลข", "the score is not a number")
+    return rows.assign(value=value)[~blank & ~bad]
+
+
+def codes(rows: pd.DataFrame, index: Frameworks, out: Problems, *, column: str | None,
+          required: bool = True) -> pd.DataFrame:
+    """Rows whose ``code`` is in their framework (compared by :func:`code_key`).
+
+    ``column`` None: the code is the header of the score's column (a wide sheet),
+    reported once per column and framework. ``required`` False: a blank code passes.
+    """
+    given = texts(rows["code"])
+    code = per_distinct_pair(rows["framework_id"], given,
+                             lambda f, c: index.codes.get((str(f), code_key(str(c)))))
+    bad = code.isna() & ((given != "") | required)
+    if bad.any():
+        sub = rows[bad].assign(code_text=given[bad])
+        if column is None:
+            sub = sub.drop_duplicates(["column", "framework_id"])
+        blank = sub["code_text"] == ""
+        th = ("ไม่มีรหัสนี้ในกรอบการประเมิน " + sub["framework_id"]).where(~blank, "ไม่มีรหัส")
+        en = ("code is not in framework " + sub["framework_id"]).where(~blank,
+                                                                       "the code is missing")
+        out.add_many("error", sub["row"], sub["column"] if column is None else column,
+                     sub["code_text"], th, en)
+    return rows[~bad].assign(code=code[~bad])
+
+
+def ranges(rows: pd.DataFrame, index: Frameworks, out: Problems) -> pd.DataFrame:
+    """Rows whose ``value`` lies between 0 and the node's highest score (100, or a tool's
+    weight for its weighted points); a row without a code: 0 to 100."""
+    code = rows["code"] if "code" in rows else pd.Series("", index=rows.index, dtype=object)
+    top = per_distinct_pair(rows["framework_id"], code,
+                            lambda f, c: index.maxima.get((str(f), str(c)), FULL_MARKS))
+    top = top.astype(float)
+    bad = ~rows["value"].between(0, top)
+    if bad.any():
+        tops = top[bad].map(lambda t: f"{t:g}")
+        out.add_many("error", rows.loc[bad, "row"], rows.loc[bad, "column"],
+                     rows.loc[bad, "value"], "คะแนนต้องอยู่ระหว่าง 0 ถึง " + tops,
+                     "the score must be between 0 and " + tops)
+    return rows[~bad]
+
+
+def duplicates(rows: pd.DataFrame, out: Problems) -> pd.DataFrame:
+    """One row per unit, year and code: a repeat with another score is an error (both
+    dropped); a repeat with the same score is counted once."""
+    keys = ["unit_id", "fiscal_year", "code"]
+    grouped = rows.groupby(keys, sort=False)
+    first_value = grouped["value"].transform("first")
+    first_row = grouped["row"].transform("first")
+    later = rows.duplicated(keys, keep="first")
+    differs = later & (rows["value"] - first_value).abs().gt(SAME)
+    if differs.any():
+        at = first_row[differs].astype(str)
+        values = first_value[differs].map(lambda v: f"{v:g}")
+        out.add_many("error", rows.loc[differs, "row"], rows.loc[differs, "column"],
+                     rows.loc[differs, "value"],
+                     "ซ้ำกับแถว " + at + " แต่คะแนนต่างกัน (" + values + ")",
+                     "duplicates row " + at + " with a different score (" + values + ")")
+    same = later & ~differs
+    if same.any():
+        at = first_row[same].astype(str)
+        out.add_many("info", rows.loc[same, "row"], rows.loc[same, "column"],
+                     rows.loc[same, "value"], "ซ้ำกับแถว " + at + " (คะแนนเท่ากัน นับครั้งเดียว)",
+                     "repeats row " + at + " (same score, counted once)")
+    conflicting = rows.set_index(keys).index.isin(rows[differs].set_index(keys).index)
+    return rows[~later & ~conflicting]
+
+
+def one_framework_per_unit_year(rows: pd.DataFrame, out: Problems, column: str) -> pd.DataFrame:
+    """Rows of a unit and year all on one framework (the first one given)."""
+    first = rows.groupby(["unit_id", "fiscal_year"], sort=False)["framework_id"].transform("first")
+    bad = rows["framework_id"] != first
+    if bad.any():
+        row_errors(out, rows[bad], bad[bad], column, rows.loc[bad, "framework_id"],
+                   "หน่วยงานและปีเดียวกันใช้กรอบการประเมินต่างกัน " + first[bad],
+                   "the same unit and year uses another framework too: " + first[bad])
+    return rows[~bad]
+
+
+def _as_tuple(value: object) -> tuple[object, ...]:
+    assert isinstance(value, tuple)
+    return value
+
+
+def _distinct(values: pd.Series, func: Callable[[object], tuple[object, ...]],
+              n: int) -> list[pd.Series]:
+    """The ``n`` parts of ``func`` applied once per distinct value."""
+    codes_, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=False)
+    results = [func(u) for u in uniques]
+    parts = []
+    for i in range(n):
+        mapped = np.empty(len(results), dtype=object)
+        for j, result in enumerate(results):
+            mapped[j] = result[i]
+        parts.append(pd.Series(mapped[codes_], index=values.index, dtype=object))
+    return parts
