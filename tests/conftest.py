@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +13,21 @@ import pytest
 from ita_dash.build import build_database
 from ita_dash.config import DEFAULT_DATA_DIR
 from tests.fixture_db import make_fixture_db
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_places(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """No test ever reads or writes the project's own database or import store."""
+    root = tmp_path_factory.mktemp("places")
+    saved = {k: os.environ.get(k) for k in ("ITA_DB_PATH", "ITA_STORE_DIR")}
+    os.environ["ITA_DB_PATH"] = str(root / "db" / "ita.duckdb")
+    os.environ["ITA_STORE_DIR"] = str(root / "store")
+    yield
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
 
 
 @pytest.fixture(scope="session")

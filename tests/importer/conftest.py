@@ -54,6 +54,15 @@ def places(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Places:
 
 
 @pytest.fixture
+def wcon(db_copy: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A private, writable copy of a build, for checks that never write (and tests that
+    change reference tables before checking)."""
+    connection = duckdb.connect(str(db_copy))
+    yield connection
+    connection.close()
+
+
+@pytest.fixture
 def db_env(places: Places) -> Path:
     """The published database (a link to the current build) that the command line uses."""
     return places.db_path

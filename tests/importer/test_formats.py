@@ -116,16 +116,16 @@ def test_identical_repeated_rows_count_once(wcon: duckdb.DuckDBPyConnection) -> 
     assert "repeats row 2 (same score, counted once)" in plan.report.frame()["problem_en"].values
 
 
-def test_english_headers_and_optional_columns(wcon: duckdb.DuckDBPyConnection) -> None:
+def test_english_headers_and_optional_columns(reader) -> None:
     text = ("unit_name_th,fiscal_year,framework,code,score,unit_type,parent_org,source,note\n"
             "เทศบาลทดสอบใหม่,2567,bma-2567,ITA,80,municipality,อำเภอทดสอบ,รายงานปี 2567,ทดสอบ\n")
-    plan = prepare_import(wcon, text.encode(), "f.csv", ImportOptions(add_units=True))
+    plan = prepare_import(reader(), text.encode(), "f.csv", ImportOptions(add_units=True))
     assert plan.ok
     assert plan.new_units[["name_th", "short_th", "unit_type", "parent_org"]].values.tolist() == [
         ["เทศบาลทดสอบใหม่", "เทศบาลทดสอบใหม่", "municipality", "อำเภอทดสอบ"]]
-    outcome = run_import(wcon, plan, actor=EDITOR)
-    stored = wcon.execute("SELECT source_id, source_ref, note, import_id FROM scores "
-                          "WHERE unit_id = ?", [plan.new_units["unit_id"].iloc[0]]).fetchall()
+    outcome = run_import(reader(), plan, actor=EDITOR)
+    stored = reader().execute("SELECT source_id, source_ref, note, import_id FROM scores "
+                              "WHERE unit_id = ?", [plan.new_units["unit_id"].iloc[0]]).fetchall()
     assert stored == [(None, "รายงานปี 2567", "ทดสอบ", outcome.import_id)]
 
 
