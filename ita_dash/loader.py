@@ -20,8 +20,14 @@ from ita_dash.problems import DataError, Problem
 from ita_dash.registry import compute_points, node_depths
 from ita_dash.thai import district_short_name, name_key, normalize_text
 
-NODE_KINDS = ("total", "tool", "tool_points", "indicator", "subindicator", "heading", "item")
+NODE_KINDS = ("total", "tool", "tool_points", "tool_part", "index", "indicator", "subindicator",
+              "heading", "item")
 AGGREGATIONS = ("points", "equal_split", "unknown")
+# how sure a node, level or framework is: printed in a seed report, stated by a cited public
+# source, derived by arithmetic from stated figures, plausible but unproven, not known
+STATUSES = ("printed", "sourced", "derived", "unconfirmed", "unknown")
+# the kind a node's parent must have
+PARENT_KIND = {"tool": "total", "index": "total", "tool_points": "tool", "tool_part": "tool"}
 BANGKOK = "กรุงเทพมหานคร"
 
 
@@ -210,10 +216,63 @@ def resolve_unit(resolver: UnitResolver, rows: Rows, line: int, raw: str, out: C
 # ----------------------------------------------------------------------- frameworks
 
 
-def read_frameworks(root: Path, out: Collector) -> dict[str, pd.DataFrame]:
+def check_status(rows: Rows, line: int, r: dict[str, str], out: Collector,
+                 sources: set[str] | None) -> None:
+    """A row's ``status`` is one of :data:`STATUSES` and its ``source_id`` a known source."""
+    if r.get("status") not in STATUSES:
+        out.error(rows, line, "status", r.get("status"), "สถานะไม่ถูกต้อง",
+                  f"status must be one of {', '.join(STATUSES)}")
+    source = r.get("source_id") or ""
+    if sources is not None and source and source not in sources:
+        out.error(rows, line, "source_id", source, "ไม่รู้จักแหล่งที่มา (ดู data/sources.csv)",
+                  "unknown source (see data/sources.csv)")
+
+
+def unit_type_list(raw: str | None) -> list[str]:
+    """``unit_types`` of frameworks.csv: unit types separated by ';' (blank: every other unit)."""
+    return [t.strip() for t in (raw or "").split(";") if t.strip()]
+
+
+def check_overlaps(rows: Rows, frameworks: list[dict], out: Collector) -> None:
+    """One framework per (assessor, year), and one default per (unit type, year).
+
+    A unit-year without a framework named takes the framework of its year whose
+    ``unit_types`` lists the unit's type, else the one with no ``unit_types``;
+    two candidates for the same year would make that choice ambiguous.
+    """
+    by_assessor: dict[tuple[str, int], str] = {}
+    by_scope: dict[tuple[str, int], str] = {}
+    for line, f in enumerate(frameworks, 2):
+        if f["first_year"] is None or f["last_year"] is None:
+            continue
+        if f["first_year"] > f["last_year"]:
+            out.error(rows, line, "last_year", f["last_year"], "ปีสุดท้ายมาก่อนปีแรก",
+                      "the last year comes before the first year")
+            continue
+        for year in range(f["first_year"], f["last_year"] + 1):
+            key = (str(f["assessor"]).lower(), year)
+            if key in by_assessor:
+                out.error(rows, line, "first_year", year,
+                          f"ผู้ประเมิน {f['assessor']} มีกรอบการประเมินปี {year} อยู่แล้ว "
+                          f"({by_assessor[key]})",
+                          f"assessor {f['assessor']} already has a framework for {year} "
+                          f"({by_assessor[key]})")
+            by_assessor.setdefault(key, f["framework_id"])
+            for scope in unit_type_list(f.get("unit_types")) or ["*"]:
+                if (scope, year) in by_scope:
+                    out.error(rows, line, "unit_types", f.get("unit_types") or "",
+                              f"ปี {year} มีกรอบตั้งต้นสำหรับหน่วยงานกลุ่มนี้อยู่แล้ว "
+                              f"({by_scope[(scope, year)]})",
+                              f"{year} already has a default framework for these units "
+                              f"({by_scope[(scope, year)]})")
+                by_scope.setdefault((scope, year), f["framework_id"])
+
+
+def read_frameworks(root: Path, out: Collector,
+                    sources: set[str] | None = None) -> dict[str, pd.DataFrame]:
     fw_rows = read_rows(root, "frameworks/frameworks.csv",
                         ["framework_id", "assessor", "first_year", "last_year", "name_th",
-                         "name_en", "aggregation", "pass_mark"], out)
+                         "name_en", "aggregation", "pass_mark", "status"], out)
     frameworks, nodes, levels = [], [], []
     for line, r in fw_rows.records:
         first = parse_year(fw_rows, line, r["first_year"], out)
@@ -221,13 +280,17 @@ def read_frameworks(root: Path, out: Collector) -> dict[str, pd.DataFrame]:
         if r["aggregation"] not in AGGREGATIONS:
             out.error(fw_rows, line, "aggregation", r["aggregation"], "วิธีรวมคะแนนไม่ถูกต้อง",
                       f"aggregation must be one of {', '.join(AGGREGATIONS)}")
-        pass_mark = parse_number(fw_rows, line, "pass_mark", r["pass_mark"], out)
+        check_status(fw_rows, line, r, out, sources)
+        pass_mark = parse_number(fw_rows, line, "pass_mark", r["pass_mark"], out, required=False)
         frameworks.append({**{k: r.get(k) for k in ("framework_id", "assessor", "name_th", "name_en",
-                                                     "aggregation", "source_id", "note")},
+                                                     "aggregation", "source_id", "note",
+                                                     "status")},
+                           "unit_types": ";".join(unit_type_list(r.get("unit_types"))) or None,
                            "first_year": first, "last_year": last, "pass_mark": pass_mark})
         fid = r["framework_id"]
-        nodes.extend(read_nodes(root, fid, r["aggregation"], out))
-        levels.extend(read_levels(root, fid, out))
+        nodes.extend(read_nodes(root, fid, r["aggregation"], out, sources))
+        levels.extend(read_levels(root, fid, out, sources))
+    check_overlaps(fw_rows, frameworks, out)
     ind = read_rows(root, "frameworks/indicators.csv", ["code", "tool", "label_th", "label_en"], out)
     tools = read_rows(root, "frameworks/tools.csv", ["code", "label_th", "label_en"], out)
     return {
@@ -239,7 +302,8 @@ def read_frameworks(root: Path, out: Collector) -> dict[str, pd.DataFrame]:
     }
 
 
-def read_nodes(root: Path, fid: str, aggregation: str, out: Collector) -> list[dict]:
+def read_nodes(root: Path, fid: str, aggregation: str, out: Collector,
+               sources: set[str] | None = None) -> list[dict]:
     rows = read_rows(root, f"frameworks/{fid}/nodes.csv",
                      ["code", "parent_code", "kind", "label_th", "label_en", "points", "status"], out)
     nodes: dict[str, dict] = {}
@@ -253,6 +317,12 @@ def read_nodes(root: Path, fid: str, aggregation: str, out: Collector) -> list[d
         if r["parent_code"] and r["parent_code"] not in nodes:
             out.error(rows, line, "parent_code", r["parent_code"],
                       "ไม่พบรายการแม่ (ต้องอยู่บรรทัดก่อนหน้า)", "parent not defined on an earlier line")
+        elif r["kind"] in PARENT_KIND and (
+                nodes.get(r["parent_code"], {}).get("kind") != PARENT_KIND[r["kind"]]):
+            out.error(rows, line, "parent_code", r["parent_code"],
+                      f"รายการชนิด {r['kind']} ต้องอยู่ใต้รายการชนิด {PARENT_KIND[r['kind']]}",
+                      f"a {r['kind']} must sit under a {PARENT_KIND[r['kind']]}")
+        check_status(rows, line, r, out, sources)
         points = parse_number(rows, line, "points", r["points"], out, required=False)
         nodes[r["code"]] = {"framework_id": fid, "code": r["code"],
                             "parent_code": r["parent_code"] or None, "kind": r["kind"], "seq": seq,
@@ -270,12 +340,14 @@ def read_nodes(root: Path, fid: str, aggregation: str, out: Collector) -> list[d
     return node_list
 
 
-def read_levels(root: Path, fid: str, out: Collector) -> list[dict]:
+def read_levels(root: Path, fid: str, out: Collector,
+                sources: set[str] | None = None) -> list[dict]:
     rows = read_rows(root, f"frameworks/{fid}/rating_levels.csv",
                      ["seq", "level_code", "label_th", "label_en", "min_total", "max_total",
                       "min_each_tool", "color", "status"], out)
     levels = []
     for line, r in rows.records:
+        check_status(rows, line, r, out, sources)
         levels.append({
             "framework_id": fid, "seq": int(parse_number(rows, line, "seq", r["seq"], out) or 0),
             "level_code": r["level_code"], "label_th": r["label_th"], "label_en": r["label_en"],
@@ -482,7 +554,7 @@ def load_source_data(root: Path) -> SourceData:
     tables: dict[str, pd.DataFrame] = {"sources": read_sources(root, out),
                                        "datasets": read_datasets(root, out)}
     tables.update(read_units(root, out))
-    tables.update(read_frameworks(root, out))
+    tables.update(read_frameworks(root, out, set(tables["sources"]["source_id"])))
     if out.problems:
         raise DataError(out.problems)
     resolver = UnitResolver(tables["unit_aliases"])

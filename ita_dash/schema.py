@@ -17,7 +17,7 @@ CREATE TABLE datasets (
     description_th VARCHAR NOT NULL, description_en VARCHAR NOT NULL);
 CREATE TABLE sources (
     source_id VARCHAR PRIMARY KEY, file VARCHAR, title_th VARCHAR, unit_th VARCHAR,
-    fiscal_year INTEGER, note VARCHAR);
+    fiscal_year INTEGER, note VARCHAR, url VARCHAR);
 CREATE TABLE units (
     unit_id VARCHAR PRIMARY KEY, name_th VARCHAR NOT NULL, name_en VARCHAR,
     short_th VARCHAR NOT NULL, short_en VARCHAR, unit_type VARCHAR NOT NULL,
@@ -35,7 +35,8 @@ CREATE TABLE frameworks (
     framework_id VARCHAR PRIMARY KEY, assessor VARCHAR NOT NULL,
     first_year INTEGER NOT NULL, last_year INTEGER NOT NULL,
     name_th VARCHAR NOT NULL, name_en VARCHAR NOT NULL, aggregation VARCHAR NOT NULL,
-    pass_mark DOUBLE NOT NULL, source_id VARCHAR, note VARCHAR);
+    pass_mark DOUBLE, source_id VARCHAR, note VARCHAR,
+    status VARCHAR, unit_types VARCHAR);
 CREATE TABLE indicators (
     code VARCHAR PRIMARY KEY, tool VARCHAR NOT NULL, seq INTEGER NOT NULL,
     label_th VARCHAR NOT NULL, label_en VARCHAR NOT NULL, source_id VARCHAR);
@@ -110,6 +111,8 @@ CREATE TABLE unit_years (
     ind_1 DOUBLE, ind_2 DOUBLE, ind_3 DOUBLE, ind_4 DOUBLE, ind_5 DOUBLE,
     ind_6 DOUBLE, ind_7 DOUBLE, ind_8 DOUBLE, ind_9 DOUBLE, ind_10 DOUBLE,
     level_seq INTEGER, level_code VARCHAR, printed_level VARCHAR,
+    score_source VARCHAR, score_unconfirmed BOOLEAN, level_source VARCHAR,
+    scale_unconfirmed BOOLEAN,
     PRIMARY KEY (dataset, unit_id, fiscal_year));
 """
 
