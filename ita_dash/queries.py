@@ -627,6 +627,36 @@ def export_scores(con: Con, *, dataset: str) -> pd.DataFrame:
         ORDER BY s.fiscal_year, u.name_th, s.framework_id, n.seq""", {"dataset": dataset})
 
 
+def export_totals(con: Con, *, dataset: str) -> pd.DataFrame:
+    """One row per unit-year (the ``export --totals`` columns): total to two decimals, the
+    tools, and the level under the year's rules, printed or computed."""
+    return _run(con, """
+        SELECT u.name_th AS unit_name_th, y.fiscal_year, y.framework_id AS framework,
+               round(y.score, 2) AS ita, round(y.iit, 4) AS iit, round(y.eit, 4) AS eit,
+               round(y.oit, 4) AS oit,
+               CASE WHEN y.level_source = 'printed' THEN coalesce(pl.label_th, pr.label_printed)
+                    ELSE l.label_th END AS level_th,
+               y.level_source
+        FROM unit_years y JOIN units u USING (unit_id)
+        LEFT JOIN rating_levels l ON l.framework_id = y.framework_id AND l.seq = y.level_seq
+        LEFT JOIN rating_levels pl
+               ON pl.framework_id = y.framework_id AND pl.level_code = y.printed_level
+        LEFT JOIN printed_ratings pr USING (dataset, unit_id, fiscal_year)
+        WHERE y.dataset = $dataset
+        ORDER BY y.fiscal_year, u.name_th""", {"dataset": dataset})
+
+
+def rating_provenance(con: Con, *, dataset: str, year: int) -> pd.DataFrame:
+    """Per unit of the year: where its total and level come from (printed or computed) and
+    whether they were computed under unconfirmed weights or an unconfirmed scale."""
+    return _run(con, """
+        SELECT unit_id, framework_id, score_source, score_unconfirmed, level_source,
+               scale_unconfirmed,
+               level_source = 'computed' AND scale_unconfirmed AS level_unconfirmed
+        FROM unit_years WHERE dataset = $dataset AND fiscal_year = $year
+        ORDER BY unit_id""", {"dataset": dataset, "year": year})
+
+
 # Constant SQL fragments that queries reference as {name} (see _run).
 FRAGMENTS: dict[str, str] = {}
 FRAGMENTS["indicator_values"] = INDICATOR_VALUES

@@ -272,10 +272,14 @@ class Checker:
         self.row_errors(long, ~ok, self.header("year"), long["year"], th, en)
         return long[ok].assign(fiscal_year=value[ok].astype(int))
 
-    def frameworks(self, long: pd.DataFrame) -> pd.DataFrame:
+    def frameworks(self, long: pd.DataFrame, new_units: pd.DataFrame) -> pd.DataFrame:
         given = (texts(long["framework"]) if "framework" in long
                  else pd.Series("", index=long.index, dtype=object))
-        resolved = per_distinct_pair(long["fiscal_year"], given, self.resolve_framework)
+        types = {**self.catalog.unit_types, **(dict(zip(new_units["unit_id"], new_units[
+            "unit_type"], strict=True)) if not new_units.empty else {})}
+        keyed = given + "\x1f" + long["unit_id"].map(lambda u: types.get(u) or "").astype(object)
+        resolved = per_distinct_pair(long["fiscal_year"], keyed,
+                                     lambda y, k: self.resolve_framework(y, *k.split("\x1f")))
         fid = per_distinct(resolved, lambda r: r[0])
         bad = fid.isna()
         column = self.header("framework") if "framework" in long else self.header("year")
@@ -284,7 +288,8 @@ class Checker:
                         per_distinct(resolved, lambda r: r[2]))
         return long[~bad].assign(framework_id=fid[~bad])
 
-    def resolve_framework(self, year: int, given: str) -> tuple[str | None, str, str]:
+    def resolve_framework(self, year: int, given: str,
+                          unit_type: str = "") -> tuple[str | None, str, str]:
         f = self.catalog.frameworks
         if given:
             match = f[f["framework_id"].str.lower() == given.lower()]
@@ -303,10 +308,10 @@ class Checker:
             known = ", ".join(f["framework_id"])
             return (None, f"ไม่รู้จักกรอบการประเมิน (ที่มี: {known})",
                     f"unknown framework (known: {known})")
-        return self.framework_of_year(year)
+        return self.framework_of_year(year, unit_type)
 
-    def framework_of_year(self, year: int) -> tuple[str | None, str, str]:
-        candidates = self.catalog.frameworks_for_year(year)
+    def framework_of_year(self, year: int, unit_type: str = "") -> tuple[str | None, str, str]:
+        candidates = self.catalog.default_frameworks(year, unit_type)
         if len(candidates) == 1:
             return candidates[0], "", ""
         if not candidates:
@@ -330,6 +335,10 @@ class Checker:
             th = ("ไม่มีรหัสนี้ในกรอบการประเมิน " + sub["framework_id"]).where(~blank, "ไม่มีรหัส")
             en = ("code is not in framework " + sub["framework_id"]).where(~blank,
                                                                            "the code is missing")
+            items = per_distinct_pair(sub["framework_id"], sub["code_text"],
+                                      self.catalog.unknown_item_list)
+            th = th.where(items.isna(), items.map(lambda m: m[0] if m else ""))
+            en = en.where(items.isna(), items.map(lambda m: m[1] if m else ""))
             column = sub["column"] if layout == "wide" else self.header("code")
             self.report.add_many("error", sub["row"], column, sub["code_text"], th, en)
         return long[~bad].assign(code=code[~bad])
@@ -394,7 +403,7 @@ def validate(raw: RawTable, catalog: Catalog, report: Report, *, add_units: bool
     rows = checker.formulas(rows, ("unit", "year", "framework"))
     rows, staged.new_units = checker.units(rows)
     rows = checker.years(rows)
-    rows = checker.frameworks(rows)
+    rows = checker.frameworks(rows, staged.new_units)
     long = rows if layout == "long" else checker.cells(rows, others)
     long = checker.formulas(long, ("code", "score"))
     long = checker.scores(long, layout)
