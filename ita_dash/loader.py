@@ -504,8 +504,8 @@ def read_groups(root: Path, resolver: UnitResolver, out: Collector) -> dict[str,
 
 def read_sources(root: Path, out: Collector) -> pd.DataFrame:
     rows = read_rows(root, "sources.csv", ["source_id", "file", "title_th"], out)
-    records = [{**r, "fiscal_year": int(r["fiscal_year"]) if r.get("fiscal_year") else None}
-               for _, r in rows.records]
+    records = [{**r, "fiscal_year": int(r["fiscal_year"]) if r.get("fiscal_year") else None,
+                "url": r.get("url") or None} for _, r in rows.records]
     records.append({"source_id": "bangkok_districts", "file": "data/units/bangkok_districts.csv",
                     "title_th": "รายชื่อสำนักงานเขตและกลุ่มเขต", "unit_th": None,
                     "fiscal_year": None, "note": "See data/units/SOURCES.md"})

@@ -646,15 +646,56 @@ def export_totals(con: Con, *, dataset: str) -> pd.DataFrame:
         ORDER BY y.fiscal_year, u.name_th""", {"dataset": dataset})
 
 
-def rating_provenance(con: Con, *, dataset: str, year: int) -> pd.DataFrame:
-    """Per unit of the year: where its total and level come from (printed or computed) and
-    whether they were computed under unconfirmed weights or an unconfirmed scale."""
+def rating_provenance(con: Con, *, dataset: str, year: int | None = None,
+                      unit_id: str | None = None) -> pd.DataFrame:
+    """Per unit-year (of one year, or of one unit): where the total and the level come from
+    (printed or computed) and whether they were computed under unconfirmed tool weights or
+    an unconfirmed rating scale (the pages say so)."""
     return _run(con, """
-        SELECT unit_id, framework_id, score_source, score_unconfirmed, level_source,
-               scale_unconfirmed,
-               level_source = 'computed' AND scale_unconfirmed AS level_unconfirmed
-        FROM unit_years WHERE dataset = $dataset AND fiscal_year = $year
-        ORDER BY unit_id""", {"dataset": dataset, "year": year})
+        SELECT unit_id, fiscal_year, framework_id, score_source, level_source,
+               coalesce(score_unconfirmed, false) AS score_unconfirmed,
+               coalesce(level_source = 'computed' AND scale_unconfirmed, false)
+                 AS level_unconfirmed
+        FROM unit_years
+        WHERE dataset = $dataset AND ($year IS NULL OR fiscal_year = $year)
+          AND ($unit_id IS NULL OR unit_id = $unit_id)
+        ORDER BY fiscal_year, unit_id""", {"dataset": dataset, "year": year, "unit_id": unit_id})
+
+
+STATUS_ORDER = "['printed', 'sourced', 'derived', 'unconfirmed', 'unknown']"
+
+
+def framework_years(con: Con) -> pd.DataFrame:
+    """One row per fiscal year and framework: its status, how sure its tool weights and rating
+    scale are (the least sure of their rows), the levels of figures it accepts and its source."""
+    return _run(con, """
+        WITH years AS (
+            SELECT f.*, unnest(range(f.first_year, f.last_year + 1)) AS fiscal_year
+            FROM frameworks f),
+        weights AS (
+            SELECT framework_id,
+                   STATUSES[max(list_position(STATUSES, status))] AS weights_status
+            FROM framework_nodes WHERE kind IN ('tool', 'tool_part') AND points IS NOT NULL
+            GROUP BY ALL),
+        scales AS (
+            SELECT framework_id, STATUSES[max(list_position(STATUSES, status))] AS scale_status
+            FROM rating_levels GROUP BY ALL),
+        kinds AS (
+            SELECT framework_id, string_agg(kind, ', ' ORDER BY min_seq) AS levels_known,
+                   count(*) FILTER (WHERE kind = 'item') > 0 AS has_items
+            FROM (SELECT framework_id, kind, min(seq) AS min_seq FROM framework_nodes
+                  WHERE kind NOT IN ('tool_points', 'heading') GROUP BY ALL)
+            GROUP BY ALL)
+        SELECT y.fiscal_year, y.framework_id, y.name_th, y.name_en, y.assessor, y.unit_types,
+               y.status, coalesce(w.weights_status, 'unknown') AS weights_status,
+               coalesce(s.scale_status, 'unknown') AS scale_status, k.levels_known,
+               y.source_id, src.url, y.note
+        FROM years y
+        LEFT JOIN weights w USING (framework_id) LEFT JOIN scales s USING (framework_id)
+        LEFT JOIN kinds k USING (framework_id)
+        LEFT JOIN sources src ON src.source_id = y.source_id
+        ORDER BY y.fiscal_year, y.unit_types NULLS FIRST, y.framework_id""".replace(
+        "STATUSES", STATUS_ORDER), {})
 
 
 # Constant SQL fragments that queries reference as {name} (see _run).

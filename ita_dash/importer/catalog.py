@@ -11,7 +11,6 @@ import pandas as pd
 from ita_dash.loader import UnitResolver
 from ita_dash.thai import normalize_text
 
-
 ITEM_CODE = re.compile(r"([IEO])(\d+)")
 ITEM_TOOL = {"I": "IIT", "E": "EIT", "O": "OIT"}
 

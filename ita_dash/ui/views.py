@@ -132,3 +132,24 @@ def measures_section(filters: Filters) -> None:
     st.caption(t("profile.measures_help", filters.lang))
     if has_rows(measures, t("profile.no_measures", filters.lang)):
         table(measures, tables.MEASURES, filters, "measures")
+
+
+def unconfirmed_notes(filters: Filters, provenance: pd.DataFrame, *, per_year: bool) -> None:
+    """Say which totals and levels are computed under unconfirmed weights or an unconfirmed
+    scale (``provenance``: :func:`ita_dash.queries.rating_provenance`); nothing when none is.
+
+    ``per_year``: list the years (a unit's profile); otherwise count the units of the year.
+    """
+    if provenance.empty:
+        return
+    lang = filters.lang
+    for column, key in (("level_unconfirmed", "scale"), ("score_unconfirmed", "weights")):
+        hit = provenance[provenance[column].astype(bool)]
+        if hit.empty:
+            continue
+        if per_year:
+            years = ", ".join(year_label(y, lang) for y in sorted(set(hit["fiscal_year"])))
+            st.caption(t(f"rating.{key}_unconfirmed_years", lang, years=years))
+        else:
+            st.caption(t(f"rating.{key}_unconfirmed_units", lang, n=len(hit),
+                         year=filters.year_text))
