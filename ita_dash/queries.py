@@ -153,9 +153,12 @@ def scope_summary(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.Data
         SELECT count(*) AS n_units, round(avg(y.score), 2) AS mean,
                round(median(y.score), 2) AS median, round(min(y.score), 2) AS min,
                round(max(y.score), 2) AS max,
-               count(*) FILTER (WHERE round(y.score, 2) >= f.pass_mark) AS n_pass,
-               round(100.0 * count(*) FILTER (WHERE round(y.score, 2) >= f.pass_mark)
-                     / count(*), 1) AS pass_rate
+               -- no pass rate where no framework of the year has a pass mark (2561, 2569)
+               CASE WHEN count(f.pass_mark) > 0 THEN
+                    count(*) FILTER (WHERE round(y.score, 2) >= f.pass_mark) END AS n_pass,
+               CASE WHEN count(f.pass_mark) > 0 THEN
+                    round(100.0 * count(*) FILTER (WHERE round(y.score, 2) >= f.pass_mark)
+                          / count(*), 1) END AS pass_rate
         FROM unit_years y JOIN units u USING (unit_id) JOIN frameworks f USING (framework_id)
         WHERE y.dataset = $dataset AND y.fiscal_year = $year AND y.score IS NOT NULL
           AND {scope}""", {"dataset": dataset, "year": year}, scope)
@@ -189,8 +192,9 @@ def group_comparison(con: Con, *, dataset: str, year: int, group_set: str) -> pd
         SELECT g.group_id, g.name_th, g.name_en, count(*) AS n_units,
                round(avg(y.score), 2) AS mean, round(median(y.score), 2) AS median,
                round(min(y.score), 2) AS min, round(max(y.score), 2) AS max,
-               round(100.0 * count(*) FILTER (WHERE round(y.score, 2) >= f.pass_mark)
-                     / count(*), 1) AS pass_rate
+               CASE WHEN count(f.pass_mark) > 0 THEN
+                    round(100.0 * count(*) FILTER (WHERE round(y.score, 2) >= f.pass_mark)
+                          / count(*), 1) END AS pass_rate
         FROM unit_groups g JOIN group_members m USING (group_id)
         JOIN unit_years y USING (unit_id) JOIN frameworks f USING (framework_id)
         WHERE g.group_set = $group_set AND y.dataset = $dataset AND y.fiscal_year = $year

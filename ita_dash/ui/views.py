@@ -25,8 +25,9 @@ def summary_metrics(summary: pd.DataFrame, ranking: pd.DataFrame, filters: Filte
     cols[0].metric(t("metric.n_units", filters.lang), int(row["n_units"]))
     cols[1].metric(t("metric.mean", filters.lang), f"{row['mean']:.2f}")
     cols[2].metric(t("metric.median", filters.lang), f"{row['median']:.2f}")
-    cols[3].metric(t("metric.pass_rate", filters.lang, mark=mark_text),
-                   f"{row['pass_rate']:.1f}% ({int(row['n_pass'])}/{int(row['n_units'])})")
+    rate = ("–" if pd.isna(row["pass_rate"]) else
+            f"{row['pass_rate']:.1f}% ({int(row['n_pass'])}/{int(row['n_units'])})")
+    cols[3].metric(t("metric.pass_rate", filters.lang, mark=mark_text), rate)
 
 
 def _group_options(filters: Filters) -> pd.DataFrame:

@@ -54,3 +54,20 @@ def test_profile_lists_the_years_computed_under_unconfirmed_rules(imported_db: s
     # 2566: the total is computed from the tools (weights derived, not unconfirmed);
     # 2568: the total is given, so only the level is flagged
     assert not any("unconfirmed weights" in c for c in captions)
+
+
+def test_a_year_without_pass_mark_or_scale_shows_no_pass_rate_and_no_level(
+        built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "ita.duckdb"
+    shutil.copy(built_db, path)
+    monkeypatch.setenv("ITA_DB_PATH", str(path))
+    source = tmp_path / "rows.csv"
+    source.write_text("หน่วยงาน,ปีงบประมาณ,รหัส,คะแนน\nกระทรวงทดสอบ,2561,ITA,86.50\n",
+                      encoding="utf-8")
+    assert main(["import", str(source), "--dataset", "real", "--add-units"]) == 0
+    at = run_page("overview", dataset="real", year="2561")
+    assert_no_exception(at)
+    assert [(m.label, m.value) for m in at.metric][-1] == ("ผ่านเกณฑ์ (≥ –)", "–")
+    ranking = next(d.value for d in at.dataframe if "อันดับ" in d.value.columns)
+    assert ranking["คะแนน"].tolist() == [86.5]
+    assert ranking["ระดับ"].isna().tolist() == [True]
