@@ -331,6 +331,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "fwstatus.derived": {"th": "คำนวณจากตัวเลขที่มีแหล่ง", "en": "derived"},
     "fwstatus.unconfirmed": {"th": "ยังไม่ยืนยัน", "en": "unconfirmed"},
     "fwstatus.unknown": {"th": "ไม่ทราบ", "en": "unknown"},
+    "fwstatus.computed": {"th": "คำนวณตามเกณฑ์ของปี", "en": "computed"},
+    "col.level_source": {"th": "ที่มาของระดับ", "en": "Rating from"},
     "col.fw_status": {"th": "สถานะเกณฑ์", "en": "Framework status"},
     "col.weights_status": {"th": "น้ำหนักเครื่องมือ", "en": "Tool weights"},
     "col.scale_status": {"th": "เกณฑ์ระดับผล", "en": "Rating scale"},

@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from ita_dash.problems import DataError, Problem
-from ita_dash.registry import compute_points, node_depths
+from ita_dash.registry import compute_points, node_depths, unit_type_list
 from ita_dash.thai import district_short_name, name_key, normalize_text
 
 NODE_KINDS = ("total", "tool", "tool_points", "tool_part", "index", "indicator", "subindicator",
@@ -226,11 +226,6 @@ def check_status(rows: Rows, line: int, r: dict[str, str], out: Collector,
     if sources is not None and source and source not in sources:
         out.error(rows, line, "source_id", source, "ไม่รู้จักแหล่งที่มา (ดู data/sources.csv)",
                   "unknown source (see data/sources.csv)")
-
-
-def unit_type_list(raw: str | None) -> list[str]:
-    """``unit_types`` of frameworks.csv: unit types separated by ';' (blank: every other unit)."""
-    return [t.strip() for t in (raw or "").split(";") if t.strip()]
 
 
 def check_overlaps(rows: Rows, frameworks: list[dict], out: Collector) -> None:

@@ -237,7 +237,7 @@ def unit_history(con: Con, *, dataset: str, unit_id: str) -> pd.DataFrame:
         SELECT y.fiscal_year, y.framework_id, round(y.score, 2) AS score,
                round(y.iit, 2) AS iit, round(y.eit, 2) AS eit, round(y.oit, 2) AS oit,
                y.level_code, l.label_th AS level_th, l.label_en AS level_en, l.color AS level_color,
-               y.printed_level,
+               y.printed_level, y.level_source,
                round(y.score - lag(y.score) OVER w, 2) AS delta_points,
                lag(y.fiscal_year) OVER w AS prev_year
         FROM unit_years y

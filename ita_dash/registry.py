@@ -24,6 +24,22 @@ OFF_TREE_KINDS = ("tool_points", "tool_part", "index")
 UNSURE_STATUSES = ("unconfirmed", "unknown")
 
 
+def unit_type_list(raw: object) -> list[str]:
+    """A framework's ``unit_types``: unit types separated by ';' (none: every other unit)."""
+    if not isinstance(raw, str):
+        return []
+    return [t.strip() for t in raw.split(";") if t.strip()]
+
+
+def default_frameworks(frameworks: list[dict], year: int, unit_type: str) -> list[str]:
+    """The framework(s) a unit of ``unit_type`` takes in ``year`` when none is named: those of
+    the year listing the type in ``unit_types``, else those of the year without ``unit_types``
+    (the loader makes sure there is at most one)."""
+    of_year = [f for f in frameworks if f["first_year"] <= year <= f["last_year"]]
+    own = [f["framework_id"] for f in of_year if unit_type in unit_type_list(f["unit_types"])]
+    return own or [f["framework_id"] for f in of_year if not unit_type_list(f["unit_types"])]
+
+
 def children_of(nodes: list[dict]) -> dict[str | None, list[dict]]:
     children: dict[str | None, list[dict]] = {}
     for n in nodes:

@@ -55,6 +55,7 @@ GROUP_TREND = (_b("name", "col.group"), _c("fiscal_year", "col.year", "year"),
 UNIT_HISTORY = (_c("fiscal_year", "col.year", "year"), _c("score", "col.score", "num"), LEVEL,
                 _c("delta_points", "col.delta_points", "delta"), _c("iit", "col.iit", "num"),
                 _c("eit", "col.eit", "num"), _c("oit", "col.oit", "num"),
+                _b("level_source_label", "col.level_source"),
                 _c("framework_id", "col.framework_id"))
 RADAR = (_c("indicator", "col.indicator_no"), INDICATOR, _c("tool", "col.tool"),
          _c("value", "col.value", "num"))

@@ -9,6 +9,7 @@ import duckdb
 import pandas as pd
 
 from ita_dash.loader import UnitResolver
+from ita_dash.registry import default_frameworks
 from ita_dash.thai import normalize_text
 
 ITEM_CODE = re.compile(r"([IEO])(\d+)")
@@ -65,13 +66,8 @@ class Catalog:
         return list(f.loc[(f["first_year"] <= year) & (f["last_year"] >= year), "framework_id"])
 
     def default_frameworks(self, year: int, unit_type: str) -> list[str]:
-        """The framework(s) a unit of this type takes in ``year`` when the file names none:
-        those listing the type in ``unit_types``, else those with no ``unit_types``."""
-        f = self.frameworks
-        f = f[(f["first_year"] <= year) & (f["last_year"] >= year)]
-        scopes = f["unit_types"].fillna("").map(lambda t: [x for x in t.split(";") if x])
-        own = list(f.loc[scopes.map(lambda s: unit_type in s), "framework_id"])
-        return own or list(f.loc[scopes.map(len) == 0, "framework_id"])
+        """The framework(s) a unit of this type takes in ``year`` when the file names none."""
+        return default_frameworks(self.frameworks.to_dict("records"), year, unit_type)
 
     def years_known(self) -> str:
         spans = [f"{r.first_year}-{r.last_year}" if r.first_year != r.last_year

@@ -51,6 +51,9 @@ def test_profile_lists_the_years_computed_under_unconfirmed_rules(imported_db: s
     captions = texts(at.caption)
     assert ("The level of B.E. 2566 (2023), B.E. 2568 (2025) is computed under an unconfirmed "
             "scale; it is not a published level.") in captions
+    history = next(d.value for d in at.dataframe if "Rating from" in d.value.columns)
+    assert history[["Fiscal year (B.E.)", "Score", "Rating", "Rating from"]].values.tolist() == [
+        [2566, 88.98, "Pass", "computed"], [2568, 94.2, "Pass", "computed"]]
     # 2566: the total is computed from the tools (weights derived, not unconfirmed);
     # 2568: the total is given, so only the level is flagged
     assert not any("unconfirmed weights" in c for c in captions)
