@@ -140,7 +140,7 @@ WITH wide AS (
         max(value) FILTER (WHERE code = '9') AS ind_9,
         max(value) FILTER (WHERE code = '10') AS ind_10
     FROM node_values
-    WHERE dataset = $dataset AND kind IN ('total', 'tool', 'indicator')
+    WHERE dataset = $dataset  -- every scored unit-year, even one known only by its parts
     GROUP BY ALL),
 rated AS (
     -- the best level whose range and tool condition hold; when a better level's tool

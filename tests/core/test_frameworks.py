@@ -211,3 +211,30 @@ def test_a_status_outside_the_vocabulary_is_refused(data_copy: Path) -> None:
         load_source_data(data_copy)
     assert [(p.line, p.column, p.value) for p in caught.value.problems] == [
         (7, "status", "inferred")]
+
+
+def test_every_year_2561_2569_takes_a_total_and_2566_weighted_points(cli, tmp_path: Path) -> None:
+    years = range(2561, 2570)
+    text = LONG + "".join(f"องค์กรอิสระทดสอบ,{y},ITA,{80 + (y - 2561) / 4}\n" for y in years)
+    # weighted points of 2566 (IIT of 30, EIT of 30, OIT of 40) and both EIT parts of 2567
+    text += ("หน่วยงานคะแนนถ่วง,2566,IIT_W,24.73\nหน่วยงานคะแนนถ่วง,2566,EIT_W,24.25\n"
+             "หน่วยงานคะแนนถ่วง,2566,OIT_W,40\n"
+             "หน่วยงานคะแนนถ่วง,2567,EIT1,80\nหน่วยงานคะแนนถ่วง,2567,EIT2,90\n")
+    code, out = import_text(cli, tmp_path, text)
+    assert code == 0, out
+    frame = totals(cli, tmp_path)
+    mine = frame[frame["unit_name_th"] == "องค์กรอิสระทดสอบ"]
+    assert mine[["fiscal_year", "framework", "ita", "level_th"]].astype(object).where(
+        mine[["fiscal_year", "framework", "ita", "level_th"]].notna(), None).values.tolist() == [
+        [2561, "nacc-2561", 80.0, None], [2562, "nacc-2562", 80.25, "B"],
+        [2563, "nacc-2563", 80.5, "B"], [2564, "nacc-2563", 80.75, "B"],
+        [2565, "nacc-2563", 81.0, "B"], [2566, "nacc-2566", 81.25, "ต้องปรับปรุง"],
+        [2567, "nacc-2567", 81.5, "ต้องปรับปรุง"], [2568, "nacc-2568", 81.75, "ต้องปรับปรุง"],
+        [2569, "nacc-2569", 82.0, None]]
+    weighted = frame[frame["unit_name_th"] == "หน่วยงานคะแนนถ่วง"]
+    # 24.73 / 30 = 82.4333, 24.25 / 30 = 80.8333: total 24.73 + 24.25 + 40 = 88.98;
+    # 2567: the parts are stored but their weighting is unknown, so EIT stays empty
+    assert [[None if pd.isna(v) else v for v in r] for r in weighted.itertuples(index=False)] == [
+        ["หน่วยงานคะแนนถ่วง", 2566, "nacc-2566", 88.98, 82.4333, 80.8333, 100.0, "ผ่าน",
+         "computed"],
+        ["หน่วยงานคะแนนถ่วง", 2567, "nacc-2567", None, None, None, None, None, None]]
