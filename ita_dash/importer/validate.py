@@ -89,6 +89,10 @@ class Checker:
     # ------------------------------------------------------------------- layout
 
     def layout(self, fields: dict[str, int], others: list[int]) -> str:
+        if "level" in fields:
+            self.report.add("warning", self.raw.header_row, self.names["level"], None,
+                            "ไม่นำเข้าระดับผลการประเมิน ระบบคำนวณระดับตามเกณฑ์ของปีนั้นเอง",
+                            "the level is not imported: it is computed under the year's rules")
         if "code" in fields and "score" in fields:
             for i in others:
                 self.report.add("warning", self.raw.header_row, self.raw.headers[i], None,

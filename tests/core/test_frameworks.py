@@ -238,3 +238,25 @@ def test_every_year_2561_2569_takes_a_total_and_2566_weighted_points(cli, tmp_pa
         ["หน่วยงานคะแนนถ่วง", 2566, "nacc-2566", 88.98, 82.4333, 80.8333, 100.0, "ผ่าน",
          "computed"],
         ["หน่วยงานคะแนนถ่วง", 2567, "nacc-2567", None, None, None, None, None, None]]
+
+
+def test_the_totals_export_imports_back_unchanged(cli, tmp_path: Path, built_db: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    code, out = import_text(cli, tmp_path, LONG + "กรุงเทพมหานคร,2566,ITA,88.98\n"
+                            "กรุงเทพมหานคร,2566,IIT,82.44\nกรุงเทพมหานคร,2566,EIT,80.82\n"
+                            "กรุงเทพมหานคร,2566,OIT,100\nกระทรวงทดสอบ,2562,ITA,91.07\n")
+    assert code == 0, out
+    exported = totals(cli, tmp_path)
+    mine = exported[exported["unit_name_th"].isin(["กรุงเทพมหานคร", "กระทรวงทดสอบ"])]
+    path = tmp_path / "again.csv"
+    mine.to_csv(path, index=False)
+    fresh = tmp_path / "fresh.duckdb"
+    shutil.copy(built_db, fresh)
+    monkeypatch.setenv("ITA_DB_PATH", str(fresh))
+    code, out = cli("import", str(path), "--dataset", "real", "--add-units")
+    assert code == 0, out
+    assert "the level is not imported: it is computed under the year's rules" in out
+    again = totals(cli, tmp_path)
+    pd.testing.assert_frame_equal(
+        again[again["unit_name_th"].isin(["กรุงเทพมหานคร", "กระทรวงทดสอบ"])].reset_index(drop=True),
+        mine.reset_index(drop=True))
