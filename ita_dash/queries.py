@@ -172,11 +172,13 @@ def rating_counts(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.Data
             WHERE y.dataset = $dataset AND y.fiscal_year = $year AND y.score IS NOT NULL
               AND {scope}),
         fws AS (SELECT DISTINCT framework_id FROM scoped)
-        SELECT l.framework_id, l.seq, l.level_code, l.label_th, l.label_en, l.color,
-               count(s.unit_id) AS n_units
+        -- one bar per level: the same level of two frameworks of the year (2567: the NACC's
+        -- and Bangkok's districts') is counted together
+        SELECT min(l.framework_id) AS framework_id, min(l.seq) AS seq, l.level_code,
+               l.label_th, l.label_en, min(l.color) AS color, count(s.unit_id) AS n_units
         FROM rating_levels l JOIN fws USING (framework_id)
         LEFT JOIN scoped s ON s.framework_id = l.framework_id AND s.level_seq = l.seq
-        GROUP BY ALL
+        GROUP BY l.level_code, l.label_th, l.label_en
         UNION ALL
         SELECT NULL, 99, NULL, 'ไม่ทราบระดับ', 'Level unknown', '#9e9e9e', count(*)
         FROM scoped WHERE level_seq IS NULL HAVING count(*) > 0

@@ -16,6 +16,7 @@ from ita_dash.cli import main
 from ita_dash.config import DEFAULT_DATA_DIR
 from ita_dash.loader import load_source_data
 from ita_dash.problems import DataError
+from ita_dash.scope import Scope
 
 LONG = "หน่วยงาน,ปีงบประมาณ,รหัส,คะแนน\n"
 TOTALS_COLUMNS = ["unit_name_th", "fiscal_year", "framework", "ita", "iit", "eit", "oit",
@@ -260,3 +261,19 @@ def test_the_totals_export_imports_back_unchanged(cli, tmp_path: Path, built_db:
     pd.testing.assert_frame_equal(
         again[again["unit_name_th"].isin(["กรุงเทพมหานคร", "กระทรวงทดสอบ"])].reset_index(drop=True),
         mine.reset_index(drop=True))
+
+
+def test_one_bar_per_level_when_two_frameworks_share_a_year(cli, tmp_path: Path,
+                                                            db_copy: Path) -> None:
+    code, out = import_text(cli, tmp_path, LONG + "เทศบาลทดสอบ,2567,ITA,91.15\n")
+    assert code == 0, out
+    con = duckdb.connect(str(db_copy), read_only=True)
+    try:
+        counts = queries.rating_counts(con, dataset="real", year=2567, scope=Scope.parse("all"))
+    finally:
+        con.close()
+    # Samphanthawong 87.67 on bma-2567 (printed ผ่าน) and the municipality's 91.15 on
+    # nacc-2567: no tool scores, so whether it is ผ่านดี or better cannot be told
+    assert counts[["label_th", "n_units"]].values.tolist() == [
+        ["ผ่านดีเยี่ยม", 0], ["ผ่านดี", 0], ["ผ่าน", 1], ["ต้องปรับปรุง", 0],
+        ["ต้องปรับปรุงโดยด่วน", 0], ["ไม่ทราบระดับ", 1]]
