@@ -277,3 +277,15 @@ def test_one_bar_per_level_when_two_frameworks_share_a_year(cli, tmp_path: Path,
     assert counts[["label_th", "n_units"]].values.tolist() == [
         ["ผ่านดีเยี่ยม", 0], ["ผ่านดี", 0], ["ผ่าน", 1], ["ต้องปรับปรุง", 0],
         ["ต้องปรับปรุงโดยด่วน", 0], ["ไม่ทราบระดับ", 1]]
+
+
+def test_bangkok_district_eit_parts_weigh_by_their_printed_points(cli, tmp_path: Path) -> None:
+    # seed 001: EIT (1) = indicators 6-7 (20 points), EIT (2) = indicator 8 (10 points)
+    code, out = import_text(cli, tmp_path, LONG + "สำนักงานเขตบางรัก,2567,IIT,90\n"
+                            "สำนักงานเขตบางรัก,2567,EIT1,80\nสำนักงานเขตบางรัก,2567,EIT2,90\n"
+                            "สำนักงานเขตบางรัก,2567,OIT,95\n")
+    assert code == 0, out
+    frame = totals(cli, tmp_path)
+    # EIT = (20 x 80 + 10 x 90) / 30 = 83.3333; ITA = 27 + 25 + 38 = 90.00; EIT < 85: ผ่าน
+    assert row_of(frame, "สำนักงานเขตบางรัก", 2567)[2:] == [
+        "bma-2567", 90.0, 90.0, 83.3333, 95.0, "ผ่าน", "computed"]
