@@ -17,8 +17,9 @@ ITEM_TOOL = {"I": "IIT", "E": "EIT", "O": "OIT"}
 
 
 def code_key(code: str) -> str:
-    """Codes compare without case, spaces or Thai digits ('o ๑๑' == 'O11')."""
-    return normalize_text(code).replace(" ", "").upper()
+    """Codes compare without case, spaces, brackets or Thai digits ('o ๑๑' == 'O11',
+    'EIT (1)' as printed in seed 001 == 'EIT1')."""
+    return normalize_text(code).replace(" ", "").replace("(", "").replace(")", "").upper()
 
 
 @dataclass

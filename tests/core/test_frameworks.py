@@ -282,7 +282,7 @@ def test_one_bar_per_level_when_two_frameworks_share_a_year(cli, tmp_path: Path,
 def test_bangkok_district_eit_parts_weigh_by_their_printed_points(cli, tmp_path: Path) -> None:
     # seed 001: EIT (1) = indicators 6-7 (20 points), EIT (2) = indicator 8 (10 points)
     code, out = import_text(cli, tmp_path, LONG + "สำนักงานเขตบางรัก,2567,IIT,90\n"
-                            "สำนักงานเขตบางรัก,2567,EIT1,80\nสำนักงานเขตบางรัก,2567,EIT2,90\n"
+                            "สำนักงานเขตบางรัก,2567,EIT (1),80\nสำนักงานเขตบางรัก,2567,eit2,90\n"
                             "สำนักงานเขตบางรัก,2567,OIT,95\n")
     assert code == 0, out
     frame = totals(cli, tmp_path)
