@@ -75,11 +75,11 @@ class Catalog:
                  else str(r.first_year) for r in self.frameworks.itertuples()]
         return ", ".join(dict.fromkeys(spans))
 
-    def unknown_item_list(self, framework_id: str, code: str) -> tuple[str, str] | None:
+    def unknown_item_list(self, framework_id: object, code: object) -> tuple[str, str] | None:
         """Why an item-like code (I5, e3, O12) cannot be imported when the framework does not
         know the item list of its tool (Thai, English); None when the list is known or the
         code is not an item code."""
-        match = ITEM_CODE.fullmatch(code_key(code))
+        match = ITEM_CODE.fullmatch(code_key(str(code)))
         if match is None:
             return None
         tool = ITEM_TOOL[match.group(1)]

@@ -13,6 +13,7 @@ import difflib
 import hashlib
 import time
 from dataclasses import dataclass, field
+from typing import cast
 
 import duckdb
 import numpy as np
@@ -282,8 +283,7 @@ class Checker:
         types = {**self.catalog.unit_types, **(dict(zip(new_units["unit_id"], new_units[
             "unit_type"], strict=True)) if not new_units.empty else {})}
         keyed = given + "\x1f" + long["unit_id"].map(lambda u: types.get(u) or "").astype(object)
-        resolved = per_distinct_pair(long["fiscal_year"], keyed,
-                                     lambda y, k: self.resolve_framework(y, *k.split("\x1f")))
+        resolved = per_distinct_pair(long["fiscal_year"], keyed, self.resolve_keyed)
         fid = per_distinct(resolved, lambda r: r[0])
         bad = fid.isna()
         column = self.header("framework") if "framework" in long else self.header("year")
@@ -291,6 +291,11 @@ class Checker:
         self.row_errors(long, bad, column, value, per_distinct(resolved, lambda r: r[1]),
                         per_distinct(resolved, lambda r: r[2]))
         return long[~bad].assign(framework_id=fid[~bad])
+
+    def resolve_keyed(self, year: object, keyed: object) -> tuple[str | None, str, str]:
+        """:meth:`resolve_framework` of a year and 'framework given<US>unit type'."""
+        given, _, unit_type = str(keyed).partition("\x1f")
+        return self.resolve_framework(cast(int, year), given, unit_type)
 
     def resolve_framework(self, year: int, given: str,
                           unit_type: str = "") -> tuple[str | None, str, str]:
