@@ -39,9 +39,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     from ita_dash.db import connect
 
     con = connect()
-    frame = queries.export_scores(con, dataset=args.dataset)
+    if args.totals:
+        frame = queries.export_totals(con, dataset=args.dataset)
+        what = "unit-years"
+    else:
+        frame = queries.export_scores(con, dataset=args.dataset)
+        what = "scores"
     frame.to_csv(args.out, index=False, encoding="utf-8")
-    print(f"wrote {len(frame)} scores of dataset {args.dataset!r} to {args.out}")
+    print(f"wrote {len(frame)} {what} of dataset {args.dataset!r} to {args.out}")
     return 0
 
 
@@ -62,6 +67,8 @@ def parser() -> argparse.ArgumentParser:
     e = sub.add_parser("export", help="write every stored score of a dataset to CSV")
     e.add_argument("--dataset", choices=config.dataset_names(), required=True)
     e.add_argument("--out", required=True)
+    e.add_argument("--totals", action="store_true",
+                   help="one row per unit-year: total, tools and level (printed or computed)")
     e.set_defaults(handler=cmd_export)
     be = sub.add_parser("bench", help="time every query function on a national-scale dataset")
     be.add_argument("--units", type=int, default=8300)

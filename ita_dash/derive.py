@@ -4,7 +4,10 @@
 that has one, and the value recomputed from its parts with the framework's
 points (a points-weighted mean of the children; a tool's score may also come
 from its printed weighted points). ``unit_years`` puts the total, the tools and
-the ten indicators side by side with the rating under that year's scale.
+the ten indicators side by side with the rating under that year's scale, and says
+where each came from: the total printed or computed from the tools (and whether the
+weights used are unconfirmed), the level printed or computed (and whether the year's
+scale is unconfirmed).
 Both are rebuilt for one dataset at a time, inside the caller's transaction.
 """
 
@@ -13,6 +16,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import duckdb
+
+from ita_dash.registry import OFF_TREE_KINDS, UNSURE_STATUSES
+
+# SQL list literals built from the registry's constants (fixed strings, no user input)
+_OFF_TREE = ", ".join(f"'{k}'" for k in OFF_TREE_KINDS)
+_UNSURE = ", ".join(f"'{k}'" for k in UNSURE_STATUSES)
 
 INSERT_PRINTED = """
 INSERT INTO node_values
@@ -42,14 +51,14 @@ RECOMPUTE_DEPTH = """
 WITH expected AS (
     SELECT framework_id, parent_code, count(*) AS n_children,
            count(points) AS n_with_points
-    FROM framework_nodes WHERE kind <> 'tool_points' AND parent_code IS NOT NULL
+    FROM framework_nodes WHERE kind NOT IN (OFF_TREE) AND parent_code IS NOT NULL
     GROUP BY ALL),
 agg AS (
     SELECT v.dataset, v.unit_id, v.fiscal_year, v.framework_id, n.parent_code AS code,
            count(v.value) AS n_known,
            sum(n.points * v.value) / sum(n.points) AS recomputed
     FROM node_values v JOIN framework_nodes n USING (framework_id, code)
-    WHERE v.dataset = $dataset AND ($all_years OR list_contains($years, v.fiscal_year)) AND n.depth = $depth + 1 AND n.kind <> 'tool_points'
+    WHERE v.dataset = $dataset AND ($all_years OR list_contains($years, v.fiscal_year)) AND n.depth = $depth + 1 AND n.kind NOT IN (OFF_TREE)
     GROUP BY ALL)
 UPDATE node_values AS p SET recomputed = agg.recomputed
 FROM agg JOIN expected
@@ -57,6 +66,27 @@ FROM agg JOIN expected
 WHERE p.dataset = agg.dataset AND p.unit_id = agg.unit_id
   AND p.fiscal_year = agg.fiscal_year AND p.code = agg.code
   AND agg.n_known = expected.n_children AND expected.n_with_points = expected.n_children
+""".replace("OFF_TREE", _OFF_TREE)
+
+# A tool with parts (EIT1, EIT2 in 2566) is recomputed as their points-weighted mean when every
+# part is known and has points (EIT = mean of its two parts); parts take precedence over the
+# tool's indicators.
+TOOL_FROM_PARTS = """
+WITH expected AS (
+    SELECT framework_id, parent_code, count(*) AS n_parts, count(points) AS n_with_points
+    FROM framework_nodes WHERE kind = 'tool_part' GROUP BY ALL),
+parts AS (
+    SELECT v.dataset, v.unit_id, v.fiscal_year, v.framework_id, n.parent_code AS code,
+           count(v.value) AS n_known, sum(n.points * v.value) / sum(n.points) AS mean
+    FROM node_values v JOIN framework_nodes n USING (framework_id, code)
+    WHERE v.dataset = $dataset AND ($all_years OR list_contains($years, v.fiscal_year)) AND n.kind = 'tool_part'
+    GROUP BY ALL)
+UPDATE node_values AS t SET recomputed = parts.mean
+FROM parts JOIN expected
+  ON expected.framework_id = parts.framework_id AND expected.parent_code = parts.code
+WHERE t.dataset = parts.dataset AND t.unit_id = parts.unit_id
+  AND t.fiscal_year = parts.fiscal_year AND t.code = parts.code
+  AND parts.n_known = expected.n_parts AND expected.n_with_points = expected.n_parts
 """
 
 # A tool without a printed 0-100 score takes it from its printed weighted points.
@@ -92,7 +122,7 @@ WHERE dataset = $dataset AND ($all_years OR list_contains($years, fiscal_year)) 
 """
 
 INSERT_UNIT_YEARS = """
-INSERT INTO unit_years
+INSERT INTO unit_years BY NAME
 WITH wide AS (
     SELECT dataset, unit_id, fiscal_year, framework_id,
         max(value) FILTER (WHERE code = 'ITA') AS score,
@@ -102,7 +132,7 @@ WITH wide AS (
         max(value) FILTER (WHERE code = 'EIT') AS eit,
         max(value) FILTER (WHERE code = 'OIT') AS oit
     FROM node_values
-    WHERE dataset = $dataset AND ($all_years OR list_contains($years, fiscal_year)) AND kind IN ('total', 'tool', 'indicator')
+    WHERE dataset = $dataset AND ($all_years OR list_contains($years, fiscal_year))  -- every scored unit-year, even one known only by its parts
     GROUP BY ALL),
 rated AS (
     -- the best level whose range and tool condition hold; when a better level's tool
@@ -120,14 +150,31 @@ rated AS (
 decided AS (
     SELECT dataset, unit_id, fiscal_year,
            CASE WHEN unsure_seq < level_seq THEN NULL ELSE level_seq END AS level_seq
-    FROM rated)
-SELECT w.*, r.level_seq, l.level_code, p.level_code, NULL
+    FROM rated),
+unsure AS (
+    -- frameworks whose tool weights (or tool-part weights) or rating levels are not established
+    SELECT f.framework_id,
+           EXISTS (SELECT 1 FROM framework_nodes n
+                   WHERE n.framework_id = f.framework_id AND n.kind IN ('tool', 'tool_part')
+                     AND n.points IS NOT NULL AND n.status IN (UNSURE)) AS weights_unsure,
+           EXISTS (SELECT 1 FROM rating_levels x
+                   WHERE x.framework_id = f.framework_id AND x.status IN (UNSURE)) AS scale_unsure
+    FROM frameworks f)
+SELECT w.*, r.level_seq AS level_seq, l.level_code AS level_code, p.level_code AS printed_level,
+       CASE WHEN w.score_printed IS NOT NULL THEN 'printed'
+            WHEN w.score IS NOT NULL THEN 'computed' END AS score_source,
+       w.score_printed IS NULL AND w.score IS NOT NULL AND u.weights_unsure AS score_unconfirmed,
+       CASE WHEN p.level_code IS NOT NULL THEN 'printed'
+            WHEN l.level_code IS NOT NULL THEN 'computed' END AS level_source,
+       u.scale_unsure AS scale_unconfirmed,
+       NULL::INTEGER AS prev_year
 FROM wide w
 LEFT JOIN decided r USING (dataset, unit_id, fiscal_year)
 LEFT JOIN rating_levels l ON l.framework_id = w.framework_id AND l.seq = r.level_seq
 LEFT JOIN printed_ratings p USING (dataset, unit_id, fiscal_year)
+LEFT JOIN unsure u ON u.framework_id = w.framework_id
 ORDER BY w.fiscal_year, w.unit_id
-"""
+""".replace("UNSURE", _UNSURE)
 
 
 DELETE_NODE_VALUES = """
@@ -172,6 +219,7 @@ def refresh_derived(con: duckdb.DuckDBPyConnection, dataset: str,
     for depth in range(int(max_depth) - 1, -1, -1):
         con.execute(RECOMPUTE_DEPTH, {**params, "depth": depth})
         if depth == tool_depth:
+            con.execute(TOOL_FROM_PARTS, params)
             con.execute(TOOL_FROM_POINTS, params)
         con.execute(SET_VALUE_AT_DEPTH, {**params, "depth": depth})
     con.execute(TOOL_POINTS_RECOMPUTED, params)

@@ -313,7 +313,57 @@ STRINGS: dict[str, dict[str, str]] = {
     "about.no_sources": {"th": "ไม่มีข้อมูลแหล่งที่มา", "en": "No source information."},
     "about.frameworks": {"th": "เกณฑ์การประเมินของแต่ละปี", "en": "Framework of each year"},
     "about.scale": {"th": "ระดับผลการประเมิน: {name}", "en": "Rating scale: {name}"},
+    "about.framework_years": {"th": "เกณฑ์การประเมินรายปีและความแน่ชัดของข้อมูลเกณฑ์",
+                              "en": "Each year's framework and how sure it is"},
+    "about.framework_years_help": {
+        "th": "สถานะ: พิมพ์ในรายงาน = ตัวเลขจากรายงานต้นฉบับ; มีแหล่งอ้างอิง = ระบุในแหล่งสาธารณะที่อ้างถึง; "
+              "คำนวณจากตัวเลขที่มีแหล่ง = ได้จากการคำนวณตัวเลขที่ระบุไว้; ยังไม่ยืนยัน = น่าจะถูกแต่ยังไม่มีหลักฐาน; "
+              "ไม่ทราบ = ไม่มีแหล่งใดระบุ สิ่งที่ไม่ทราบจะไม่ถูกเดา: ปีที่ไม่ทราบรายการข้อ นำเข้าได้เฉพาะคะแนนรวม "
+              "เครื่องมือ และตัวชี้วัด",
+        "en": "Status: printed = in a source report; sourced = stated by a cited public page; "
+              "derived = worked out from stated figures; unconfirmed = plausible, not proven; "
+              "unknown = no source gives it. Nothing unknown is guessed: a year without an item "
+              "list takes totals, tools and indicators only."},
+    "about.no_scale": {"th": "ไม่มีแหล่งใดระบุเกณฑ์ระดับผลของเกณฑ์นี้ จึงไม่คำนวณระดับ",
+                       "en": "No source gives this framework's rating scale, so no level is computed."},
+    "fwstatus.printed": {"th": "พิมพ์ในรายงาน", "en": "printed"},
+    "fwstatus.sourced": {"th": "มีแหล่งอ้างอิง", "en": "sourced"},
+    "fwstatus.derived": {"th": "คำนวณจากตัวเลขที่มีแหล่ง", "en": "derived"},
+    "fwstatus.unconfirmed": {"th": "ยังไม่ยืนยัน", "en": "unconfirmed"},
+    "fwstatus.unknown": {"th": "ไม่ทราบ", "en": "unknown"},
+    "fwstatus.computed": {"th": "คำนวณตามเกณฑ์ของปี", "en": "computed"},
+    "col.level_source": {"th": "ที่มาของระดับ", "en": "Rating from"},
+    "col.fw_status": {"th": "สถานะเกณฑ์", "en": "Framework status"},
+    "col.weights_status": {"th": "น้ำหนักเครื่องมือ", "en": "Tool weights"},
+    "col.scale_status": {"th": "เกณฑ์ระดับผล", "en": "Rating scale"},
+    "col.levels_known": {"th": "ระดับข้อมูลที่รับได้", "en": "Levels accepted"},
+    "col.unit_types": {"th": "ใช้กับหน่วยงานประเภท", "en": "For unit types"},
+    "col.url": {"th": "ลิงก์แหล่งที่มา", "en": "Source link"},
+    # ratings computed under unconfirmed rules (overview, ranking, profile)
+    "rating.scale_unconfirmed_units": {
+        "th": "ระดับผลของ {n} หน่วยงานในปี {year} คำนวณตามเกณฑ์ระดับที่ยังไม่ยืนยัน "
+              "(ยังไม่พบแหล่งที่ระบุช่วงคะแนนของปีนี้) ไม่ใช่ระดับที่ประกาศ",
+        "en": "The level of {n} unit(s) in {year} is computed under an unconfirmed scale "
+              "(no source found states this year's bands); it is not a published level."},
+    "rating.weights_unconfirmed_units": {
+        "th": "คะแนนรวมของ {n} หน่วยงานในปี {year} คำนวณจาก IIT, EIT, OIT ด้วยน้ำหนักที่ยังไม่ยืนยัน",
+        "en": "The total of {n} unit(s) in {year} is computed from IIT, EIT and OIT with "
+              "unconfirmed weights."},
+    "rating.scale_unconfirmed_years": {
+        "th": "ระดับผลของปี {years} คำนวณตามเกณฑ์ระดับที่ยังไม่ยืนยัน ไม่ใช่ระดับที่ประกาศ",
+        "en": "The level of {years} is computed under an unconfirmed scale; it is not a "
+              "published level."},
+    "rating.weights_unconfirmed_years": {
+        "th": "คะแนนรวมของปี {years} คำนวณจาก IIT, EIT, OIT ด้วยน้ำหนักที่ยังไม่ยืนยัน",
+        "en": "The total of {years} is computed from IIT, EIT and OIT with unconfirmed weights."},
 }
+
+
+def status_label(status: object, lang: str = DEFAULT_LANG) -> str:
+    """A framework status (printed, sourced, derived, unconfirmed, unknown) in ``lang``."""
+    if not isinstance(status, str) or not status:
+        return ""
+    return t(f"fwstatus.{status}", lang) if has(f"fwstatus.{status}") else status
 
 
 def register(strings: dict[str, dict[str, str]]) -> None:

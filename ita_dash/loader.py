@@ -19,12 +19,18 @@ import pandas as pd
 
 from ita_dash import rules
 from ita_dash.problems import Problems
-from ita_dash.registry import compute_points, node_depths
+from ita_dash.registry import compute_points, node_depths, unit_type_list
 from ita_dash.rules import Frameworks, UnitResolver
 from ita_dash.thai import name_key, normalize_text
 
-NODE_KINDS = ("total", "tool", "tool_points", "indicator", "subindicator", "heading", "item")
+NODE_KINDS = ("total", "tool", "tool_points", "tool_part", "index", "indicator", "subindicator",
+              "heading", "item")
 AGGREGATIONS = ("points", "equal_split", "unknown")
+# how sure a node, level or framework is: printed in a seed report, stated by a cited public
+# source, derived by arithmetic from stated figures, plausible but unproven, not known
+STATUSES = ("printed", "sourced", "derived", "unconfirmed", "unknown")
+# the kind a node's parent must have
+PARENT_KIND = {"tool": "total", "index": "total", "tool_points": "tool", "tool_part": "tool"}
 BANGKOK = "กรุงเทพมหานคร"
 # the columns of data/ files named as the shared rules name them
 FIELDS = {"unit": "unit", "fiscal_year": "year", "framework_id": "framework", "code": "code",
@@ -196,10 +202,58 @@ def alias_frame(aliases: list[Record], out: Problems) -> pd.DataFrame:
 # ----------------------------------------------------------------------- frameworks
 
 
-def read_frameworks(root: Path, out: Problems) -> dict[str, pd.DataFrame]:
+def check_status(rows: Rows, line: int, r: dict[str, str], out: Problems,
+                 sources: set[str] | None) -> None:
+    """A row's ``status`` is one of :data:`STATUSES` and its ``source_id`` a known source."""
+    if r.get("status") not in STATUSES:
+        error(out, rows, line, "status", r.get("status"), "สถานะไม่ถูกต้อง",
+                  f"status must be one of {', '.join(STATUSES)}")
+    source = r.get("source_id") or ""
+    if sources is not None and source and source not in sources:
+        error(out, rows, line, "source_id", source, "ไม่รู้จักแหล่งที่มา (ดู data/sources.csv)",
+                  "unknown source (see data/sources.csv)")
+
+
+def check_overlaps(rows: Rows, frameworks: list[Record], out: Problems) -> None:
+    """One framework per (assessor, year), and one default per (unit type, year).
+
+    A unit-year without a framework named takes the framework of its year whose
+    ``unit_types`` lists the unit's type, else the one with no ``unit_types``;
+    two candidates for the same year would make that choice ambiguous.
+    """
+    by_assessor: dict[tuple[str, int], str] = {}
+    by_scope: dict[tuple[str, int], str] = {}
+    for line, f in enumerate(frameworks, 2):
+        if f["first_year"] is None or f["last_year"] is None:
+            continue
+        if f["first_year"] > f["last_year"]:
+            error(out, rows, line, "last_year", f["last_year"], "ปีสุดท้ายมาก่อนปีแรก",
+                      "the last year comes before the first year")
+            continue
+        for year in range(f["first_year"], f["last_year"] + 1):
+            key = (str(f["assessor"]).lower(), year)
+            if key in by_assessor:
+                error(out, rows, line, "first_year", year,
+                          f"ผู้ประเมิน {f['assessor']} มีกรอบการประเมินปี {year} อยู่แล้ว "
+                          f"({by_assessor[key]})",
+                          f"assessor {f['assessor']} already has a framework for {year} "
+                          f"({by_assessor[key]})")
+            by_assessor.setdefault(key, f["framework_id"])
+            for scope in unit_type_list(f.get("unit_types")) or ["*"]:
+                if (scope, year) in by_scope:
+                    error(out, rows, line, "unit_types", f.get("unit_types") or "",
+                              f"ปี {year} มีกรอบตั้งต้นสำหรับหน่วยงานกลุ่มนี้อยู่แล้ว "
+                              f"({by_scope[(scope, year)]})",
+                              f"{year} already has a default framework for these units "
+                              f"({by_scope[(scope, year)]})")
+                by_scope.setdefault((scope, year), f["framework_id"])
+
+
+def read_frameworks(root: Path, out: Problems,
+                    sources: set[str] | None = None) -> dict[str, pd.DataFrame]:
     fw_rows = read_rows(root, "frameworks/frameworks.csv",
                         ["framework_id", "assessor", "first_year", "last_year", "name_th",
-                         "name_en", "aggregation", "pass_mark"], out)
+                         "name_en", "aggregation", "pass_mark", "status"], out)
     frameworks: list[Record] = []
     nodes: list[Record] = []
     levels: list[Record] = []
@@ -209,13 +263,17 @@ def read_frameworks(root: Path, out: Problems) -> dict[str, pd.DataFrame]:
         if r["aggregation"] not in AGGREGATIONS:
             error(out, fw_rows, line, "aggregation", r["aggregation"], "วิธีรวมคะแนนไม่ถูกต้อง",
                   f"aggregation must be one of {', '.join(AGGREGATIONS)}")
-        pass_mark = number_at(fw_rows, line, "pass_mark", r["pass_mark"], out)
+        check_status(fw_rows, line, r, out, sources)
+        pass_mark = number_at(fw_rows, line, "pass_mark", r["pass_mark"], out, required=False)
         frameworks.append({**{k: r.get(k) for k in ("framework_id", "assessor", "name_th", "name_en",
-                                                     "aggregation", "source_id", "note")},
+                                                     "aggregation", "source_id", "note",
+                                                     "status")},
+                           "unit_types": ";".join(unit_type_list(r.get("unit_types"))) or None,
                            "first_year": first, "last_year": last, "pass_mark": pass_mark})
         fid = r["framework_id"]
-        nodes.extend(read_nodes(root, fid, r["aggregation"], out))
-        levels.extend(read_levels(root, fid, out))
+        nodes.extend(read_nodes(root, fid, r["aggregation"], out, sources))
+        levels.extend(read_levels(root, fid, out, sources))
+    check_overlaps(fw_rows, frameworks, out)
     ind = read_rows(root, "frameworks/indicators.csv", ["code", "tool", "label_th", "label_en"], out)
     tools = read_rows(root, "frameworks/tools.csv", ["code", "label_th", "label_en"], out)
     return {
@@ -227,7 +285,8 @@ def read_frameworks(root: Path, out: Problems) -> dict[str, pd.DataFrame]:
     }
 
 
-def read_nodes(root: Path, fid: str, aggregation: str, out: Problems) -> list[Record]:
+def read_nodes(root: Path, fid: str, aggregation: str, out: Problems,
+               sources: set[str] | None = None) -> list[Record]:
     rows = read_rows(root, f"frameworks/{fid}/nodes.csv",
                      ["code", "parent_code", "kind", "label_th", "label_en", "points", "status"], out)
     nodes: dict[str, Record] = {}
@@ -240,7 +299,13 @@ def read_nodes(root: Path, fid: str, aggregation: str, out: Problems) -> list[Re
                   f"kind must be one of {', '.join(NODE_KINDS)}")
         if r["parent_code"] and r["parent_code"] not in nodes:
             error(out, rows, line, "parent_code", r["parent_code"],
-                  "ไม่พบรายการแม่ (ต้องอยู่บรรทัดก่อนหน้า)", "parent not defined on an earlier line")
+                      "ไม่พบรายการแม่ (ต้องอยู่บรรทัดก่อนหน้า)", "parent not defined on an earlier line")
+        elif r["kind"] in PARENT_KIND and (
+                nodes.get(r["parent_code"], {}).get("kind") != PARENT_KIND[r["kind"]]):
+            error(out, rows, line, "parent_code", r["parent_code"],
+                      f"รายการชนิด {r['kind']} ต้องอยู่ใต้รายการชนิด {PARENT_KIND[r['kind']]}",
+                      f"a {r['kind']} must sit under a {PARENT_KIND[r['kind']]}")
+        check_status(rows, line, r, out, sources)
         points = number_at(rows, line, "points", r["points"], out, required=False)
         nodes[r["code"]] = {"framework_id": fid, "code": r["code"],
                             "parent_code": r["parent_code"] or None, "kind": r["kind"], "seq": seq,
@@ -258,12 +323,14 @@ def read_nodes(root: Path, fid: str, aggregation: str, out: Problems) -> list[Re
     return node_list
 
 
-def read_levels(root: Path, fid: str, out: Problems) -> list[Record]:
+def read_levels(root: Path, fid: str, out: Problems,
+                sources: set[str] | None = None) -> list[Record]:
     rows = read_rows(root, f"frameworks/{fid}/rating_levels.csv",
                      ["seq", "level_code", "label_th", "label_en", "min_total", "max_total",
                       "min_each_tool", "color", "status"], out)
     levels: list[Record] = []
     for line, r in rows.records:
+        check_status(rows, line, r, out, sources)
         levels.append({
             "framework_id": fid, "seq": int(number_at(rows, line, "seq", r["seq"], out) or 0),
             "level_code": r["level_code"], "label_th": r["label_th"], "label_en": r["label_en"],
@@ -385,7 +452,8 @@ def read_sources(root: Path, out: Problems) -> pd.DataFrame:
     rows = read_rows(root, "sources.csv", ["source_id", "file", "title_th"], out)
     records: list[Record] = [
         {**r, "fiscal_year": year_at(rows, line, "fiscal_year", r["fiscal_year"], out)
-         if r.get("fiscal_year") else None} for line, r in rows.records]
+         if r.get("fiscal_year") else None, "url": r.get("url") or None}
+        for line, r in rows.records]
     records.append({"source_id": "bangkok_districts", "file": "data/units/bangkok_districts.csv",
                     "title_th": "รายชื่อสำนักงานเขตและกลุ่มเขต", "unit_th": None,
                     "fiscal_year": None, "note": "See data/units/SOURCES.md"})
@@ -441,7 +509,7 @@ def load_source_data(root: Path) -> SourceData:
     tables: dict[str, pd.DataFrame] = {"sources": read_sources(root, out),
                                        "datasets": read_datasets(root, out)}
     tables.update(read_units(root, out))
-    tables.update(read_frameworks(root, out))
+    tables.update(read_frameworks(root, out, set(tables["sources"]["source_id"])))
     out.raise_errors()
     resolver = UnitResolver(tables["unit_aliases"])
     index = Frameworks.from_frames(tables["frameworks"], tables["framework_nodes"])

@@ -167,9 +167,12 @@ def scope_summary(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.Data
         SELECT count(*) AS n_units, round(avg(y.score), 2) AS mean,
                round(median(y.score), 2) AS median, round(min(y.score), 2) AS min,
                round(max(y.score), 2) AS max,
-               count(*) FILTER (WHERE round(y.score, 2) >= f.pass_mark) AS n_pass,
-               round(100.0 * count(*) FILTER (WHERE round(y.score, 2) >= f.pass_mark)
-                     / count(*), 1) AS pass_rate
+               -- no pass rate where no framework of the year has a pass mark (2561, 2569)
+               CASE WHEN count(f.pass_mark) > 0 THEN
+                    count(*) FILTER (WHERE round(y.score, 2) >= f.pass_mark) END AS n_pass,
+               CASE WHEN count(f.pass_mark) > 0 THEN
+                    round(100.0 * count(*) FILTER (WHERE round(y.score, 2) >= f.pass_mark)
+                          / count(*), 1) END AS pass_rate
         FROM unit_years y JOIN units u USING (unit_id) JOIN frameworks f USING (framework_id)
         WHERE y.dataset = $dataset AND y.fiscal_year = $year AND y.score IS NOT NULL
           AND {scope}""", {"dataset": dataset, "year": year}, scope)
@@ -183,11 +186,13 @@ def rating_counts(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.Data
             WHERE y.dataset = $dataset AND y.fiscal_year = $year AND y.score IS NOT NULL
               AND {scope}),
         fws AS (SELECT DISTINCT framework_id FROM scoped)
-        SELECT l.framework_id, l.seq, l.level_code, l.label_th, l.label_en, l.color,
-               count(s.unit_id) AS n_units
+        -- one bar per level: the same level of two frameworks of the year (2567: the NACC's
+        -- and Bangkok's districts') is counted together
+        SELECT min(l.framework_id) AS framework_id, min(l.seq) AS seq, l.level_code,
+               l.label_th, l.label_en, min(l.color) AS color, count(s.unit_id) AS n_units
         FROM rating_levels l JOIN fws USING (framework_id)
         LEFT JOIN scoped s ON s.framework_id = l.framework_id AND s.level_seq = l.seq
-        GROUP BY ALL
+        GROUP BY l.level_code, l.label_th, l.label_en
         UNION ALL
         SELECT NULL, 99, NULL, 'ไม่ทราบระดับ', 'Level unknown', '#9e9e9e', count(*)
         FROM scoped WHERE level_seq IS NULL HAVING count(*) > 0
@@ -203,8 +208,9 @@ def group_comparison(con: Con, *, dataset: str, year: int, group_set: str) -> pd
         SELECT g.group_id, g.name_th, g.name_en, count(*) AS n_units,
                round(avg(y.score), 2) AS mean, round(median(y.score), 2) AS median,
                round(min(y.score), 2) AS min, round(max(y.score), 2) AS max,
-               round(100.0 * count(*) FILTER (WHERE round(y.score, 2) >= f.pass_mark)
-                     / count(*), 1) AS pass_rate
+               CASE WHEN count(f.pass_mark) > 0 THEN
+                    round(100.0 * count(*) FILTER (WHERE round(y.score, 2) >= f.pass_mark)
+                          / count(*), 1) END AS pass_rate
         FROM unit_groups g JOIN group_members m USING (group_id)
         JOIN unit_years y USING (unit_id) JOIN frameworks f USING (framework_id)
         WHERE g.group_set = $group_set AND y.dataset = $dataset AND y.fiscal_year = $year
@@ -248,7 +254,8 @@ def unit_history(con: Con, *, dataset: str, unit_id: str) -> pd.DataFrame:
         SELECT y.fiscal_year, y.framework_id, round(y.score, 2) AS score,
                round(y.iit, 2) AS iit, round(y.eit, 2) AS eit, round(y.oit, 2) AS oit,
                y.level_code, l.label_th AS level_th, l.label_en AS level_en, l.color AS level_color,
-               y.printed_level, round(y.score - p.score, 2) AS delta_points, y.prev_year
+               y.printed_level, y.level_source, round(y.score - p.score, 2) AS delta_points,
+               y.prev_year
         FROM unit_years y
         LEFT JOIN unit_years p ON p.dataset = y.dataset AND p.unit_id = y.unit_id
               AND p.fiscal_year = y.prev_year
@@ -648,6 +655,77 @@ def export_scores(con: Con, *, dataset: str) -> pd.DataFrame:
         LEFT JOIN framework_nodes n USING (framework_id, code)
         WHERE s.dataset = $dataset
         ORDER BY s.fiscal_year, u.name_th, s.framework_id, n.seq""", {"dataset": dataset})
+
+
+def export_totals(con: Con, *, dataset: str) -> pd.DataFrame:
+    """One row per unit-year (the ``export --totals`` columns): total to two decimals, the
+    tools, and the level under the year's rules, printed or computed."""
+    return _run(con, """
+        SELECT u.name_th AS unit_name_th, y.fiscal_year, y.framework_id AS framework,
+               round(y.score, 2) AS ita, round(y.iit, 4) AS iit, round(y.eit, 4) AS eit,
+               round(y.oit, 4) AS oit,
+               CASE WHEN y.level_source = 'printed' THEN coalesce(pl.label_th, pr.label_printed)
+                    ELSE l.label_th END AS level_th,
+               y.level_source
+        FROM unit_years y JOIN units u USING (unit_id)
+        LEFT JOIN rating_levels l ON l.framework_id = y.framework_id AND l.seq = y.level_seq
+        LEFT JOIN rating_levels pl
+               ON pl.framework_id = y.framework_id AND pl.level_code = y.printed_level
+        LEFT JOIN printed_ratings pr USING (dataset, unit_id, fiscal_year)
+        WHERE y.dataset = $dataset
+        ORDER BY y.fiscal_year, u.name_th""", {"dataset": dataset})
+
+
+def rating_provenance(con: Con, *, dataset: str, year: int | None = None,
+                      unit_id: str | None = None) -> pd.DataFrame:
+    """Per unit-year (of one year, or of one unit): where the total and the level come from
+    (printed or computed) and whether they were computed under unconfirmed tool weights or
+    an unconfirmed rating scale (the pages say so)."""
+    return _run(con, """
+        SELECT unit_id, fiscal_year, framework_id, score_source, level_source,
+               coalesce(score_unconfirmed, false) AS score_unconfirmed,
+               coalesce(level_source = 'computed' AND scale_unconfirmed, false)
+                 AS level_unconfirmed
+        FROM unit_years
+        WHERE dataset = $dataset AND ($year IS NULL OR fiscal_year = $year)
+          AND ($unit_id IS NULL OR unit_id = $unit_id)
+        ORDER BY fiscal_year, unit_id""", {"dataset": dataset, "year": year, "unit_id": unit_id})
+
+
+STATUS_ORDER = "['printed', 'sourced', 'derived', 'unconfirmed', 'unknown']"
+
+
+def framework_years(con: Con) -> pd.DataFrame:
+    """One row per fiscal year and framework: its status, how sure its tool weights and rating
+    scale are (the least sure of their rows), the levels of figures it accepts and its source."""
+    return _run(con, """
+        WITH years AS (
+            SELECT f.*, unnest(range(f.first_year, f.last_year + 1)) AS fiscal_year
+            FROM frameworks f),
+        weights AS (
+            SELECT framework_id,
+                   STATUSES[max(list_position(STATUSES, status))] AS weights_status
+            FROM framework_nodes WHERE kind IN ('tool', 'tool_part') AND points IS NOT NULL
+            GROUP BY ALL),
+        scales AS (
+            SELECT framework_id, STATUSES[max(list_position(STATUSES, status))] AS scale_status
+            FROM rating_levels GROUP BY ALL),
+        kinds AS (
+            SELECT framework_id, string_agg(kind, ', ' ORDER BY min_seq) AS levels_known,
+                   count(*) FILTER (WHERE kind = 'item') > 0 AS has_items
+            FROM (SELECT framework_id, kind, min(seq) AS min_seq FROM framework_nodes
+                  WHERE kind NOT IN ('tool_points', 'heading') GROUP BY ALL)
+            GROUP BY ALL)
+        SELECT y.fiscal_year, y.framework_id, y.name_th, y.name_en, y.assessor, y.unit_types,
+               y.status, coalesce(w.weights_status, 'unknown') AS weights_status,
+               coalesce(s.scale_status, 'unknown') AS scale_status, k.levels_known,
+               y.source_id, src.url, y.note
+        FROM years y
+        LEFT JOIN weights w USING (framework_id) LEFT JOIN scales s USING (framework_id)
+        LEFT JOIN kinds k USING (framework_id)
+        LEFT JOIN sources src ON src.source_id = y.source_id
+        ORDER BY y.fiscal_year, y.unit_types NULLS FIRST, y.framework_id""".replace(
+        "STATUSES", STATUS_ORDER), {})
 
 
 # Constant SQL fragments that queries reference as {name} (see _run).

@@ -16,6 +16,28 @@ import duckdb
 import pandas as pd
 
 SCORING_KINDS = ("total", "tool", "indicator", "subindicator", "heading", "item")
+# Kinds outside the tree of points: a tool's weighted points (IIT_W), a tool's parts (EIT1, EIT2:
+# the tool is their points-weighted mean, see derive.TOOL_FROM_PARTS) and the 2561 indices
+# (cross-cutting, never summed into the total).
+OFF_TREE_KINDS = ("tool_points", "tool_part", "index")
+# Statuses under which a weight or a rating level is not established.
+UNSURE_STATUSES = ("unconfirmed", "unknown")
+
+
+def unit_type_list(raw: object) -> list[str]:
+    """A framework's ``unit_types``: unit types separated by ';' (none: every other unit)."""
+    if not isinstance(raw, str):
+        return []
+    return [t.strip() for t in raw.split(";") if t.strip()]
+
+
+def default_frameworks(frameworks: list[dict], year: int, unit_type: str) -> list[str]:
+    """The framework(s) a unit of ``unit_type`` takes in ``year`` when none is named: those of
+    the year listing the type in ``unit_types``, else those of the year without ``unit_types``
+    (the loader makes sure there is at most one)."""
+    of_year = [f for f in frameworks if f["first_year"] <= year <= f["last_year"]]
+    own = [f["framework_id"] for f in of_year if unit_type in unit_type_list(f["unit_types"])]
+    return own or [f["framework_id"] for f in of_year if not unit_type_list(f["unit_types"])]
 
 
 def children_of(nodes: list[dict]) -> dict[str | None, list[dict]]:
@@ -45,13 +67,13 @@ def _items_below(code: str, children: dict[str | None, list[dict]]) -> list[dict
     for child in children.get(code, []):
         if child["kind"] == "item":
             items.append(child)
-        elif child["kind"] != "tool_points":
+        elif child["kind"] not in OFF_TREE_KINDS:
             items.extend(_items_below(child["code"], children))
     return items
 
 
 def _scoring_children(code: str, children: dict[str | None, list[dict]]) -> list[dict]:
-    return [c for c in children.get(code, []) if c["kind"] != "tool_points"]
+    return [c for c in children.get(code, []) if c["kind"] not in OFF_TREE_KINDS]
 
 
 def _split_equally(node: dict, children: dict[str | None, list[dict]]) -> None:
@@ -98,7 +120,8 @@ def compute_points(nodes: list[dict], aggregation: str) -> list[tuple[str, str]]
     to a tool's printed weight.
     """
     for n in nodes:
-        n["points"] = n["points_printed"] if n["kind"] in ("total", "tool", "item") else None
+        n["points"] = (n["points_printed"] if n["kind"] in ("total", "tool", "tool_part", "item")
+                       else None)
     children = children_of(nodes)
     roots = children.get(None, [])
     problems: list[tuple[str, str]] = []

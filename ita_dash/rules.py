@@ -18,9 +18,10 @@ spells it) and ``value`` (the score as a number).
 from __future__ import annotations
 
 import difflib
+import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -34,6 +35,7 @@ from ita_dash.importer.parse import (
     texts,
 )
 from ita_dash.problems import Problems, Severity
+from ita_dash.registry import default_frameworks
 from ita_dash.thai import district_short_name, name_key, normalize_text
 
 FIRST_YEAR, LAST_YEAR = 2500, 2700  # Buddhist-Era fiscal years accepted
@@ -46,8 +48,23 @@ FULL_MARKS = 100.0
 
 
 def code_key(code: str) -> str:
-    """Codes compare without case, spaces or Thai digits ('o ๑๑' == 'O11')."""
-    return normalize_text(code).replace(" ", "").upper()
+    """Codes compare without case, spaces, brackets or Thai digits ('o ๑๑' == 'O11',
+    'EIT (1)' as printed in seed 001 == 'EIT1')."""
+    return normalize_text(code).replace(" ", "").replace("(", "").replace(")", "").upper()
+
+
+ITEM_CODE = re.compile(r"([IEO])(\d+)")
+ITEM_TOOL = {"I": "IIT", "E": "EIT", "O": "OIT"}
+
+
+def complete_item_lists(items: list[tuple[str, str | None, str]]) -> set[tuple[str, str]]:
+    """(framework, tool) pairs whose item codes run 1..N without a gap (I1-I30, O1-O43)."""
+    numbers: dict[tuple[str, str], set[int]] = {}
+    for framework_id, tool, code in items:
+        match = ITEM_CODE.fullmatch(code_key(code))
+        if match and tool:
+            numbers.setdefault((framework_id, tool), set()).add(int(match.group(2)))
+    return {key for key, found in numbers.items() if found == set(range(1, max(found) + 1))}
 
 
 def be_year(value: object) -> tuple[int | None, str, str]:
@@ -143,9 +160,11 @@ def _hinter(resolver: UnitResolver) -> Callable[[object], str]:
 class Frameworks:
     """The frameworks: the years each covers, its codes and the highest score of each."""
 
-    frameworks: pd.DataFrame  # framework_id, assessor, first_year, last_year
+    frameworks: pd.DataFrame  # framework_id, assessor, first_year, last_year, unit_types
     codes: dict[tuple[str, str], str]  # (framework_id, code_key) -> code
     maxima: dict[tuple[str, str], float]  # (framework_id, code) -> highest score
+    # (framework_id, tool) whose items are numbered 1..N without a gap: a known item list
+    item_lists: set[tuple[str, str]] = field(default_factory=set)
 
     @classmethod
     def from_frames(cls, frameworks: pd.DataFrame, nodes: pd.DataFrame) -> Frameworks:
@@ -156,12 +175,37 @@ class Frameworks:
         maxima = {(str(n["framework_id"]), str(n["code"])):
                   weights.get((n["framework_id"], n["parent_code"]), FULL_MARKS)
                   if n["kind"] == "tool_points" else FULL_MARKS for n in rows}
-        ordered = frameworks[["framework_id", "assessor", "first_year", "last_year"]]
+        ordered = frameworks.reindex(columns=["framework_id", "assessor", "first_year",
+                                              "last_year", "unit_types"])
+        items = [(str(n["framework_id"]), n.get("tool"), str(n["code"])) for n in rows
+                 if n["kind"] == "item"]
         return cls(
             frameworks=ordered.sort_values(["first_year", "framework_id"]).reset_index(drop=True),
             codes={(str(n["framework_id"]), code_key(str(n["code"]))): str(n["code"])
                    for n in rows},
-            maxima=maxima)
+            maxima=maxima, item_lists=complete_item_lists(items))
+
+    def default_frameworks(self, year: int, unit_type: str) -> list[str]:
+        """The framework(s) a unit of this type takes in ``year`` when the file names none."""
+        return default_frameworks(self.frameworks.to_dict("records"), year, unit_type)
+
+    def unknown_item_list(self, framework_id: object, code: object) -> tuple[str, str] | None:
+        """Why an item-like code (I5, e3, O12) cannot be imported when the framework does not
+        know the item list of its tool (Thai, English); None when the list is known or the
+        code is not an item code."""
+        match = ITEM_CODE.fullmatch(code_key(str(code)))
+        if match is None:
+            return None
+        tool = ITEM_TOOL[match.group(1)]
+        if (framework_id, tool) in self.item_lists:
+            return None
+        where = f"data/frameworks/{framework_id}/nodes.csv"
+        return (f"ไม่ทราบรายการข้อของ {tool} ในกรอบการประเมิน {framework_id} จึงนำเข้าคะแนนรายข้อไม่ได้ "
+                f"(ไม่เดารหัสข้อ) ให้เพิ่มข้อในกรอบการประเมินก่อน ตามแม่แบบกรอบการประเมิน {where} "
+                "(ดู docs/FRAMEWORKS.md)",
+                f"the item list of {tool} in framework {framework_id} is unknown, so item rows "
+                f"cannot be imported (codes are never guessed): add the items to the framework "
+                f"first, following the framework template {where} (see docs/FRAMEWORKS.md)")
 
     def for_year(self, year: int) -> list[str]:
         f = self.frameworks
@@ -169,17 +213,19 @@ class Frameworks:
 
     def years_known(self) -> str:
         spans = zip(self.frameworks["first_year"], self.frameworks["last_year"], strict=True)
-        return ", ".join(f"{first}-{last}" if first != last else str(first)
-                         for first, last in spans)
+        return ", ".join(dict.fromkeys(f"{first}-{last}" if first != last else str(first)
+                                       for first, last in spans))
 
-    def resolve(self, year: int, given: str) -> tuple[str | None, str, str, bool]:
+    def resolve(self, year: int, given: str,
+                unit_type: str = "") -> tuple[str | None, str, str, bool]:
         """(framework id, '', '', _) or (None, Thai, English, whether the year is to blame).
 
-        ``given`` is a framework id or an assessor (any case); empty: the one of ``year``.
+        ``given`` is a framework id or an assessor (any case); empty: the default framework
+        of ``year`` for a unit of ``unit_type`` (:func:`registry.default_frameworks`).
         """
         f = self.frameworks
         if not given:
-            return self._of_year(year)
+            return self._of_year(year, unit_type)
         match = f[f["framework_id"].str.lower() == given.lower()]
         if not match.empty:
             r = match.iloc[0]
@@ -198,8 +244,8 @@ class Frameworks:
         return (None, f"ไม่รู้จักกรอบการประเมิน (ที่มี: {known})",
                 f"unknown framework (known: {known})", False)
 
-    def _of_year(self, year: int) -> tuple[str | None, str, str, bool]:
-        candidates = self.for_year(year)
+    def _of_year(self, year: int, unit_type: str = "") -> tuple[str | None, str, str, bool]:
+        candidates = self.default_frameworks(year, unit_type)
         if len(candidates) == 1:
             return candidates[0], "", "", False
         if not candidates:
@@ -233,12 +279,21 @@ def years(rows: pd.DataFrame, out: Problems, column: str) -> pd.DataFrame:
 
 
 def frameworks(rows: pd.DataFrame, index: Frameworks, out: Problems, *, year_column: str,
-               framework_column: str | None) -> pd.DataFrame:
-    """Rows whose framework (given, or the one of the year) covers the year, as ``framework_id``."""
+               framework_column: str | None,
+               unit_types: pd.Series | None = None) -> pd.DataFrame:
+    """Rows whose framework (given, or the default of the year for the unit's type) covers
+    the year, as ``framework_id``. ``unit_types``: each row's unit type (default: none)."""
     given = (texts(rows["framework"]) if framework_column is not None
              else pd.Series("", index=rows.index, dtype=object))
-    resolved = per_distinct_pair(rows["fiscal_year"], given,
-                                 lambda y, g: index.resolve(int(str(y)), str(g)))
+    types = (unit_types.fillna("").astype(str) if unit_types is not None
+             else pd.Series("", index=rows.index, dtype=object))
+    keyed = given + "\x1f" + types
+
+    def resolve(year: object, key: object) -> tuple[str | None, str, str, bool]:
+        name, _, unit_type = str(key).partition("\x1f")
+        return index.resolve(int(str(year)), name, unit_type)
+
+    resolved = per_distinct_pair(rows["fiscal_year"], keyed, resolve)
     fid, th, en, on_year = _distinct(resolved, _as_tuple, 4)
     bad = fid.isna()
     year_bad = bad & on_year.astype(bool)
@@ -282,6 +337,10 @@ def codes(rows: pd.DataFrame, index: Frameworks, out: Problems, *, column: str |
         th = ("ไม่มีรหัสนี้ในกรอบการประเมิน " + sub["framework_id"]).where(~blank, "ไม่มีรหัส")
         en = ("code is not in framework " + sub["framework_id"]).where(~blank,
                                                                        "the code is missing")
+        items = per_distinct_pair(sub["framework_id"], sub["code_text"],
+                                  index.unknown_item_list)
+        th = th.where(items.isna(), items.map(lambda m: m[0] if m else ""))
+        en = en.where(items.isna(), items.map(lambda m: m[1] if m else ""))
         out.add_many("error", sub["row"], sub["column"] if column is None else column,
                      sub["code_text"], th, en)
     return rows[~bad].assign(code=code[~bad])

@@ -19,7 +19,7 @@ CREATE TABLE demo_years (
     fiscal_year INTEGER PRIMARY KEY, framework_id VARCHAR NOT NULL, note VARCHAR);
 CREATE TABLE sources (
     source_id VARCHAR PRIMARY KEY, file VARCHAR, title_th VARCHAR, unit_th VARCHAR,
-    fiscal_year INTEGER, note VARCHAR);
+    fiscal_year INTEGER, note VARCHAR, url VARCHAR);
 CREATE TABLE units (
     unit_id VARCHAR PRIMARY KEY, name_th VARCHAR NOT NULL, name_en VARCHAR,
     short_th VARCHAR NOT NULL, short_en VARCHAR, unit_type VARCHAR NOT NULL,
@@ -37,7 +37,8 @@ CREATE TABLE frameworks (
     framework_id VARCHAR PRIMARY KEY, assessor VARCHAR NOT NULL,
     first_year INTEGER NOT NULL, last_year INTEGER NOT NULL,
     name_th VARCHAR NOT NULL, name_en VARCHAR NOT NULL, aggregation VARCHAR NOT NULL,
-    pass_mark DOUBLE NOT NULL, source_id VARCHAR, note VARCHAR);
+    pass_mark DOUBLE, source_id VARCHAR, note VARCHAR,
+    status VARCHAR, unit_types VARCHAR);
 CREATE TABLE indicators (
     code VARCHAR PRIMARY KEY, tool VARCHAR NOT NULL, seq INTEGER NOT NULL,
     label_th VARCHAR NOT NULL, label_en VARCHAR NOT NULL, source_id VARCHAR);
@@ -102,6 +103,8 @@ CREATE TABLE unit_years (
     score_recomputed DOUBLE, iit DOUBLE, eit DOUBLE, oit DOUBLE,
     level_seq INTEGER, level_code VARCHAR, printed_level VARCHAR,
     prev_year INTEGER, -- the unit's previous year with scores in this dataset (one definition)
+    score_source VARCHAR, score_unconfirmed BOOLEAN, level_source VARCHAR,
+    scale_unconfirmed BOOLEAN,
     PRIMARY KEY (dataset, unit_id, fiscal_year));
 """
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ita_dash.i18n import t
+from ita_dash.i18n import status_label, t
 
 # kinds: text, int, num (2 decimals), delta (▲/▼ 2 decimals), delta_int (▲/▼ integer),
 # level (text coloured with the frame's level_color), pct (1 decimal), year, bool
@@ -55,6 +55,7 @@ GROUP_TREND = (_b("name", "col.group"), _c("fiscal_year", "col.year", "year"),
 UNIT_HISTORY = (_c("fiscal_year", "col.year", "year"), _c("score", "col.score", "num"), LEVEL,
                 _c("delta_points", "col.delta_points", "delta"), _c("iit", "col.iit", "num"),
                 _c("eit", "col.eit", "num"), _c("oit", "col.oit", "num"),
+                _b("level_source_label", "col.level_source"),
                 _c("framework_id", "col.framework_id"))
 RADAR = (_c("indicator", "col.indicator_no"), INDICATOR, _c("tool", "col.tool"),
          _c("value", "col.value", "num"))
@@ -118,9 +119,30 @@ FRAMEWORKS = (_c("framework_id", "col.framework_id"), _b("name", "col.framework"
               _c("pass_mark", "col.pass_mark", "num"), _c("n_items", "col.n_items", "int"),
               _c("n_unknown_items", "col.n_unknown_items", "int"),
               _c("source_id", "col.source"), _c("note", "col.note"))
+FRAMEWORK_YEARS = (_c("fiscal_year", "col.year", "year"), _b("name", "col.framework"),
+                   _c("assessor", "col.assessor"), _c("unit_types", "col.unit_types"),
+                   _b("status_label", "col.fw_status"),
+                   _b("weights_status_label", "col.weights_status"),
+                   _b("scale_status_label", "col.scale_status"),
+                   _c("levels_known", "col.levels_known"), _c("source_id", "col.source"),
+                   _c("url", "col.url"), _c("note", "col.note"))
 RATING_SCALE = (_c("level_code", "col.level_code"), _b("label", "col.level", "level"),
                 _c("min_total", "col.min_total", "num"), _c("max_total", "col.max_total", "num"),
-                _c("min_each_tool", "col.min_each_tool", "num"), _c("note", "col.note"))
+                _c("min_each_tool", "col.min_each_tool", "num"),
+                _b("status_label", "col.status"), _c("note", "col.note"))
+
+
+def with_status_labels(frame: pd.DataFrame,
+                       columns: tuple[str, ...] = ("status", "weights_status", "scale_status"),
+                       ) -> pd.DataFrame:
+    """Add ``<column>_label_th`` / ``_en``: the framework statuses in words, for a table."""
+    added = {}
+    for column in columns:
+        if column in frame:
+            for lang in ("th", "en"):
+                added[f"{column}_label_{lang}"] = frame[column].map(
+                    lambda v, lang=lang: status_label(v, lang))
+    return frame.assign(**added)
 
 
 def source_column(frame: pd.DataFrame, col: Col, lang: str) -> pd.Series:

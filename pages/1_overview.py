@@ -21,3 +21,6 @@ if ui.has_rows(ranking, f.t("no_data.year_scope", scope=f.scope_label, year=f.ye
     ui.chart(charts.ranking_bar(ranking, f.lang), "ranking")
     st.caption(f.t("overview.change_note"))
     ui.table(ranking, tables.RANKING, f, "ranking")
+    provenance = ui.data.rating_provenance(dataset=f.dataset, year=f.year)
+    ui.unconfirmed_notes(f, provenance[provenance["unit_id"].isin(ranking["unit_id"])],
+                         per_year=False)

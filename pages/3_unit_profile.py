@@ -20,7 +20,10 @@ if len(history) > 1:
     ui.chart(charts.unit_history_lines(history, f.lang), "history")
 else:
     ui.message(f.t("profile.one_year", year=shown_year))
-ui.table(history, tables.UNIT_HISTORY, f, "history")
+ui.table(tables.with_status_labels(history, ("level_source",)), tables.UNIT_HISTORY, f,
+         "history")
+ui.unconfirmed_notes(f, ui.data.rating_provenance(dataset=f.dataset, unit_id=f.unit),
+                     per_year=True)
 
 st.subheader(f.t("profile.radar"))
 group, group_name = ui.comparison_group(f)

@@ -29,10 +29,16 @@ checks = ui.data.consistency_checks(dataset=f.dataset, year=f.year)
 if ui.has_rows(checks, f.t("about.no_checks")):
     ui.table(checks, tables.CHECKS, f, "checks")
 
+st.subheader(f.t("about.framework_years"))
+st.caption(f.t("about.framework_years_help"))
+years = tables.with_status_labels(ui.data.framework_years())
+ui.table(years, tables.FRAMEWORK_YEARS, f, "framework-years")
+
 st.subheader(f.t("about.frameworks"))
 frameworks = ui.data.frameworks_overview()
 ui.table(frameworks, tables.FRAMEWORKS, f, "frameworks")
 for fw in frameworks.itertuples():
     st.markdown(f"**{f.t('about.scale', name=pick(fw.name_th, fw.name_en, f.lang))}**")
-    scale = ui.data.rating_scale(framework_id=fw.framework_id)
-    ui.table(scale, tables.RATING_SCALE, f, f"scale-{fw.framework_id}")
+    scale = tables.with_status_labels(ui.data.rating_scale(framework_id=fw.framework_id))
+    if ui.has_rows(scale, f.t("about.no_scale")):
+        ui.table(scale, tables.RATING_SCALE, f, f"scale-{fw.framework_id}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import duckdb
 
@@ -17,15 +17,19 @@ class Catalog:
     unit_ids: set[str]
     frameworks: Frameworks
     datasets: set[str]
+    unit_types: dict[str, str] = field(default_factory=dict)  # unit_id -> unit_type
 
     @classmethod
     def load(cls, con: duckdb.DuckDBPyConnection) -> Catalog:
         aliases = con.execute("SELECT alias_key, alias, unit_id FROM unit_aliases").df()
         units = {r[0] for r in con.execute("SELECT unit_id FROM units").fetchall()}
         frameworks = con.execute(
-            "SELECT framework_id, assessor, first_year, last_year FROM frameworks").df()
+            "SELECT framework_id, assessor, first_year, last_year, unit_types FROM frameworks").df()
         nodes = con.execute(
-            "SELECT framework_id, code, kind, parent_code, points FROM framework_nodes").df()
+            "SELECT framework_id, code, kind, parent_code, points, tool FROM framework_nodes").df()
         datasets = {r[0] for r in con.execute("SELECT dataset FROM datasets").fetchall()}
+        unit_types = {str(k): str(v) for k, v in con.execute(
+            "SELECT unit_id, unit_type FROM units").fetchall()}
         return cls(resolver=UnitResolver(aliases), unit_ids=units,
-                   frameworks=Frameworks.from_frames(frameworks, nodes), datasets=datasets)
+                   frameworks=Frameworks.from_frames(frameworks, nodes), datasets=datasets,
+                   unit_types=unit_types)

@@ -18,6 +18,9 @@ FIELD_HEADERS: dict[str, tuple[str, ...]] = {
     "province": ("province", "จังหวัด"),
     "source": ("source", "แหล่งที่มา"),
     "note": ("note", "หมายเหตุ"),
+    # the level and where it came from (as in ``export --totals``): read but not imported,
+    # the level is computed under the year's rules
+    "level": ("level_th", "level_en", "level", "level_source", "ระดับ", "ระดับผลการประเมิน"),
 }
 _BY_KEY = {name_key(h): f for f, headers in FIELD_HEADERS.items() for h in headers}
 REQUIRED = ("unit", "year")

@@ -34,8 +34,14 @@ HELP_ROWS = [
 
 
 def default_framework(con: duckdb.DuckDBPyConnection) -> str:
-    row = con.execute("SELECT framework_id FROM frameworks ORDER BY last_year DESC, first_year DESC "
-                      "LIMIT 1").fetchone()
+    """The latest framework that knows its tools (a year known only by its total, such as
+    2569 before its framework is entered, makes a poor template)."""
+    row = con.execute("""
+        SELECT f.framework_id FROM frameworks f
+        ORDER BY EXISTS (SELECT 1 FROM framework_nodes n
+                         WHERE n.framework_id = f.framework_id AND n.kind = 'tool') DESC,
+                 f.last_year DESC, f.first_year DESC, f.framework_id
+        LIMIT 1""").fetchone()
     return str(row[0])
 
 

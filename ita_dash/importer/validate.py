@@ -86,6 +86,10 @@ class Checker:
     # ------------------------------------------------------------------- layout
 
     def layout(self, fields: dict[str, int], others: list[int]) -> str:
+        if "level" in fields:
+            self.report.add("warning", self.raw.header_row, self.names["level"], None,
+                            "ไม่นำเข้าระดับผลการประเมิน ระบบคำนวณระดับตามเกณฑ์ของปีนั้นเอง",
+                            "the level is not imported: it is computed under the year's rules")
         if "code" in fields and "score" in fields:
             for i in others:
                 self.report.add("warning", self.raw.header_row, self.raw.headers[i], None,
@@ -210,6 +214,14 @@ class Checker:
         raise ValueError(f"cannot make a unit id for {key!r}")
 
 
+def unit_types_of(rows: pd.DataFrame, catalog: Catalog, new_units: pd.DataFrame) -> pd.Series:
+    """Each row's unit type: stored units from the catalog, new ones from the file."""
+    types = dict(catalog.unit_types)
+    if not new_units.empty and "unit_type" in new_units:
+        types.update(zip(new_units["unit_id"], new_units["unit_type"].fillna(""), strict=True))
+    return rows["unit_id"].map(lambda u: types.get(u) or "").astype(object)
+
+
 def validate(raw: RawTable, catalog: Catalog, report: Report, *, add_units: bool,
              replace: bool) -> Staged:
     """Run every check that needs no stored figures; return what remains valid."""
@@ -224,7 +236,8 @@ def validate(raw: RawTable, catalog: Catalog, report: Report, *, add_units: bool
     rows, staged.new_units = checker.units(rows)
     rows = rules.years(rows, report, checker.header("year"))
     rows = rules.frameworks(rows, catalog.frameworks, report, year_column=checker.header("year"),
-                            framework_column=checker.names.get("framework"))
+                            framework_column=checker.names.get("framework"),
+                            unit_types=unit_types_of(rows, catalog, staged.new_units))
     long = rows if layout == "long" else checker.cells(rows, others)
     long = checker.formulas(long, ("code", "score"))
     long = rules.scores(long, report, missing="warning" if layout == "long" else None)

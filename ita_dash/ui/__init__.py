@@ -42,6 +42,7 @@ from ita_dash.ui.views import (
     profile_opener,
     profile_year,
     summary_metrics,
+    unconfirmed_notes,
     unit_header,
 )
 
@@ -50,7 +51,8 @@ __all__ = [
     "data", "downloads", "group_picker", "group_set_label", "group_set_picker", "has_rows",
     "home", "indicator_legend", "measures_section", "message", "open_page", "open_profile", "page_links",
     "page_title", "profile_opener", "profile_year", "registry", "remember", "resolve",
-    "setup_page", "sidebar", "start", "summary_metrics", "table", "unit_header",
+    "setup_page", "sidebar", "start", "summary_metrics", "table", "unconfirmed_notes",
+    "unit_header",
 ]
 
 

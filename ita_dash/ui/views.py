@@ -25,8 +25,9 @@ def summary_metrics(summary: pd.DataFrame, ranking: pd.DataFrame, filters: Filte
     cols[0].metric(t("metric.n_units", filters.lang), int(row["n_units"]))
     cols[1].metric(t("metric.mean", filters.lang), f"{row['mean']:.2f}")
     cols[2].metric(t("metric.median", filters.lang), f"{row['median']:.2f}")
-    cols[3].metric(t("metric.pass_rate", filters.lang, mark=mark_text),
-                   f"{row['pass_rate']:.1f}% ({int(row['n_pass'])}/{int(row['n_units'])})")
+    rate = ("–" if pd.isna(row["pass_rate"]) else
+            f"{row['pass_rate']:.1f}% ({int(row['n_pass'])}/{int(row['n_units'])})")
+    cols[3].metric(t("metric.pass_rate", filters.lang, mark=mark_text), rate)
 
 
 def _group_options(filters: Filters) -> pd.DataFrame:
@@ -132,3 +133,24 @@ def measures_section(filters: Filters) -> None:
     st.caption(t("profile.measures_help", filters.lang))
     if has_rows(measures, t("profile.no_measures", filters.lang)):
         table(measures, tables.MEASURES, filters, "measures")
+
+
+def unconfirmed_notes(filters: Filters, provenance: pd.DataFrame, *, per_year: bool) -> None:
+    """Say which totals and levels are computed under unconfirmed weights or an unconfirmed
+    scale (``provenance``: :func:`ita_dash.queries.rating_provenance`); nothing when none is.
+
+    ``per_year``: list the years (a unit's profile); otherwise count the units of the year.
+    """
+    if provenance.empty:
+        return
+    lang = filters.lang
+    for column, key in (("level_unconfirmed", "scale"), ("score_unconfirmed", "weights")):
+        hit = provenance[provenance[column].astype(bool)]
+        if hit.empty:
+            continue
+        if per_year:
+            years = ", ".join(year_label(y, lang) for y in sorted(set(hit["fiscal_year"])))
+            st.caption(t(f"rating.{key}_unconfirmed_years", lang, years=years))
+        else:
+            st.caption(t(f"rating.{key}_unconfirmed_units", lang, n=len(hit),
+                         year=filters.year_text))

@@ -68,12 +68,12 @@ def test_all_errors_are_listed_and_nothing_written(cli, db_env: Path, tmp_path: 
                     "สำนักงานเขตบางรัก,2567,ITA,80\n"
                     "สำนักงานเขตบางรัก,2567,IIT,101\n"
                     "สำนักงานเขตบางรกั,2567,EIT,80\n"
-                    "สำนักงานเขตบางรัก,2566,OIT,80\n", encoding="utf-8")
+                    "สำนักงานเขตบางรัก,2555,OIT,80\n", encoding="utf-8")
     before = snapshot(db_env)
     code, out = cli("import", str(path), "--dataset", "real")
     assert code == 1
     assert [line.split(":")[0] for line in out.splitlines() if line.startswith("[error]")] == [
         "[error] mixed.csv, row 3, column คะแนน, value '101'",
         "[error] mixed.csv, row 4, column หน่วยงาน, value 'สำนักงานเขตบางรกั'",
-        "[error] mixed.csv, row 5, column ปีงบประมาณ, value '2566'"]
+        "[error] mixed.csv, row 5, column ปีงบประมาณ, value '2555'"]
     assert_same(before, snapshot(db_env))

@@ -96,8 +96,10 @@ def test_framework_column_and_assessor(wcon: duckdb.DuckDBPyConnection) -> None:
 
 
 def test_ambiguous_year_asks_for_the_framework(wcon: duckdb.DuckDBPyConnection) -> None:
-    wcon.execute("""INSERT INTO frameworks VALUES ('bkk-own-2567', 'BMA-OWN', 2567, 2567,
-                    'กรอบทดสอบ', 'Test framework', 'points', 85, NULL, NULL)""")
+    wcon.execute("""INSERT INTO frameworks (framework_id, assessor, first_year, last_year,
+                    name_th, name_en, aggregation, pass_mark, unit_types)
+                    VALUES ('bkk-own-2567', 'BMA-OWN', 2567, 2567, 'กรอบทดสอบ', 'Test framework',
+                    'points', 85, 'district_office')""")
     wcon.execute("""INSERT INTO framework_nodes (framework_id, code, kind, seq, depth, status)
                     VALUES ('bkk-own-2567', 'ITA', 'total', 1, 0, 'printed')""")
     plan = prepare_import(wcon, (LONG + f"{UNIT},2567,ITA,80\n").encode(), "f.csv",

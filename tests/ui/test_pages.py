@@ -198,8 +198,23 @@ def test_about_page_lists_conflicts_and_rating_scales() -> None:
     checks = [f for f in frames if "ค่าที่คำนวณใหม่" in f.columns]
     assert [list(c["รหัส"]) for c in checks] == [["EIT_W"]]
     scales = [f for f in frames if "รหัสระดับ" in f.columns]
-    assert [list(s["ระดับ"]) for s in scales][1] == [
+    # 2561 and 2569 have no known scale; 2562 and 2563-2565 AA-F; 2566, 2567 (NACC and
+    # Bangkok's districts) and 2568 the five levels with conditions on each tool
+    assert [list(s["ระดับ"])[0] for s in scales] == ["AA", "AA"] + ["ผ่านดีเยี่ยม"] * 4
+    assert list(scales[2]["ระดับ"]) == [
         "ผ่านดีเยี่ยม", "ผ่านดี", "ผ่าน", "ต้องปรับปรุง", "ต้องปรับปรุงโดยด่วน"]
+    assert list(scales[2]["สถานะ"]) == ["ยังไม่ยืนยัน"] * 5
+    years = next(f for f in frames if "สถานะเกณฑ์" in f.columns)
+    assert years[["ปีงบประมาณ (พ.ศ.)", "สถานะเกณฑ์", "น้ำหนักเครื่องมือ", "เกณฑ์ระดับผล"]
+                 ].values.tolist() == [
+        [2561, "ยังไม่ยืนยัน", "ไม่ทราบ", "ไม่ทราบ"],
+        [2562, "ยังไม่ยืนยัน", "ไม่ทราบ", "ยังไม่ยืนยัน"],
+        *[[y, "พิมพ์ในรายงาน", "พิมพ์ในรายงาน", "พิมพ์ในรายงาน"] for y in (2563, 2564, 2565)],
+        [2566, "ยังไม่ยืนยัน", "คำนวณจากตัวเลขที่มีแหล่ง", "ยังไม่ยืนยัน"],
+        [2567, "ยังไม่ยืนยัน", "ยังไม่ยืนยัน", "ยังไม่ยืนยัน"],
+        [2567, "พิมพ์ในรายงาน", "พิมพ์ในรายงาน", "พิมพ์ในรายงาน"],
+        [2568, "ยังไม่ยืนยัน", "ยังไม่ยืนยัน", "ยังไม่ยืนยัน"],
+        [2569, "ไม่ทราบ", "ไม่ทราบ", "ไม่ทราบ"]]
 
 
 def test_no_page_raises_for_any_reachable_filter_combination(con) -> None:
