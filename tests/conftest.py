@@ -12,6 +12,7 @@ import pytest
 
 from ita_dash.build import build_database
 from ita_dash.config import DEFAULT_DATA_DIR
+from ita_dash.publish import Places, ensure_current
 from tests.fixture_db import make_fixture_db
 
 
@@ -28,6 +29,16 @@ def private_places(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
             os.environ.pop(key, None)
         else:
             os.environ[key] = value
+
+
+@pytest.fixture
+def places(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Places:
+    """A private published database and import store, used by every command and page."""
+    here = Places(tmp_path / "db" / "ita.duckdb", DEFAULT_DATA_DIR, tmp_path / "store")
+    monkeypatch.setenv("ITA_DB_PATH", str(here.db_path))
+    monkeypatch.setenv("ITA_STORE_DIR", str(here.store))
+    ensure_current(here)
+    return here
 
 
 @pytest.fixture(scope="session")

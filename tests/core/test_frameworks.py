@@ -16,6 +16,7 @@ from ita_dash.cli import main
 from ita_dash.config import DEFAULT_DATA_DIR
 from ita_dash.loader import load_source_data
 from ita_dash.problems import DataError
+from ita_dash.publish import Places
 from ita_dash.scope import Scope
 
 LONG = "หน่วยงาน,ปีงบประมาณ,รหัส,คะแนน\n"
@@ -24,10 +25,8 @@ TOTALS_COLUMNS = ["unit_name_th", "fiscal_year", "framework", "ita", "iit", "eit
 
 
 @pytest.fixture
-def cli(db_copy: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str]]:
-    """``python -m ita_dash ...`` in-process on a private copy of the built database."""
-    monkeypatch.setenv("ITA_DB_PATH", str(db_copy))
+def cli(places: Places, capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str]]:
+    """``python -m ita_dash ...`` in-process on a private database and import store."""
 
     def run(*args: str) -> tuple[int, str]:
         code = main(list(args))
@@ -69,7 +68,7 @@ def test_bangkok_2566_total_from_iit_eit_parts_and_oit(cli, tmp_path: Path) -> N
 
 
 def test_ratings_2568_need_each_tool_and_2565_is_lettered(cli, tmp_path: Path,
-                                                          db_copy: Path) -> None:
+                                                          places: Places) -> None:
     code, out = import_text(cli, tmp_path, LONG
                             + "".join(f"หน่วยงานทดสอบสอง,2568,{c},{v}\n"
                                       for c, v in (("IIT", 98), ("EIT", 84), ("OIT", 99)))
@@ -84,7 +83,7 @@ def test_ratings_2568_need_each_tool_and_2565_is_lettered(cli, tmp_path: Path,
                                                             "ผ่านดีเยี่ยม", "computed"]
     assert row_of(frame, "หน่วยงานทดสอบสี่", 2565)[2:] == ["nacc-2563", 94.64, None, None, None,
                                                           "A", "computed"]
-    con = duckdb.connect(str(db_copy), read_only=True)
+    con = duckdb.connect(str(places.db_path), read_only=True)
     try:
         flags = con.execute("""
             SELECT y.fiscal_year, y.score_source, y.score_unconfirmed, y.level_source,
@@ -121,13 +120,13 @@ def test_totals_and_tools_of_2561_2562_2566_come_back_exactly(cli, tmp_path: Pat
 
 
 def test_a_total_that_disagrees_with_its_tools_is_listed(cli, tmp_path: Path,
-                                                         db_copy: Path) -> None:
+                                                         places: Places) -> None:
     code, out = import_text(cli, tmp_path, LONG + "เทศบาลทดสอบ,2566,ITA,90\n"
                             "เทศบาลทดสอบ,2566,IIT,82.44\nเทศบาลทดสอบ,2566,EIT1,79.40\n"
                             "เทศบาลทดสอบ,2566,EIT2,82.24\nเทศบาลทดสอบ,2566,OIT,100\n")
     assert code == 0, out
     assert "code ITA differs from the value recomputed from its parts (88.978)" in out
-    con = duckdb.connect(str(db_copy), read_only=True)
+    con = duckdb.connect(str(places.db_path), read_only=True)
     try:
         found = queries.consistency_checks(con, dataset="real", year=2566)
     finally:
@@ -210,7 +209,7 @@ def test_a_status_outside_the_vocabulary_is_refused(data_copy: Path) -> None:
     path.write_text(text, encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_source_data(data_copy)
-    assert [(p.line, p.column, p.value) for p in caught.value.problems] == [
+    assert [(p.row, p.column, p.value) for p in caught.value.problems] == [
         (7, "status", "inferred")]
 
 
@@ -264,10 +263,10 @@ def test_the_totals_export_imports_back_unchanged(cli, tmp_path: Path, built_db:
 
 
 def test_one_bar_per_level_when_two_frameworks_share_a_year(cli, tmp_path: Path,
-                                                            db_copy: Path) -> None:
+                                                            places: Places) -> None:
     code, out = import_text(cli, tmp_path, LONG + "เทศบาลทดสอบ,2567,ITA,91.15\n")
     assert code == 0, out
-    con = duckdb.connect(str(db_copy), read_only=True)
+    con = duckdb.connect(str(places.db_path), read_only=True)
     try:
         counts = queries.rating_counts(con, dataset="real", year=2567, scope=Scope.parse("all"))
     finally:

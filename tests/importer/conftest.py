@@ -11,9 +11,8 @@ import pytest
 
 from ita_dash import queries
 from ita_dash.cli import main
-from ita_dash.config import DEFAULT_DATA_DIR
 from ita_dash.importer.auth import Actor
-from ita_dash.publish import Places, ensure_current
+from ita_dash.publish import Places
 
 EDITOR = Actor("test-editor", "cli", True)
 TABLES = ("scores", "units", "unit_aliases", "node_values", "unit_years")
@@ -41,16 +40,6 @@ def assert_same(before: dict[str, pd.DataFrame], after: dict[str, pd.DataFrame])
     assert before.keys() == after.keys()
     for name in before:
         pd.testing.assert_frame_equal(before[name], after[name], obj=name)
-
-
-@pytest.fixture
-def places(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Places:
-    """A private published database and import store, used by every command and page."""
-    here = Places(tmp_path / "db" / "ita.duckdb", DEFAULT_DATA_DIR, tmp_path / "store")
-    monkeypatch.setenv("ITA_DB_PATH", str(here.db_path))
-    monkeypatch.setenv("ITA_STORE_DIR", str(here.store))
-    ensure_current(here)
-    return here
 
 
 @pytest.fixture
