@@ -22,7 +22,7 @@ from ita_dash.schema import create_schema
 
 SCHEMA_VERSION = "1"
 TABLE_ORDER = ("datasets", "sources", "units", "unit_aliases", "unit_groups", "group_members", "frameworks",
-               "indicators", "tools", "framework_nodes", "rating_levels", "scores",
+               "demo_years", "indicators", "tools", "framework_nodes", "rating_levels", "scores",
                "printed_ratings", "reference_scores", "conflicts", "unplaced_figures", "measures")
 
 
@@ -50,7 +50,8 @@ def read_table(con: duckdb.DuckDBPyConnection, table: str) -> pd.DataFrame:
 
 
 BUILD_MODULES = ("schema.py", "loader.py", "registry.py", "derive.py", "demo.py", "build.py",
-                 "carryover.py")
+                 "carryover.py", "thailand.py", "generators/__init__.py", "generators/demo.py",
+                 "generators/national.py")
 
 
 def code_fingerprint() -> str:
@@ -67,17 +68,30 @@ def build_fingerprint(source: SourceData) -> str:
 
 def populate(con: duckdb.DuckDBPyConnection, source: SourceData,
              datasets: Iterable[str] = ("real", "demo")) -> None:
-    """Fill an empty schema from validated source data (and the demo dataset)."""
-    from ita_dash.demo import generate_demo_scores
-
+    """Fill an empty schema from validated source data, then the generated datasets."""
     for table in TABLE_ORDER:
         if table in source.tables:
             insert_frame(con, table, source.tables[table])
-    if "demo" in datasets:
-        insert_frame(con, "scores", generate_demo_scores(con, source.tables["demo_years"]))
+    insert_generated(con, source.tables["datasets"], datasets)
     for dataset in datasets:
         refresh_derived(con, dataset)
     con.execute("INSERT INTO meta VALUES ('fingerprint', ?)", [build_fingerprint(source)])
+
+
+def insert_generated(con: duckdb.DuckDBPyConnection, declared: pd.DataFrame,
+                     datasets: Iterable[str]) -> None:
+    """The generator hook: each requested dataset whose ``generator`` is set in
+    ``data/datasets.csv`` is generated (:mod:`ita_dash.generators`) and inserted."""
+    from ita_dash.generators import GENERATED_TABLES, generate
+
+    wanted = set(datasets)
+    for row in declared.itertuples():
+        if row.dataset not in wanted or not isinstance(row.generator, str) or not row.generator:
+            continue
+        frames = generate(con, generator=row.generator, dataset=str(row.dataset))
+        for table in GENERATED_TABLES:
+            if table in frames:
+                insert_frame(con, table, frames[table])
 
 
 def build_database(db_path: Path, data_dir: Path, *, datasets: Iterable[str] = ("real", "demo"),

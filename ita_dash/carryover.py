@@ -32,7 +32,7 @@ def _copy_imports(con: duckdb.DuckDBPyConnection) -> None:
     if "replaced_scores" in tables:  # what each import replaced, kept for undo
         con.execute("INSERT INTO replaced_scores SELECT * FROM old.replaced_scores")
     con.execute("""
-        INSERT INTO units SELECT * FROM old.units
+        INSERT INTO units BY NAME SELECT * FROM old.units
         WHERE origin = 'import' AND unit_id NOT IN (SELECT unit_id FROM units)""")
     con.execute("""
         INSERT INTO unit_aliases SELECT * FROM old.unit_aliases a

@@ -17,7 +17,10 @@ COMMANDS: dict[str, Handler] = {}
 def cmd_build(args: argparse.Namespace) -> int:
     from ita_dash.build import build_database
 
-    datasets = ("real", "demo") if args.dataset == "all" else (args.dataset,)
+    # a dataset not built by default (national-demo) is built beside the default ones
+    datasets = config.default_datasets()
+    if args.dataset != "all" and args.dataset not in datasets:
+        datasets = (*datasets, args.dataset)
     path = build_database(config.db_path(), config.data_dir(), datasets=datasets)
     print(f"built {path} ({', '.join(datasets)})")
     return 0
@@ -45,7 +48,9 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m ita_dash", description="ITA Dashboard tools")
     sub = p.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="rebuild the database from the files in data/")
-    b.add_argument("--dataset", choices=("real", "demo", "all"), default="all")
+    b.add_argument("--dataset", choices=(*config.dataset_names(), "all"), default="all",
+                   help="all: those built by default (data/datasets.csv); "
+                   "another name adds that dataset to them")
     b.set_defaults(handler=cmd_build)
     e = sub.add_parser("export", help="write every stored score of a dataset to CSV")
     e.add_argument("--dataset", choices=config.dataset_names(), required=True)

@@ -44,12 +44,17 @@ def _open_data_scores(rng: np.random.Generator, quality: np.ndarray, habit: np.n
 
 def synthetic_scores(con: duckdb.DuckDBPyConnection, *, dataset: str, unit_ids: list[str],
                      year_frameworks: list[tuple[int, str]], seed: int) -> pd.DataFrame:
-    """Item scores for every unit and year, reproducible from ``seed``."""
+    """Item scores for every unit and year, reproducible from ``seed``.
+
+    Text columns are categorical (one copy of each name), so national scale
+    (millions of rows) stays small in memory and fast to insert.
+    """
     rng = np.random.default_rng(seed)
     n = len(unit_ids)
     quality = rng.normal(0, 1, n)
     habits: dict[str, np.ndarray] = {}
-    frames = []
+    codes: dict[str, int] = {}
+    parts: list[tuple[int, int, np.ndarray, np.ndarray]] = []
     for step, (year, framework_id) in enumerate(year_frameworks):
         quality = 0.85 * quality + 0.35 * rng.normal(0, 1, n)
         trend = 1.5 * step
@@ -60,27 +65,24 @@ def synthetic_scores(con: duckdb.DuckDBPyConnection, *, dataset: str, unit_ids: 
         if framework_id not in habits:
             habits[framework_id] = rng.normal(0, 1.2, (n, int(is_open.sum())))
         values[:, is_open] = _open_data_scores(rng, quality, habits[framework_id], trend)
-        frames.append(pd.DataFrame({
-            "dataset": dataset,
-            "unit_id": np.repeat(unit_ids, len(items)),
-            "fiscal_year": year,
-            "framework_id": framework_id,
-            "code": np.tile(items["code"].to_numpy(), n),
-            "score": values.reshape(-1),
-        }))
-    scores = pd.concat(frames, ignore_index=True)
-    scores["source_id"] = DEMO_SOURCE
-    scores["source_ref"] = f"seed={seed}"
-    scores["note"] = DEMO_NOTE
-    scores["import_id"] = None
+        item_codes = np.array([codes.setdefault(c, len(codes)) for c in items["code"]])
+        parts.append((year, len(items), item_codes, values.reshape(-1)))
+    frameworks = list(dict.fromkeys(f for _, f in year_frameworks))
+    sizes = [n * k for _, k, _, _ in parts]
+    scores = pd.DataFrame({
+        "dataset": pd.Categorical.from_codes(np.zeros(sum(sizes), dtype=np.int8), [dataset]),
+        "unit_id": pd.Categorical.from_codes(
+            np.concatenate([np.repeat(np.arange(n), k) for _, k, _, _ in parts]), unit_ids),
+        "fiscal_year": np.repeat([y for y, _, _, _ in parts], sizes),
+        "framework_id": pd.Categorical.from_codes(
+            np.repeat([frameworks.index(f) for _, f in year_frameworks], sizes), frameworks),
+        "code": pd.Categorical.from_codes(
+            np.concatenate([np.tile(c, n) for _, _, c, _ in parts]), list(codes)),
+        "score": np.concatenate([v for _, _, _, v in parts]),
+    })
+    scores["source_id"] = pd.Categorical.from_codes(np.zeros(len(scores), dtype=np.int8),
+                                                    [DEMO_SOURCE])
+    scores["source_ref"] = pd.Categorical.from_codes(np.zeros(len(scores), dtype=np.int8),
+                                                     [f"seed={seed}"])
+    scores["note"] = pd.Categorical.from_codes(np.zeros(len(scores), dtype=np.int8), [DEMO_NOTE])
     return scores
-
-
-def generate_demo_scores(con: duckdb.DuckDBPyConnection, demo_years: pd.DataFrame) -> pd.DataFrame:
-    """The demo dataset: all Bangkok district offices, on the years of ``data/demo/demo.csv``."""
-    unit_ids = [r[0] for r in con.execute(
-        "SELECT unit_id FROM units WHERE unit_type = 'district_office' ORDER BY unit_id").fetchall()]
-    year_frameworks = [(int(r.fiscal_year), str(r.framework_id))
-                       for r in demo_years.sort_values("fiscal_year").itertuples()]
-    return synthetic_scores(con, dataset="demo", unit_ids=unit_ids,
-                            year_frameworks=year_frameworks, seed=DEMO_SEED)

@@ -19,6 +19,7 @@ import pandas as pd
 from ita_dash.problems import DataError, Problem
 from ita_dash.registry import compute_points, node_depths
 from ita_dash.thai import district_short_name, name_key, normalize_text
+from ita_dash.thailand import region_of
 
 NODE_KINDS = ("total", "tool", "tool_points", "indicator", "subindicator", "heading", "item")
 AGGREGATIONS = ("points", "equal_split", "unknown")
@@ -123,7 +124,8 @@ def read_units(root: Path, out: Collector) -> dict[str, pd.DataFrame]:
             "unit_id": r["unit_id"], "name_th": f"สำนักงานเขต{r['name_th']}",
             "name_en": f"{r['name_en']} District Office", "short_th": r["name_th"],
             "short_en": r["name_en"], "unit_type": "district_office", "parent_org": BANGKOK,
-            "province": BANGKOK, "origin": "reference", "source_id": "bangkok_districts",
+            "province": BANGKOK, "region": region_of(BANGKOK), "origin": "reference",
+            "source_id": "bangkok_districts",
             "note": r.get("source", ""),
         })
         for alias in (r["name_th"], f"เขต{r['name_th']}", f"สำนักงานเขต{r['name_th']}",
@@ -140,7 +142,7 @@ def read_units(root: Path, out: Collector) -> dict[str, pd.DataFrame]:
         units.append({**{k: r.get(k, "") for k in ("unit_id", "name_th", "name_en", "short_th",
                                                      "short_en", "unit_type", "parent_org",
                                                      "province", "source_id", "note")},
-                      "origin": "reference"})
+                      "region": region_of(r.get("province")), "origin": "reference"})
         for alias in (r["name_th"], r["short_th"], r["name_en"]):
             aliases.append({"alias": alias, "unit_id": r["unit_id"], "source_id": r.get("source_id"),
                             "note": "derived from the unit name"})

@@ -22,7 +22,7 @@ CREATE TABLE units (
     unit_id VARCHAR PRIMARY KEY, name_th VARCHAR NOT NULL, name_en VARCHAR,
     short_th VARCHAR NOT NULL, short_en VARCHAR, unit_type VARCHAR NOT NULL,
     parent_org VARCHAR, province VARCHAR, origin VARCHAR NOT NULL,
-    source_id VARCHAR, note VARCHAR);
+    source_id VARCHAR, note VARCHAR, region VARCHAR);
 CREATE TABLE unit_aliases (
     alias_key VARCHAR PRIMARY KEY, alias VARCHAR NOT NULL, unit_id VARCHAR NOT NULL,
     source_id VARCHAR, note VARCHAR);
@@ -36,6 +36,8 @@ CREATE TABLE frameworks (
     first_year INTEGER NOT NULL, last_year INTEGER NOT NULL,
     name_th VARCHAR NOT NULL, name_en VARCHAR NOT NULL, aggregation VARCHAR NOT NULL,
     pass_mark DOUBLE NOT NULL, source_id VARCHAR, note VARCHAR);
+CREATE TABLE demo_years (
+    fiscal_year INTEGER PRIMARY KEY, framework_id VARCHAR NOT NULL, note VARCHAR);
 CREATE TABLE indicators (
     code VARCHAR PRIMARY KEY, tool VARCHAR NOT NULL, seq INTEGER NOT NULL,
     label_th VARCHAR NOT NULL, label_en VARCHAR NOT NULL, source_id VARCHAR);
