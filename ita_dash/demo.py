@@ -25,10 +25,10 @@ def framework_items(con: duckdb.DuckDBPyConnection, framework_id: str) -> pd.Dat
 
 
 def _perception_scores(rng: np.random.Generator, quality: np.ndarray, trend: float,
-                       n_items: int) -> np.ndarray:
+                       n_items: int, level: float = 82.0) -> np.ndarray:
     item_bias = rng.normal(0, 4, n_items)
     noise = rng.normal(0, 4, (len(quality), n_items))
-    raw = 82 + 7 * quality[:, None] + trend + item_bias[None, :] + noise
+    raw = level + 7 * quality[:, None] + trend + item_bias[None, :] + noise
     return np.round(np.clip(raw, 35, 100), 2)
 
 
@@ -43,8 +43,12 @@ def _open_data_scores(rng: np.random.Generator, quality: np.ndarray, habit: np.n
 
 
 def synthetic_scores(con: duckdb.DuckDBPyConnection, *, dataset: str, unit_ids: list[str],
-                     year_frameworks: list[tuple[int, str]], seed: int) -> pd.DataFrame:
+                     year_frameworks: list[tuple[int, str]], seed: int, level: float = 82.0,
+                     trend_step: float = 1.5, shift: np.ndarray | None = None) -> pd.DataFrame:
     """Item scores for every unit and year, reproducible from ``seed``.
+
+    ``level`` is the mean perception score, ``trend_step`` the yearly improvement and
+    ``shift`` an optional per-unit offset of quality (e.g. by agency type).
 
     Text columns are categorical (one copy of each name), so national scale
     (millions of rows) stays small in memory and fast to insert.
@@ -52,19 +56,22 @@ def synthetic_scores(con: duckdb.DuckDBPyConnection, *, dataset: str, unit_ids: 
     rng = np.random.default_rng(seed)
     n = len(unit_ids)
     quality = rng.normal(0, 1, n)
+    offset = np.zeros(n) if shift is None else shift
     habits: dict[str, np.ndarray] = {}
     codes: dict[str, int] = {}
     parts: list[tuple[int, int, np.ndarray, np.ndarray]] = []
     for step, (year, framework_id) in enumerate(year_frameworks):
         quality = 0.85 * quality + 0.35 * rng.normal(0, 1, n)
-        trend = 1.5 * step
+        trend = trend_step * step
         items = framework_items(con, framework_id)
         is_open = (items["tool"] == "OIT").to_numpy()
         values = np.empty((n, len(items)))
-        values[:, ~is_open] = _perception_scores(rng, quality, trend, int((~is_open).sum()))
+        values[:, ~is_open] = _perception_scores(rng, quality + offset, trend,
+                                                 int((~is_open).sum()), level)
         if framework_id not in habits:
             habits[framework_id] = rng.normal(0, 1.2, (n, int(is_open.sum())))
-        values[:, is_open] = _open_data_scores(rng, quality, habits[framework_id], trend)
+        values[:, is_open] = _open_data_scores(rng, quality + offset, habits[framework_id],
+                                               trend)
         item_codes = np.array([codes.setdefault(c, len(codes)) for c in items["code"]])
         parts.append((year, len(items), item_codes, values.reshape(-1)))
     frameworks = list(dict.fromkeys(f for _, f in year_frameworks))
