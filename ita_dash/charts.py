@@ -388,9 +388,14 @@ def ranking_focus_bar(rows: pd.DataFrame, lang: str, unit_id: str | None) -> go.
     return base_layout(fig, height=max(260, 26 * len(order) + 110))
 
 
+def _clip(text: str, size: int = 24) -> str:
+    return text if len(text) <= size else text[:size - 1] + "…"
+
+
 def _slice_rows(frame: pd.DataFrame, by: str, lang: str) -> list[str]:
-    return [f"{slice_label(by, v, lang)} ({n:,})" for v, n in zip(frame["value"],
-                                                                   frame["n_units"], strict=True)]
+    """'ภาคเหนือ (939)': each slice's label (clipped, for phones) and unit count."""
+    return [f"{_clip(slice_label(by, v, lang))} ({n:,})"
+            for v, n in zip(frame["value"], frame["n_units"], strict=True)]
 
 
 def _row_height(n_rows: int) -> int:
@@ -430,10 +435,11 @@ def indicator_slice_heatmap(matrix: pd.DataFrame, by: str, lang: str,
 
 def open_item_slice_heatmap(grid: pd.DataFrame, by: str, lang: str,
                             focus: object = None) -> go.Figure:
-    """Slices x O-items: the share of the slice's units at zero (white to red)."""
-    rows = (grid.groupby("value", sort=False, dropna=False)["n_units"].max()
-            .reset_index().assign(order=lambda f: f["value"].astype(str))
-            .sort_values("order"))
+    """Slices (most items at zero first) x O-items: the share of the slice's units at zero
+    (white to red)."""
+    rows = (grid.groupby("value", sort=False, dropna=False)
+            .agg(n_units=("n_units", "max"), worst=("pct_zero", "mean"))
+            .reset_index().sort_values(["worst", "n_units"], ascending=False))
     labels = _slice_rows(rows, by, lang)
     codes = list(grid.sort_values("seq")["code"].drop_duplicates())
     key = grid["value"].astype(object).where(grid["value"].notna(), "")

@@ -73,6 +73,12 @@ def scope_options(con: Con, *, dataset: str) -> pd.DataFrame:
         UNION ALL
         SELECT 'parent', u.parent_org, u.parent_org, u.parent_org, 'parent', count(*)
         FROM units u JOIN scored USING (unit_id) WHERE u.parent_org IS NOT NULL GROUP BY ALL
+        UNION ALL
+        SELECT 'region', u.region, u.region, u.region, 'region', count(*)
+        FROM units u JOIN scored USING (unit_id) WHERE u.region IS NOT NULL GROUP BY ALL
+        UNION ALL
+        SELECT 'province', u.province, u.province, u.province, 'province', count(*)
+        FROM units u JOIN scored USING (unit_id) WHERE u.province IS NOT NULL GROUP BY ALL
         ORDER BY kind, group_set, value""", {"dataset": dataset})
 
 
