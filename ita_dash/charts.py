@@ -392,9 +392,10 @@ def _clip(text: str, size: int = 24) -> str:
     return text if len(text) <= size else text[:size - 1] + "…"
 
 
-def _slice_rows(frame: pd.DataFrame, by: str, lang: str) -> list[str]:
+def _slice_rows(frame: pd.DataFrame, by: str, lang: str,
+                names: dict[str, str] | None = None) -> list[str]:
     """'ภาคเหนือ (939)': each slice's label (clipped, for phones) and unit count."""
-    return [f"{_clip(slice_label(by, v, lang))} ({n:,})"
+    return [f"{_clip(slice_label(by, v, lang, names))} ({n:,})"
             for v, n in zip(frame["value"], frame["n_units"], strict=True)]
 
 
@@ -404,11 +405,12 @@ def _row_height(n_rows: int) -> int:
 
 
 def indicator_slice_heatmap(matrix: pd.DataFrame, by: str, lang: str,
-                            focus: object = None) -> go.Figure:
+                            focus: object = None,
+                            names: dict[str, str] | None = None) -> go.Figure:
     """Slices (rows, best mean first) x the ten indicators: each slice's mean value."""
     per_slice = matrix.groupby("value", sort=False, dropna=False)["n_units"].max()
     rows = per_slice.reset_index()
-    labels = _slice_rows(rows, by, lang)
+    labels = _slice_rows(rows, by, lang, names)
     codes = list(matrix.sort_values("seq")["indicator"].drop_duplicates())
     key = matrix["value"].astype(object).where(matrix["value"].notna(), "")
     z = matrix.assign(key=key).pivot_table(index="key", columns="indicator", values="mean",
@@ -434,13 +436,14 @@ def indicator_slice_heatmap(matrix: pd.DataFrame, by: str, lang: str,
 
 
 def open_item_slice_heatmap(grid: pd.DataFrame, by: str, lang: str,
-                            focus: object = None) -> go.Figure:
+                            focus: object = None,
+                            names: dict[str, str] | None = None) -> go.Figure:
     """Slices (most items at zero first) x O-items: the share of the slice's units at zero
     (white to red)."""
     rows = (grid.groupby("value", sort=False, dropna=False)
             .agg(n_units=("n_units", "max"), worst=("pct_zero", "mean"))
             .reset_index().sort_values(["worst", "n_units"], ascending=False))
-    labels = _slice_rows(rows, by, lang)
+    labels = _slice_rows(rows, by, lang, names)
     codes = list(grid.sort_values("seq")["code"].drop_duplicates())
     key = grid["value"].astype(object).where(grid["value"].notna(), "")
     shaped = grid.assign(key=key)

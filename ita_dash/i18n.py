@@ -62,6 +62,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "slice.parent": {"th": "สังกัด / กระทรวง", "en": "Parent / ministry"},
     "slice.region": {"th": "ภาค", "en": "Region"},
     "slice.province": {"th": "จังหวัด", "en": "Province"},
+    "slice.group": {"th": "กลุ่ม", "en": "Group"},
     "slice.title": {"th": "ผลตามกลุ่มหน่วยงาน", "en": "Results by slice"},
     "slice.open": {"th": "เปิดกลุ่มนี้เป็นขอบเขต", "en": "Make this slice the scope"},
     "slice.pick": {"th": "เลือกกลุ่ม", "en": "Choose a slice"},
@@ -409,14 +410,18 @@ def pick(th: object, en: object, lang: str) -> str:
     return "" if th is None or (isinstance(th, float) and th != th) else str(th)
 
 
-def slice_label(by: str, value: object, lang: str = DEFAULT_LANG) -> str:
-    """The label of a slice value: an agency type's name, or a province, region or
-    ministry (in English when listed), '(not set)' for a missing value."""
+def slice_label(by: str, value: object, lang: str = DEFAULT_LANG,
+                names: dict[str, str] | None = None) -> str:
+    """The label of a slice value: ``names[value]`` when given (e.g. a group's name), an
+    agency type's name, or a province, region or ministry (in English when listed);
+    '(not set)' for a missing value."""
     from ita_dash.thailand import place_en
 
     if value is None or value != value or value == "":  # None or NaN
         return t("slice.none", lang)
     text = str(value)
+    if names and text in names:
+        return names[text]
     if by == "unit_type":
         key = f"unit_type.{text}"
         return t(key, lang) if has(key) else text

@@ -658,7 +658,10 @@ def year_sources(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataF
 
 # slice dimensions: the column of ``units`` each groups by (a whitelist)
 SLICE_COLUMNS = {"unit_type": "u.unit_type", "parent": "u.parent_org", "region": "u.region",
-                 "province": "u.province"}
+                 "province": "u.province",
+                 # a unit's group: the first of its groups (district group, province cluster)
+                 "group": "(SELECT min(m.group_id) FROM group_members m "
+                          "WHERE m.unit_id = u.unit_id)"}
 
 
 def _slice_sql(sql: str, by: str) -> str:
@@ -757,7 +760,7 @@ GROUP BY c.value ORDER BY mean DESC, c.value
 
 
 def slice_summary(con: Con, *, dataset: str, year: int, scope: Scope, by: str) -> pd.DataFrame:
-    """Per value of ``by`` (unit_type, parent, region, province) among the scope's units:
+    """Per value of ``by`` (unit_type, parent, region, province, group) among the scope's units:
     count, mean, median, min, max, pass count and rate, and the change of the mean
     since year-1 (``delta_mean``, over the units scored that year)."""
     return _run(con, _slice_sql(SLICE_SUMMARY_SQL, by), {"dataset": dataset, "year": year},
@@ -786,13 +789,17 @@ def open_item_slice_grid(con: Con, *, dataset: str, year: int, scope: Scope,
                          by: str) -> pd.DataFrame:
     """Slices x O-items: units assessed, at zero, partial, and the share at zero."""
     return _run(con, _slice_sql("""
-        SELECT {slice} AS value, o.framework_id, o.code, o.seq, o.label_th, o.label_en,
-               count(*) AS n_units, count(*) FILTER (WHERE o.status = 'zero') AS n_zero,
-               count(*) FILTER (WHERE o.status = 'partial') AS n_partial,
-               round(100.0 * count(*) FILTER (WHERE o.status = 'zero') / count(*), 1)
+        WITH o AS (
+            SELECT {slice} AS value, o.framework_id, o.code, o.seq, o.label_th, o.label_en,
+                   o.status
+            FROM ({open_items}) o JOIN units u USING (unit_id))
+        SELECT value, framework_id, code, seq, label_th, label_en,
+               count(*) AS n_units, count(*) FILTER (WHERE status = 'zero') AS n_zero,
+               count(*) FILTER (WHERE status = 'partial') AS n_partial,
+               round(100.0 * count(*) FILTER (WHERE status = 'zero') / count(*), 1)
                    AS pct_zero
-        FROM ({open_items}) o JOIN units u USING (unit_id)
-        GROUP BY ALL ORDER BY value, o.seq""", by), {"dataset": dataset, "year": year}, scope)
+        FROM o GROUP BY ALL ORDER BY value, seq""", by), {"dataset": dataset, "year": year},
+                scope)
 
 
 def scope_units_ranked(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:

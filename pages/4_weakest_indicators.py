@@ -23,8 +23,8 @@ if matrix is None:  # more units than fit a screen: slices, then one slice's uni
     by = scale.slice_picker(f, "weak_slice_by")
     st.caption(f.t("agg.note", n=f"{n_units:,}", by=f.t(f"slice.{by}")))
     sliced = ui.data.indicator_slice_matrix(**query, by=by)
-    mine = scale.unit_slice_value(f, by)
-    ui.chart(charts.indicator_slice_heatmap(sliced, by, f.lang, focus=mine), "heatmap")
+    mine, names = scale.unit_slice_value(f, by), scale.slice_names(f, by)
+    ui.chart(charts.indicator_slice_heatmap(sliced, by, f.lang, focus=mine, names=names), "heatmap")
     value = scale.drill_slice(f, list(sliced["value"].drop_duplicates()), by, "weak_drill")
     if value is not None:
         page, _ = scale.page_of_units(f, scale.slice_scope(f, by, value), "weak-units")

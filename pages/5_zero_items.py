@@ -27,8 +27,8 @@ if grid is None:  # more units than fit a screen: slices, then one slice's units
     by = scale.slice_picker(f, "zero_slice_by")
     st.caption(f.t("agg.note", n=f"{n_units:,}", by=f.t(f"slice.{by}")))
     sliced = ui.data.open_item_slice_grid(**query, by=by)
-    mine = scale.unit_slice_value(f, by)
-    ui.chart(charts.open_item_slice_heatmap(sliced, by, f.lang, focus=mine), "item-grid")
+    mine, names = scale.unit_slice_value(f, by), scale.slice_names(f, by)
+    ui.chart(charts.open_item_slice_heatmap(sliced, by, f.lang, focus=mine, names=names), "item-grid")
     value = scale.drill_slice(f, list(sliced["value"].drop_duplicates()), by, "zero_drill")
     if value is not None:
         page, _ = scale.page_of_units(f, scale.slice_scope(f, by, value), "zero-units")

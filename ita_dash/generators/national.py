@@ -32,7 +32,8 @@ YEARS = tuple(range(2559, 2569))
 ID_PREFIX = "nd-"
 NOTE = "synthetic national demo unit (หน่วยงานสังเคราะห์)"
 # quality offset by type: central agencies score higher than small local ones, as in
-# published rounds (synthetic calibration: about two thirds pass at 85 in 2568)
+# published rounds (synthetic calibration; in 2568 about 44 % of units pass at 85:
+# 95 % of ministries, 38 % of SAOs; the mean rises from about 73 in 2559 to 83)
 TYPE_SHIFT = {"independent_org": 0.9, "court": 0.9, "parliament": 0.7, "prosecutor": 0.8,
               "ministry": 0.8, "department": 0.7, "state_enterprise": 0.9,
               "other_state_agency": 0.4, "province": 0.6, "pao": 0.3, "special_local": 0.4,

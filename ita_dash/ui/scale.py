@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from ita_dash import charts, tables
-from ita_dash.i18n import slice_label, t
+from ita_dash.i18n import pick, slice_label, t
 from ita_dash.scope import Scope
 from ita_dash.ui.data import data
 from ita_dash.ui.render import chart, downloads
@@ -22,9 +22,9 @@ from ita_dash.ui.state import Filters
 PAGE_SIZE = 50
 # up to this many units a chart or grid shows one row per unit; above it, per slice
 UNIT_ROWS_MAX = 60
-SLICES = ("unit_type", "parent", "region", "province")
+SLICES = ("unit_type", "parent", "region", "province", "group")
 SLICE_SCOPE = {"unit_type": "unit_type", "parent": "parent", "region": "region",
-               "province": "province"}
+               "province": "province", "group": "group"}
 TYPE_COLS = (tables.Col("rank", "col.rank", "int"), tables.Col("n_in_type", "col.n_in_type", "int"),
              tables.UNIT, tables.Col("province", "col.province"),
              tables.Col("score", "col.score", "num"), tables.LEVEL,
@@ -92,10 +92,25 @@ def slice_picker(filters: Filters, key: str) -> str:
                         format_func=lambda s: t(f"slice.{s}", filters.lang)))
 
 
+def slice_names(filters: Filters, by: str) -> dict[str, str] | None:
+    """Names of the slice values that are ids (groups), in the filters' language."""
+    if by != "group":
+        return None
+    options = data.scope_options(dataset=filters.dataset)
+    groups = options[options["kind"] == "group"]
+    return {str(v): pick(th, en, filters.lang)
+            for v, th, en in zip(groups["value"], groups["name_th"], groups["name_en"],
+                                 strict=True)}
+
+
 def unit_slice_value(filters: Filters, by: str) -> object:
-    """The chosen unit's value of slice ``by`` (its type, ministry, region or province)."""
+    """The chosen unit's value of slice ``by`` (its type, ministry, region, province or
+    first group)."""
     if not filters.unit:
         return None
+    if by == "group":
+        groups = data.unit_groups_of(unit_id=filters.unit)
+        return None if groups.empty else min(groups["group_id"])
     card = data.unit_card(dataset=filters.dataset, unit_id=filters.unit)
     column = {"parent": "parent_org"}.get(by, by)
     return None if card.empty else card.iloc[0][column]
@@ -106,7 +121,8 @@ def slice_table(filters: Filters, by: str, name: str) -> pd.DataFrame:
     unit's slice highlighted), with a button making a slice the scope."""
     frame = data.slice_summary(dataset=filters.dataset, year=filters.year,
                                scope=filters.scope, by=by)
-    frame = frame.assign(label=[slice_label(by, v, filters.lang) for v in frame["value"]])
+    names = slice_names(filters, by)
+    frame = frame.assign(label=[slice_label(by, v, filters.lang, names) for v in frame["value"]])
     mine = unit_slice_value(filters, by)
     frame = frame.assign(unit_id=frame["value"].where(frame["value"] != mine, "__mine__"))
     paged_table(frame, SLICE_COLS, filters, name, focus_unit="__mine__" if mine else None)
@@ -131,9 +147,10 @@ def drill_to_scope(filters: Filters, frame: pd.DataFrame, by: str, name: str) ->
 def drill_slice(filters: Filters, values: list[object], by: str, key: str) -> object:
     """Pick one slice to see its units (None: stay on the slices)."""
     options: list[object] = [None, *[v for v in values if isinstance(v, str) and v]]
+    names = slice_names(filters, by)
     return st.selectbox(t("agg.drill", filters.lang), options, key=key,
                         format_func=lambda v: t("agg.drill_all", filters.lang) if v is None
-                        else slice_label(by, v, filters.lang))
+                        else slice_label(by, v, filters.lang, names))
 
 
 def slice_scope(filters: Filters, by: str, value: object) -> Scope:

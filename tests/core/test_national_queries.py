@@ -110,3 +110,10 @@ def test_focus_rows_keep_top_bottom_and_the_units_neighbours():
     assert charts.focus_rows(ranking, "u1", top=3, around=2)["rank"].tolist() == [
         1, 2, 3, 4, 38, 39, 40]
     assert charts.focus_rows(ranking, None, top=50)["rank"].tolist() == list(range(1, 41))
+
+
+def test_slices_by_group_and_units_without_one(typed):
+    typed.execute("DELETE FROM group_members WHERE unit_id = 'u-c'")
+    got = q.slice_summary(typed, dataset="real", year=2567, scope=ALL, by="group")
+    assert got[["n_units", "mean"]].values.tolist() == [[2, 93.25], [1, 42.0]]
+    assert got["value"].iloc[0] == "g1" and pd.isna(got["value"].iloc[1])
