@@ -87,9 +87,12 @@ def paged_table(frame: pd.DataFrame, cols: tuple[tables.Col, ...], filters: Filt
 
 
 def slice_picker(filters: Filters, key: str) -> str:
-    """Slice by agency type, parent (ministry), region or province."""
-    return str(st.radio(t("slice.by", filters.lang), SLICES, horizontal=True, key=key,
-                        format_func=lambda s: t(f"slice.{s}", filters.lang)))
+    """Slice by agency type, parent (ministry), region, province or group; the first that
+    has several values in the dataset is the default (groups for Bangkok's districts)."""
+    counts = data.scope_options(dataset=filters.dataset)["kind"].value_counts()
+    default = next((i for i, s in enumerate(SLICES) if counts.get(s, 0) > 1), 0)
+    return str(st.radio(t("slice.by", filters.lang), SLICES, index=default, horizontal=True,
+                        key=key, format_func=lambda s: t(f"slice.{s}", filters.lang)))
 
 
 def slice_names(filters: Filters, by: str) -> dict[str, str] | None:

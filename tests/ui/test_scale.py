@@ -38,7 +38,12 @@ def test_many_units_aggregate_by_slice_then_drill_down_by_pages(small_screen) ->
                   unit="bkk-bangrak")
     assert_no_exception(at)
     assert "weak_slice_by" in _radio_keys(at)
+    assert at.radio(key="weak_slice_by").value == "group"  # the districts' one type: groups
     assert any("50" in c.value and "หน่วยงาน" in c.value for c in at.caption)
+    assert set(at.selectbox(key="weak_drill").options[1:]) == {
+        "กลุ่มเขตกรุงเทพกลาง", "กลุ่มเขตกรุงเทพตะวันออก", "กลุ่มเขตกรุงเทพใต้",
+        "กลุ่มเขตกรุงธนเหนือ", "กลุ่มเขตกรุงธนใต้", "กลุ่มเขตกรุงเทพเหนือ"}
+    at.radio(key="weak_slice_by").set_value("unit_type").run()
     charts_before = len(at.get("plotly_chart"))
     at.selectbox(key="weak_drill").select("district_office").run()
     assert_no_exception(at)
