@@ -42,6 +42,11 @@ def _open_data_scores(rng: np.random.Generator, quality: np.ndarray, habit: np.n
     return np.where((scores == 0) & half, 50.0, scores)
 
 
+def categorical(codes: np.ndarray, names: list[str]) -> pd.Categorical:
+    """A text column stored once per distinct value (``names[code]`` per row)."""
+    return pd.Categorical.from_codes(codes, categories=pd.Index(names))
+
+
 def synthetic_scores(con: duckdb.DuckDBPyConnection, *, dataset: str, unit_ids: list[str],
                      year_frameworks: list[tuple[int, str]], seed: int, level: float = 82.0,
                      trend_step: float = 1.5, shift: np.ndarray | None = None) -> pd.DataFrame:
@@ -77,19 +82,19 @@ def synthetic_scores(con: duckdb.DuckDBPyConnection, *, dataset: str, unit_ids: 
     frameworks = list(dict.fromkeys(f for _, f in year_frameworks))
     sizes = [n * k for _, k, _, _ in parts]
     scores = pd.DataFrame({
-        "dataset": pd.Categorical.from_codes(np.zeros(sum(sizes), dtype=np.int8), [dataset]),
-        "unit_id": pd.Categorical.from_codes(
+        "dataset": categorical(np.zeros(sum(sizes), dtype=np.int8), [dataset]),
+        "unit_id": categorical(
             np.concatenate([np.repeat(np.arange(n), k) for _, k, _, _ in parts]), unit_ids),
         "fiscal_year": np.repeat([y for y, _, _, _ in parts], sizes),
-        "framework_id": pd.Categorical.from_codes(
+        "framework_id": categorical(
             np.repeat([frameworks.index(f) for _, f in year_frameworks], sizes), frameworks),
-        "code": pd.Categorical.from_codes(
+        "code": categorical(
             np.concatenate([np.tile(c, n) for _, _, c, _ in parts]), list(codes)),
         "score": np.concatenate([v for _, _, _, v in parts]),
     })
-    scores["source_id"] = pd.Categorical.from_codes(np.zeros(len(scores), dtype=np.int8),
+    scores["source_id"] = categorical(np.zeros(len(scores), dtype=np.int8),
                                                     [DEMO_SOURCE])
-    scores["source_ref"] = pd.Categorical.from_codes(np.zeros(len(scores), dtype=np.int8),
+    scores["source_ref"] = categorical(np.zeros(len(scores), dtype=np.int8),
                                                      [f"seed={seed}"])
-    scores["note"] = pd.Categorical.from_codes(np.zeros(len(scores), dtype=np.int8), [DEMO_NOTE])
+    scores["note"] = categorical(np.zeros(len(scores), dtype=np.int8), [DEMO_NOTE])
     return scores

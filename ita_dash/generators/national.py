@@ -22,7 +22,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from ita_dash.demo import synthetic_scores
+from ita_dash.demo import categorical, synthetic_scores
 from ita_dash.thai import name_key
 from ita_dash.thailand import BANGKOK, INTERIOR, MINISTRIES, PROVINCES, REGIONS, region_of
 
@@ -369,7 +369,7 @@ def generate(con: duckdb.DuckDBPyConnection, *, dataset: str,
     scores = scores[scored[rows, cols]].reset_index(drop=True)
     refs = [f"seed={SEED}" + (f"; {note}" if note else "") for _, _, note in plan]
     unique = list(dict.fromkeys(refs))
-    scores["source_ref"] = pd.Categorical.from_codes(
+    scores["source_ref"] = categorical(
         np.array([unique.index(r) for r in refs])[cols[scored[rows, cols]]], unique)
     return {"units": units, "unit_aliases": _aliases(con, units), "unit_groups": groups,
             "group_members": members, "scores": scores}

@@ -137,10 +137,10 @@ def drill_to_scope(filters: Filters, frame: pd.DataFrame, by: str, name: str) ->
     values = [v for v in frame["value"] if isinstance(v, str) and v]
     if len(values) < 2:
         return
-    labels = dict(zip(frame["value"], frame["label"], strict=False))
+    labels = {str(v): str(lab) for v, lab in zip(frame["value"], frame["label"], strict=False)}
     left, right = st.columns([3, 2], vertical_alignment="bottom")
-    value = left.selectbox(t("slice.pick", filters.lang), values, format_func=labels.get,
-                           key=f"{name}_pick")
+    value = left.selectbox(t("slice.pick", filters.lang), values, key=f"{name}_pick",
+                           format_func=lambda v: labels.get(str(v), str(v)))
     if right.button(t("slice.open", filters.lang), key=f"{name}_open",
                     icon=":material/filter_alt:"):
         st.query_params["scope"] = Scope(SLICE_SCOPE[by], str(value)).token()

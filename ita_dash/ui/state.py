@@ -292,4 +292,5 @@ def unit_search(filters: Filters) -> None:
         st.caption(t("search.results", lang, n=len(found), limit=SEARCH_LIMIT) if len(found)
                    else t("search.none", lang, text=text))
     st.selectbox(t("filter.unit", lang), list(names), key=_WIDGET + "unit",
-                 format_func=names.get, on_change=_push, args=("unit",), disabled=not names)
+                 format_func=lambda u: names.get(u, u), on_change=_push, args=("unit",),
+                 disabled=not names)
