@@ -93,8 +93,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "agg.note": {
         "th": "ขอบเขตนี้มี {n} หน่วยงาน มากเกินกว่าจะแสดงทีละหน่วยในหน้าจอเดียว จึงแสดงค่าเฉลี่ยตาม{by} "
               "เลือกกลุ่มด้านล่างเพื่อดูรายหน่วยงาน",
-        "en": "This scope holds {n} units, more than fit a screen: the chart shows each "
-              "{by}; choose one below to see its units."},
+        "en": "This scope holds {n} units, more than fit a screen: the chart shows one row "
+              "per slice (by {by}); choose one below to see its units."},
     "agg.drill": {"th": "ดูรายหน่วยงานของกลุ่ม", "en": "Units of the slice"},
     "agg.drill_all": {"th": "— ภาพรวมตามกลุ่ม —", "en": "— slices only —"},
     "agg.units_page": {"th": "{slice}: หน่วยงานเรียงตามคะแนนรวม", "en": "{slice}: units by total"},

@@ -31,7 +31,7 @@ else:
     rows = ranking.rename_axis("position").reset_index()
     ui.chart(charts.ranking_focus_bar(rows, f.lang, f.unit), "ranking")
     st.caption(f.t("overview.change_note"))
-    ui.table(ranking, tables.RANKING, f, "ranking", highlight=ranking["unit_id"] == f.unit)
+    scale.paged_table(ranking, tables.RANKING, f, "ranking", focus_unit=f.unit)
 
 st.subheader(f.t("slice.title"))
 by = scale.slice_picker(f, "overview_slice_by")

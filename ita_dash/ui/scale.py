@@ -19,7 +19,8 @@ from ita_dash.ui.data import data
 from ita_dash.ui.render import chart, downloads
 from ita_dash.ui.state import Filters
 
-PAGE_SIZE = 50
+PAGE_SIZE = 25  # rows per page: a page fits a screen, so the chosen unit's row is in view
+ROW_PX, HEADER_PX = 35, 38
 # up to this many units a chart or grid shows one row per unit; above it, per slice
 UNIT_ROWS_MAX = 60
 SLICES = ("unit_type", "parent", "region", "province", "group")
@@ -82,7 +83,8 @@ def paged_table(frame: pd.DataFrame, cols: tuple[tables.Col, ...], filters: Filt
     highlight = part["unit_id"] == focus_unit if focus is not None else None
     colors = part["level_color"] if "level_color" in part else None
     styler = tables.style(shown, cols, filters.lang, level_colors=colors, highlight=highlight)
-    st.dataframe(styler, hide_index=True, width="stretch", key=f"table-{name}")
+    st.dataframe(styler, hide_index=True, width="stretch", key=f"table-{name}",
+                 height=ROW_PX * len(part) + HEADER_PX)  # the whole page, no inner scroll
     downloads(lambda: tables.localize(frame, cols, filters.lang), name, filters)
 
 

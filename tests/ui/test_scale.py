@@ -23,14 +23,14 @@ def _radio_keys(at) -> set[str]:
     return {r.key for r in at.radio}
 
 
-def test_few_units_get_one_row_each_and_no_pager() -> None:
+def test_few_units_get_one_row_each_in_the_heatmap() -> None:
     at = run_page("weakest_indicators", dataset="demo", year="2567", scope="all")
     assert_no_exception(at)
     assert "weak_slice_by" not in _radio_keys(at)
     pagers = {n.key for n in at.number_input if n.key and n.key.startswith("page_")}
-    assert pagers == {"page_indicator-matrix"}  # 500 long-form rows; 50 units fit one page
+    assert pagers == {"page_indicator-matrix", "page_weakest"}  # 500 and 50 rows, by 25
     weakest = at.dataframe[1].value  # after the matrix's first page
-    assert len(weakest) == 50 and weakest["หน่วยงาน"].is_unique  # each unit's weakest
+    assert len(weakest) == 25 and weakest["หน่วยงาน"].is_unique  # each unit's weakest
 
 
 def test_many_units_aggregate_by_slice_then_drill_down_by_pages(small_screen) -> None:
