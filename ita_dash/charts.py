@@ -395,7 +395,7 @@ def _clip(text: str, size: int = 24) -> str:
 def _slice_rows(frame: pd.DataFrame, by: str, lang: str,
                 names: dict[str, str] | None = None) -> list[str]:
     """'ภาคเหนือ (939)': each slice's label (clipped, for phones) and unit count."""
-    return [f"{_clip(slice_label(by, v, lang, names))} ({n:,})"
+    return [f"{_clip(slice_label(by, v, lang, names, short=True), 18)} ({n:,})"
             for v, n in zip(frame["value"], frame["n_units"], strict=True)]
 
 

@@ -374,6 +374,19 @@ def _unit_type_strings() -> dict[str, dict[str, str]]:
 
 
 STRINGS.update(_unit_type_strings())
+# short type names for chart rows (a phone's width)
+STRINGS.update({f"unit_type_short.{code}": {"th": th, "en": en} for code, th, en in (
+    ("independent_org", "องค์กรอิสระ", "Independent"), ("court", "ศาล", "Courts"),
+    ("parliament", "รัฐสภา", "Parliament"), ("prosecutor", "อัยการ", "Prosecution"),
+    ("ministry", "กระทรวง", "Ministries"), ("department", "กรม", "Departments"),
+    ("state_enterprise", "รัฐวิสาหกิจ", "State enterprises"),
+    ("other_state_agency", "หน่วยงานอื่นของรัฐ", "Other agencies"),
+    ("province", "จังหวัด", "Provinces"), ("pao", "อบจ.", "PAOs"),
+    ("special_local", "อปท. พิเศษ", "Special local"),
+    ("city_municipality", "เทศบาลนคร", "City munic."),
+    ("town_municipality", "เทศบาลเมือง", "Town munic."),
+    ("subdistrict_municipality", "เทศบาลตำบล", "Subdistrict munic."), ("sao", "อบต.", "SAOs"),
+    ("district_office", "สำนักงานเขต", "District offices"))})
 
 
 def register(strings: dict[str, dict[str, str]]) -> None:
@@ -411,10 +424,10 @@ def pick(th: object, en: object, lang: str) -> str:
 
 
 def slice_label(by: str, value: object, lang: str = DEFAULT_LANG,
-                names: dict[str, str] | None = None) -> str:
+                names: dict[str, str] | None = None, *, short: bool = False) -> str:
     """The label of a slice value: ``names[value]`` when given (e.g. a group's name), an
     agency type's name, or a province, region or ministry (in English when listed);
-    '(not set)' for a missing value."""
+    '(not set)' for a missing value; ``short`` for chart rows."""
     from ita_dash.thailand import place_en
 
     if value is None or value != value or value == "":  # None or NaN
@@ -423,7 +436,8 @@ def slice_label(by: str, value: object, lang: str = DEFAULT_LANG,
     if names and text in names:
         return names[text]
     if by == "unit_type":
-        key = f"unit_type.{text}"
+        key = f"unit_type_short.{text}" if short and has(f"unit_type_short.{text}") \
+            else f"unit_type.{text}"
         return t(key, lang) if has(key) else text
     if lang == "en":
         return place_en(text) or text
