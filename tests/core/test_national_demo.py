@@ -99,3 +99,15 @@ def test_reproducible(generated):
     pd.testing.assert_frame_equal(again["units"], frames["units"])
     assert again["scores"]["score"].equals(frames["scores"]["score"])
     assert again["scores"]["unit_id"].astype(str).equals(frames["scores"]["unit_id"].astype(str))
+
+
+def test_build_command_adds_the_dataset_to_the_default_ones(monkeypatch, capsys):
+    from ita_dash import build, cli
+
+    built: list[tuple[str, ...]] = []
+    monkeypatch.setattr(build, "build_database",
+                        lambda path, data, *, datasets: built.append(tuple(datasets)) or path)
+    assert cli.main(["build", "--dataset", "national-demo"]) == 0
+    assert cli.main(["build"]) == 0
+    assert built == [("real", "demo", "national-demo"), ("real", "demo")]
+    assert "(real, demo, national-demo)" in capsys.readouterr().out
