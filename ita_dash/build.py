@@ -18,7 +18,7 @@ import pandas as pd
 
 from ita_dash import __version__
 from ita_dash.derive import refresh_derived
-from ita_dash.generators import generate
+from ita_dash.generators import GENERATED_TABLES, generate
 from ita_dash.loader import SourceData, fingerprint_files, load_source_data
 from ita_dash.schema import create_schema
 from ita_dash.store import replay
@@ -29,7 +29,6 @@ TABLE_ORDER = ("datasets", "demo_years", "sources", "units", "unit_aliases", "un
                "group_members", "frameworks", "indicators", "tools", "framework_nodes",
                "rating_levels", "scores", "printed_ratings", "reference_scores", "conflicts",
                "unplaced_figures", "measures")
-GENERATED_TABLES = ("units", "unit_aliases", "unit_groups", "group_members", "scores")
 
 # Statements per table name, from the whitelist TABLE_ORDER only.
 _INSERT_BY_NAME = {t: "INSERT INTO " + t + " BY NAME SELECT * FROM incoming"  # noqa: S608
@@ -55,7 +54,7 @@ def read_table(con: duckdb.DuckDBPyConnection, table: str) -> pd.DataFrame:
 
 
 BUILD_MODULES = ("schema.py", "loader.py", "rules.py", "registry.py", "derive.py", "demo.py",
-                 "build.py", "generators/__init__.py", "store/replay.py")
+                 "build.py", "thailand.py", "generators/__init__.py", "store/replay.py")
 
 
 def code_fingerprint() -> str:
@@ -96,7 +95,7 @@ def _insert_generated(con: duckdb.DuckDBPyConnection, dataset: str) -> None:
     if name is None:
         return
     marker = f"generated:{dataset}"
-    frames = generate(con, name, dataset=dataset)
+    frames = generate(con, generator=name, dataset=dataset)
     for table in GENERATED_TABLES:
         frame = frames.get(table)
         if frame is None or frame.empty:

@@ -7,10 +7,11 @@ come from the framework data.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ita_dash.i18n import pick, t, year_label
+from ita_dash.i18n import pick, slice_label, t, year_label
 from ita_dash.images import FONT_FAMILY
 
 TEXT_COLOR = "#1f2933"
@@ -237,7 +238,17 @@ def _bottom_colorbar(title: str) -> dict:
             "title": {"text": title, "side": "top"}}
 
 
-def indicator_heatmap(matrix: pd.DataFrame, lang: str) -> go.Figure:
+def _focus_ticks(fig: go.Figure, frame: pd.DataFrame, names: list[str],
+                 focus_unit: str | None) -> None:
+    """Bold ▶ tick for the chosen unit's row (when it is among the rows)."""
+    mine = set(frame.loc[frame["unit_id"] == focus_unit, "unit"]) if focus_unit else set()
+    if mine:
+        fig.update_yaxes(tickmode="array", tickvals=names,
+                         ticktext=[f"<b>▶ {n}</b>" if n in mine else n for n in names])
+
+
+def indicator_heatmap(matrix: pd.DataFrame, lang: str,
+                      focus_unit: str | None = None) -> go.Figure:
     """Units (rows, best total first) x the ten indicators, cells coloured by score."""
     units = list(dict.fromkeys(_names(matrix, "short", lang)))
     frame = matrix.assign(unit=_names(matrix, "short", lang), label=_names(matrix, "label", lang))
@@ -249,11 +260,13 @@ def indicator_heatmap(matrix: pd.DataFrame, lang: str) -> go.Figure:
     fig = go.Figure(go.Heatmap(
         z=z.values, x=codes, y=units, colorscale="RdYlGn", zmin=min(low, 100) // 5 * 5, zmax=100,
         texttemplate="%{z:.2f}", textfont={"size": 12, "family": FONT_FAMILY},
-        customdata=[[labels.get(c, c) for c in codes] for _ in units],
+        customdata=np.broadcast_to(np.array([labels.get(c, c) for c in codes], dtype=object),
+                                   z.shape),
         hovertemplate="<b>%{y}</b><br>%{x} %{customdata}: %{z:.2f}<extra></extra>",
         colorbar=_bottom_colorbar(t("col.value", lang))))
     fig.update_xaxes(type="category", side="top", title=t("col.indicator_no", lang))
     fig.update_yaxes(autorange="reversed", type="category", ticksuffix=" ")
+    _focus_ticks(fig, frame, units, focus_unit)
     return base_layout(fig, height=max(300, 30 * len(units) + 170), legend=False)
 
 
@@ -282,7 +295,7 @@ def _status_scale() -> list[list[object]]:
     return scale
 
 
-def open_item_grid(grid: pd.DataFrame, lang: str) -> go.Figure:
+def open_item_grid(grid: pd.DataFrame, lang: str, focus_unit: str | None = None) -> go.Figure:
     """Units x O-items: full / partial / zero as three colours."""
     frame = grid.assign(unit=_names(grid, "short", lang), label=_names(grid, "label", lang),
                         level=grid["status"].map({s: i for i, s in enumerate(STATUS_ORDER)}))
@@ -292,18 +305,19 @@ def open_item_grid(grid: pd.DataFrame, lang: str) -> go.Figure:
     score = frame.pivot_table(index="unit", columns="code", values="score", aggfunc="first")
     z, score = (m.reindex(index=units, columns=codes) for m in (z, score))
     labels = dict(zip(frame["code"], frame["label"], strict=False))
-    custom = [[[labels.get(c, c), score.loc[u, c]] for c in codes] for u in units]
+    names = np.broadcast_to(np.array([labels.get(c, c) for c in codes], dtype=object),
+                            z.shape)  # one label per column, not per cell
     n = len(STATUS_ORDER)
     ticks = [t(f"status.{s}", lang) for s in STATUS_ORDER]
     fig = go.Figure(go.Heatmap(
         z=z.values, x=codes, y=units, zmin=-0.5, zmax=n - 0.5, colorscale=_status_scale(),
-        xgap=2, ygap=2,
-        customdata=custom,
-        hovertemplate="<b>%{y}</b><br>%{x} %{customdata[0]}<br>%{customdata[1]:.2f}"
+        xgap=2, ygap=2, text=names, customdata=score.values,
+        hovertemplate="<b>%{y}</b><br>%{x} %{text}<br>%{customdata:.2f}"
         "<extra></extra>",
         colorbar=_bottom_colorbar("") | {"tickvals": list(range(n)), "ticktext": ticks}))
     fig.update_xaxes(type="category", side="top", tickangle=-90)
     fig.update_yaxes(autorange="reversed", type="category", ticksuffix=" ")
+    _focus_ticks(fig, frame, units, focus_unit)
     return base_layout(fig, height=max(260, 28 * len(units) + 190), legend=False)
 
 
@@ -319,3 +333,138 @@ def miss_count_bars(miss: pd.DataFrame, lang: str) -> go.Figure:
     fig.update_xaxes(type="category", tickangle=-90)
     fig.update_yaxes(rangemode="tozero")
     return base_layout(fig, height=340, legend=False)
+
+
+# ------------------------------------------------------------- national scale
+
+FOCUS_LINE = "#111111"
+GAP = "⋯"
+
+
+def focus_rows(ranking: pd.DataFrame, unit_id: str | None, *, top: int,
+               around: int = 3) -> pd.DataFrame:
+    """The rows worth a chart in a long ranking: the ``top`` first, the ``top`` last and
+    the chosen unit with ``around`` neighbours each side (in rank order, no repeats)."""
+    n = len(ranking)
+    keep = set(range(min(top, n))) | set(range(max(0, n - top), n))
+    if unit_id is not None:
+        hits = np.flatnonzero(ranking["unit_id"].to_numpy() == unit_id)
+        if hits.size:
+            at = int(hits[0])
+            keep |= set(range(max(0, at - around), min(n, at + around + 1)))
+    return ranking.iloc[sorted(keep)]
+
+
+def ranking_focus_bar(rows: pd.DataFrame, lang: str, unit_id: str | None) -> go.Figure:
+    """Bars of a ranking's chosen rows (see :func:`focus_rows`) in rank order, coloured by
+    rating; the chosen unit outlined and in bold, a ⋯ row where ranks are skipped."""
+    names = [f"{r}. {n}" for r, n in zip(rows["rank"], _names(rows, "short", lang), strict=True)]
+    frame = rows.assign(name=names, level=_names(rows, "level", lang))
+    positions = np.arange(len(rows)) if "position" not in rows else rows["position"].to_numpy()
+    order: list[str] = []
+    for i, name in enumerate(frame["name"]):
+        if i and positions[i] != positions[i - 1] + 1:
+            order.append(GAP + " " * i)  # a distinct empty row per gap
+        order.append(name)
+    focus = (frame["unit_id"] == unit_id).to_numpy()
+    fig = go.Figure()
+    for (level, color), part in frame.groupby(["level", "level_color"], sort=False,
+                                              dropna=False):
+        mine = focus[frame.index.get_indexer(part.index)]
+        fig.add_bar(x=part["score"], y=part["name"], orientation="h", name=str(level),
+                    marker={"color": _color(color),
+                            "line": {"color": np.where(mine, FOCUS_LINE, _color(color)),
+                                     "width": np.where(mine, 4, 0)}},
+                    text=[f"{s:.2f}" for s in part["score"]], textposition="inside",
+                    insidetextanchor="end", customdata=part[["rank", "level"]],
+                    hovertemplate="<b>%{y}</b><br>" + t("chart.score", lang)
+                    + " %{x:.2f}<br>" + t("chart.level", lang)
+                    + " %{customdata[1]}<extra></extra>")
+    ticks = [f"<b>▶ {n}</b>" if n in set(frame.loc[focus, "name"]) else n for n in order]
+    fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], tickmode="array",
+                     tickvals=order, ticktext=ticks)
+    fig.update_xaxes(range=[0, 100], title=t("chart.score", lang))
+    _pass_line(fig, frame, lang)
+    return base_layout(fig, height=max(260, 26 * len(order) + 110))
+
+
+def _clip(text: str, size: int = 24) -> str:
+    return text if len(text) <= size else text[:size - 1] + "…"
+
+
+def _slice_rows(frame: pd.DataFrame, by: str, lang: str,
+                names: dict[str, str] | None = None) -> list[str]:
+    """'ภาคเหนือ (939)': each slice's label (clipped, for phones) and unit count."""
+    return [f"{_clip(slice_label(by, v, lang, names, short=True), 18)} ({n:,})"
+            for v, n in zip(frame["value"], frame["n_units"], strict=True)]
+
+
+def _row_height(n_rows: int) -> int:
+    """Rows get thinner as they multiply, so a chart stays within about two screens."""
+    return 30 if n_rows <= 30 else 22
+
+
+def indicator_slice_heatmap(matrix: pd.DataFrame, by: str, lang: str,
+                            focus: object = None,
+                            names: dict[str, str] | None = None) -> go.Figure:
+    """Slices (rows, best mean first) x the ten indicators: each slice's mean value."""
+    per_slice = matrix.groupby("value", sort=False, dropna=False)["n_units"].max()
+    rows = per_slice.reset_index()
+    labels = _slice_rows(rows, by, lang, names)
+    codes = list(matrix.sort_values("seq")["indicator"].drop_duplicates())
+    key = matrix["value"].astype(object).where(matrix["value"].notna(), "")
+    z = matrix.assign(key=key).pivot_table(index="key", columns="indicator", values="mean",
+                                           aggfunc="first", dropna=False)
+    z = z.reindex(index=rows["value"].astype(object).where(rows["value"].notna(), ""),
+                  columns=codes)
+    names = dict(zip(matrix["indicator"], _names(matrix, "label", lang), strict=False))
+    low = float(matrix["mean"].min())
+    ticks = [f"<b>▶ {lab}</b>" if v == focus else lab for v, lab in zip(rows["value"], labels,
+                                                                          strict=True)]
+    fig = go.Figure(go.Heatmap(
+        z=z.values, x=codes, y=labels, colorscale="RdYlGn", zmin=min(low, 100) // 5 * 5,
+        zmax=100, texttemplate="%{z:.1f}", textfont={"size": 11, "family": FONT_FAMILY},
+        customdata=np.broadcast_to(np.array([names.get(c, c) for c in codes], dtype=object),
+                                   z.shape),
+        hovertemplate="<b>%{y}</b><br>%{x} %{customdata}: %{z:.2f}<extra></extra>",
+        colorbar=_bottom_colorbar(t("agg.mean", lang))))
+    fig.update_xaxes(type="category", side="top", title=t("col.indicator_no", lang))
+    fig.update_yaxes(autorange="reversed", type="category", ticksuffix=" ", tickmode="array",
+                     tickvals=labels, ticktext=ticks)
+    return base_layout(fig, height=max(300, _row_height(len(rows)) * len(rows) + 170),
+                       legend=False)
+
+
+def open_item_slice_heatmap(grid: pd.DataFrame, by: str, lang: str,
+                            focus: object = None,
+                            names: dict[str, str] | None = None) -> go.Figure:
+    """Slices (most items at zero first) x O-items: the share of the slice's units at zero
+    (white to red)."""
+    rows = (grid.groupby("value", sort=False, dropna=False)
+            .agg(n_units=("n_units", "max"), worst=("pct_zero", "mean"))
+            .reset_index().sort_values(["worst", "n_units"], ascending=False))
+    labels = _slice_rows(rows, by, lang, names)
+    codes = list(grid.sort_values("seq")["code"].drop_duplicates())
+    key = grid["value"].astype(object).where(grid["value"].notna(), "")
+    shaped = grid.assign(key=key)
+    index = rows["value"].astype(object).where(rows["value"].notna(), "")
+    z, n_zero, n_units = (shaped.pivot_table(index="key", columns="code", values=c,
+                                             aggfunc="first", dropna=False)
+                          .reindex(index=index, columns=codes)
+                          for c in ("pct_zero", "n_zero", "n_units"))
+    names = dict(zip(grid["code"], _names(grid, "label", lang), strict=False))
+    ticks = [f"<b>▶ {lab}</b>" if v == focus else lab for v, lab in zip(rows["value"], labels,
+                                                                          strict=True)]
+    fig = go.Figure(go.Heatmap(
+        z=z.values, x=codes, y=labels, zmin=0, zmax=max(10.0, float(np.nanmax(z.values))),
+        colorscale=[[0, "#ffffff"], [1, STATUS_COLORS["zero"]]], xgap=1, ygap=1,
+        text=np.broadcast_to(np.array([names.get(c, c) for c in codes], dtype=object), z.shape),
+        customdata=np.dstack([n_zero.values, n_units.values]),
+        hovertemplate="<b>%{y}</b><br>%{x} %{text}<br>%{z:.1f}% "
+        "(%{customdata[0]:.0f} / %{customdata[1]:.0f})<extra></extra>",
+        colorbar=_bottom_colorbar(t("agg.pct_zero", lang))))
+    fig.update_xaxes(type="category", side="top", tickangle=-90)
+    fig.update_yaxes(autorange="reversed", type="category", ticksuffix=" ", tickmode="array",
+                     tickvals=labels, ticktext=ticks)
+    return base_layout(fig, height=max(260, _row_height(len(rows)) * len(rows) + 190),
+                       legend=False)

@@ -35,3 +35,11 @@ def dataset_names(root: Path | None = None) -> tuple[str, ...]:
         rows = list(csv.DictReader(handle))
     rows.sort(key=lambda r: int(r.get("seq") or 0))
     return tuple(r["dataset"] for r in rows)
+
+
+def default_datasets(root: Path | None = None) -> tuple[str, ...]:
+    """The datasets with ``build_by_default=true`` in ``data/datasets.csv``."""
+    path = (root or data_dir()) / "datasets.csv"
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = sorted(csv.DictReader(handle), key=lambda r: int(r.get("seq") or 0))
+    return tuple(r["dataset"] for r in rows if r["build_by_default"].strip().lower() == "true")

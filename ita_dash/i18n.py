@@ -49,6 +49,57 @@ STRINGS: dict[str, dict[str, str]] = {
     "unit_type.district_office": {"th": "สำนักงานเขต", "en": "District offices"},
     "unit_type.municipality": {"th": "เทศบาล", "en": "Municipalities"},
     "n_units_short": {"th": "{n} แห่ง", "en": "{n} units"},
+    # national scale: unit search, slices, rankings within type, pages of long tables
+    "scope.kind.region": {"th": "ภาค", "en": "Region"},
+    "scope.kind.province": {"th": "จังหวัด", "en": "Province"},
+    "search.unit": {"th": "ค้นหาหน่วยงาน (พิมพ์ชื่อบางส่วน ไทยหรืออังกฤษ)",
+                    "en": "Find a unit (type part of its Thai or English name)"},
+    "search.results": {"th": "พบ {n} แห่ง (แสดงไม่เกิน {limit})",
+                       "en": "{n} found (at most {limit} shown)"},
+    "search.none": {"th": "ไม่พบหน่วยงานที่ชื่อมี “{text}”", "en": "No unit named like “{text}”."},
+    "slice.by": {"th": "แยกตาม", "en": "Slice by"},
+    "slice.unit_type": {"th": "ประเภทหน่วยงาน", "en": "Agency type"},
+    "slice.parent": {"th": "สังกัด / กระทรวง", "en": "Parent / ministry"},
+    "slice.region": {"th": "ภาค", "en": "Region"},
+    "slice.province": {"th": "จังหวัด", "en": "Province"},
+    "slice.group": {"th": "กลุ่ม", "en": "Group"},
+    "slice.title": {"th": "ผลตามกลุ่มหน่วยงาน", "en": "Results by slice"},
+    "slice.open": {"th": "เปิดกลุ่มนี้เป็นขอบเขต", "en": "Make this slice the scope"},
+    "slice.pick": {"th": "เลือกกลุ่ม", "en": "Choose a slice"},
+    "slice.none": {"th": "(ไม่ระบุ)", "en": "(not set)"},
+    "col.slice": {"th": "กลุ่ม", "en": "Slice"},
+    "col.n_pass": {"th": "ผ่าน", "en": "Passed"},
+    "col.delta_mean": {"th": "เปลี่ยนแปลงค่าเฉลี่ย", "en": "Change of mean"},
+    "col.prev_mean": {"th": "ค่าเฉลี่ยปีก่อน", "en": "Previous mean"},
+    "col.n_in_type": {"th": "จาก", "en": "Of"},
+    "col.unit_type": {"th": "ประเภท", "en": "Type"},
+    "col.province": {"th": "จังหวัด", "en": "Province"},
+    "col.prev_year": {"th": "ปีก่อนหน้า", "en": "Previous year"},
+    "rank.type_title": {"th": "อันดับภายในประเภทหน่วยงาน", "en": "Ranking within agency type"},
+    "rank.type_pick": {"th": "ประเภทหน่วยงาน", "en": "Agency type"},
+    "rank.top_n": {"th": "จำนวนอันดับต้นและท้าย", "en": "Top and bottom N"},
+    "rank.top": {"th": "อันดับต้น", "en": "Top"},
+    "rank.bottom": {"th": "อันดับท้าย", "en": "Bottom"},
+    "rank.around": {"th": "รอบ {unit}", "en": "Around {unit}"},
+    "rank.full": {"th": "ตารางอันดับทั้งหมด", "en": "Full ranking"},
+    "rank.unit_note": {"th": "{unit}: อันดับ {rank} จาก {n} ในประเภท{type}",
+                       "en": "{unit}: rank {rank} of {n} among {type}"},
+    "rank.change_note": {
+        "th": "อันดับภายในประเภทเดียวกันในขอบเขตที่เลือก การเปลี่ยนแปลงเทียบกับปีล่าสุดก่อนหน้าที่หน่วยงานได้รับการประเมิน",
+        "en": "Rank among units of the same type in the chosen scope; changes are against "
+              "the unit's previous assessed year."},
+    "page.rows": {"th": "แถว {first}–{last} จาก {n}", "en": "Rows {first}–{last} of {n}"},
+    "page.number": {"th": "หน้า (จาก {pages})", "en": "Page (of {pages})"},
+    "agg.note": {
+        "th": "ขอบเขตนี้มี {n} หน่วยงาน มากเกินกว่าจะแสดงทีละหน่วยในหน้าจอเดียว จึงแสดงค่าเฉลี่ยตาม{by} "
+              "เลือกกลุ่มด้านล่างเพื่อดูรายหน่วยงาน",
+        "en": "This scope holds {n} units, more than fit a screen: the chart shows one row "
+              "per slice (by {by}); choose one below to see its units."},
+    "agg.drill": {"th": "ดูรายหน่วยงานของกลุ่ม", "en": "Units of the slice"},
+    "agg.drill_all": {"th": "— ภาพรวมตามกลุ่ม —", "en": "— slices only —"},
+    "agg.units_page": {"th": "{slice}: หน่วยงานเรียงตามคะแนนรวม", "en": "{slice}: units by total"},
+    "agg.pct_zero": {"th": "% ได้ศูนย์", "en": "% at zero"},
+    "agg.mean": {"th": "ค่าเฉลี่ย", "en": "Mean"},
     # notes on fallbacks
     "note.dataset": {
         "th": "ไม่รู้จักชุดข้อมูล “{value}” จึงแสดงชุดข้อมูล “{fallback}” แทน",
@@ -366,6 +417,28 @@ def status_label(status: object, lang: str = DEFAULT_LANG) -> str:
     return t(f"fwstatus.{status}", lang) if has(f"fwstatus.{status}") else status
 
 
+def _unit_type_strings() -> dict[str, dict[str, str]]:
+    from ita_dash.thailand import UNIT_TYPES
+
+    return {f"unit_type.{code}": {"th": th, "en": en} for code, (th, en) in UNIT_TYPES.items()}
+
+
+STRINGS.update(_unit_type_strings())
+# short type names for chart rows (a phone's width)
+STRINGS.update({f"unit_type_short.{code}": {"th": th, "en": en} for code, th, en in (
+    ("independent_org", "องค์กรอิสระ", "Independent"), ("court", "ศาล", "Courts"),
+    ("parliament", "รัฐสภา", "Parliament"), ("prosecutor", "อัยการ", "Prosecution"),
+    ("ministry", "กระทรวง", "Ministries"), ("department", "กรม", "Departments"),
+    ("state_enterprise", "รัฐวิสาหกิจ", "State enterprises"),
+    ("other_state_agency", "หน่วยงานอื่นของรัฐ", "Other agencies"),
+    ("province", "จังหวัด", "Provinces"), ("pao", "อบจ.", "PAOs"),
+    ("special_local", "อปท. พิเศษ", "Special local"),
+    ("city_municipality", "เทศบาลนคร", "City munic."),
+    ("town_municipality", "เทศบาลเมือง", "Town munic."),
+    ("subdistrict_municipality", "เทศบาลตำบล", "Subdistrict munic."), ("sao", "อบต.", "SAOs"),
+    ("district_office", "สำนักงานเขต", "District offices"))})
+
+
 def register(strings: dict[str, dict[str, str]]) -> None:
     """Add strings of another module (existing keys are replaced)."""
     STRINGS.update(strings)
@@ -398,3 +471,24 @@ def pick(th: object, en: object, lang: str) -> str:
     if lang == "en" and isinstance(en, str) and en:
         return en
     return "" if th is None or (isinstance(th, float) and th != th) else str(th)
+
+
+def slice_label(by: str, value: object, lang: str = DEFAULT_LANG,
+                names: dict[str, str] | None = None, *, short: bool = False) -> str:
+    """The label of a slice value: ``names[value]`` when given (e.g. a group's name), an
+    agency type's name, or a province, region or ministry (in English when listed);
+    '(not set)' for a missing value; ``short`` for chart rows."""
+    from ita_dash.thailand import place_en
+
+    if value is None or value != value or value == "":  # None or NaN
+        return t("slice.none", lang)
+    text = str(value)
+    if names and text in names:
+        return names[text]
+    if by == "unit_type":
+        key = f"unit_type_short.{text}" if short and has(f"unit_type_short.{text}") \
+            else f"unit_type.{text}"
+        return t(key, lang) if has(key) else text
+    if lang == "en":
+        return place_en(text) or text
+    return text

@@ -22,6 +22,7 @@ from ita_dash.problems import Problems
 from ita_dash.registry import compute_points, node_depths, unit_type_list
 from ita_dash.rules import Frameworks, UnitResolver
 from ita_dash.thai import name_key, normalize_text
+from ita_dash.thailand import region_of
 
 NODE_KINDS = ("total", "tool", "tool_points", "tool_part", "index", "indicator", "subindicator",
               "heading", "item")
@@ -141,7 +142,8 @@ def read_units(root: Path, out: Problems) -> dict[str, pd.DataFrame]:
             "unit_id": r["unit_id"], "name_th": f"สำนักงานเขต{r['name_th']}",
             "name_en": f"{r['name_en']} District Office", "short_th": r["name_th"],
             "short_en": r["name_en"], "unit_type": "district_office", "parent_org": BANGKOK,
-            "province": BANGKOK, "origin": "reference", "source_id": "bangkok_districts",
+            "province": BANGKOK, "region": region_of(BANGKOK), "origin": "reference",
+            "source_id": "bangkok_districts",
             "note": r.get("source", ""),
         })
         for alias in (r["name_th"], f"เขต{r['name_th']}", f"สำนักงานเขต{r['name_th']}",
@@ -158,7 +160,7 @@ def read_units(root: Path, out: Problems) -> dict[str, pd.DataFrame]:
         units.append({**{k: r.get(k, "") for k in ("unit_id", "name_th", "name_en", "short_th",
                                                      "short_en", "unit_type", "parent_org",
                                                      "province", "source_id", "note")},
-                      "origin": "reference"})
+                      "region": region_of(r.get("province")), "origin": "reference"})
         for alias in (r["name_th"], r["short_th"], r["name_en"]):
             aliases.append({"alias": alias, "unit_id": r["unit_id"], "source_id": r.get("source_id"),
                             "note": "derived from the unit name"})

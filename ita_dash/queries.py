@@ -73,6 +73,12 @@ def scope_options(con: Con, *, dataset: str) -> pd.DataFrame:
         UNION ALL
         SELECT 'parent', u.parent_org, u.parent_org, u.parent_org, 'parent', count(*)
         FROM units u JOIN scored USING (unit_id) WHERE u.parent_org IS NOT NULL GROUP BY ALL
+        UNION ALL
+        SELECT 'region', u.region, u.region, u.region, 'region', count(*)
+        FROM units u JOIN scored USING (unit_id) WHERE u.region IS NOT NULL GROUP BY ALL
+        UNION ALL
+        SELECT 'province', u.province, u.province, u.province, 'province', count(*)
+        FROM units u JOIN scored USING (unit_id) WHERE u.province IS NOT NULL GROUP BY ALL
         ORDER BY kind, group_set, value""", {"dataset": dataset})
 
 
@@ -745,3 +751,164 @@ def year_sources(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataF
         WHERE s.dataset = $dataset AND s.fiscal_year = $year AND s.source_id IS NOT NULL
           AND {scope}
         GROUP BY ALL ORDER BY s.source_id""", {"dataset": dataset, "year": year}, scope)
+
+
+# ------------------------------------------------------------ national scale
+# Unit search, rankings within agency type, slices (type, parent, region, province)
+# and aggregated matrices, for scopes of thousands of units.
+
+# slice dimensions: the column of ``units`` each groups by (a whitelist)
+SLICE_COLUMNS = {"unit_type": "u.unit_type", "parent": "u.parent_org", "region": "u.region",
+                 "province": "u.province",
+                 # a unit's group: the first of its groups (district group, province cluster)
+                 "group": "(SELECT min(m.group_id) FROM group_members m "
+                          "WHERE m.unit_id = u.unit_id)"}
+
+
+def _slice_sql(sql: str, by: str) -> str:
+    if by not in SLICE_COLUMNS:
+        raise ValueError(f"unknown slice {by!r}; expected one of {tuple(SLICE_COLUMNS)}")
+    return sql.replace("{slice}", SLICE_COLUMNS[by])
+
+
+def search_units(con: Con, *, dataset: str, text: str, limit: int = 30) -> pd.DataFrame:
+    """Units of the dataset with a name or alias containing ``text`` (Thai or English
+    names, short names, aliases and ids are all aliases; matched as :func:`name_key`:
+    case- and space-insensitive): exact and prefix matches first, at most ``limit``."""
+    needle = name_key(text)
+    return _run(con, """
+        WITH scored AS (SELECT DISTINCT unit_id FROM unit_years WHERE dataset = $dataset),
+        hits AS (
+            SELECT unit_id, min(CASE WHEN key = $needle THEN 0
+                                     WHEN starts_with(key, $needle) THEN 1 ELSE 2 END) AS fit
+            FROM (SELECT unit_id, alias_key AS key FROM unit_aliases)
+            WHERE contains(key, $needle) GROUP BY ALL)
+        SELECT u.unit_id, u.short_th, u.short_en, u.name_th, u.name_en, u.unit_type,
+               u.province, h.fit
+        FROM hits h JOIN scored USING (unit_id) JOIN units u USING (unit_id)
+        ORDER BY h.fit, length(u.short_th), u.short_th LIMIT $limit""",
+                {"dataset": dataset, "needle": needle, "limit": limit})
+
+
+def unit_card(con: Con, *, dataset: str, unit_id: str) -> pd.DataFrame:
+    """One row for a unit scored in the dataset (none when it is not): names, type,
+    parent, province, region."""
+    return _run(con, """
+        SELECT u.unit_id, u.short_th, u.short_en, u.name_th, u.name_en, u.unit_type,
+               u.parent_org, u.province, u.region
+        FROM units u WHERE u.unit_id = $unit_id
+          AND EXISTS (SELECT 1 FROM unit_years y WHERE y.dataset = $dataset
+                      AND y.unit_id = u.unit_id)""", {"dataset": dataset, "unit_id": unit_id})
+
+
+TYPE_RANKING_SQL = """
+WITH ranked AS (
+    SELECT y.unit_id, y.fiscal_year, y.score, u.unit_type,
+           rank() OVER (PARTITION BY y.fiscal_year, u.unit_type
+                        ORDER BY round(y.score, 2) DESC) AS rank
+    FROM unit_years y JOIN units u USING (unit_id)
+    WHERE y.dataset = $dataset AND y.fiscal_year <= $year AND y.score IS NOT NULL
+      AND {scope}),
+with_prev AS (
+    SELECT *, lag(score) OVER w AS prev_score, lag(rank) OVER w AS prev_rank,
+           lag(fiscal_year) OVER w AS prev_year,
+           count(*) OVER (PARTITION BY fiscal_year, unit_type) AS n_in_type
+    FROM ranked WINDOW w AS (PARTITION BY unit_id ORDER BY fiscal_year))
+SELECT r.unit_type, r.rank, r.n_in_type, r.unit_id, u.short_th, u.short_en, u.name_th,
+       u.name_en, u.parent_org, u.province, u.region, round(y.score, 2) AS score,
+       y.level_code, l.label_th AS level_th, l.label_en AS level_en, l.color AS level_color,
+       round(y.iit, 2) AS iit, round(y.eit, 2) AS eit, round(y.oit, 2) AS oit,
+       r.prev_year, round(r.prev_score, 2) AS prev_score,
+       round(r.score - r.prev_score, 2) AS delta_points, r.prev_rank,
+       r.prev_rank - r.rank AS delta_rank, y.framework_id, f.pass_mark
+FROM with_prev r JOIN units u USING (unit_id)
+JOIN unit_years y ON y.dataset = $dataset AND y.unit_id = r.unit_id
+     AND y.fiscal_year = r.fiscal_year
+JOIN frameworks f ON f.framework_id = y.framework_id
+LEFT JOIN rating_levels l ON l.framework_id = y.framework_id AND l.seq = y.level_seq
+WHERE r.fiscal_year = $year
+ORDER BY r.unit_type, r.rank, u.short_th
+"""
+
+
+def type_rankings(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
+    """Rank of every unit of the scope within its agency type (as the NACC ranks and
+    awards; ties share a rank), with the change since the unit's previous scored year
+    (``prev_year``; ``delta_rank`` > 0 when it moved up within its type)."""
+    return _run(con, TYPE_RANKING_SQL, {"dataset": dataset, "year": year}, scope)
+
+
+SLICE_SUMMARY_SQL = """
+WITH cur AS (
+    SELECT {slice} AS value, y.unit_id, y.score, round(y.score, 2) >= f.pass_mark AS passed
+    FROM unit_years y JOIN units u USING (unit_id) JOIN frameworks f USING (framework_id)
+    WHERE y.dataset = $dataset AND y.fiscal_year = $year AND y.score IS NOT NULL AND {scope}),
+prev AS (
+    SELECT {slice} AS value, avg(y.score) AS prev_mean, count(*) AS n_prev
+    FROM unit_years y JOIN units u USING (unit_id)
+    WHERE y.dataset = $dataset AND y.fiscal_year = $year - 1 AND y.score IS NOT NULL
+      AND {scope}
+    GROUP BY ALL)
+SELECT c.value, count(*) AS n_units, round(avg(c.score), 2) AS mean,
+       round(median(c.score), 2) AS median, round(min(c.score), 2) AS min,
+       round(max(c.score), 2) AS max, count(*) FILTER (WHERE c.passed) AS n_pass,
+       round(100.0 * count(*) FILTER (WHERE c.passed) / count(*), 1) AS pass_rate,
+       round(any_value(p.prev_mean), 2) AS prev_mean, any_value(p.n_prev) AS n_prev,
+       round(avg(c.score) - any_value(p.prev_mean), 2) AS delta_mean
+FROM cur c LEFT JOIN prev p ON p.value IS NOT DISTINCT FROM c.value
+GROUP BY c.value ORDER BY mean DESC, c.value
+"""
+
+
+def slice_summary(con: Con, *, dataset: str, year: int, scope: Scope, by: str) -> pd.DataFrame:
+    """Per value of ``by`` (unit_type, parent, region, province, group) among the scope's units:
+    count, mean, median, min, max, pass count and rate, and the change of the mean
+    since year-1 (``delta_mean``, over the units scored that year)."""
+    return _run(con, _slice_sql(SLICE_SUMMARY_SQL, by), {"dataset": dataset, "year": year},
+                scope)
+
+
+def indicator_slice_matrix(con: Con, *, dataset: str, year: int, scope: Scope,
+                           by: str) -> pd.DataFrame:
+    """Slices (by type, parent, region or province) x the ten indicators: the mean value
+    of the slice's units (long form), with the slice's unit count and mean total."""
+    return _run(con, _slice_sql("""
+        WITH v AS (
+            SELECT {slice} AS value, iv.unit_id, iv.indicator, iv.seq, iv.label_th,
+                   iv.label_en, iv.tool, iv.value AS score
+            FROM ({indicator_values}) iv JOIN units u USING (unit_id)
+            WHERE iv.fiscal_year = $year AND {scope})
+        SELECT value, indicator, seq, label_th, label_en, tool,
+               round(avg(score), 2) AS mean, count(*) AS n_units,
+               round(avg(avg(score)) OVER (PARTITION BY value), 2) AS slice_mean
+        FROM v GROUP BY value, indicator, seq, label_th, label_en, tool
+        ORDER BY slice_mean DESC, value, seq""", by),
+                {"dataset": dataset, "year": year}, scope)
+
+
+def open_item_slice_grid(con: Con, *, dataset: str, year: int, scope: Scope,
+                         by: str) -> pd.DataFrame:
+    """Slices x O-items: units assessed, at zero, partial, and the share at zero."""
+    return _run(con, _slice_sql("""
+        WITH o AS (
+            SELECT {slice} AS value, o.framework_id, o.code, o.seq, o.label_th, o.label_en,
+                   o.status
+            FROM ({open_items}) o JOIN units u USING (unit_id))
+        SELECT value, framework_id, code, seq, label_th, label_en,
+               count(*) AS n_units, count(*) FILTER (WHERE status = 'zero') AS n_zero,
+               count(*) FILTER (WHERE status = 'partial') AS n_partial,
+               round(100.0 * count(*) FILTER (WHERE status = 'zero') / count(*), 1)
+                   AS pct_zero
+        FROM o GROUP BY ALL ORDER BY value, seq""", by), {"dataset": dataset, "year": year},
+                scope)
+
+
+def scope_units_ranked(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
+    """The scope's scored units in score order (best first): the rows of paginated
+    unit matrices (a page of these ids is then drawn)."""
+    return _run(con, """
+        SELECT y.unit_id, u.short_th, u.short_en, round(y.score, 2) AS score
+        FROM unit_years y JOIN units u USING (unit_id)
+        WHERE y.dataset = $dataset AND y.fiscal_year = $year AND {scope}
+        ORDER BY y.score DESC NULLS LAST, u.short_th""", {"dataset": dataset, "year": year},
+                scope)

@@ -24,7 +24,7 @@ CREATE TABLE units (
     unit_id VARCHAR PRIMARY KEY, name_th VARCHAR NOT NULL, name_en VARCHAR,
     short_th VARCHAR NOT NULL, short_en VARCHAR, unit_type VARCHAR NOT NULL,
     parent_org VARCHAR, province VARCHAR, origin VARCHAR NOT NULL,
-    source_id VARCHAR, note VARCHAR);
+    source_id VARCHAR, note VARCHAR, region VARCHAR);
 CREATE TABLE unit_aliases (
     alias_key VARCHAR PRIMARY KEY, alias VARCHAR NOT NULL, unit_id VARCHAR NOT NULL,
     source_id VARCHAR, note VARCHAR);

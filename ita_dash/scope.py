@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCOPE_KINDS = ("all", "group", "unit_type", "parent", "units")
+SCOPE_KINDS = ("all", "group", "unit_type", "parent", "region", "province", "units")
 
 # Whitelisted SQL predicates on the alias ``u`` (a row of ``units``); values are bound.
 _PREDICATES = {
@@ -12,6 +12,8 @@ _PREDICATES = {
     "group": "u.unit_id IN (SELECT unit_id FROM group_members WHERE group_id = $scope_value)",
     "unit_type": "u.unit_type = $scope_value",
     "parent": "u.parent_org = $scope_value",
+    "region": "u.region = $scope_value",
+    "province": "u.province = $scope_value",
     "units": "list_contains($scope_units, u.unit_id)",
 }
 

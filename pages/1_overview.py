@@ -1,26 +1,42 @@
-"""Overview: the units of the chosen scope in one year — summary, ratings, ranking."""
+"""Overview: the units of the chosen scope in one year — summary, ratings, ranking, slices."""
 
 import streamlit as st
 
 from ita_dash import charts, tables, ui
+from ita_dash.ui import scale
 
 f = ui.start("overview")
 ui.page_title(f, "overview.title")
-ranking = ui.data.rankings(dataset=f.dataset, year=f.year, scope=f.scope) if f.year else None
-if ui.has_rows(ranking, f.t("no_data.year_scope", scope=f.scope_label, year=f.year_text)):
-    summary = ui.data.scope_summary(dataset=f.dataset, year=f.year, scope=f.scope)
-    ui.summary_metrics(summary, ranking, f)
-    if len(ranking) == 1:
-        ui.message(f.t("one_unit", year=f.year_text))
+summary = ui.data.scope_summary(dataset=f.dataset, year=f.year, scope=f.scope) if f.year else None
+n_units = 0 if summary is None or summary.empty else int(summary.iloc[0]["n_units"])
+if not n_units:
+    ui.message(f.t("no_data.year_scope", scope=f.scope_label, year=f.year_text))
+    st.stop()
+many = n_units > scale.UNIT_ROWS_MAX
+query = {"dataset": f.dataset, "year": f.year, "scope": f.scope}
+ranking = ui.data.type_rankings(**query) if many else ui.data.rankings(**query)
+ui.summary_metrics(summary, ranking, f)
+if n_units == 1:
+    ui.message(f.t("one_unit", year=f.year_text))
 
-    st.subheader(f.t("overview.ratings"))
-    counts = ui.data.rating_counts(dataset=f.dataset, year=f.year, scope=f.scope)
-    ui.chart(charts.rating_bar(counts, f.lang), "ratings")
+st.subheader(f.t("overview.ratings"))
+counts = ui.data.rating_counts(**query)
+ui.chart(charts.rating_bar(counts, f.lang), "ratings")
 
+if many:  # thousands of units: ranked within their agency type, as the NACC ranks
+    st.subheader(f.t("rank.type_title"))
+    scale.type_ranking(f, "type-ranking")
+else:
     st.subheader(f.t("overview.ranking"))
-    ui.chart(charts.ranking_bar(ranking, f.lang), "ranking")
+    rows = ranking.rename_axis("position").reset_index()
+    ui.chart(charts.ranking_focus_bar(rows, f.lang, f.unit), "ranking")
     st.caption(f.t("overview.change_note"))
-    ui.table(ranking, tables.RANKING, f, "ranking")
-    provenance = ui.data.rating_provenance(dataset=f.dataset, year=f.year)
-    ui.unconfirmed_notes(f, provenance[provenance["unit_id"].isin(ranking["unit_id"])],
-                         per_year=False)
+    scale.paged_table(ranking, tables.RANKING, f, "ranking", focus_unit=f.unit)
+
+provenance = ui.data.rating_provenance(dataset=f.dataset, year=f.year)
+ui.unconfirmed_notes(f, provenance[provenance["unit_id"].isin(ranking["unit_id"])],
+                     per_year=False)
+
+st.subheader(f.t("slice.title"))
+by = scale.slice_picker(f, "overview_slice_by")
+scale.slice_table(f, by, f"slices-{by}")

@@ -1,27 +1,44 @@
-"""Weakest indicators: units x indicators, each unit's weakest, how often each is weakest."""
+"""Weakest indicators: units (or slices of them) x indicators, each unit's weakest, how often
+each indicator is the weakest."""
 
 import streamlit as st
 
 from ita_dash import charts, tables, ui
+from ita_dash.ui import scale
 
 f = ui.start("weakest_indicators")
 ui.page_title(f, "weak.title")
 query = {"dataset": f.dataset, "year": f.year, "scope": f.scope}
-matrix = ui.data.indicator_matrix(**query) if f.year else None
-if not ui.has_rows(matrix, f.t("weak.no_data", scope=f.scope_label, year=f.year_text)):
+summary = ui.data.scope_summary(**query) if f.year else None
+n_units = 0 if summary is None or summary.empty else int(summary.iloc[0]["n_units"])
+matrix = ui.data.indicator_matrix(**query) if 0 < n_units <= scale.UNIT_ROWS_MAX else None
+if not n_units or (matrix is not None and matrix.empty):
+    ui.message(f.t("weak.no_data", scope=f.scope_label, year=f.year_text))
     st.stop()
-if matrix["unit_id"].nunique() == 1:
+if n_units == 1:
     ui.message(f.t("one_unit", year=f.year_text))
 
 st.subheader(f.t("weak.heatmap"))
-ui.chart(charts.indicator_heatmap(matrix, f.lang), "heatmap")
+if matrix is None:  # more units than fit a screen: slices, then one slice's units by pages
+    by = scale.slice_picker(f, "weak_slice_by")
+    st.caption(f.t("agg.note", n=f"{n_units:,}", by=f.t(f"slice.{by}")))
+    sliced = ui.data.indicator_slice_matrix(**query, by=by)
+    mine, names = scale.unit_slice_value(f, by), scale.slice_names(f, by)
+    ui.chart(charts.indicator_slice_heatmap(sliced, by, f.lang, focus=mine, names=names), "heatmap")
+    value = scale.drill_slice(f, list(sliced["value"].drop_duplicates()), by, "weak_drill")
+    if value is not None:
+        page, _ = scale.page_of_units(f, scale.slice_scope(f, by, value), "weak-units")
+        matrix = ui.data.indicator_matrix(dataset=f.dataset, year=f.year, scope=page)
+if matrix is not None:
+    ui.chart(charts.indicator_heatmap(matrix, f.lang, focus_unit=f.unit), "heatmap-units")
 ui.indicator_legend(f)
-with st.expander(f.t("weak.heatmap")):
-    ui.table(matrix, tables.INDICATOR_MATRIX, f, "indicator-matrix")
+if matrix is not None:
+    with st.expander(f.t("weak.heatmap")):
+        scale.paged_table(matrix, tables.INDICATOR_MATRIX, f, "indicator-matrix")
 
 st.subheader(f.t("weak.per_unit"))
 weakest = ui.data.weakest_indicators(**query)
-ui.table(weakest, tables.WEAKEST, f, "weakest")
+scale.paged_table(weakest, tables.WEAKEST, f, "weakest", focus_unit=f.unit)
 
 st.subheader(f.t("weak.frequency"))
 frequency = ui.data.weakest_indicator_frequency(**query)

@@ -1,9 +1,11 @@
-"""Zero-score O-items: units x O-items, how many units miss each item, zero streaks."""
+"""Zero-score O-items: units (or slices of them) x O-items, how many units miss each item,
+zero streaks."""
 
 import streamlit as st
 
 from ita_dash import charts, tables, ui
 from ita_dash.scope import Scope
+from ita_dash.ui import scale
 
 f = ui.start("zero_items")
 ui.page_title(f, "zero.title")
@@ -12,24 +14,38 @@ only_unit = st.toggle(f.t("zero.only_unit", unit=f.unit_label), key="zero_only_u
 scope = Scope.of_units([f.unit]) if only_unit and f.unit else f.scope
 label = f.unit_label if only_unit and f.unit else f.scope_label
 query = {"dataset": f.dataset, "year": f.year, "scope": scope}
-grid = ui.data.open_item_grid(**query) if f.year else None
-if not ui.has_rows(grid, f.t("zero.no_data", scope=label, year=f.year_text)):
+summary = ui.data.scope_summary(**query) if f.year else None
+n_units = 0 if summary is None or summary.empty else int(summary.iloc[0]["n_units"])
+grid = ui.data.open_item_grid(**query) if 0 < n_units <= scale.UNIT_ROWS_MAX else None
+miss = ui.data.item_miss_counts(**query) if n_units else None
+if not ui.has_rows(grid if grid is not None else miss,
+                   f.t("zero.no_data", scope=label, year=f.year_text)):
     st.stop()
 
 st.subheader(f.t("zero.grid"))
-ui.chart(charts.open_item_grid(grid, f.lang), "item-grid")
+if grid is None:  # more units than fit a screen: slices, then one slice's units by pages
+    by = scale.slice_picker(f, "zero_slice_by")
+    st.caption(f.t("agg.note", n=f"{n_units:,}", by=f.t(f"slice.{by}")))
+    sliced = ui.data.open_item_slice_grid(**query, by=by)
+    mine, names = scale.unit_slice_value(f, by), scale.slice_names(f, by)
+    ui.chart(charts.open_item_slice_heatmap(sliced, by, f.lang, focus=mine, names=names), "item-grid")
+    value = scale.drill_slice(f, list(sliced["value"].drop_duplicates()), by, "zero_drill")
+    if value is not None:
+        page, _ = scale.page_of_units(f, scale.slice_scope(f, by, value), "zero-units")
+        grid = ui.data.open_item_grid(dataset=f.dataset, year=f.year, scope=page)
+if grid is not None and not grid.empty:
+    ui.chart(charts.open_item_grid(grid, f.lang, focus_unit=f.unit), "item-grid-units")
 
 st.subheader(f.t("zero.miss_counts"))
-miss = ui.data.item_miss_counts(**query)
 ui.chart(charts.miss_count_bars(miss, f.lang), "miss-counts")
 ui.table(miss, tables.MISS_COUNTS, f, "miss-counts")
 
 st.subheader(f.t("zero.list"))
 zero = ui.data.zero_items(**query)
 if ui.has_rows(zero, f.t("zero.none_at_zero")):
-    ui.table(zero, tables.ZERO_ITEMS, f, "zero-items")
+    scale.paged_table(zero, tables.ZERO_ITEMS, f, "zero-items", focus_unit=f.unit)
 
 st.subheader(f.t("zero.consecutive"))
 streaks = ui.data.consecutive_zero_items(**query)
 if ui.has_rows(streaks, f.t("zero.no_consecutive")):
-    ui.table(streaks, tables.CONSECUTIVE_ZERO, f, "zero-streaks")
+    scale.paged_table(streaks, tables.CONSECUTIVE_ZERO, f, "zero-streaks", focus_unit=f.unit)

@@ -4,6 +4,7 @@ charts and the messages shown instead of empty charts."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -103,16 +104,19 @@ def _file_stem(name: str, filters: Filters) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "-", stem)
 
 
-def downloads(shown: pd.DataFrame, name: str, filters: Filters) -> None:
-    """CSV and Excel buttons for a table (files are built only when clicked)."""
+def downloads(shown: pd.DataFrame | Callable[[], pd.DataFrame], name: str,
+              filters: Filters) -> None:
+    """CSV and Excel buttons for a table (files are built only when clicked; ``shown``
+    may be a function giving the table, e.g. every page of a paginated one)."""
+    table = shown if callable(shown) else (lambda: shown)
     stem = _file_stem(name, filters)
     row = st.container(horizontal=True, gap="small")
     row.download_button(
-        t("download.csv", filters.lang), data=lambda: tables.to_csv_bytes(shown),
+        t("download.csv", filters.lang), data=lambda: tables.to_csv_bytes(table()),
         file_name=f"{stem}.csv", mime="text/csv", key=f"dl-{name}-csv", on_click="ignore",
         icon=":material/download:")
     row.download_button(
-        t("download.xlsx", filters.lang), data=lambda: tables.to_xlsx_bytes(shown, name),
+        t("download.xlsx", filters.lang), data=lambda: tables.to_xlsx_bytes(table(), name),
         file_name=f"{stem}.xlsx", key=f"dl-{name}-xlsx", on_click="ignore",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/table_view:")

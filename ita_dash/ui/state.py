@@ -157,24 +157,31 @@ def _default_unit(dataset: str, year: int | None, scope: Scope,
     return None
 
 
-def unit_names(units: pd.DataFrame, lang: str) -> dict[str, str]:
-    return {r.unit_id: pick(r.short_th, r.short_en, lang) for r in units.itertuples()}
+def unit_label(dataset: str, unit_id: str | None, lang: str) -> str:
+    """The short name of one unit of the dataset ('' when it has none there)."""
+    if not unit_id:
+        return ""
+    card = data.unit_card(dataset=dataset, unit_id=unit_id)
+    return "" if card.empty else pick(card.iloc[0]["short_th"], card.iloc[0]["short_en"], lang)
+
+
+def _scored(dataset: str, unit_id: str | None) -> bool:
+    return bool(unit_id) and not data.unit_card(dataset=dataset, unit_id=unit_id).empty
 
 
 def resolve_unit(raw: str | None, dataset: str, year: int | None, scope: Scope,
                  units: pd.DataFrame, lang: str) -> tuple[str | None, str | None]:
-    known = set(units["unit_id"])
-    if raw in known:
+    if _scored(dataset, raw):
         return raw, None
     if raw:
         found = data.find_unit(name=raw)
-        if found in known:
+        if _scored(dataset, found):
             return found, None
     default = _default_unit(dataset, year, scope, units)
     if raw is None or default is None:
         return default, None
     return default, t("note.unit", lang, value=raw,
-                      fallback=unit_names(units, lang).get(default, default))
+                      fallback=unit_label(dataset, default, lang) or default)
 
 
 def resolve() -> Filters:
@@ -193,7 +200,7 @@ def resolve() -> Filters:
     return Filters(
         dataset=dataset, year=year, scope=scope, unit=unit, lang=lang, years=tuple(years),
         scope_label=_scope_label(scope, dataset, lang),
-        unit_label=unit_names(units, lang).get(unit, "") if unit else "",
+        unit_label=unit_label(dataset, unit, lang),
         is_synthetic=bool(not info.empty and info.iloc[0]["is_synthetic"]), notes=notes)
 
 
@@ -251,7 +258,6 @@ def sidebar(filters: Filters) -> None:
     scopes = scope_labels(filters.dataset, lang)
     if filters.scope.token() not in scopes:
         scopes[filters.scope.token()] = filters.scope_label
-    names = unit_names(data.units_with_scores(dataset=filters.dataset), lang)
     datasets = {d: dataset_label(d, lang) for d in config.dataset_names()}
     years = {y: year_label(y, lang) for y in filters.years}
     with st.sidebar:
@@ -266,7 +272,25 @@ def sidebar(filters: Filters) -> None:
                      args=("year",), disabled=not filters.years)
         st.selectbox(t("filter.scope", lang), list(scopes), key=_WIDGET + "scope",
                      format_func=scopes.get, on_change=_push, args=("scope",))
-        st.selectbox(t("filter.unit", lang), list(names), key=_WIDGET + "unit",
-                     format_func=names.get, on_change=_push, args=("unit",),
-                     disabled=not names)
+        unit_search(filters)
         st.caption(t("filter.link", lang))
+
+
+SEARCH_LIMIT = 60
+
+
+def unit_search(filters: Filters) -> None:
+    """Find a unit by typing part of its name: the database filters (bounded to
+    ``SEARCH_LIMIT`` matches), the pick list holds the chosen unit and the matches."""
+    lang = filters.lang
+    text = st.text_input(t("search.unit", lang), key="w_unit_search").strip()
+    found = data.search_units(dataset=filters.dataset, text=text, limit=SEARCH_LIMIT)
+    names = {r.unit_id: pick(r.short_th, r.short_en, lang) for r in found.itertuples()}
+    if filters.unit:
+        names = {filters.unit: filters.unit_label or filters.unit, **names}
+    if text:
+        st.caption(t("search.results", lang, n=len(found), limit=SEARCH_LIMIT) if len(found)
+                   else t("search.none", lang, text=text))
+    st.selectbox(t("filter.unit", lang), list(names), key=_WIDGET + "unit",
+                 format_func=lambda u: names.get(u, u), on_change=_push, args=("unit",),
+                 disabled=not names)
