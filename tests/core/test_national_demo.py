@@ -101,13 +101,16 @@ def test_reproducible(generated):
     assert again["scores"]["unit_id"].astype(str).equals(frames["scores"]["unit_id"].astype(str))
 
 
-def test_build_command_adds_the_dataset_to_the_default_ones(monkeypatch, capsys):
-    from ita_dash import build, cli
+def test_a_build_keeps_the_datasets_it_had_and_adds_the_one_asked(monkeypatch):
+    """`build --dataset national-demo` adds it to the default datasets; later builds (a data
+    file changed, an import) keep it."""
+    from ita_dash import publish
+    from ita_dash.loader import load_source_data
 
-    built: list[tuple[str, ...]] = []
-    monkeypatch.setattr(build, "build_database",
-                        lambda path, data, *, datasets: built.append(tuple(datasets)) or path)
-    assert cli.main(["build", "--dataset", "national-demo"]) == 0
-    assert cli.main(["build"]) == 0
-    assert built == [("real", "demo", "national-demo"), ("real", "demo")]
-    assert "(real, demo, national-demo)" in capsys.readouterr().out
+    source = load_source_data(config.data_dir())
+    assert publish.wanted_datasets(source, None) == ["demo", "real"]
+    assert publish.wanted_datasets(source, None, ["national-demo"]) == [
+        "demo", "national-demo", "real"]
+    monkeypatch.setattr(publish, "built_datasets", lambda build: ["demo", "national-demo",
+                                                                  "real"])
+    assert publish.wanted_datasets(source, object()) == ["demo", "national-demo", "real"]
