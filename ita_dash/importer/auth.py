@@ -11,7 +11,8 @@ Two ways to be an editor in the web app (see docs/IMPORT.md):
 
 The command line runs as the operating-system user who can write the database
 file, and is trusted as an editor. The write functions themselves call
-:func:`require_editor`; the page only hides controls.
+:func:`require_editor`; the page only hides controls. The session side (``st.login``,
+``st.secrets``, the signed-in marker) is :mod:`ita_dash.ui.auth`.
 """
 
 from __future__ import annotations
@@ -122,61 +123,3 @@ def editor_emails(editors: Mapping[str, object]) -> set[str]:
     if isinstance(emails, str):
         emails = [emails]
     return {str(e).strip().lower() for e in emails}
-
-
-# --------------------------------------------------------------------- streamlit
-
-
-def secrets_section(name: str) -> Mapping[str, object]:
-    """A section of ``st.secrets`` ({} when there is no secrets file or no section)."""
-    import streamlit as st
-
-    try:
-        section = st.secrets.get(name)
-    except Exception:  # noqa: BLE001 - no secrets file is not an error
-        return {}
-    return section if isinstance(section, Mapping) else {}
-
-
-def oidc_configured() -> bool:
-    return bool(secrets_section("auth"))
-
-
-def session_actor() -> Actor:
-    """The editor signed in to this Streamlit session, or :data:`ANONYMOUS`."""
-    import streamlit as st
-
-    editors = secrets_section("editors")
-    if oidc_configured():
-        user = st.user
-        if getattr(user, "is_logged_in", False):
-            email = str(user.get("email") or "").strip().lower()
-            allowed = bool(email) and email in editor_emails(editors)
-            return Actor(f"oidc:{email}", "oidc", allowed)
-        return ANONYMOUS
-    marker = st.session_state.get(SESSION_KEY)
-    if isinstance(marker, dict) and marker.get("ok") and password_configured(editors):
-        return Actor(f"password:{marker.get('name') or 'editor'}", "password", True)
-    return ANONYMOUS
-
-
-def sign_in_with_password(password: str, name: str = "") -> bool:
-    """Check the password and mark this session as an editor's."""
-    import streamlit as st
-
-    if throttled():
-        return False
-    editors = secrets_section("editors")
-    if not password_configured(editors) or not verify_password(password, editors):
-        record_failure()
-        return False
-    st.session_state[SESSION_KEY] = {"ok": True, "name": name.strip()[:60]}
-    return True
-
-
-def sign_out() -> None:
-    import streamlit as st
-
-    st.session_state.pop(SESSION_KEY, None)
-    if oidc_configured() and getattr(st.user, "is_logged_in", False):
-        st.logout()

@@ -18,7 +18,7 @@ from ita_dash import config
 from ita_dash.i18n import DEFAULT_LANG, LANGS, pick, t, year_label
 from ita_dash.scope import Scope
 from ita_dash.thai import to_arabic_digits
-from ita_dash.ui.data import data
+from ita_dash.ui import data
 
 PARAMS = ("dataset", "year", "scope", "unit", "lang")
 DEFAULT_DATASET = "real"
@@ -69,6 +69,11 @@ def resolve_lang(raw: str | None) -> tuple[str, str | None]:
     if raw is None or raw in LANGS:
         return raw or DEFAULT_LANG, None
     return DEFAULT_LANG, t("note.lang", DEFAULT_LANG, value=raw)
+
+
+def incoming_lang() -> str:
+    """The language asked for by the URL or this session, before the filters are resolved."""
+    return resolve_lang(_incoming("lang"))[0]
 
 
 def dataset_label(dataset: str, lang: str) -> str:

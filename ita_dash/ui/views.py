@@ -8,7 +8,7 @@ import streamlit as st
 from ita_dash import tables
 from ita_dash.i18n import pick, t, year_label
 from ita_dash.scope import Scope
-from ita_dash.ui.data import data, registry
+from ita_dash.ui import data
 from ita_dash.ui.nav import open_profile
 from ita_dash.ui.render import has_rows, message, table
 from ita_dash.ui.state import Filters
@@ -106,7 +106,7 @@ def unit_header(filters: Filters, history: pd.DataFrame, year: int) -> None:
 
 def indicator_legend(filters: Filters) -> None:
     """'1 การปฏิบัติหน้าที่ · 2 …': what the indicator numbers of a chart stand for."""
-    labels = registry().indicator_labels(filters.lang)
+    labels = data.registry().indicator_labels(filters.lang)
     st.caption(" · ".join(f"**{code}** {label}" for code, label in labels.items()))
 
 

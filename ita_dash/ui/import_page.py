@@ -2,8 +2,9 @@
 
 Thai by default, English with ``?lang=en`` (the shared filters of :mod:`ita_dash.ui`).
 Every text that comes from a file is shown in tables (``st.dataframe``) or
-escaped with :func:`ita_dash.importer.web.plain`; nothing is rendered as HTML.
-Write controls are drawn only for editors, and the write functions check again.
+escaped with :func:`ita_dash.ui.import_actions.plain`; nothing is rendered as HTML.
+Write controls are drawn only for editors, and the write functions
+(:mod:`ita_dash.ui.import_actions`) check again.
 """
 
 from __future__ import annotations
@@ -11,13 +12,15 @@ from __future__ import annotations
 import streamlit as st
 
 from ita_dash import config
-from ita_dash.importer import auth, strings, web
-from ita_dash.importer.auth import NotAuthorized
+from ita_dash.importer import strings
+from ita_dash.importer.auth import Actor, NotAuthorized, password_configured
 from ita_dash.importer.pipeline import ImportOptions, Plan, StaleError
-from ita_dash.importer.store import UndoError, import_history
+from ita_dash.importer.store import UndoError
 from ita_dash.importer.templates import template_bytes
-from ita_dash.ui import Filters, clear_caches, cursor
-from ita_dash.ui.state import dataset_label
+from ita_dash.ui import auth
+from ita_dash.ui import import_actions as actions
+from ita_dash.ui.data import cursor, frameworks_overview
+from ita_dash.ui.state import Filters, dataset_label
 
 strings.register()
 
@@ -42,24 +45,24 @@ def render(f: Filters) -> None:
 def flash() -> None:
     message = st.session_state.pop(FLASH_KEY, None)
     if message:
-        st.success(web.plain(message), icon=":material/check_circle:")
+        st.success(actions.plain(message), icon=":material/check_circle:")
 
 
 # ------------------------------------------------------------------------ sign-in
 
 
-def sign_in(f: Filters, actor: auth.Actor) -> None:
+def sign_in(f: Filters, actor: Actor) -> None:
     st.subheader(f.t("data.signin"))
     if actor.is_editor:
         row = st.container(horizontal=True, vertical_alignment="center")
-        row.caption(web.plain(f.t("data.signed_in", who=actor.name)))
+        row.caption(actions.plain(f.t("data.signed_in", who=actor.name)))
         row.button(f.t("data.signout"), on_click=auth.sign_out, key="import-signout")
         return
     st.caption(f.t("data.signin.why"))
     editors = auth.secrets_section("editors")
     if auth.oidc_configured():
         oidc_sign_in(f, editors)
-    elif auth.password_configured(editors):
+    elif password_configured(editors):
         password_sign_in(f)
     else:
         st.info(f.t("data.signin.none"), icon=":material/lock:")
@@ -68,7 +71,7 @@ def sign_in(f: Filters, actor: auth.Actor) -> None:
 def oidc_sign_in(f: Filters, editors: dict) -> None:
     if getattr(st.user, "is_logged_in", False):
         who = str(st.user.get("email") or "?")
-        st.warning(web.plain(f.t("data.signin.not_editor", who=who)))
+        st.warning(actions.plain(f.t("data.signin.not_editor", who=who)))
         st.button(f.t("data.signout"), on_click=auth.sign_out, key="import-signout")
         return
     provider = editors.get("provider")
@@ -91,7 +94,7 @@ def password_sign_in(f: Filters) -> None:
 
 def upload(f: Filters) -> None:
     st.subheader(f.t("data.upload"))
-    limit = web.upload_limit_mb()
+    limit = actions.upload_limit_mb()
     file = st.file_uploader(f.t("data.upload.file", mb=limit), type=["xlsx", "csv"],
                             max_upload_size=limit, key="import-file")
     cols = st.columns(3)
@@ -107,7 +110,7 @@ def upload(f: Filters) -> None:
     if st.button(f.t("data.upload.check"), type="primary", key="import-check",
                  icon=":material/fact_check:"):
         bar = st.progress(0.0)
-        plan = web.check_file(cursor(), file.getvalue(), file.name, options, progress(bar, f))
+        plan = actions.check_file(cursor(), file.getvalue(), file.name, options, progress(bar, f))
         st.session_state[PLAN_KEY] = (token, plan)
     held = st.session_state.get(PLAN_KEY)
     if held and held[0] == token:
@@ -123,7 +126,7 @@ def progress(bar: object, f: Filters):
 
 def pending(f: Filters, plan: Plan) -> None:
     counts = plan.counts()
-    st.markdown(web.plain(f.t("data.summary", file=plan.file_name, **counts)))
+    st.markdown(actions.plain(f.t("data.summary", file=plan.file_name, **counts)))
     if not plan.ok:
         st.error(f.t("data.has_errors"), icon=":material/error:")
     elif plan.to_write.empty:
@@ -170,7 +173,7 @@ def confirm(f: Filters, plan: Plan) -> None:
         return
     bar = st.progress(0.0)
     try:
-        outcome = web.import_for_session(cursor(), plan, progress(bar, f))
+        outcome = actions.import_for_session(cursor(), plan, progress(bar, f))
     except NotAuthorized:
         st.error(f.t("data.refused"))
         return
@@ -179,7 +182,6 @@ def confirm(f: Filters, plan: Plan) -> None:
         st.error(f.t("data.stale"))
         return
     st.session_state.pop(PLAN_KEY, None)
-    clear_caches()
     st.session_state[FLASH_KEY] = f.t("data.done", n=outcome.written, id=outcome.import_id)
     st.rerun()
 
@@ -190,9 +192,8 @@ def confirm(f: Filters, plan: Plan) -> None:
 def templates(f: Filters) -> None:
     st.subheader(f.t("data.templates"))
     st.caption(f.t("data.templates.help"))
-    con = cursor()
-    frameworks = [r[0] for r in con.execute(
-        "SELECT framework_id FROM frameworks ORDER BY last_year DESC, first_year DESC").fetchall()]
+    frameworks = list(frameworks_overview().sort_values(
+        ["last_year", "first_year"], ascending=False)["framework_id"])
     framework = st.selectbox(f.t("data.template.framework"), frameworks, key="import-template-fw")
     row = st.container(horizontal=True, gap="small")
     for layout in ("long", "wide"):
@@ -209,9 +210,9 @@ def templates(f: Filters) -> None:
 # ------------------------------------------------------------------ history, undo
 
 
-def history(f: Filters, actor: auth.Actor) -> None:
+def history(f: Filters, actor: Actor) -> None:
     st.subheader(f.t("data.history"))
-    frame = import_history(cursor())
+    frame = actions.history(cursor())
     if frame.empty:
         st.caption(f.t("data.history.none"))
         return
@@ -237,13 +238,12 @@ def undo(f: Filters, frame: object) -> None:
                      icon=":material/undo:"):
         return
     try:
-        done = web.undo_for_session(cursor(), import_id)
+        done = actions.undo_for_session(cursor(), import_id)
     except NotAuthorized:
         st.error(f.t("data.refused"))
         return
     except UndoError as exc:
-        st.error(web.plain(exc.th if f.lang == "th" else exc.en))
+        st.error(actions.plain(exc.th if f.lang == "th" else exc.en))
         return
-    clear_caches()
     st.session_state[FLASH_KEY] = f.t("data.undo.done", id=import_id, **done)
     st.rerun()
