@@ -11,6 +11,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
+from ita_dash import palette
 from ita_dash.scope import Scope
 from ita_dash.thai import district_short_name, name_key
 
@@ -175,9 +176,10 @@ def rating_counts(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.Data
         LEFT JOIN scoped s ON s.framework_id = l.framework_id AND s.level_seq = l.seq
         GROUP BY ALL
         UNION ALL
-        SELECT NULL, 99, NULL, 'ไม่ทราบระดับ', 'Level unknown', '#9e9e9e', count(*)
+        SELECT NULL, 99, NULL, 'ไม่ทราบระดับ', 'Level unknown', $unknown_color, count(*)
         FROM scoped WHERE level_seq IS NULL HAVING count(*) > 0
-        ORDER BY framework_id, seq""", {"dataset": dataset, "year": year}, scope)
+        ORDER BY framework_id, seq""", {"dataset": dataset, "year": year,
+                                       "unknown_color": palette.UNKNOWN_LEVEL}, scope)
 
 
 # -------------------------------------------------------------------- groups

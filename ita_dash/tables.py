@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ita_dash.i18n import t
+from ita_dash.palette import BLACK, GAIN, HIGHLIGHT, LOSS, WHITE
 
 # kinds: text, int, num (2 decimals), delta (▲/▼ 2 decimals), delta_int (▲/▼ integer),
 # level (text coloured with the frame's level_color), pct (1 decimal), year, bool
@@ -177,18 +178,17 @@ def format_delta(value: object, decimals: int = 2) -> str:
 def delta_color(value: object) -> str:
     if value is None or pd.isna(value) or float(value) == 0:
         return ""
-    return "color: #1b7f3b; font-weight: 600" if float(value) > 0 else \
-        "color: #c62828; font-weight: 600"
+    return f"color: {GAIN if float(value) > 0 else LOSS}; font-weight: 600"
 
 
 def text_color_for(background: str) -> str:
     """Black or white, whichever reads better on ``background`` (#rrggbb)."""
     hexa = background.lstrip("#")
     if len(hexa) != 6:
-        return "#000000"
+        return BLACK
     r, g, b = (int(hexa[i:i + 2], 16) / 255 for i in (0, 2, 4))
     luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
-    return "#000000" if luminance > 0.5 else "#ffffff"
+    return BLACK if luminance > 0.5 else WHITE
 
 
 def level_css(color: object) -> str:
@@ -244,7 +244,7 @@ def style(table: pd.DataFrame, cols: tuple[Col, ...], lang: str,
     if highlight is not None:
         rows = highlight.reindex(table.index).fillna(False).astype(bool)
         styler = styler.apply(
-            lambda r: ["background-color: #fde2e1" if rows[r.name] else ""] * len(r), axis=1)
+            lambda r: [f"background-color: {HIGHLIGHT}" if rows[r.name] else ""] * len(r), axis=1)
     return styler
 
 

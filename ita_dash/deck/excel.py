@@ -19,6 +19,7 @@ import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
+from ita_dash import palette
 from ita_dash.deck.text import width
 
 FONT = "Tahoma"  # on every Windows machine, and it has Thai glyphs
@@ -68,8 +69,8 @@ def _cell_value(value: object) -> object:
 def _formats(book: xlsxwriter.Workbook) -> dict[str, Format]:
     base = {"font_name": FONT, "valign": "top"}
     return {
-        "header": book.add_format({**base, "bold": True, "bg_color": "#1F4E79",
-                                   "font_color": "#FFFFFF", "text_wrap": True}),
+        "header": book.add_format({**base, "bold": True, "bg_color": palette.PRIMARY,
+                                   "font_color": palette.WHITE, "text_wrap": True}),
         "text": book.add_format(base),
         "decimal": book.add_format({**base, "num_format": "0.00"}),
         "integer": book.add_format({**base, "num_format": "0"}),

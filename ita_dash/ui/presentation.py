@@ -12,6 +12,7 @@ from html import escape
 
 import streamlit as st
 
+from ita_dash import palette
 from ita_dash.deck import model as m
 from ita_dash.deck.excel import workbook_bytes
 from ita_dash.deck.figures import slide_figure
@@ -26,25 +27,25 @@ PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presen
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # No sidebar (the slides use the whole width), large type for a projector.
-CSS = """
+CSS = f"""
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
-[data-testid="stSidebarCollapseButton"], [data-testid="stExpandSidebarButton"] {
-  display: none !important; }
-.block-container { max-width: 1500px; padding-top: 1.2rem; }
-.slide-count { font-size: 1.4rem; text-align: center; margin: 0; }
-.slide-title { font-size: 2.8rem; font-weight: 700; color: #1F4E79; line-height: 1.3;
-  border-bottom: 5px solid #1F4E79; padding-bottom: .3rem; margin: .6rem 0 .4rem; }
-.slide-big .slide-title { font-size: 3.4rem; margin-top: 3rem; }
-.slide-sub { font-size: 1.7rem; color: #595959; margin: 0 0 .6rem; }
-.slide-line { font-size: 1.9rem; margin: .3rem 0; }
-.slide-line.first { font-size: 2.4rem; font-weight: 700; }
-.slide-msg { font-size: 2.1rem; padding: 3rem 2rem; margin: 2.5rem 6%; background: #F2F5F9;
-  border: 1px solid #BFBFBF; border-radius: 14px; text-align: center; }
-.slide-note { font-size: 1.35rem; color: #595959; margin: .2rem 0; }
-.slide-source { font-size: 1.05rem; color: #595959; border-top: 1px solid #D0D0D0;
-  padding-top: .4rem; margin-top: .8rem; }
-.slide-source.synthetic { color: #B00020; font-weight: 700; }
+[data-testid="stSidebarCollapseButton"], [data-testid="stExpandSidebarButton"] {{
+  display: none !important; }}
+.block-container {{ max-width: 1500px; padding-top: 1.2rem; }}
+.slide-count {{ font-size: 1.4rem; text-align: center; margin: 0; }}
+.slide-title {{ font-size: 2.8rem; font-weight: 700; color: {palette.PRIMARY}; line-height: 1.3;
+  border-bottom: 5px solid {palette.PRIMARY}; padding-bottom: .3rem; margin: .6rem 0 .4rem; }}
+.slide-big .slide-title {{ font-size: 3.4rem; margin-top: 3rem; }}
+.slide-sub {{ font-size: 1.7rem; color: {palette.MUTED}; margin: 0 0 .6rem; }}
+.slide-line {{ font-size: 1.9rem; margin: .3rem 0; }}
+.slide-line.first {{ font-size: 2.4rem; font-weight: 700; }}
+.slide-msg {{ font-size: 2.1rem; padding: 3rem 2rem; margin: 2.5rem 6%; background: {palette.PANEL};
+  border: 1px solid {palette.RULE}; border-radius: 14px; text-align: center; }}
+.slide-note {{ font-size: 1.35rem; color: {palette.MUTED}; margin: .2rem 0; }}
+.slide-source {{ font-size: 1.05rem; color: {palette.MUTED}; border-top: 1px solid {palette.GRID};
+  padding-top: .4rem; margin-top: .8rem; }}
+.slide-source.synthetic {{ color: {palette.WARNING}; font-weight: 700; }}
 </style>
 """
 
