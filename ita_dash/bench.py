@@ -97,7 +97,6 @@ def cases(unit_id: str) -> dict[str, Callable[[object], object]]:
     return {
         "rankings (municipalities)": lambda c: queries.rankings(c, dataset=d, year=y, scope=big),
         "rankings (group)": lambda c: queries.rankings(c, dataset=d, year=y, scope=grp),
-        "movers": lambda c: queries.movers(c, dataset=d, year=y, scope=big),
         "scope_summary": lambda c: queries.scope_summary(c, dataset=d, year=y, scope=big),
         "rating_counts": lambda c: queries.rating_counts(c, dataset=d, year=y, scope=big),
         "group_comparison": lambda c: queries.group_comparison(c, dataset=d, year=y,
@@ -110,7 +109,6 @@ def cases(unit_id: str) -> dict[str, Callable[[object], object]]:
         "radar (previous year)": lambda c: queries.radar(c, dataset=d, year=y, unit_id=unit_id,
                                                          compare="previous_year"),
         "indicator_deltas": lambda c: queries.indicator_deltas(c, dataset=d, unit_id=unit_id),
-        "indicator_movers": lambda c: queries.indicator_movers(c, dataset=d, year=y, scope=grp),
         "indicator_matrix": lambda c: queries.indicator_matrix(c, dataset=d, year=y, scope=grp),
         "weakest_indicators": lambda c: queries.weakest_indicators(c, dataset=d, year=y,
                                                                    scope=big),

@@ -18,10 +18,6 @@ DEFAULT_LANG = "th"
 STRINGS: dict[str, dict[str, str]] = {
     # app and pages
     "app.title": {"th": "แดชบอร์ด ITA", "en": "ITA Dashboard"},
-    "app.subtitle": {
-        "th": "ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ",
-        "en": "Integrity and Transparency Assessment of public-sector units",
-    },
     "page.overview": {"th": "ภาพรวม", "en": "Overview"},
     "page.groups": {"th": "กลุ่มเขต", "en": "District groups"},
     "page.unit_profile": {"th": "ข้อมูลรายหน่วยงาน", "en": "Unit profile"},
@@ -31,7 +27,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "page.data": {"th": "นำเข้าข้อมูล", "en": "Import data"},
     "page.presentation": {"th": "โหมดนำเสนอ", "en": "Presentation"},
     # sidebar filters
-    "filters": {"th": "ตัวกรอง", "en": "Filters"},
     "filter.lang": {"th": "ภาษา / Language", "en": "ภาษา / Language"},
     "filter.dataset": {"th": "ชุดข้อมูล", "en": "Dataset"},
     "filter.year": {"th": "ปีงบประมาณ", "en": "Fiscal year"},
@@ -93,8 +88,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "metric.pass_rate": {"th": "ผ่านเกณฑ์ (≥ {mark})", "en": "Pass rate (≥ {mark})"},
     "metric.score": {"th": "คะแนน ITA", "en": "ITA score"},
     "metric.level": {"th": "ระดับผลการประเมิน", "en": "Rating"},
-    "metric.rank": {"th": "อันดับในขอบเขต", "en": "Rank in scope"},
-    "metric.recoverable": {"th": "คะแนนที่เก็บคืนได้", "en": "Points to win back"},
     # table columns
     "col.rank": {"th": "อันดับ", "en": "Rank"},
     "col.next_score": {"th": "คะแนนปีถัดไป", "en": "Next year's score"},
@@ -175,9 +168,7 @@ STRINGS: dict[str, dict[str, str]] = {
     # charts
     "chart.score": {"th": "คะแนน ITA", "en": "ITA score"},
     "chart.pass_line": {"th": "เกณฑ์ผ่าน {mark:.0f}", "en": "Pass mark {mark:.0f}"},
-    "chart.units": {"th": "จำนวนหน่วยงาน", "en": "Number of units"},
     "chart.year": {"th": "ปีงบประมาณ", "en": "Fiscal year"},
-    "chart.mean": {"th": "คะแนนเฉลี่ย", "en": "Mean score"},
     "chart.level": {"th": "ระดับ", "en": "Rating"},
     "chart.total": {"th": "คะแนนรวม ITA", "en": "ITA total"},
     "chart.this_year": {"th": "ปีนี้", "en": "This year"},
@@ -187,9 +178,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "chart.recoverable": {"th": "คะแนน ITA ที่เก็บคืนได้", "en": "ITA points to win back"},
     "chart.weakest_count": {"th": "จำนวนหน่วยงานที่อ่อนที่สุดในตัวชี้วัดนี้",
                             "en": "Units whose weakest indicator this is"},
-    "chart.n_zero": {"th": "จำนวนหน่วยงานที่ได้ศูนย์", "en": "Units at zero"},
-    "chart.unit": {"th": "หน่วยงาน", "en": "Unit"},
-    "chart.item": {"th": "ข้อ", "en": "Item"},
     "chart.points": {"th": "คะแนนเต็มของข้อ", "en": "Item points"},
     "status.full": {"th": "ได้เต็ม", "en": "Full"},
     "status.partial": {"th": "ได้บางส่วน", "en": "Partial"},
@@ -210,7 +198,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "group_set.peer": {"th": "กลุ่มเปรียบเทียบ", "en": "Peer groups"},
     "groups.trend": {"th": "คะแนนเฉลี่ยของแต่ละกลุ่มตามปี", "en": "Group means over the years"},
     "groups.spread": {"th": "การกระจายของคะแนนในแต่ละกลุ่ม", "en": "Spread of units in each group"},
-    "groups.table": {"th": "สรุปรายกลุ่ม", "en": "Summary per group"},
     "groups.ranking": {"th": "อันดับภายในกลุ่ม", "en": "Ranking inside a group"},
     "groups.pick_group": {"th": "กลุ่ม", "en": "Group"},
     "groups.pick_unit": {"th": "เลือกหน่วยงานเพื่อดูข้อมูลรายหน่วยงาน",

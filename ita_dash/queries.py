@@ -138,16 +138,6 @@ def rankings(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame
     return _run(con, RANKING_SQL, {"dataset": dataset, "year": year}, scope)
 
 
-def movers(con: Con, *, dataset: str, year: int, scope: Scope, n: int = 5) -> pd.DataFrame:
-    """The ``n`` biggest gainers and losers (change in points vs the previous year)."""
-    ranked = rankings(con, dataset=dataset, year=year, scope=scope)
-    changed = ranked.dropna(subset=["delta_points"])
-    gainers = changed[changed["delta_points"] > 0].nlargest(n, "delta_points")
-    losers = changed[changed["delta_points"] < 0].nsmallest(n, "delta_points")
-    return pd.concat([gainers.assign(direction="gain"), losers.assign(direction="loss")],
-                     ignore_index=True)
-
-
 def scope_summary(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
     """One row: number of units, mean, median, min, max and pass rate (score >= pass mark)."""
     return _run(con, """
@@ -308,25 +298,6 @@ def indicator_deltas(con: Con, *, dataset: str, unit_id: str) -> pd.DataFrame:
         FROM ({indicator_values}) WHERE unit_id = $unit_id
         WINDOW w AS (PARTITION BY indicator ORDER BY fiscal_year)
         ORDER BY fiscal_year, seq""", {"dataset": dataset, "unit_id": unit_id})
-
-
-def indicator_movers(con: Con, *, dataset: str, year: int, scope: Scope,
-                     n: int = 5) -> pd.DataFrame:
-    """Biggest indicator gains and losses (unit x indicator) between year-1 and year."""
-    return _run(con, """
-        WITH d AS (
-            SELECT iv.*, u.short_th, u.short_en,
-                   iv.value - lag(iv.value) OVER (PARTITION BY iv.unit_id, iv.indicator
-                                                  ORDER BY iv.fiscal_year) AS delta
-            FROM ({indicator_values}) iv JOIN units u USING (unit_id)
-            WHERE iv.fiscal_year IN ($year - 1, $year) AND {scope})
-        SELECT * FROM (
-            SELECT 'gain' AS direction, * FROM d WHERE fiscal_year = $year AND delta > 0
-            ORDER BY delta DESC LIMIT $n)
-        UNION ALL
-        SELECT * FROM (
-            SELECT 'loss', * FROM d WHERE fiscal_year = $year AND delta < 0
-            ORDER BY delta LIMIT $n)""", {"dataset": dataset, "year": year, "n": n}, scope)
 
 
 # --------------------------------------------------------------- weak indicators

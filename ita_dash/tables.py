@@ -18,7 +18,6 @@ from ita_dash.palette import BLACK, GAIN, HIGHLIGHT, LOSS, WHITE
 
 # kinds: text, int, num (2 decimals), delta (▲/▼ 2 decimals), delta_int (▲/▼ integer),
 # level (text coloured with the frame's level_color), pct (1 decimal), year, bool
-NUMERIC_KINDS = ("int", "num", "delta", "delta_int", "pct", "year")
 
 
 @dataclass(frozen=True)
@@ -57,8 +56,6 @@ UNIT_HISTORY = (_c("fiscal_year", "col.year", "year"), _c("score", "col.score", 
                 _c("delta_points", "col.delta_points", "delta"), _c("iit", "col.iit", "num"),
                 _c("eit", "col.eit", "num"), _c("oit", "col.oit", "num"),
                 _c("framework_id", "col.framework_id"))
-RADAR = (_c("indicator", "col.indicator_no"), INDICATOR, _c("tool", "col.tool"),
-         _c("value", "col.value", "num"))
 INDICATOR_DELTAS = (_c("fiscal_year", "col.year", "year"), _c("indicator", "col.indicator_no"),
                     INDICATOR, _c("value", "col.value", "num"),
                     _c("delta", "col.delta", "delta"))

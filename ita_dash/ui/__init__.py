@@ -20,19 +20,9 @@ from __future__ import annotations
 import streamlit as st
 
 from ita_dash.ui import data
-from ita_dash.ui.data import cursor, registry
-from ita_dash.ui.nav import navigation, open_page, open_profile, page, page_links, through_app
-from ita_dash.ui.render import (
-    banners,
-    chart,
-    downloads,
-    has_rows,
-    message,
-    page_title,
-    setup_page,
-    table,
-)
-from ita_dash.ui.state import Filters, current, remember, resolve, sidebar
+from ita_dash.ui.nav import navigation, page, page_links, through_app
+from ita_dash.ui.render import banners, chart, has_rows, message, page_title, setup_page, table
+from ita_dash.ui.state import Filters, remember, resolve, sidebar
 from ita_dash.ui.views import (
     comparison_group,
     group_picker,
@@ -47,11 +37,10 @@ from ita_dash.ui.views import (
 )
 
 __all__ = [
-    "Filters", "banners", "chart", "comparison_group", "current", "cursor",
-    "data", "downloads", "group_picker", "group_set_label", "group_set_picker", "has_rows",
-    "navigation", "page", "indicator_legend", "measures_section", "message", "open_page", "open_profile", "page_links",
-    "page_title", "profile_opener", "profile_year", "registry", "remember", "resolve",
-    "setup_page", "sidebar", "start", "summary_metrics", "table", "unit_header",
+    "Filters", "chart", "comparison_group", "data", "group_picker", "group_set_label",
+    "group_set_picker", "has_rows", "indicator_legend", "measures_section", "message",
+    "navigation", "page", "page_title", "profile_opener", "profile_year", "start",
+    "summary_metrics", "table", "unit_header",
 ]
 
 

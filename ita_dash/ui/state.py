@@ -25,7 +25,6 @@ DEFAULT_DATASET = "real"
 _LAST = "_ita_last_"
 _WIDGET = "w_"
 _QUIET = "_ita_quiet"
-_CURRENT = "_ita_filters"
 
 
 @dataclass(frozen=True)
@@ -209,8 +208,7 @@ def _scope_label(scope: Scope, dataset: str, lang: str) -> str:
 
 
 def remember(filters: Filters) -> None:
-    """Keep the filters for this run, for the next page, and in the URL."""
-    st.session_state[_CURRENT] = filters
+    """Keep the filters for the next page and in the URL."""
     for param, value in filters.params().items():
         st.session_state[_LAST + param] = value
         if st.query_params.get(param) != value:
@@ -218,15 +216,6 @@ def remember(filters: Filters) -> None:
     for param in PARAMS:
         if param not in filters.params() and param in st.query_params:
             del st.query_params[param]
-
-
-def current() -> Filters:
-    """The filters resolved by the entry script in this run (pages call this)."""
-    filters = st.session_state.get(_CURRENT)
-    if filters is None:
-        filters = resolve()
-        remember(filters)
-    return filters
 
 
 def with_unit(filters: Filters, unit: str) -> Filters:
