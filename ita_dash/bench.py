@@ -83,7 +83,7 @@ def build_bench_db(path: Path, *, units: int, years: int, seed: int = 8300) -> d
     con.execute("COMMIT")
     con.execute("CHECKPOINT")
     info = {"scores": len(scores), "build_s": time.perf_counter() - t0,
-            "node_values": con.execute("SELECT count(*) FROM node_values").fetchone()[0],
+            "node_values": (con.execute("SELECT count(*) FROM node_values").fetchone() or (0,))[0],
             "unit_id": "n00042", "municipality": "municipality"}
     con.close()
     return info
@@ -198,7 +198,7 @@ def run_bench(*, units: int, years: int, repeats: int, db_path: Path | None = No
 
 def _bench_import_if_available(units: int) -> None:
     try:
-        from ita_dash.importer.bench import bench_import  # type: ignore[import-not-found]
+        from ita_dash.importer.bench import bench_import
     except ModuleNotFoundError:
         return
     bench_import(units=units)

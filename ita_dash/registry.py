@@ -81,7 +81,8 @@ def _sum_up(node: dict, children: dict[str | None, list[dict]]) -> float | None:
     if not kids:
         return node["points"]
     sums = [_sum_up(k, children) for k in kids]
-    total = None if any(s is None for s in sums) else sum(sums)
+    known = [s for s in sums if s is not None]
+    total = sum(known) if len(known) == len(sums) else None
     if node["points"] is None:
         node["points"] = total
     return total

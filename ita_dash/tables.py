@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -160,7 +161,7 @@ def kinds_by_header(cols: tuple[Col, ...], lang: str) -> dict[str, str]:
 # --------------------------------------------------------------------- display
 
 
-def format_delta(value: object, decimals: int = 2) -> str:
+def format_delta(value: Any, decimals: int = 2) -> str:
     """'▲ 5.74', '▼ 2.45', '0.00' (blank when missing)."""
     if value is None or pd.isna(value):
         return ""
@@ -172,7 +173,7 @@ def format_delta(value: object, decimals: int = 2) -> str:
     return f"{0:.{decimals}f}"
 
 
-def delta_color(value: object) -> str:
+def delta_color(value: Any) -> str:
     if value is None or pd.isna(value) or float(value) == 0:
         return ""
     return f"color: {GAIN if float(value) > 0 else LOSS}; font-weight: 600"
@@ -197,7 +198,7 @@ def level_css(color: object) -> str:
 NUMBER_FORMATS = {"num": "{:.2f}", "pct": "{:.1f}", "int": "{:d}", "year": "{:d}"}
 
 
-def _shown_number(value: object, kind: str) -> str:
+def _shown_number(value: Any, kind: str) -> str:
     if value is None or pd.isna(value):
         return "–"
     if kind in ("delta", "delta_int"):

@@ -6,15 +6,16 @@ from ita_dash import charts, tables, ui
 
 f = ui.start("overview")
 ui.page_title(f, "overview.title")
-ranking = ui.data.rankings(dataset=f.dataset, year=f.year, scope=f.scope) if f.year else None
+year = f.year or ui.stop(f.t("no_data"))
+ranking = ui.data.rankings(dataset=f.dataset, year=year, scope=f.scope)
 if ui.has_rows(ranking, f.t("no_data.year_scope", scope=f.scope_label, year=f.year_text)):
-    summary = ui.data.scope_summary(dataset=f.dataset, year=f.year, scope=f.scope)
+    summary = ui.data.scope_summary(dataset=f.dataset, year=year, scope=f.scope)
     ui.summary_metrics(summary, ranking, f)
     if len(ranking) == 1:
         ui.message(f.t("one_unit", year=f.year_text))
 
     st.subheader(f.t("overview.ratings"))
-    counts = ui.data.rating_counts(dataset=f.dataset, year=f.year, scope=f.scope)
+    counts = ui.data.rating_counts(dataset=f.dataset, year=year, scope=f.scope)
     ui.chart(charts.rating_bar(counts, f.lang), "ratings")
 
     st.subheader(f.t("overview.ranking"))

@@ -12,7 +12,7 @@ import io
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
 import pandas as pd
 import xlsxwriter
@@ -83,9 +83,9 @@ def _write_cell(sheet: Worksheet, r: int, c: int, raw: object, is_int: bool,
     if value is None:
         sheet.write_blank(r, c, None, formats["text"])
     elif _is_number(value) and is_int:
-        sheet.write_number(r, c, int(value), formats["integer"])  # type: ignore[arg-type]
+        sheet.write_number(r, c, int(cast(float, value)), formats["integer"])
     elif _is_number(value):
-        sheet.write_number(r, c, float(value), formats["decimal"])  # type: ignore[arg-type]
+        sheet.write_number(r, c, float(cast(float, value)), formats["decimal"])
     else:
         sheet.write_string(r, c, str(value), formats["text"])
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
 from pptx import Presentation
 from pptx.chart.axis import ValueAxis
 from pptx.chart.chart import Chart as PptxChart
-from pptx.chart.data import CategoryChartData
+from pptx.chart.data import CategoryChartData, ChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import (
     XL_CHART_TYPE,
@@ -31,10 +31,11 @@ from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
 from pptx.presentation import Presentation as PptxPresentation
 from pptx.shapes.autoshape import Shape
+from pptx.shapes.graphfrm import GraphicFrame
 from pptx.slide import Slide as PptxSlide
 from pptx.table import Table as PptxTable
 from pptx.table import _Cell
-from pptx.util import Emu, Inches, Pt
+from pptx.util import Emu, Inches, Length, Pt
 
 from ita_dash import palette
 from ita_dash.deck import model as m
@@ -60,6 +61,9 @@ class Box:
     width: int
     height: int
 
+    def lengths(self) -> tuple[Length, Length, Length, Length]:
+        return Emu(self.left), Emu(self.top), Emu(self.width), Emu(self.height)
+
 
 def _rgb(color: str) -> RGBColor:
     return RGBColor.from_string(color.lstrip("#").upper())
@@ -68,7 +72,7 @@ def _rgb(color: str) -> RGBColor:
 def _text(slide: PptxSlide, box: Box, lines: list[str] | tuple[str, ...], *, size: int,
           bold: bool = False, color: str = palette.TEXT, align: PP_ALIGN = PP_ALIGN.LEFT,
           anchor: MSO_ANCHOR = MSO_ANCHOR.TOP, name: str = "", space: int = 0) -> Shape:
-    shape = slide.shapes.add_textbox(box.left, box.top, box.width, box.height)
+    shape = slide.shapes.add_textbox(*box.lengths())
     if name:
         shape.name = name
     tf = shape.text_frame
@@ -88,7 +92,8 @@ def _text(slide: PptxSlide, box: Box, lines: list[str] | tuple[str, ...], *, siz
 
 
 def _accent(slide: PptxSlide, top: int, height: int = Inches(0.06)) -> None:
-    bar = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, MARGIN, top, SLIDE_W - 2 * MARGIN, height)
+    bar = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE,
+                                 *Box(MARGIN, top, SLIDE_W - 2 * MARGIN, height).lengths())
     bar.fill.solid()
     bar.fill.fore_color.rgb = _rgb(palette.PRIMARY)
     bar.line.fill.background()
@@ -229,8 +234,8 @@ def _radar_layout(chart: PptxChart) -> None:
 
 def add_chart(slide: PptxSlide, spec: m.Chart, box: Box) -> PptxChart:
     """A native PowerPoint chart for ``spec`` in ``box``."""
-    frame = slide.shapes.add_chart(CHART_TYPES[spec.kind], box.left, box.top, box.width,
-                                   box.height, _chart_data(spec))
+    frame = cast(GraphicFrame, slide.shapes.add_chart(CHART_TYPES[spec.kind], *box.lengths(),
+                                                      cast(ChartData, _chart_data(spec))))
     frame.name = f"Chart {spec.kind}"
     chart = frame.chart
     chart.font.size = Pt(AXIS_PT)
@@ -276,8 +281,8 @@ def add_table(slide: PptxSlide, spec: m.Table, box: Box) -> PptxTable:
     """A PowerPoint table for ``spec`` in ``box`` (header row in the deck colour)."""
     n_rows = len(spec.rows) + 1
     row_h = min(Inches(0.62), int(box.height / n_rows))
-    frame = slide.shapes.add_table(n_rows, len(spec.columns), box.left, box.top, box.width,
-                                   row_h * n_rows)
+    frame = slide.shapes.add_table(n_rows, len(spec.columns),
+                                   *Box(box.left, box.top, box.width, row_h * n_rows).lengths())
     frame.name = "Table"
     table = frame.table
     for i, share in enumerate(spec.widths):
@@ -288,7 +293,7 @@ def add_table(slide: PptxSlide, spec: m.Table, box: Box) -> PptxTable:
         _cell(table.cell(0, c), name, size=TABLE_PT, bold=True, color=palette.WHITE,
               fill=palette.PRIMARY, align=PP_ALIGN.RIGHT if spec.numeric[c] else PP_ALIGN.LEFT)
     for r, row in enumerate(spec.rows, start=1):
-        fill = "F2F5F9" if r % 2 else "FFFFFF"
+        fill = palette.PANEL if r % 2 else palette.WHITE
         for c, value in enumerate(row):
             _cell(table.cell(r, c), value, size=TABLE_PT, bold=False, color=palette.TEXT,
                   fill=fill, align=PP_ALIGN.RIGHT if spec.numeric[c] else PP_ALIGN.LEFT)
@@ -299,8 +304,8 @@ def add_table(slide: PptxSlide, spec: m.Table, box: Box) -> PptxTable:
 
 
 def _message(slide: PptxSlide, text: str, box: Box) -> None:
-    panel = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, box.left + Inches(1),
-                                   box.top + Inches(0.8), box.width - Inches(2), Inches(2.2))
+    panel = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, *Box(
+        box.left + Inches(1), box.top + Inches(0.8), box.width - Inches(2), Inches(2.2)).lengths())
     panel.name = "Message"
     panel.fill.solid()
     panel.fill.fore_color.rgb = _rgb(palette.PANEL)
@@ -368,7 +373,7 @@ def build_presentation(deck: m.Deck) -> PptxPresentation:
 
 def write_pptx(deck: m.Deck, out: str | Path | IO[bytes]) -> None:
     """Write the deck to a file path or a binary stream."""
-    build_presentation(deck).save(out)
+    build_presentation(deck).save(str(out) if isinstance(out, Path) else out)
 
 
 def pptx_bytes(deck: m.Deck) -> bytes:

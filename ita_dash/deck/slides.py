@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -56,8 +57,8 @@ class DeckData:
 
 
 def gather(con: Con, ctx: Context) -> DeckData:
-    common = {"dataset": ctx.dataset, "year": ctx.year}
-    unit = {**common, "unit_id": ctx.unit_id}
+    common: dict[str, Any] = {"dataset": ctx.dataset, "year": ctx.year}
+    unit: dict[str, Any] = {**common, "unit_id": ctx.unit_id}
     return DeckData(
         ranking=queries.rankings(con, **common, scope=ctx.scope),
         history=queries.unit_history(con, dataset=ctx.dataset, unit_id=ctx.unit_id),
@@ -135,7 +136,7 @@ def ranking_slide(ctx: Context, data: DeckData) -> m.Slide:
     pos = int(mine[0])
     shown = ranked.iloc[ranking_window(len(ranked), pos)]
     me = ranked.iloc[pos]
-    notes = ()
+    notes: tuple[str, ...] = ()
     if len(shown) < len(ranked):
         notes = (ctx.t("ranking_window", shown=len(shown), n=len(ranked)),)
     if len(ranked) == 1:

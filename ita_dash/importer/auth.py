@@ -95,8 +95,8 @@ def verify_password(password: str, editors: Mapping[str, object]) -> bool:
         return hmac.compare_digest(digest.hex(), hash_hex.lower())
     stored = editors.get("password_sha256")
     if isinstance(stored, str) and stored:
-        digest = hashlib.sha256(password.encode()).hexdigest()
-        return hmac.compare_digest(digest, stored.lower())
+        return hmac.compare_digest(hashlib.sha256(password.encode()).hexdigest(),
+                                   stored.lower())
     return False
 
 
@@ -120,6 +120,5 @@ def password_configured(editors: Mapping[str, object]) -> bool:
 
 def editor_emails(editors: Mapping[str, object]) -> set[str]:
     emails = editors.get("emails") or []
-    if isinstance(emails, str):
-        emails = [emails]
-    return {str(e).strip().lower() for e in emails}
+    listed = [emails] if isinstance(emails, str) else emails
+    return {str(e).strip().lower() for e in listed} if isinstance(listed, list | tuple) else set()

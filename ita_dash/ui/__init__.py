@@ -21,7 +21,16 @@ import streamlit as st
 
 from ita_dash.ui import data
 from ita_dash.ui.nav import navigation, page, page_links, through_app
-from ita_dash.ui.render import banners, chart, has_rows, message, page_title, setup_page, table
+from ita_dash.ui.render import (
+    banners,
+    chart,
+    has_rows,
+    message,
+    page_title,
+    setup_page,
+    stop,
+    table,
+)
 from ita_dash.ui.state import Filters, remember, resolve, sidebar
 from ita_dash.ui.views import (
     comparison_group,
@@ -39,7 +48,7 @@ from ita_dash.ui.views import (
 __all__ = [
     "Filters", "chart", "comparison_group", "data", "group_picker", "group_set_label",
     "group_set_picker", "has_rows", "indicator_legend", "measures_section", "message",
-    "navigation", "page", "page_title", "profile_opener", "profile_year", "start",
+    "navigation", "page", "page_title", "profile_opener", "profile_year", "start", "stop",
     "summary_metrics", "table", "unit_header",
 ]
 

@@ -73,6 +73,12 @@ def cursor() -> duckdb.DuckDBPyConnection:
     return held[1]
 
 
+def own_cursor() -> duckdb.DuckDBPyConnection:
+    """A cursor of its own on this run's build, for work done outside the run (downloads)."""
+    current = build()
+    return _connection(str(current.path), current.fingerprint).cursor()
+
+
 @st.cache_resource(show_spinner=False, max_entries=3)
 def _registry(path: str, fingerprint: str) -> Registry:
     return Registry(_connection(path, fingerprint).cursor())

@@ -9,18 +9,23 @@ Write controls are drawn only for editors, and the write functions
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from functools import partial
+
+import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from ita_dash import config
 from ita_dash.importer import strings
 from ita_dash.importer.auth import Actor, NotAuthorized, password_configured
-from ita_dash.importer.pipeline import ImportOptions, Plan, StaleError
+from ita_dash.importer.pipeline import ImportOptions, Plan, Progress, StaleError
 from ita_dash.importer.store import UndoError
 from ita_dash.importer.templates import template_bytes
 from ita_dash.ui import auth
 from ita_dash.ui import import_actions as actions
-from ita_dash.ui.data import cursor, frameworks_overview
-from ita_dash.ui.state import Filters, dataset_label
+from ita_dash.ui.data import cursor, frameworks_overview, own_cursor
+from ita_dash.ui.state import Filters, dataset_label, label_of
 
 strings.register()
 
@@ -68,7 +73,7 @@ def sign_in(f: Filters, actor: Actor) -> None:
         st.info(f.t("data.signin.none"), icon=":material/lock:")
 
 
-def oidc_sign_in(f: Filters, editors: dict) -> None:
+def oidc_sign_in(f: Filters, editors: Mapping[str, object]) -> None:
     if getattr(st.user, "is_logged_in", False):
         who = str(st.user.get("email") or "?")
         st.warning(actions.plain(f.t("data.signin.not_editor", who=who)))
@@ -117,7 +122,7 @@ def upload(f: Filters) -> None:
         pending(f, held[1])
 
 
-def progress(bar: object, f: Filters):
+def progress(bar: DeltaGenerator, f: Filters) -> Progress:
     def update(fraction: float, stage: str) -> None:
         bar.progress(min(max(fraction, 0.0), 1.0), text=f.t(f"data.progress.{stage}"))
 
@@ -201,8 +206,8 @@ def templates(f: Filters) -> None:
             label = f"{f.t(f'data.template.{layout}')} ({fmt.upper()})"
             suffix = f"-{framework}" if layout == "wide" else ""
             row.download_button(
-                label, data=lambda lo=layout, fm=fmt: template_bytes(
-                    cursor(), layout=lo, fmt=fm, framework_id=framework),
+                label, data=partial(template_bytes, own_cursor(), layout=layout, fmt=fmt,
+                                    framework_id=framework),
                 file_name=f"ita-import-{layout}{suffix}.{fmt}", mime=mime, on_click="ignore",
                 key=f"import-template-{layout}-{fmt}", icon=":material/download:")
 
@@ -223,7 +228,7 @@ def history(f: Filters, actor: Actor) -> None:
         undo(f, frame)
 
 
-def undo(f: Filters, frame: object) -> None:
+def undo(f: Filters, frame: pd.DataFrame) -> None:
     st.markdown(f"**{f.t('data.undo')}**")
     active = frame[frame["undone_at"].isna()]
     if active.empty:
@@ -231,7 +236,7 @@ def undo(f: Filters, frame: object) -> None:
         return
     names = {r.import_id: f"{r.import_id} · {r.file_name} · {r.imported_at:%Y-%m-%d %H:%M}"
              for r in active.itertuples()}
-    import_id = st.selectbox(f.t("data.undo.pick"), list(names), format_func=names.get,
+    import_id = st.selectbox(f.t("data.undo.pick"), list(names), format_func=label_of(names),
                              key="import-undo-pick")
     sure = st.checkbox(f.t("data.undo.sure"), key="import-undo-sure")
     if not st.button(f.t("data.undo.button"), disabled=not sure, key="import-undo",

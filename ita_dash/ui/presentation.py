@@ -78,12 +78,12 @@ def render(f: Filters) -> None:
     key = (build().fingerprint, f.dataset, f.unit, f.year, f.scope.token(), f.lang)
     if st.session_state.get("deck_key") != key:
         try:
-            deck = build_deck(cursor(), dataset=f.dataset, unit_id=f.unit, year=f.year,
-                              scope=f.scope, lang=f.lang)
+            built = build_deck(cursor(), dataset=f.dataset, unit_id=f.unit, year=f.year,
+                               scope=f.scope, lang=f.lang)
         except DeckError as exc:
             message(exc.th if f.lang == "th" else exc.en)
             return
-        st.session_state.update(deck_key=key, deck=deck, slide_no=0)
+        st.session_state.update(deck_key=key, deck=built, slide_no=0)
     deck: m.Deck = st.session_state["deck"]
     n = len(deck.slides)
     st.session_state["slide_no"] = min(st.session_state.get("slide_no", 0), n - 1)

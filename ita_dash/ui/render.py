@@ -4,6 +4,7 @@ charts and the messages shown instead of empty charts."""
 from __future__ import annotations
 
 import re
+from typing import Literal, NoReturn, TypeGuard
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -71,12 +72,18 @@ def message(text: str) -> None:
     st.info(text, icon=":material/info:")
 
 
-def has_rows(frame: pd.DataFrame, text: str) -> bool:
+def has_rows(frame: pd.DataFrame | None, text: str) -> TypeGuard[pd.DataFrame]:
     """True when ``frame`` has rows; otherwise shows ``text`` and returns False."""
     if frame is None or frame.empty:
         message(text)
         return False
     return True
+
+
+def stop(text: str) -> NoReturn:
+    """Show ``text`` and end the page here."""
+    message(text)
+    st.stop()
 
 
 def chart(fig: go.Figure, key: str) -> None:
@@ -85,7 +92,7 @@ def chart(fig: go.Figure, key: str) -> None:
 
 
 def table(frame: pd.DataFrame, cols: tuple[tables.Col, ...], filters: Filters, name: str, *,
-          highlight: pd.Series | None = None, height: int | str = "auto") -> pd.DataFrame:
+          highlight: pd.Series | None = None, height: int | Literal["auto"] = "auto") -> pd.DataFrame:
     """A formatted table (2 decimals, ▲/▼, rating colours) with CSV and Excel downloads.
 
     Returns the localized frame that was shown and offered for download.

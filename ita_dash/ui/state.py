@@ -9,7 +9,9 @@ back to the URL, so a copied link reopens the same view.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -24,6 +26,7 @@ PARAMS = ("dataset", "year", "scope", "unit", "lang")
 DEFAULT_DATASET = "real"
 _LAST = "_ita_last_"
 _WIDGET = "w_"
+T = TypeVar("T")
 _QUIET = "_ita_quiet"
 
 
@@ -161,6 +164,11 @@ def _default_unit(dataset: str, year: int | None, scope: Scope,
     return None
 
 
+def label_of(labels: Mapping[T, str]) -> Callable[[T], str]:
+    """``format_func`` of a select box whose options are the keys of ``labels``."""
+    return lambda value: labels.get(value, str(value))
+
+
 def unit_names(units: pd.DataFrame, lang: str) -> dict[str, str]:
     return {r.unit_id: pick(r.short_th, r.short_en, lang) for r in units.itertuples()}
 
@@ -250,17 +258,17 @@ def sidebar(filters: Filters) -> None:
     years = {y: year_label(y, lang) for y in filters.years}
     with st.sidebar:
         st.radio(t("filter.lang", lang), LANGS, key=_WIDGET + "lang", horizontal=True,
-                 format_func={"th": "ไทย", "en": "English"}.get, on_change=_push,
+                 format_func=label_of({"th": "ไทย", "en": "English"}), on_change=_push,
                  args=("lang",))
         st.selectbox(t("filter.dataset", lang), config.dataset_names(), key=_WIDGET + "dataset",
-                     format_func=datasets.get, on_change=_push,
+                     format_func=label_of(datasets), on_change=_push,
                      args=("dataset",))
         st.selectbox(t("filter.year", lang), filters.years, key=_WIDGET + "year",
-                     format_func=years.get, on_change=_push,
+                     format_func=label_of(years), on_change=_push,
                      args=("year",), disabled=not filters.years)
         st.selectbox(t("filter.scope", lang), list(scopes), key=_WIDGET + "scope",
-                     format_func=scopes.get, on_change=_push, args=("scope",))
+                     format_func=label_of(scopes), on_change=_push, args=("scope",))
         st.selectbox(t("filter.unit", lang), list(names), key=_WIDGET + "unit",
-                     format_func=names.get, on_change=_push, args=("unit",),
+                     format_func=label_of(names), on_change=_push, args=("unit",),
                      disabled=not names)
         st.caption(t("filter.link", lang))
