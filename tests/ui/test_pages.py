@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
+import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from ita_dash import db
 from tests.ui.conftest import ANALYSIS_PAGES, APP, PAGES, assert_no_exception, run_page, texts
 
 SYNTHETIC = "ข้อมูลสังเคราะห์ ไม่ใช่ผลการประเมินจริง"
@@ -262,3 +267,20 @@ def test_profile_without_a_total_shows_a_dash_and_the_reports_measures() -> None
     assert metrics["IIT · EIT · OIT"] == "– · 82.35 · –"  # EIT = mean of 84.16, 83.10, 79.80
     measures = [df for df in at.dataframe if "มาตรการ/แนวทาง" in df.value.columns]
     assert len(measures) == 1 and len(measures[0].value) == 27
+
+
+def test_a_new_build_is_read_on_the_next_run_without_clearing_caches(
+        ui_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = run_page("overview", dataset="real", year="2564", scope="group:peer-2564-ten")
+    assert at.dataframe[0].value.iloc[0]["คะแนน"] == 72.45
+    # a newer build published beside the first: Bang Sue's 2564 total differs
+    new = tmp_path / "next.duckdb"
+    shutil.copy(ui_db, new)
+    con = duckdb.connect(str(new))
+    con.execute("UPDATE unit_years SET score = 99.5 WHERE dataset = 'real' "
+                "AND unit_id = 'bkk-bangsue' AND fiscal_year = 2564")
+    con.close()
+    monkeypatch.setattr(db, "current_build", lambda path=None: db.Build(new, "next"))
+    at.run()
+    assert_no_exception(at)
+    assert at.dataframe[0].value.iloc[0]["คะแนน"] == 99.5
