@@ -101,14 +101,16 @@ def watch_builds() -> None:
 
 @st.cache_data(show_spinner=False, max_entries=2048)
 def _result(fingerprint: str, query_name: str, _query: Callable[..., Any],
-            **params: Any) -> Any:
-    return _query(cursor(), **params)
+            _con: duckdb.DuckDBPyConnection, **params: Any) -> Any:
+    # the key: fingerprint, query_name and params (arguments named _... are not hashed)
+    return _query(_con, **params)
 
 
 def _cached(query: Callable[Concatenate[duckdb.DuckDBPyConnection, P], R],
             *args: P.args, **params: P.kwargs) -> R:
     """``query(cursor(), **params)``, cached per build fingerprint and parameters."""
-    result: R = _result(build().fingerprint, query.__name__, query, *args, **params)
+    assert not args, "queries take keyword arguments only"
+    result: R = _result(build().fingerprint, query.__name__, query, cursor(), **params)
     return result
 
 
