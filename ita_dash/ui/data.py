@@ -1,6 +1,6 @@
 """The pages' data: one typed, cached function per query of :mod:`ita_dash.queries`.
 
-All Streamlit caching of the app lives here. Each run reads one build of the database
+All Streamlit caching of the app lives here (also the Sarabun files copied once). Each run reads one build of the database
 (:func:`ita_dash.db.current_build`, looked up when the run starts); results are cached
 per build fingerprint, so a new build is seen on the next run, without clearing
 anything. The database is opened read-only, once per build and process; each session
@@ -24,6 +24,7 @@ from ita_dash import config, db, queries
 from ita_dash.db import Build
 from ita_dash.registry import Registry
 from ita_dash.scope import Scope
+from ita_dash.ui.fonts import ensure_static_fonts
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -39,6 +40,13 @@ _CURSOR = "_ita_cursor"
 def _ensured(db_path: str) -> Build:
     """Build first when ``data/`` or the store changed: once per process."""
     return db.ensure_current(Path(db_path))
+
+
+@st.cache_resource(show_spinner=False)
+def fonts_in_place() -> bool:
+    """Copy the Sarabun files for static serving: once per process."""
+    ensure_static_fonts()
+    return True
 
 
 def refresh() -> Build:

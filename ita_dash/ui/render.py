@@ -13,7 +13,7 @@ import streamlit as st
 from ita_dash import tables
 from ita_dash.i18n import t
 from ita_dash.images import plotly_config
-from ita_dash.ui.fonts import ensure_static_fonts
+from ita_dash.ui.data import fonts_in_place
 from ita_dash.ui.state import Filters, dataset_label
 
 CSS = """
@@ -33,13 +33,6 @@ CSS = """
 """
 
 
-@st.cache_resource(show_spinner=False)
-def _fonts_in_place() -> bool:
-    """Copy the Sarabun files for static serving once per server process."""
-    ensure_static_fonts()
-    return True
-
-
 def setup_page(page_slug: str | None) -> None:
     """Page config, the Sarabun files for static serving and a little CSS."""
     lang = st.query_params.get("lang", "th")
@@ -47,7 +40,7 @@ def setup_page(page_slug: str | None) -> None:
         f"{t(f'page.{page_slug}', lang)} · {t('app.title', lang)}"
     st.set_page_config(page_title=title, page_icon=":material/balance:",
                        layout="wide", initial_sidebar_state="auto")
-    _fonts_in_place()
+    fonts_in_place()
     st.html(CSS)
 
 
