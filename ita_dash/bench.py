@@ -83,7 +83,7 @@ def build_bench_db(path: Path, *, units: int, years: int, seed: int = 8300) -> d
     con.execute("COMMIT")
     con.execute("CHECKPOINT")
     info = {"scores": len(scores), "build_s": time.perf_counter() - t0,
-            "node_values": con.execute("SELECT count(*) FROM node_values").fetchone()[0],
+            "node_values": (con.execute("SELECT count(*) FROM node_values").fetchone() or (0,))[0],
             "unit_id": "n00042", "municipality": "municipality"}
     con.close()
     return info
@@ -97,7 +97,6 @@ def cases(unit_id: str) -> dict[str, Callable[[object], object]]:
     return {
         "rankings (municipalities)": lambda c: queries.rankings(c, dataset=d, year=y, scope=big),
         "rankings (group)": lambda c: queries.rankings(c, dataset=d, year=y, scope=grp),
-        "movers": lambda c: queries.movers(c, dataset=d, year=y, scope=big),
         "scope_summary": lambda c: queries.scope_summary(c, dataset=d, year=y, scope=big),
         "rating_counts": lambda c: queries.rating_counts(c, dataset=d, year=y, scope=big),
         "group_comparison": lambda c: queries.group_comparison(c, dataset=d, year=y,
@@ -110,7 +109,6 @@ def cases(unit_id: str) -> dict[str, Callable[[object], object]]:
         "radar (previous year)": lambda c: queries.radar(c, dataset=d, year=y, unit_id=unit_id,
                                                          compare="previous_year"),
         "indicator_deltas": lambda c: queries.indicator_deltas(c, dataset=d, unit_id=unit_id),
-        "indicator_movers": lambda c: queries.indicator_movers(c, dataset=d, year=y, scope=grp),
         "indicator_matrix": lambda c: queries.indicator_matrix(c, dataset=d, year=y, scope=grp),
         "weakest_indicators": lambda c: queries.weakest_indicators(c, dataset=d, year=y,
                                                                    scope=big),
@@ -200,7 +198,7 @@ def run_bench(*, units: int, years: int, repeats: int, db_path: Path | None = No
 
 def _bench_import_if_available(units: int) -> None:
     try:
-        from ita_dash.importer.bench import bench_import  # type: ignore[import-not-found]
+        from ita_dash.importer.bench import bench_import
     except ModuleNotFoundError:
         return
     bench_import(units=units)

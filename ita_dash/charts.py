@@ -13,13 +13,9 @@ import plotly.graph_objects as go
 
 from ita_dash.i18n import pick, slice_label, t, year_label
 from ita_dash.images import FONT_FAMILY
+from ita_dash.palette import GAIN, GROUP, LOSS, NEUTRAL, PRIMARY, SERIES, TEXT
+from ita_dash.palette import STATUS as STATUS_COLORS
 
-TEXT_COLOR = "#1f2933"
-NEUTRAL = "#90a4ae"
-GAIN, LOSS = "#1b7f3b", "#c62828"
-SERIES = ("#1f4e79", "#e07b00", "#2e7d32", "#8e24aa", "#00838f", "#c62828", "#6d4c41",
-          "#546e7a")
-STATUS_COLORS = {"zero": "#d93025", "partial": "#f2b134", "full": "#2e9e5b"}
 STATUS_ORDER = ("zero", "partial", "full")
 
 
@@ -27,7 +23,7 @@ def base_layout(fig: go.Figure, *, height: int, legend: bool = True) -> go.Figur
     """The shared look: Sarabun, light background, legend above, compact margins."""
     fig.update_layout(
         template="plotly_white", height=height, showlegend=legend,
-        font={"family": FONT_FAMILY, "size": 15, "color": TEXT_COLOR},
+        font={"family": FONT_FAMILY, "size": 15, "color": TEXT},
         hoverlabel={"font": {"family": FONT_FAMILY, "size": 15}},
         margin={"l": 8, "r": 16, "t": 36, "b": 8},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0,
@@ -218,7 +214,7 @@ def recoverable_bars(items: pd.DataFrame, lang: str, top: int = 10) -> go.Figure
     head = items.head(top)
     labels = _names(head, "label", lang)
     fig = go.Figure(go.Bar(
-        x=head["recoverable"], y=head["code"], orientation="h", marker_color="#1f4e79",
+        x=head["recoverable"], y=head["code"], orientation="h", marker_color=PRIMARY,
         text=[f"{v:.2f}" for v in head["recoverable"]], textposition="outside", cliponaxis=False,
         customdata=list(zip(labels, head["score"], head["points"], strict=True)),
         hovertemplate="<b>%{y}</b> %{customdata[0]}<br>"
@@ -274,7 +270,7 @@ def weakest_frequency_bars(freq: pd.DataFrame, lang: str) -> go.Figure:
     labels = [f"{c} {n}" for c, n in zip(freq["indicator"], _names(freq, "label", lang),
                                          strict=True)]
     fig = go.Figure(go.Bar(
-        x=freq["n_units"], y=labels, orientation="h", marker_color="#e07b00",
+        x=freq["n_units"], y=labels, orientation="h", marker_color=GROUP,
         text=freq["n_units"], textposition="outside", cliponaxis=False,
         hovertemplate="%{y}: %{x}<extra></extra>"))
     fig.update_yaxes(autorange="reversed")

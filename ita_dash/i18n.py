@@ -18,10 +18,6 @@ DEFAULT_LANG = "th"
 STRINGS: dict[str, dict[str, str]] = {
     # app and pages
     "app.title": {"th": "แดชบอร์ด ITA", "en": "ITA Dashboard"},
-    "app.subtitle": {
-        "th": "ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ",
-        "en": "Integrity and Transparency Assessment of public-sector units",
-    },
     "page.overview": {"th": "ภาพรวม", "en": "Overview"},
     "page.groups": {"th": "กลุ่มเขต", "en": "District groups"},
     "page.unit_profile": {"th": "ข้อมูลรายหน่วยงาน", "en": "Unit profile"},
@@ -31,7 +27,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "page.data": {"th": "นำเข้าข้อมูล", "en": "Import data"},
     "page.presentation": {"th": "โหมดนำเสนอ", "en": "Presentation"},
     # sidebar filters
-    "filters": {"th": "ตัวกรอง", "en": "Filters"},
     "filter.lang": {"th": "ภาษา / Language", "en": "ภาษา / Language"},
     "filter.dataset": {"th": "ชุดข้อมูล", "en": "Dataset"},
     "filter.year": {"th": "ปีงบประมาณ", "en": "Fiscal year"},
@@ -144,8 +139,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "metric.pass_rate": {"th": "ผ่านเกณฑ์ (≥ {mark})", "en": "Pass rate (≥ {mark})"},
     "metric.score": {"th": "คะแนน ITA", "en": "ITA score"},
     "metric.level": {"th": "ระดับผลการประเมิน", "en": "Rating"},
-    "metric.rank": {"th": "อันดับในขอบเขต", "en": "Rank in scope"},
-    "metric.recoverable": {"th": "คะแนนที่เก็บคืนได้", "en": "Points to win back"},
     # table columns
     "col.rank": {"th": "อันดับ", "en": "Rank"},
     "col.next_score": {"th": "คะแนนปีถัดไป", "en": "Next year's score"},
@@ -226,9 +219,7 @@ STRINGS: dict[str, dict[str, str]] = {
     # charts
     "chart.score": {"th": "คะแนน ITA", "en": "ITA score"},
     "chart.pass_line": {"th": "เกณฑ์ผ่าน {mark:.0f}", "en": "Pass mark {mark:.0f}"},
-    "chart.units": {"th": "จำนวนหน่วยงาน", "en": "Number of units"},
     "chart.year": {"th": "ปีงบประมาณ", "en": "Fiscal year"},
-    "chart.mean": {"th": "คะแนนเฉลี่ย", "en": "Mean score"},
     "chart.level": {"th": "ระดับ", "en": "Rating"},
     "chart.total": {"th": "คะแนนรวม ITA", "en": "ITA total"},
     "chart.this_year": {"th": "ปีนี้", "en": "This year"},
@@ -238,9 +229,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "chart.recoverable": {"th": "คะแนน ITA ที่เก็บคืนได้", "en": "ITA points to win back"},
     "chart.weakest_count": {"th": "จำนวนหน่วยงานที่อ่อนที่สุดในตัวชี้วัดนี้",
                             "en": "Units whose weakest indicator this is"},
-    "chart.n_zero": {"th": "จำนวนหน่วยงานที่ได้ศูนย์", "en": "Units at zero"},
-    "chart.unit": {"th": "หน่วยงาน", "en": "Unit"},
-    "chart.item": {"th": "ข้อ", "en": "Item"},
     "chart.points": {"th": "คะแนนเต็มของข้อ", "en": "Item points"},
     "status.full": {"th": "ได้เต็ม", "en": "Full"},
     "status.partial": {"th": "ได้บางส่วน", "en": "Partial"},
@@ -261,7 +249,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "group_set.peer": {"th": "กลุ่มเปรียบเทียบ", "en": "Peer groups"},
     "groups.trend": {"th": "คะแนนเฉลี่ยของแต่ละกลุ่มตามปี", "en": "Group means over the years"},
     "groups.spread": {"th": "การกระจายของคะแนนในแต่ละกลุ่ม", "en": "Spread of units in each group"},
-    "groups.table": {"th": "สรุปรายกลุ่ม", "en": "Summary per group"},
     "groups.ranking": {"th": "อันดับภายในกลุ่ม", "en": "Ranking inside a group"},
     "groups.pick_group": {"th": "กลุ่ม", "en": "Group"},
     "groups.pick_unit": {"th": "เลือกหน่วยงานเพื่อดูข้อมูลรายหน่วยงาน",
@@ -407,6 +394,180 @@ STRINGS: dict[str, dict[str, str]] = {
     "rating.weights_unconfirmed_years": {
         "th": "คะแนนรวมของปี {years} คำนวณจาก IIT, EIT, OIT ด้วยน้ำหนักที่ยังไม่ยืนยัน",
         "en": "The total of {years} is computed from IIT, EIT and OIT with unconfirmed weights."},
+    # the deck: slides, PowerPoint and the presentation page
+    "deck.previous": {"th": "ก่อนหน้า", "en": "Previous"},
+    "deck.next": {"th": "ถัดไป", "en": "Next"},
+    "deck.pptx": {"th": "ดาวน์โหลด PowerPoint", "en": "Download PowerPoint"},
+    "deck.xlsx": {"th": "ดาวน์โหลด Excel", "en": "Download Excel"},
+    "deck.hint": {
+        "th": "สไลด์ของหน่วยงาน ปี และขอบเขตที่เลือกไว้ในหน้าอื่น ไฟล์ PowerPoint แก้ไขกราฟได้",
+        "en": "Slides of the unit, year and scope chosen on the other pages; the PowerPoint "
+              "charts are editable."},
+    "deck.deck_title": {
+        "th": "ผลการประเมินคุณธรรมและความโปร่งใส (ITA) {year}",
+        "en": "Integrity and Transparency Assessment (ITA) {year}",
+    },
+    "deck.made_on": {"th": "จัดทำเมื่อ {date}", "en": "Prepared {date}"},
+    "deck.dataset": {"th": "ชุดข้อมูล: {label}", "en": "Dataset: {label}"},
+    "deck.scope": {"th": "กลุ่มเปรียบเทียบ: {name}", "en": "Compared with: {name}"},
+    "deck.framework": {"th": "กรอบการประเมิน: {name}", "en": "Framework: {name}"},
+    "deck.total_line": {"th": "คะแนนรวม {score} · {level}", "en": "Total {score} · {level}"},
+    "deck.tools_line": {
+        "th": "IIT {iit} · EIT {eit} · OIT {oit}",
+        "en": "IIT {iit} · EIT {eit} · OIT {oit}",
+    },
+    "deck.no_score": {"th": "ไม่มีคะแนนรวมของปีนี้", "en": "No total score this year"},
+    "deck.source": {"th": "ที่มา: {parts}", "en": "Source: {parts}"},
+    "deck.synthetic": {
+        "th": "ข้อมูลสาธิต (สังเคราะห์) — ตัวเลขสมมติ ไม่ใช่ผลการประเมินจริง",
+        "en": "Demo data (synthetic) — invented figures, not real results",
+    },
+    "deck.from_docs": {"th": "เอกสาร: {docs}", "en": "documents: {docs}"},
+    "deck.no_docs": {"th": "ไม่ระบุเอกสาร", "en": "no document recorded"},
+    "deck.ranking_title": {"th": "อันดับใน {scope}", "en": "Ranking in {scope}"},
+    "deck.ranking_sub": {
+        "th": "อันดับ {rank} จาก {n} หน่วยงาน · คะแนน {score}",
+        "en": "Rank {rank} of {n} units · score {score}",
+    },
+    "deck.ranking_window": {
+        "th": "แสดง {shown} จาก {n} หน่วยงาน",
+        "en": "showing {shown} of {n} units",
+    },
+    "deck.ranking_missing": {
+        "th": "{unit} ไม่มีคะแนนรวมใน {year} จึงจัดอันดับไม่ได้",
+        "en": "{unit} has no total score in {year}, so it cannot be ranked",
+    },
+    "deck.ranking_alone": {
+        "th": "ใน {scope} มีคะแนนของ {year} เพียงหน่วยงานเดียวในชุดข้อมูลนี้",
+        "en": "Only one unit of {scope} has a score for {year} in this dataset",
+    },
+    "deck.ranking_empty": {
+        "th": "ไม่มีหน่วยงานที่มีคะแนนใน {scope} {year}",
+        "en": "No unit of {scope} has a score in {year}",
+    },
+    "deck.ranking_outside": {"th": "{unit} ไม่อยู่ใน {scope}", "en": "{unit} is not in {scope}"},
+    "deck.score_axis": {"th": "คะแนน (0–100)", "en": "Score (0–100)"},
+    "deck.history_title": {"th": "คะแนนรวมรายปี", "en": "Total score by year"},
+    "deck.history_sub": {
+        "th": "คะแนน ITA และเครื่องมือ IIT / EIT / OIT ({n} ปี)",
+        "en": "ITA total and the IIT / EIT / OIT tools ({n} years)",
+    },
+    "deck.history_one": {
+        "th": "มีข้อมูลเพียงปีเดียว ({year})",
+        "en": "Only one year of data ({year})",
+    },
+    "deck.history_frameworks": {
+        "th": "กรอบการประเมินต่างกันระหว่างปี: {names}",
+        "en": "The framework differs between years: {names}",
+    },
+    "deck.total": {"th": "คะแนนรวม ITA", "en": "ITA total"},
+    "deck.radar_title": {"th": "ตัวชี้วัด 10 ด้าน", "en": "The ten indicators"},
+    "deck.radar_sub": {
+        "th": "เทียบกับค่าเฉลี่ยของ {scope} และปีก่อน",
+        "en": "Against the mean of {scope} and the previous year",
+    },
+    "deck.radar_partial": {
+        "th": "มีคะแนน {n} จาก 10 ตัวชี้วัด",
+        "en": "{n} of the 10 indicators have a score",
+    },
+    "deck.radar_missing": {
+        "th": "ไม่มีคะแนนรายตัวชี้วัดของ {unit} ใน {year}",
+        "en": "No indicator scores for {unit} in {year}",
+    },
+    "deck.group_mean": {"th": "ค่าเฉลี่ยกลุ่ม ({n} หน่วยงาน)", "en": "Group mean ({n} units)"},
+    "deck.group_single": {
+        "th": "กลุ่มมีข้อมูลของปีนี้เพียงหน่วยงานเดียว จึงไม่แสดงค่าเฉลี่ยกลุ่ม",
+        "en": "Only one unit of the group has data this year, so no group mean is shown",
+    },
+    "deck.no_prev": {
+        "th": "ไม่มีข้อมูลปีก่อน ({year})",
+        "en": "No data for the previous year ({year})",
+    },
+    "deck.deltas_title": {
+        "th": "ตัวชี้วัดที่เปลี่ยนไปจากปีก่อน",
+        "en": "Change in each indicator since last year",
+    },
+    "deck.deltas_sub": {
+        "th": "{year} เทียบกับ {prev} (คะแนนที่เพิ่ม/ลด)",
+        "en": "{year} against {prev} (points gained or lost)",
+    },
+    "deck.deltas_missing": {
+        "th": "ไม่มีคะแนนรายตัวชี้วัดของปีก่อน ({prev}) จึงเทียบการเปลี่ยนแปลงไม่ได้",
+        "en": "No indicator scores for the previous year ({prev}), so no change to show",
+    },
+    "deck.change": {"th": "เปลี่ยนแปลง (คะแนน)", "en": "Change (points)"},
+    "deck.frameworks_differ": {
+        "th": "หมายเหตุ: กรอบการประเมินของสองปีต่างกัน ({a} / {b})",
+        "en": "Note: the two years use different frameworks ({a} / {b})",
+    },
+    "deck.weak_title": {
+        "th": "จุดอ่อน: ตัวชี้วัดและข้อที่ได้คะแนนต่ำสุด",
+        "en": "Weak points: lowest indicators and items",
+    },
+    "deck.weak_sub": {
+        "th": "ตัวชี้วัด {n_ind} ด้านและข้อ {n_items} ข้อที่ได้คะแนนต่ำสุด",
+        "en": "The {n_ind} lowest indicators and the {n_items} lowest items",
+    },
+    "deck.weak_sub_indicators": {
+        "th": "ตัวชี้วัด {n_ind} ด้านที่ได้คะแนนต่ำสุด (ไม่มีคะแนนรายข้อ)",
+        "en": "The {n_ind} lowest indicators (no item scores)",
+    },
+    "deck.weak_missing": {
+        "th": "ไม่มีคะแนนรายตัวชี้วัดหรือรายข้อของ {unit} ใน {year}",
+        "en": "No indicator or item scores for {unit} in {year}",
+    },
+    "deck.indicator_n": {"th": "ตัวชี้วัด {code}", "en": "Indicator {code}"},
+    "deck.col_item": {"th": "รายการ", "en": "Item"},
+    "deck.col_name": {"th": "ชื่อ", "en": "Name"},
+    "deck.col_score": {"th": "คะแนน", "en": "Score"},
+    "deck.col_points": {"th": "คะแนน ITA ที่เสีย", "en": "ITA points lost"},
+    "deck.zero_title": {
+        "th": "ข้อ O ที่ได้ 0 คะแนน (ไม่ได้เผยแพร่)",
+        "en": "O-items at zero (not published)",
+    },
+    "deck.zero_sub": {
+        "th": "{n} ข้อ · เสียคะแนน ITA รวม {points}",
+        "en": "{n} items · {points} ITA points lost",
+    },
+    "deck.zero_none": {
+        "th": "ไม่มีข้อ O ที่ได้ 0 คะแนน — เผยแพร่ข้อมูลครบทุกข้อที่ประเมิน",
+        "en": "No O-item at zero — every assessed document was published",
+    },
+    "deck.zero_no_items": {
+        "th": "ไม่มีคะแนนรายข้อ O ของ {unit} ใน {year}",
+        "en": "No O-item scores for {unit} in {year}",
+    },
+    "deck.zero_more": {
+        "th": "และอีก {n} ข้อ (ดูในไฟล์ Excel)",
+        "en": "and {n} more (see the Excel file)",
+    },
+    "deck.points_title": {"th": "คะแนนที่เรียกคืนได้", "en": "Points to win back"},
+    "deck.points_sub": {
+        "th": "{n} ข้อแรกเพิ่มได้ {top} คะแนน · ทุกข้อรวม {all} คะแนน",
+        "en": "The first {n} items add {top} points · all items {all} points",
+    },
+    "deck.points_none": {
+        "th": "ทุกข้อได้คะแนนเต็มแล้ว ไม่มีคะแนนให้เรียกคืน",
+        "en": "Every item has full marks; no points to win back",
+    },
+    "deck.points_unknown": {
+        "th": "ไม่ทราบคะแนนเต็มรายข้อของกรอบการประเมินนี้ จึงคำนวณคะแนนที่เรียกคืนได้ไม่ได้",
+        "en": ("The framework gives no points per item, so the points to win back "
+               "cannot be computed"),
+    },
+    "deck.points_no_items": {
+        "th": "ไม่มีคะแนนรายข้อของ {unit} ใน {year}",
+        "en": "No item scores for {unit} in {year}",
+    },
+    "deck.points_axis": {
+        "th": "คะแนน ITA ที่ได้เพิ่มถ้าข้อนั้นได้เต็ม",
+        "en": "ITA points gained if the item reached full marks",
+    },
+    "deck.points_series": {"th": "คะแนน ITA ที่ได้เพิ่ม", "en": "ITA points to gain"},
+    "deck.all_units": {"th": "ทุกหน่วยงาน", "en": "all units"},
+    "deck.selected_units": {"th": "หน่วยงานที่เลือก ({n})", "en": "selected units ({n})"},
+    "deck.unit_type": {"th": "ประเภท {value}", "en": "type {value}"},
+    "deck.parent": {"th": "สังกัด {value}", "en": "under {value}"},
 }
 
 

@@ -6,15 +6,12 @@ Use for every chart of the app::
 
 The toolbar's camera button then saves a 1600 x 900 PNG. Plotly draws the image
 in the browser from the figure's own fonts, so figures should name a Thai
-font first and Thai-capable fallbacks after it (:data:`FONT_FAMILY`,
-:func:`apply_font`).
+font first and Thai-capable fallbacks after it (:data:`FONT_FAMILY`).
 """
 
 from __future__ import annotations
 
 import re
-
-import plotly.graph_objects as go
 
 PNG_WIDTH, PNG_HEIGHT, PNG_SCALE = 1600, 900, 1
 # Sarabun (served by the app, installed with fontpkg-sarabun), then fonts with Thai glyphs
@@ -42,12 +39,3 @@ def plotly_config(filename: str = "ita-chart", **extra: object) -> dict[str, obj
     }
     config.update(extra)
     return config
-
-
-def apply_font(fig: go.Figure, size: int | None = None) -> go.Figure:
-    """Name the Thai font (with fallbacks) for all text of ``fig``; optionally set the size."""
-    font: dict[str, object] = {"family": FONT_FAMILY}
-    if size is not None:
-        font["size"] = size
-    fig.update_layout(font=font, hoverlabel={"font": {"family": FONT_FAMILY}})
-    return fig

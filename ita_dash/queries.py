@@ -11,6 +11,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
+from ita_dash import palette
 from ita_dash.scope import Scope
 from ita_dash.thai import district_short_name, name_key
 
@@ -157,16 +158,6 @@ def rankings(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame
     return _run(con, RANKING_SQL, {"dataset": dataset, "year": year}, scope)
 
 
-def movers(con: Con, *, dataset: str, year: int, scope: Scope, n: int = 5) -> pd.DataFrame:
-    """The ``n`` biggest gainers and losers (change in points vs the previous year)."""
-    ranked = rankings(con, dataset=dataset, year=year, scope=scope)
-    changed = ranked.dropna(subset=["delta_points"])
-    gainers = changed[changed["delta_points"] > 0].nlargest(n, "delta_points")
-    losers = changed[changed["delta_points"] < 0].nsmallest(n, "delta_points")
-    return pd.concat([gainers.assign(direction="gain"), losers.assign(direction="loss")],
-                     ignore_index=True)
-
-
 def scope_summary(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
     """One row: number of units, mean, median, min, max and pass rate (score >= pass mark)."""
     return _run(con, """
@@ -200,9 +191,10 @@ def rating_counts(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.Data
         LEFT JOIN scoped s ON s.framework_id = l.framework_id AND s.level_seq = l.seq
         GROUP BY l.level_code, l.label_th, l.label_en
         UNION ALL
-        SELECT NULL, 99, NULL, 'ไม่ทราบระดับ', 'Level unknown', '#9e9e9e', count(*)
+        SELECT NULL, 99, NULL, 'ไม่ทราบระดับ', 'Level unknown', $unknown_color, count(*)
         FROM scoped WHERE level_seq IS NULL HAVING count(*) > 0
-        ORDER BY framework_id, seq""", {"dataset": dataset, "year": year}, scope)
+        ORDER BY framework_id, seq""", {"dataset": dataset, "year": year,
+                                       "unknown_color": palette.UNKNOWN_LEVEL}, scope)
 
 
 # -------------------------------------------------------------------- groups
@@ -339,28 +331,6 @@ def indicator_deltas(con: Con, *, dataset: str, unit_id: str) -> pd.DataFrame:
               AND p.fiscal_year = y.prev_year
         WHERE c.unit_id = $unit_id
         ORDER BY c.fiscal_year, c.seq""", {"dataset": dataset, "unit_id": unit_id})
-
-
-def indicator_movers(con: Con, *, dataset: str, year: int, scope: Scope,
-                     n: int = 5) -> pd.DataFrame:
-    """Biggest indicator gains and losses (unit x indicator) since each unit's previous year."""
-    return _run(con, """
-        WITH iv AS ({indicator_values}),
-        d AS (
-            SELECT c.*, u.short_th, u.short_en, y.prev_year, c.value - p.value AS delta
-            FROM iv c JOIN units u USING (unit_id)
-            JOIN unit_years y ON y.dataset = $dataset AND y.unit_id = c.unit_id
-                 AND y.fiscal_year = c.fiscal_year
-            JOIN iv p ON p.unit_id = c.unit_id AND p.indicator = c.indicator
-                 AND p.fiscal_year = y.prev_year
-            WHERE c.fiscal_year = $year AND {scope})
-        SELECT * FROM (
-            SELECT 'gain' AS direction, * FROM d WHERE fiscal_year = $year AND delta > 0
-            ORDER BY delta DESC LIMIT $n)
-        UNION ALL
-        SELECT * FROM (
-            SELECT 'loss', * FROM d WHERE fiscal_year = $year AND delta < 0
-            ORDER BY delta LIMIT $n)""", {"dataset": dataset, "year": year, "n": n}, scope)
 
 
 # --------------------------------------------------------------- weak indicators

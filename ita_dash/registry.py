@@ -2,18 +2,14 @@
 
 The registry is data (``data/frameworks/``), loaded into DuckDB by the build.
 This module holds the two rules that turn a framework file into effective
-points (:func:`compute_points`) and the read side used by queries, charts and
-tables alike (:class:`Registry`). No label, weight or level is written
+points (:func:`compute_points`) and the read side used by the pages and the deck
+(:class:`Registry`: indicator labels, framework names). No label, weight or level is written
 anywhere else in the code.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property
-
 import duckdb
-import pandas as pd
 
 SCORING_KINDS = ("total", "tool", "indicator", "subindicator", "heading", "item")
 # Kinds outside the tree of points: a tool's weighted points (IIT_W), a tool's parts (EIT1, EIT2:
@@ -107,7 +103,8 @@ def _sum_up(node: dict, children: dict[str | None, list[dict]]) -> float | None:
     if not kids:
         return node["points"]
     sums = [_sum_up(k, children) for k in kids]
-    total = None if any(s is None for s in sums) else sum(sums)
+    known = [s for s in sums if s is not None]
+    total = sum(known) if len(known) == len(sums) else None
     if node["points"] is None:
         node["points"] = total
     return total
@@ -166,90 +163,17 @@ def _ancestor_of_kind(node: dict, nodes: list[dict], kind: str) -> str | None:
 # ---------------------------------------------------------------------- read side
 
 
-@dataclass(frozen=True)
-class Level:
-    framework_id: str
-    seq: int
-    level_code: str
-    label_th: str
-    label_en: str
-    min_total: float
-    max_total: float
-    min_each_tool: float | None
-    color: str
-
-    def label(self, lang: str) -> str:
-        return self.label_th if lang == "th" else self.label_en
-
-
 class Registry:
-    """Read-only view of the frameworks stored in the database."""
+    """Read-only view of the frameworks and indicators stored in the database."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection):
         self.frameworks = con.execute("SELECT * FROM frameworks ORDER BY first_year").df()
-        self.nodes = con.execute(
-            "SELECT * FROM framework_nodes ORDER BY framework_id, seq").df()
-        self.levels = con.execute(
-            "SELECT * FROM rating_levels ORDER BY framework_id, seq").df()
         self.indicators = con.execute("SELECT * FROM indicators ORDER BY seq").df()
-        self.tools = con.execute("SELECT * FROM tools ORDER BY seq").df()
-
-    @cached_property
-    def _labels(self) -> dict[tuple[str, str], tuple[str | None, str | None]]:
-        return {(r.framework_id, r.code): (r.label_th, r.label_en)
-                for r in self.nodes.itertuples()}
-
-    def node_label(self, framework_id: str, code: str, lang: str = "th") -> str:
-        """'O5 แผนปฏิบัติการประจำปี...' (the code alone when no label is printed)."""
-        th, en = self._labels.get((framework_id, code), (None, None))
-        label = th if lang == "th" else (en or th)
-        return f"{code} {label}" if label else code
-
-    def indicator_label(self, code: str, lang: str = "th") -> str:
-        row = self.indicators[self.indicators["code"] == code]
-        if row.empty:
-            return code
-        return str(row.iloc[0]["label_th" if lang == "th" else "label_en"])
 
     def indicator_labels(self, lang: str = "th") -> dict[str, str]:
         col = "label_th" if lang == "th" else "label_en"
         return dict(zip(self.indicators["code"], self.indicators[col], strict=True))
 
-    def indicator_codes(self) -> list[str]:
-        return list(self.indicators["code"])
-
-    def tool_codes(self) -> list[str]:
-        return [c for c in self.tools["code"] if c != "ITA"]
-
-    def tool_label(self, code: str, lang: str = "th") -> str:
-        row = self.tools[self.tools["code"] == code]
-        return code if row.empty else str(row.iloc[0]["label_th" if lang == "th" else "label_en"])
-
-    def tool_weights(self, framework_id: str) -> dict[str, float]:
-        tools = self.nodes[(self.nodes["framework_id"] == framework_id)
-                           & (self.nodes["kind"] == "tool")]
-        return dict(zip(tools["code"], tools["points"], strict=True))
-
-    def levels_for(self, framework_id: str) -> list[Level]:
-        rows = self.levels[self.levels["framework_id"] == framework_id]
-        return [Level(r.framework_id, int(r.seq), r.level_code, r.label_th, r.label_en,
-                      float(r.min_total), float(r.max_total),
-                      None if pd.isna(r.min_each_tool) else float(r.min_each_tool), r.color)
-                for r in rows.itertuples()]
-
-    def level_colors(self) -> dict[str, str]:
-        """Colour per level label (both languages), for charts and tables."""
-        colors = {}
-        for r in self.levels.itertuples():
-            colors[r.label_th] = r.color
-            colors[r.label_en] = r.color
-        return colors
-
     def framework_name(self, framework_id: str, lang: str = "th") -> str:
         row = self.frameworks[self.frameworks["framework_id"] == framework_id]
         return framework_id if row.empty else str(row.iloc[0]["name_th" if lang == "th" else "name_en"])
-
-    def items(self, framework_id: str) -> pd.DataFrame:
-        return self.nodes[(self.nodes["framework_id"] == framework_id)
-                          & (self.nodes["kind"] == "item")]
-

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
 from ita_dash.i18n import status_label, t
+from ita_dash.palette import BLACK, GAIN, HIGHLIGHT, LOSS, WHITE
 
 # kinds: text, int, num (2 decimals), delta (▲/▼ 2 decimals), delta_int (▲/▼ integer),
 # level (text coloured with the frame's level_color), pct (1 decimal), year, bool
-NUMERIC_KINDS = ("int", "num", "delta", "delta_int", "pct", "year")
 
 
 @dataclass(frozen=True)
@@ -57,8 +58,6 @@ UNIT_HISTORY = (_c("fiscal_year", "col.year", "year"), _c("score", "col.score", 
                 _c("eit", "col.eit", "num"), _c("oit", "col.oit", "num"),
                 _b("level_source_label", "col.level_source"),
                 _c("framework_id", "col.framework_id"))
-RADAR = (_c("indicator", "col.indicator_no"), INDICATOR, _c("tool", "col.tool"),
-         _c("value", "col.value", "num"))
 INDICATOR_DELTAS = (_c("fiscal_year", "col.year", "year"), _c("indicator", "col.indicator_no"),
                     INDICATOR, _c("value", "col.value", "num"),
                     _c("delta", "col.delta", "delta"))
@@ -184,7 +183,7 @@ def kinds_by_header(cols: tuple[Col, ...], lang: str) -> dict[str, str]:
 # --------------------------------------------------------------------- display
 
 
-def format_delta(value: object, decimals: int = 2) -> str:
+def format_delta(value: Any, decimals: int = 2) -> str:
     """'▲ 5.74', '▼ 2.45', '0.00' (blank when missing)."""
     if value is None or pd.isna(value):
         return ""
@@ -196,21 +195,20 @@ def format_delta(value: object, decimals: int = 2) -> str:
     return f"{0:.{decimals}f}"
 
 
-def delta_color(value: object) -> str:
+def delta_color(value: Any) -> str:
     if value is None or pd.isna(value) or float(value) == 0:
         return ""
-    return "color: #1b7f3b; font-weight: 600" if float(value) > 0 else \
-        "color: #c62828; font-weight: 600"
+    return f"color: {GAIN if float(value) > 0 else LOSS}; font-weight: 600"
 
 
 def text_color_for(background: str) -> str:
     """Black or white, whichever reads better on ``background`` (#rrggbb)."""
     hexa = background.lstrip("#")
     if len(hexa) != 6:
-        return "#000000"
+        return BLACK
     r, g, b = (int(hexa[i:i + 2], 16) / 255 for i in (0, 2, 4))
     luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
-    return "#000000" if luminance > 0.5 else "#ffffff"
+    return BLACK if luminance > 0.5 else WHITE
 
 
 def level_css(color: object) -> str:
@@ -222,7 +220,7 @@ def level_css(color: object) -> str:
 NUMBER_FORMATS = {"num": "{:.2f}", "pct": "{:.1f}", "int": "{:d}", "year": "{:d}"}
 
 
-def _shown_number(value: object, kind: str) -> str:
+def _shown_number(value: Any, kind: str) -> str:
     if value is None or pd.isna(value):
         return "–"
     if kind in ("delta", "delta_int"):
@@ -266,7 +264,7 @@ def style(table: pd.DataFrame, cols: tuple[Col, ...], lang: str,
     if highlight is not None:
         rows = highlight.reindex(table.index).fillna(False).astype(bool)
         styler = styler.apply(
-            lambda r: ["background-color: #fde2e1" if rows[r.name] else ""] * len(r), axis=1)
+            lambda r: [f"background-color: {HIGHLIGHT}" if rows[r.name] else ""] * len(r), axis=1)
     return styler
 
 

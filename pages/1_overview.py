@@ -7,20 +7,20 @@ from ita_dash.ui import scale
 
 f = ui.start("overview")
 ui.page_title(f, "overview.title")
-summary = ui.data.scope_summary(dataset=f.dataset, year=f.year, scope=f.scope) if f.year else None
-n_units = 0 if summary is None or summary.empty else int(summary.iloc[0]["n_units"])
+dataset, year, scope = f.dataset, f.year or ui.stop(f.t("no_data")), f.scope
+summary = ui.data.scope_summary(dataset=dataset, year=year, scope=scope)
+n_units = 0 if summary.empty else int(summary.iloc[0]["n_units"])
 if not n_units:
-    ui.message(f.t("no_data.year_scope", scope=f.scope_label, year=f.year_text))
-    st.stop()
+    ui.stop(f.t("no_data.year_scope", scope=f.scope_label, year=f.year_text))
 many = n_units > scale.UNIT_ROWS_MAX
-query = {"dataset": f.dataset, "year": f.year, "scope": f.scope}
-ranking = ui.data.type_rankings(**query) if many else ui.data.rankings(**query)
+ranking = (ui.data.type_rankings(dataset=dataset, year=year, scope=scope) if many
+           else ui.data.rankings(dataset=dataset, year=year, scope=scope))
 ui.summary_metrics(summary, ranking, f)
 if n_units == 1:
     ui.message(f.t("one_unit", year=f.year_text))
 
 st.subheader(f.t("overview.ratings"))
-counts = ui.data.rating_counts(**query)
+counts = ui.data.rating_counts(dataset=dataset, year=year, scope=scope)
 ui.chart(charts.rating_bar(counts, f.lang), "ratings")
 
 if many:  # thousands of units: ranked within their agency type, as the NACC ranks
@@ -33,7 +33,7 @@ else:
     st.caption(f.t("overview.change_note"))
     scale.paged_table(ranking, tables.RANKING, f, "ranking", focus_unit=f.unit)
 
-provenance = ui.data.rating_provenance(dataset=f.dataset, year=f.year)
+provenance = ui.data.rating_provenance(dataset=dataset, year=year)
 ui.unconfirmed_notes(f, provenance[provenance["unit_id"].isin(ranking["unit_id"])],
                      per_year=False)
 

@@ -6,10 +6,8 @@ from ita_dash import charts, tables, ui
 
 f = ui.start("groups")
 ui.page_title(f, "groups.title", show_scope=False)
-group_set = ui.group_set_picker(f)
-if group_set is None:
-    ui.message(f.t("groups.no_groups"))
-    st.stop()
+group_set = ui.group_set_picker(f) or ui.stop(f.t("groups.no_groups"))
+year = f.year or ui.stop(f.t("no_data"))
 
 st.subheader(f.t("groups.trend"))
 trend = ui.data.group_trend(dataset=f.dataset, group_set=group_set)
@@ -23,15 +21,15 @@ if ui.has_rows(trend, f.t("no_data")):
 
 no_data = f.t("no_data.year_scope", scope=ui.group_set_label(group_set, f.lang), year=f.year_text)
 st.subheader(f"{f.t('groups.spread')} · {f.year_text}")
-spread = ui.data.group_spread(dataset=f.dataset, year=f.year, group_set=group_set)
+spread = ui.data.group_spread(dataset=f.dataset, year=year, group_set=group_set)
 if ui.has_rows(spread, no_data):
     ui.chart(charts.group_spread_box(spread, f.lang), "group-spread")
-    comparison = ui.data.group_comparison(dataset=f.dataset, year=f.year, group_set=group_set)
+    comparison = ui.data.group_comparison(dataset=f.dataset, year=year, group_set=group_set)
     ui.table(comparison, tables.GROUP_COMPARISON, f, "groups")
 
 st.subheader(f"{f.t('groups.ranking')} · {f.year_text}")
 group = ui.group_picker(f, group_set)
-ranking = ui.data.rankings(dataset=f.dataset, year=f.year, scope=group)
+ranking = ui.data.rankings(dataset=f.dataset, year=year, scope=group)
 if ui.has_rows(ranking, no_data):
     ui.table(ranking, tables.RANKING, f, "group-ranking")
     ui.profile_opener(f, ranking, key=f"open-{group.token()}")

@@ -8,7 +8,8 @@ from ita_dash.scope import Scope
 
 f = ui.start("unit_profile")
 ui.page_title(f, "profile.title", show_scope=False)
-history = ui.data.unit_history(dataset=f.dataset, unit_id=f.unit) if f.unit else None
+unit = f.unit or ui.stop(f.t("no_data"))
+history = ui.data.unit_history(dataset=f.dataset, unit_id=unit)
 if not ui.has_rows(history, f.t("no_data")):
     st.stop()
 year = ui.profile_year(f, history)
@@ -27,9 +28,9 @@ ui.unconfirmed_notes(f, ui.data.rating_provenance(dataset=f.dataset, unit_id=f.u
 
 st.subheader(f.t("profile.radar"))
 group, group_name = ui.comparison_group(f)
-args = {"dataset": f.dataset, "year": year, "unit_id": f.unit}
-vs_group = ui.data.radar(**args, compare="group_mean", scope=group)
-vs_previous = ui.data.radar(**args, compare="previous_year")
+vs_group = ui.data.radar(dataset=f.dataset, year=year, unit_id=unit, compare="group_mean",
+                        scope=group)
+vs_previous = ui.data.radar(dataset=f.dataset, year=year, unit_id=unit, compare="previous_year")
 if ui.has_rows(vs_group.dropna(subset=["value"]), f.t("profile.no_indicators", year=shown_year)):
     if vs_group["n_units"].fillna(0).max() <= 1:
         ui.message(f.t("profile.no_group_values", year=shown_year))
@@ -40,7 +41,7 @@ if ui.has_rows(vs_group.dropna(subset=["value"]), f.t("profile.no_indicators", y
     ui.indicator_legend(f)
 
 st.subheader(f.t("profile.deltas"))
-deltas = ui.data.indicator_deltas(dataset=f.dataset, unit_id=f.unit)
+deltas = ui.data.indicator_deltas(dataset=f.dataset, unit_id=unit)
 changes = charts.year_changes(deltas, year)
 if ui.has_rows(changes, f.t("profile.no_deltas")):
     ui.chart(charts.indicator_delta_bars(changes, f.lang), "deltas")
@@ -48,16 +49,16 @@ if ui.has_rows(changes, f.t("profile.no_deltas")):
         ui.table(deltas, tables.INDICATOR_DELTAS, f, "deltas")
 
 st.subheader(f.t("profile.items"))
-items = ui.data.unit_items(**args)
+items = ui.data.unit_items(dataset=f.dataset, year=year, unit_id=unit)
 if ui.has_rows(items, f.t("profile.no_items", year=shown_year)):
-    zero = ui.data.zero_items(dataset=f.dataset, year=year, scope=Scope.of_units([f.unit]))
+    zero = ui.data.zero_items(dataset=f.dataset, year=year, scope=Scope.of_units([unit]))
     if not zero.empty:
         st.error(f.t("profile.zero_items", codes=", ".join(zero["code"])), icon=":material/block:")
     ui.table(items, tables.UNIT_ITEMS, f, "items", highlight=items["is_weakest"])
 
 st.subheader(f.t("profile.recoverable"))
 st.caption(f.t("profile.recoverable_help"))
-recoverable = ui.data.points_recoverable(**args)
+recoverable = ui.data.points_recoverable(dataset=f.dataset, year=year, unit_id=unit)
 if ui.has_rows(recoverable, f.t("profile.no_recoverable")):
     ui.chart(charts.recoverable_bars(recoverable, f.lang), "recoverable")
     ui.table(recoverable, tables.RECOVERABLE, f, "recoverable")

@@ -8,10 +8,11 @@ from ita_dash.ui import scale
 
 f = ui.start("weakest_indicators")
 ui.page_title(f, "weak.title")
-query = {"dataset": f.dataset, "year": f.year, "scope": f.scope}
-summary = ui.data.scope_summary(**query) if f.year else None
-n_units = 0 if summary is None or summary.empty else int(summary.iloc[0]["n_units"])
-matrix = ui.data.indicator_matrix(**query) if 0 < n_units <= scale.UNIT_ROWS_MAX else None
+dataset, year, scope = f.dataset, f.year or ui.stop(f.t("no_data")), f.scope
+summary = ui.data.scope_summary(dataset=dataset, year=year, scope=scope)
+n_units = 0 if summary.empty else int(summary.iloc[0]["n_units"])
+matrix = (ui.data.indicator_matrix(dataset=dataset, year=year, scope=scope)
+          if 0 < n_units <= scale.UNIT_ROWS_MAX else None)
 if not n_units or (matrix is not None and matrix.empty):
     ui.message(f.t("weak.no_data", scope=f.scope_label, year=f.year_text))
     st.stop()
@@ -22,13 +23,13 @@ st.subheader(f.t("weak.heatmap"))
 if matrix is None:  # more units than fit a screen: slices, then one slice's units by pages
     by = scale.slice_picker(f, "weak_slice_by")
     st.caption(f.t("agg.note", n=f"{n_units:,}", by=f.t(f"slice.{by}")))
-    sliced = ui.data.indicator_slice_matrix(**query, by=by)
+    sliced = ui.data.indicator_slice_matrix(dataset=dataset, year=year, scope=scope, by=by)
     mine, names = scale.unit_slice_value(f, by), scale.slice_names(f, by)
     ui.chart(charts.indicator_slice_heatmap(sliced, by, f.lang, focus=mine, names=names), "heatmap")
     value = scale.drill_slice(f, list(sliced["value"].drop_duplicates()), by, "weak_drill")
     if value is not None:
         page, _ = scale.page_of_units(f, scale.slice_scope(f, by, value), "weak-units")
-        matrix = ui.data.indicator_matrix(dataset=f.dataset, year=f.year, scope=page)
+        matrix = ui.data.indicator_matrix(dataset=dataset, year=year, scope=page)
 if matrix is not None:
     ui.chart(charts.indicator_heatmap(matrix, f.lang, focus_unit=f.unit), "heatmap-units")
 ui.indicator_legend(f)
@@ -37,10 +38,10 @@ if matrix is not None:
         scale.paged_table(matrix, tables.INDICATOR_MATRIX, f, "indicator-matrix")
 
 st.subheader(f.t("weak.per_unit"))
-weakest = ui.data.weakest_indicators(**query)
+weakest = ui.data.weakest_indicators(dataset=dataset, year=year, scope=scope)
 scale.paged_table(weakest, tables.WEAKEST, f, "weakest", focus_unit=f.unit)
 
 st.subheader(f.t("weak.frequency"))
-frequency = ui.data.weakest_indicator_frequency(**query)
+frequency = ui.data.weakest_indicator_frequency(dataset=dataset, year=year, scope=scope)
 ui.chart(charts.weakest_frequency_bars(frequency, f.lang), "frequency")
 ui.table(frequency, tables.WEAKEST_FREQUENCY, f, "weakest-frequency")

@@ -13,11 +13,13 @@ only_unit = st.toggle(f.t("zero.only_unit", unit=f.unit_label), key="zero_only_u
                       disabled=not f.unit)
 scope = Scope.of_units([f.unit]) if only_unit and f.unit else f.scope
 label = f.unit_label if only_unit and f.unit else f.scope_label
-query = {"dataset": f.dataset, "year": f.year, "scope": scope}
-summary = ui.data.scope_summary(**query) if f.year else None
-n_units = 0 if summary is None or summary.empty else int(summary.iloc[0]["n_units"])
-grid = ui.data.open_item_grid(**query) if 0 < n_units <= scale.UNIT_ROWS_MAX else None
-miss = ui.data.item_miss_counts(**query) if n_units else None
+dataset, year = f.dataset, f.year or ui.stop(f.t("no_data"))
+summary = ui.data.scope_summary(dataset=dataset, year=year, scope=scope)
+n_units = 0 if summary.empty else int(summary.iloc[0]["n_units"])
+many = n_units > scale.UNIT_ROWS_MAX
+grid = ui.data.open_item_grid(dataset=dataset, year=year, scope=scope) if n_units and not many \
+    else None
+miss = ui.data.item_miss_counts(dataset=dataset, year=year, scope=scope)
 if not ui.has_rows(grid if grid is not None else miss,
                    f.t("zero.no_data", scope=label, year=f.year_text)):
     st.stop()
@@ -26,13 +28,13 @@ st.subheader(f.t("zero.grid"))
 if grid is None:  # more units than fit a screen: slices, then one slice's units by pages
     by = scale.slice_picker(f, "zero_slice_by")
     st.caption(f.t("agg.note", n=f"{n_units:,}", by=f.t(f"slice.{by}")))
-    sliced = ui.data.open_item_slice_grid(**query, by=by)
+    sliced = ui.data.open_item_slice_grid(dataset=dataset, year=year, scope=scope, by=by)
     mine, names = scale.unit_slice_value(f, by), scale.slice_names(f, by)
     ui.chart(charts.open_item_slice_heatmap(sliced, by, f.lang, focus=mine, names=names), "item-grid")
     value = scale.drill_slice(f, list(sliced["value"].drop_duplicates()), by, "zero_drill")
     if value is not None:
         page, _ = scale.page_of_units(f, scale.slice_scope(f, by, value), "zero-units")
-        grid = ui.data.open_item_grid(dataset=f.dataset, year=f.year, scope=page)
+        grid = ui.data.open_item_grid(dataset=dataset, year=year, scope=page)
 if grid is not None and not grid.empty:
     ui.chart(charts.open_item_grid(grid, f.lang, focus_unit=f.unit), "item-grid-units")
 
@@ -41,11 +43,11 @@ ui.chart(charts.miss_count_bars(miss, f.lang), "miss-counts")
 ui.table(miss, tables.MISS_COUNTS, f, "miss-counts")
 
 st.subheader(f.t("zero.list"))
-zero = ui.data.zero_items(**query)
+zero = ui.data.zero_items(dataset=dataset, year=year, scope=scope)
 if ui.has_rows(zero, f.t("zero.none_at_zero")):
     scale.paged_table(zero, tables.ZERO_ITEMS, f, "zero-items", focus_unit=f.unit)
 
 st.subheader(f.t("zero.consecutive"))
-streaks = ui.data.consecutive_zero_items(**query)
+streaks = ui.data.consecutive_zero_items(dataset=dataset, year=year, scope=scope)
 if ui.has_rows(streaks, f.t("zero.no_consecutive")):
     scale.paged_table(streaks, tables.CONSECUTIVE_ZERO, f, "zero-streaks", focus_unit=f.unit)

@@ -1,7 +1,7 @@
 """Import data: templates, editor sign-in, upload, check, preview, confirm, history, undo."""
 
 from ita_dash import ui
-from ita_dash.importer import page
+from ita_dash.ui import import_page
 
 f = ui.start("data")
-page.render(f)
+import_page.render(f)

@@ -5,8 +5,10 @@
   plain data types, :mod:`ita_dash.deck.context` the request checks and the source line).
 - :mod:`ita_dash.deck.pptx_deck` — the 16:9 deck with native PowerPoint charts and Thai fonts.
 - :mod:`ita_dash.deck.excel` — any ``{sheet: DataFrame}`` as an .xlsx (numbers stay numbers).
-- :mod:`ita_dash.deck.figures` / :mod:`ita_dash.deck.page` — Plotly figures and HTML of the
-  presentation page; :mod:`ita_dash.images` — ``plotly_config()`` for PNG downloads.
+- :mod:`ita_dash.deck.figures` — Plotly figures of the presentation page
+  (:mod:`ita_dash.ui.presentation`); :mod:`ita_dash.images` — ``plotly_config()`` for PNG
+  downloads. The deck's words are in :mod:`ita_dash.i18n` (``deck.*``), its colours in
+  :mod:`ita_dash.palette`.
 - :mod:`ita_dash.deck.render` — PPTX -> PDF -> PNG with LibreOffice, to check by eye.
 - :mod:`ita_dash.deck.cli` — ``python -m ita_dash deck``.
 

@@ -13,9 +13,8 @@ import duckdb
 import pandas as pd
 
 from ita_dash import queries
-from ita_dash.deck.text import shorten, t
-from ita_dash.i18n import has
-from ita_dash.i18n import t as ui_text
+from ita_dash.deck.text import shorten
+from ita_dash.i18n import has, t
 from ita_dash.registry import Registry
 from ita_dash.scope import Scope
 from ita_dash.thai import format_be_year
@@ -61,7 +60,7 @@ class Context:
         return format_be_year(self.year if year is None else year, self.lang)
 
     def t(self, key: str, **values: object) -> str:
-        return t(self.lang, key, **values)
+        return t(f"deck.{key}", self.lang, **values)
 
 
 def resolve_unit(con: Con, name: str) -> str:
@@ -105,12 +104,12 @@ def scope_name(con: Con, scope: Scope, lang: str) -> str:
             return str(group.iloc[0]["name_th" if lang == "th" else "name_en"])
         return scope.value
     if scope.kind == "all":
-        return t(lang, "all_units")
+        return t("deck.all_units", lang)
     if scope.kind == "units":
-        return t(lang, "selected_units", n=len(scope.units))
+        return t("deck.selected_units", lang, n=len(scope.units))
     if scope.kind == "unit_type" and has(f"unit_type.{scope.value}"):
-        return ui_text(f"unit_type.{scope.value}", lang)
-    return t(lang, scope.kind, value=scope.value)
+        return t(f"unit_type.{scope.value}", lang)
+    return t(f"deck.{scope.kind}", lang, value=scope.value)
 
 
 def _unit_row(con: Con, unit_id: str) -> pd.Series:
@@ -131,11 +130,11 @@ def _docs_text(con: Con, *, dataset: str, year: int, scopes: tuple[Scope, ...],
             if title not in titles:
                 titles.append(title)
     if not titles:
-        return t(lang, "no_docs")
+        return t("deck.no_docs", lang)
     text = "; ".join(titles[:MAX_DOCS])
     if len(titles) > MAX_DOCS:
         text += f" (+{len(titles) - MAX_DOCS})"
-    return t(lang, "from_docs", docs=text)
+    return t("deck.from_docs", lang, docs=text)
 
 
 def source_line(con: Con, *, dataset: str, unit_id: str, year: int, scope: Scope, lang: str,
@@ -144,13 +143,13 @@ def source_line(con: Con, *, dataset: str, unit_id: str, year: int, scope: Scope
     framework."""
     info = queries.dataset_info(con, dataset=dataset).iloc[0]
     if bool(info["is_synthetic"]):
-        parts = [t(lang, "synthetic")]
+        parts = [t("deck.synthetic", lang)]
     else:
         label = str(info["label_th" if lang == "th" else "label_en"])
         scopes = (Scope.of_units([unit_id]), scope)
         parts = [label, _docs_text(con, dataset=dataset, year=year, scopes=scopes, lang=lang)]
-    parts.append(t(lang, "framework", name=framework_name))
-    return t(lang, "source", parts=" · ".join(parts))
+    parts.append(t("deck.framework", lang, name=framework_name))
+    return t("deck.source", lang, parts=" · ".join(parts))
 
 
 def make_context(con: Con, *, dataset: str, unit_id: str, year: int, scope: Scope,

@@ -12,13 +12,14 @@ import io
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
 import pandas as pd
 import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
+from ita_dash import palette
 from ita_dash.deck.text import width
 
 FONT = "Tahoma"  # on every Windows machine, and it has Thai glyphs
@@ -68,8 +69,8 @@ def _cell_value(value: object) -> object:
 def _formats(book: xlsxwriter.Workbook) -> dict[str, Format]:
     base = {"font_name": FONT, "valign": "top"}
     return {
-        "header": book.add_format({**base, "bold": True, "bg_color": "#1F4E79",
-                                   "font_color": "#FFFFFF", "text_wrap": True}),
+        "header": book.add_format({**base, "bold": True, "bg_color": palette.PRIMARY,
+                                   "font_color": palette.WHITE, "text_wrap": True}),
         "text": book.add_format(base),
         "decimal": book.add_format({**base, "num_format": "0.00"}),
         "integer": book.add_format({**base, "num_format": "0"}),
@@ -82,9 +83,9 @@ def _write_cell(sheet: Worksheet, r: int, c: int, raw: object, is_int: bool,
     if value is None:
         sheet.write_blank(r, c, None, formats["text"])
     elif _is_number(value) and is_int:
-        sheet.write_number(r, c, int(value), formats["integer"])  # type: ignore[arg-type]
+        sheet.write_number(r, c, int(cast(float, value)), formats["integer"])
     elif _is_number(value):
-        sheet.write_number(r, c, float(value), formats["decimal"])  # type: ignore[arg-type]
+        sheet.write_number(r, c, float(cast(float, value)), formats["decimal"])
     else:
         sheet.write_string(r, c, str(value), formats["text"])
 

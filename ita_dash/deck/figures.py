@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from ita_dash import palette
 from ita_dash.deck import model as m
 from ita_dash.images import FONT_FAMILY
 
@@ -19,7 +20,7 @@ HEIGHT = 520  # with the page header, a slide fits a 1440 x 900 screen
 def _layout(fig: go.Figure, *, legend: bool) -> go.Figure:
     fig.update_layout(
         template="plotly_white", height=HEIGHT, showlegend=legend,
-        font={"family": FONT_FAMILY, "size": FONT_SIZE, "color": "#222222"},
+        font={"family": FONT_FAMILY, "size": FONT_SIZE, "color": palette.TEXT},
         hoverlabel={"font": {"family": FONT_FAMILY, "size": FONT_SIZE - 2}},
         margin={"l": 10, "r": 30, "t": 40, "b": 10},
         legend={"orientation": "h", "yanchor": "top", "y": -0.08, "x": 0,
@@ -108,10 +109,10 @@ def table_figure(spec: m.Table) -> go.Figure:
     align = ["right" if n else "left" for n in spec.numeric]
     fig = go.Figure(go.Table(
         columnwidth=list(spec.widths),
-        header={"values": list(spec.columns), "fill_color": m.UNIT_COLOR, "align": align,
-                "font": {"color": "white", "size": FONT_SIZE - 2}, "height": 44},
+        header={"values": list(spec.columns), "fill_color": palette.PRIMARY, "align": align,
+                "font": {"color": palette.WHITE, "size": FONT_SIZE - 2}, "height": 44},
         cells={"values": [list(c) for c in columns], "align": align, "height": 42,
-               "fill_color": [["#F2F5F9" if i % 2 == 0 else "white"
+               "fill_color": [[palette.PANEL if i % 2 == 0 else palette.WHITE
                                for i in range(len(spec.rows))]],
                "font": {"size": FONT_SIZE - 2}}))
     fig = _layout(fig, legend=False)

@@ -12,25 +12,18 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ita_dash import palette
 from ita_dash.scope import Scope
 
 CHART_KINDS = ("bar", "column", "radar", "line")
 
-# Colours of the deck (hex RGB): the unit stands out, comparisons are muted.
-UNIT_COLOR = "#1F4E79"
-OTHER_COLOR = "#A9BCD0"
-GROUP_COLOR = "#E07B00"
-PREV_COLOR = "#7F7F7F"
-GAIN_COLOR = "#2E7D32"
-LOSS_COLOR = "#C62828"
-TOOL_COLORS = ("#1F4E79", "#5B9BD5", "#70AD47", "#E07B00")
 
 
 @dataclass(frozen=True)
 class Series:
     name: str
     values: tuple[float | None, ...]
-    color: str = UNIT_COLOR
+    color: str = palette.PRIMARY
     point_colors: tuple[str, ...] = ()  # one colour per point, when points differ
 
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
 from pptx import Presentation
 from pptx.chart.axis import ValueAxis
 from pptx.chart.chart import Chart as PptxChart
-from pptx.chart.data import CategoryChartData
+from pptx.chart.data import CategoryChartData, ChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import (
     XL_CHART_TYPE,
@@ -31,11 +31,13 @@ from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
 from pptx.presentation import Presentation as PptxPresentation
 from pptx.shapes.autoshape import Shape
+from pptx.shapes.graphfrm import GraphicFrame
 from pptx.slide import Slide as PptxSlide
 from pptx.table import Table as PptxTable
 from pptx.table import _Cell
-from pptx.util import Emu, Inches, Pt
+from pptx.util import Emu, Inches, Length, Pt
 
+from ita_dash import palette
 from ita_dash.deck import model as m
 from ita_dash.deck.pptx_fonts import FONT, apply_fonts, patch_theme
 from ita_dash.deck.text import shorten, width
@@ -47,7 +49,6 @@ NOTES_H = Inches(0.62)
 SOURCE_TOP, SOURCE_H = Inches(6.82), Inches(0.55)  # room for two lines at 12 pt
 TITLE_PT, SUBTITLE_PT, BODY_PT, TABLE_PT = 36, 22, 24, 18
 AXIS_PT, LABEL_PT, NOTE_PT, SOURCE_PT = 16, 16, 16, 12
-TEXT_COLOR, MUTED_COLOR, WARN_COLOR = "222222", "595959", "B00020"
 SOURCE_SHAPE = "Source line"
 CHART_TYPES = {"bar": XL_CHART_TYPE.BAR_CLUSTERED, "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
                "radar": XL_CHART_TYPE.RADAR_MARKERS, "line": XL_CHART_TYPE.LINE_MARKERS}
@@ -60,15 +61,18 @@ class Box:
     width: int
     height: int
 
+    def lengths(self) -> tuple[Length, Length, Length, Length]:
+        return Emu(self.left), Emu(self.top), Emu(self.width), Emu(self.height)
+
 
 def _rgb(color: str) -> RGBColor:
     return RGBColor.from_string(color.lstrip("#").upper())
 
 
 def _text(slide: PptxSlide, box: Box, lines: list[str] | tuple[str, ...], *, size: int,
-          bold: bool = False, color: str = TEXT_COLOR, align: PP_ALIGN = PP_ALIGN.LEFT,
+          bold: bool = False, color: str = palette.TEXT, align: PP_ALIGN = PP_ALIGN.LEFT,
           anchor: MSO_ANCHOR = MSO_ANCHOR.TOP, name: str = "", space: int = 0) -> Shape:
-    shape = slide.shapes.add_textbox(box.left, box.top, box.width, box.height)
+    shape = slide.shapes.add_textbox(*box.lengths())
     if name:
         shape.name = name
     tf = shape.text_frame
@@ -88,19 +92,20 @@ def _text(slide: PptxSlide, box: Box, lines: list[str] | tuple[str, ...], *, siz
 
 
 def _accent(slide: PptxSlide, top: int, height: int = Inches(0.06)) -> None:
-    bar = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, MARGIN, top, SLIDE_W - 2 * MARGIN, height)
+    bar = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE,
+                                 *Box(MARGIN, top, SLIDE_W - 2 * MARGIN, height).lengths())
     bar.fill.solid()
-    bar.fill.fore_color.rgb = _rgb(m.UNIT_COLOR)
+    bar.fill.fore_color.rgb = _rgb(palette.PRIMARY)
     bar.line.fill.background()
 
 
 def _source(slide: PptxSlide, s: m.Slide, number: str, synthetic: bool) -> None:
     span = SLIDE_W - 2 * MARGIN - Inches(1.0)
     _text(slide, Box(MARGIN, SOURCE_TOP, span, SOURCE_H), [s.source], size=SOURCE_PT,
-          bold=synthetic, color=WARN_COLOR if synthetic else MUTED_COLOR, name=SOURCE_SHAPE,
+          bold=synthetic, color=palette.WARNING if synthetic else palette.MUTED, name=SOURCE_SHAPE,
           anchor=MSO_ANCHOR.BOTTOM)
     _text(slide, Box(SLIDE_W - MARGIN - Inches(0.9), SOURCE_TOP, Inches(0.9), SOURCE_H), [number],
-          size=SOURCE_PT, color=MUTED_COLOR, align=PP_ALIGN.RIGHT, name="Slide number",
+          size=SOURCE_PT, color=palette.MUTED, align=PP_ALIGN.RIGHT, name="Slide number",
           anchor=MSO_ANCHOR.BOTTOM)
 
 
@@ -121,11 +126,11 @@ def _header(slide: PptxSlide, s: m.Slide) -> None:
     span = SLIDE_W - 2 * MARGIN
     title, size = fit_title(s.title, (TITLE_PT, 30, 26))
     _text(slide, Box(MARGIN, Inches(0.3), span, Inches(0.8)), [title], size=size,
-          bold=True, color=m.UNIT_COLOR.lstrip("#"), anchor=MSO_ANCHOR.BOTTOM, name="Title")
+          bold=True, color=palette.PRIMARY, anchor=MSO_ANCHOR.BOTTOM, name="Title")
     _accent(slide, Inches(1.15))
     if s.subtitle:
         _text(slide, Box(MARGIN, Inches(1.22), span, Inches(0.55)), [s.subtitle],
-              size=SUBTITLE_PT, color=MUTED_COLOR, name="Subtitle")
+              size=SUBTITLE_PT, color=palette.MUTED, name="Subtitle")
 
 
 def _content_box(s: m.Slide) -> Box:
@@ -179,7 +184,7 @@ def _style_bars(chart: PptxChart, spec: m.Chart) -> None:
     cat.tick_labels.font.size = Pt(AXIS_PT)
     cat.tick_label_position = XL_TICK_LABEL_POSITION.LOW
     cat.has_major_gridlines = False
-    cat.format.line.color.rgb = _rgb("BFBFBF")
+    cat.format.line.color.rgb = _rgb(palette.RULE)
     if spec.kind == "bar":
         cat.reverse_order = True  # first category on top
     val = chart.value_axis
@@ -203,7 +208,7 @@ def _style_value_axis(chart: PptxChart, spec: m.Chart) -> None:
     _scale(val, spec)
     val.major_unit = 20 if spec.kind == "radar" else 10
     val.has_major_gridlines = True
-    val.major_gridlines.format.line.color.rgb = _rgb("D9D9D9")
+    val.major_gridlines.format.line.color.rgb = _rgb(palette.GRID)
     val.tick_labels.font.size = Pt(AXIS_PT - 2)
     val.tick_labels.number_format, val.tick_labels.number_format_is_linked = "0", False
     chart.category_axis.tick_labels.font.size = Pt(AXIS_PT)
@@ -229,8 +234,8 @@ def _radar_layout(chart: PptxChart) -> None:
 
 def add_chart(slide: PptxSlide, spec: m.Chart, box: Box) -> PptxChart:
     """A native PowerPoint chart for ``spec`` in ``box``."""
-    frame = slide.shapes.add_chart(CHART_TYPES[spec.kind], box.left, box.top, box.width,
-                                   box.height, _chart_data(spec))
+    frame = cast(GraphicFrame, slide.shapes.add_chart(CHART_TYPES[spec.kind], *box.lengths(),
+                                                      cast(ChartData, _chart_data(spec))))
     frame.name = f"Chart {spec.kind}"
     chart = frame.chart
     chart.font.size = Pt(AXIS_PT)
@@ -276,8 +281,8 @@ def add_table(slide: PptxSlide, spec: m.Table, box: Box) -> PptxTable:
     """A PowerPoint table for ``spec`` in ``box`` (header row in the deck colour)."""
     n_rows = len(spec.rows) + 1
     row_h = min(Inches(0.62), int(box.height / n_rows))
-    frame = slide.shapes.add_table(n_rows, len(spec.columns), box.left, box.top, box.width,
-                                   row_h * n_rows)
+    frame = slide.shapes.add_table(n_rows, len(spec.columns),
+                                   *Box(box.left, box.top, box.width, row_h * n_rows).lengths())
     frame.name = "Table"
     table = frame.table
     for i, share in enumerate(spec.widths):
@@ -285,12 +290,12 @@ def add_table(slide: PptxSlide, spec: m.Table, box: Box) -> PptxTable:
     for r in range(n_rows):
         table.rows[r].height = row_h
     for c, name in enumerate(spec.columns):
-        _cell(table.cell(0, c), name, size=TABLE_PT, bold=True, color="FFFFFF",
-              fill=m.UNIT_COLOR, align=PP_ALIGN.RIGHT if spec.numeric[c] else PP_ALIGN.LEFT)
+        _cell(table.cell(0, c), name, size=TABLE_PT, bold=True, color=palette.WHITE,
+              fill=palette.PRIMARY, align=PP_ALIGN.RIGHT if spec.numeric[c] else PP_ALIGN.LEFT)
     for r, row in enumerate(spec.rows, start=1):
-        fill = "F2F5F9" if r % 2 else "FFFFFF"
+        fill = palette.PANEL if r % 2 else palette.WHITE
         for c, value in enumerate(row):
-            _cell(table.cell(r, c), value, size=TABLE_PT, bold=False, color=TEXT_COLOR,
+            _cell(table.cell(r, c), value, size=TABLE_PT, bold=False, color=palette.TEXT,
                   fill=fill, align=PP_ALIGN.RIGHT if spec.numeric[c] else PP_ALIGN.LEFT)
     return table
 
@@ -299,12 +304,12 @@ def add_table(slide: PptxSlide, spec: m.Table, box: Box) -> PptxTable:
 
 
 def _message(slide: PptxSlide, text: str, box: Box) -> None:
-    panel = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, box.left + Inches(1),
-                                   box.top + Inches(0.8), box.width - Inches(2), Inches(2.2))
+    panel = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, *Box(
+        box.left + Inches(1), box.top + Inches(0.8), box.width - Inches(2), Inches(2.2)).lengths())
     panel.name = "Message"
     panel.fill.solid()
-    panel.fill.fore_color.rgb = _rgb("F2F5F9")
-    panel.line.color.rgb = _rgb("BFBFBF")
+    panel.fill.fore_color.rgb = _rgb(palette.PANEL)
+    panel.line.color.rgb = _rgb(palette.RULE)
     tf = panel.text_frame
     tf.word_wrap = True
     tf.vertical_anchor = MSO_ANCHOR.MIDDLE
@@ -313,19 +318,19 @@ def _message(slide: PptxSlide, text: str, box: Box) -> None:
     run = para.add_run()
     run.text = text
     run.font.size, run.font.name = Pt(28), FONT
-    run.font.color.rgb = _rgb(TEXT_COLOR)
+    run.font.color.rgb = _rgb(palette.TEXT)
 
 
 def _title_slide(slide: PptxSlide, s: m.Slide) -> None:
     span = SLIDE_W - 2 * MARGIN
     title, size = fit_title(s.title, (48, 40, 30))
     _text(slide, Box(MARGIN, Inches(1.2), span, Inches(1.1)), [title], size=size, bold=True,
-          color=m.UNIT_COLOR.lstrip("#"), anchor=MSO_ANCHOR.BOTTOM, name="Title")
+          color=palette.PRIMARY, anchor=MSO_ANCHOR.BOTTOM, name="Title")
     _accent(slide, Inches(2.4), Inches(0.08))
     _text(slide, Box(MARGIN, Inches(2.55), span, Inches(0.7)), [s.subtitle], size=28,
-          color=MUTED_COLOR, name="Subtitle")
+          color=palette.MUTED, name="Subtitle")
     _text(slide, Box(MARGIN, Inches(3.45), span, Inches(0.7)), s.lines[:1], size=32, bold=True,
-          color=TEXT_COLOR, name="Headline")
+          color=palette.TEXT, name="Headline")
     _text(slide, Box(MARGIN, Inches(4.2), span, Inches(2.5)), s.lines[1:], size=BODY_PT,
           name="Key figures", space=4)
 
@@ -342,7 +347,7 @@ def _body(slide: PptxSlide, s: m.Slide) -> None:
     if s.notes:
         _text(slide, Box(MARGIN, SOURCE_TOP - NOTES_H - Inches(0.05), SLIDE_W - 2 * MARGIN,
                          NOTES_H),
-              [" · ".join(s.notes)], size=NOTE_PT, color=MUTED_COLOR, name="Notes")
+              [" · ".join(s.notes)], size=NOTE_PT, color=palette.MUTED, name="Notes")
 
 
 def build_presentation(deck: m.Deck) -> PptxPresentation:
@@ -368,7 +373,7 @@ def build_presentation(deck: m.Deck) -> PptxPresentation:
 
 def write_pptx(deck: m.Deck, out: str | Path | IO[bytes]) -> None:
     """Write the deck to a file path or a binary stream."""
-    build_presentation(deck).save(out)
+    build_presentation(deck).save(str(out) if isinstance(out, Path) else out)
 
 
 def pptx_bytes(deck: m.Deck) -> bytes:

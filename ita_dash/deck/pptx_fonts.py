@@ -29,7 +29,7 @@ def set_fonts(rpr: etree._Element, face: str = FONT) -> None:
     for tag in ("a:latin", "a:ea", "a:cs"):
         for old in rpr.findall(qn(tag)):
             rpr.remove(old)
-    latin = rpr.get_or_add_latin()  # type: ignore[attr-defined]  # puts it in schema order
+    latin = rpr.get_or_add_latin()  # puts it in schema order
     latin.set("typeface", face)
     ea = etree.SubElement(rpr, qn("a:ea"), typeface=face)
     cs = etree.SubElement(rpr, qn("a:cs"), typeface=face, pitchFamily=SWISS_VARIABLE_PITCH,

@@ -13,11 +13,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import duckdb
 import pandas as pd
 
-from ita_dash import queries
+from ita_dash import palette, queries
 from ita_dash.deck import model as m
 from ita_dash.deck.context import (
     Context,
@@ -56,8 +57,8 @@ class DeckData:
 
 
 def gather(con: Con, ctx: Context) -> DeckData:
-    common = {"dataset": ctx.dataset, "year": ctx.year}
-    unit = {**common, "unit_id": ctx.unit_id}
+    common: dict[str, Any] = {"dataset": ctx.dataset, "year": ctx.year}
+    unit: dict[str, Any] = {**common, "unit_id": ctx.unit_id}
     return DeckData(
         ranking=queries.rankings(con, **common, scope=ctx.scope),
         history=queries.unit_history(con, dataset=ctx.dataset, unit_id=ctx.unit_id),
@@ -135,7 +136,7 @@ def ranking_slide(ctx: Context, data: DeckData) -> m.Slide:
     pos = int(mine[0])
     shown = ranked.iloc[ranking_window(len(ranked), pos)]
     me = ranked.iloc[pos]
-    notes = ()
+    notes: tuple[str, ...] = ()
     if len(shown) < len(ranked):
         notes = (ctx.t("ranking_window", shown=len(shown), n=len(ranked)),)
     if len(ranked) == 1:
@@ -144,7 +145,7 @@ def ranking_slide(ctx: Context, data: DeckData) -> m.Slide:
         kind="bar",
         categories=tuple(f"{int(r['rank'])}. {r[ctx.col('short')]}" for _, r in shown.iterrows()),
         series=(m.Series(ctx.t("total"), tuple(_num(v) for v in shown["score"]),
-                         point_colors=tuple(m.UNIT_COLOR if u == ctx.unit_id else m.OTHER_COLOR
+                         point_colors=tuple(palette.PRIMARY if u == ctx.unit_id else palette.OTHER
                                             for u in shown["unit_id"])),),
         axis_title=ctx.t("score_axis"), value_min=0, value_max=100)
     subtitle = ctx.t("ranking_sub", rank=int(me["rank"]), n=len(ranked), score=fmt(me["score"]))
@@ -166,7 +167,7 @@ def history_slide(ctx: Context, data: DeckData) -> m.Slide:
     hist = data.history[data.history["fiscal_year"] <= ctx.year]
     columns = [("score", ctx.t("total")), ("iit", "IIT"), ("eit", "EIT"), ("oit", "OIT")]
     series = tuple(m.Series(name, tuple(_num(v) for v in hist[col]), color=color)
-                   for (col, name), color in zip(columns, m.TOOL_COLORS, strict=True))
+                   for (col, name), color in zip(columns, palette.TOOLS, strict=True))
     chart = m.Chart(kind="line", categories=tuple(str(int(y)) for y in hist["fiscal_year"]),
                     series=series, axis_title=ctx.t("score_axis"), value_max=100,
                     value_min=_floor10(hist[["score", "iit", "eit", "oit"]]))
@@ -202,7 +203,7 @@ def radar_slide(ctx: Context, data: DeckData) -> m.Slide:
     notes: list[str] = []
     if n_group > 1:
         series.append(m.Series(ctx.t("group_mean", n=n_group),
-                               tuple(_num(v) for v in group["comparison"]), m.GROUP_COLOR))
+                               tuple(_num(v) for v in group["comparison"]), palette.GROUP))
     elif n_group == 1:
         notes.append(ctx.t("group_single"))
     n_scored = int(group["value"].notna().sum())
@@ -210,7 +211,7 @@ def radar_slide(ctx: Context, data: DeckData) -> m.Slide:
         notes.insert(0, ctx.t("radar_partial", n=n_scored))
     if prev["comparison"].notna().any() and ctx.prev_year is not None:
         series.append(m.Series(f"{ctx.unit_short} {ctx.prev_year}",
-                               tuple(_num(v) for v in prev["comparison"]), m.PREV_COLOR))
+                               tuple(_num(v) for v in prev["comparison"]), palette.PREVIOUS))
     else:
         notes.append(ctx.t("no_prev", year=ctx.year_text(ctx.prev_year or ctx.year - 1)))
     chart = m.Chart(kind="radar", categories=tuple(_indicator_label(ctx, r)
@@ -237,7 +238,7 @@ def deltas_slide(ctx: Context, data: DeckData) -> m.Slide:
             "deltas_missing", prev=ctx.year_text(prev_year)))
     deltas = tuple(round(float(v - c), 2) for v, c in zip(frame["value"], frame["comparison"],
                                                           strict=True))
-    colors = tuple(m.GAIN_COLOR if d >= 0 else m.LOSS_COLOR for d in deltas)
+    colors = tuple(palette.GAIN if d >= 0 else palette.LOSS for d in deltas)
     chart = m.Chart(kind="bar", categories=tuple(_indicator_label(ctx, r)
                                                  for _, r in frame.iterrows()),
                     series=(m.Series(ctx.t("change"), deltas, point_colors=colors),),

@@ -3,7 +3,8 @@
 The pipeline is ``readers`` (bytes -> a raw table with its header found) ->
 ``validate`` (raw table -> rows to store and a row-by-row report, no writes) ->
 ``store`` (one transaction per import, history, undo). ``auth`` decides who may
-write; ``cli`` and ``page`` are the two ways in. See docs/IMPORT.md.
+write; ``cli`` and the Data page (:mod:`ita_dash.ui.import_page`) are the two ways in.
+See docs/IMPORT.md.
 
 The pipeline is imported on first use: the shared rules (:mod:`ita_dash.rules`,
 used by the build) import :mod:`ita_dash.importer.parse` without pulling in the

@@ -11,7 +11,8 @@ Two ways to be an editor in the web app (see docs/IMPORT.md):
 
 The command line runs as the operating-system user who can write the database
 file, and is trusted as an editor. The write functions themselves call
-:func:`require_editor`; the page only hides controls.
+:func:`require_editor`; the page only hides controls. The session side (``st.login``,
+``st.secrets``, the signed-in marker) is :mod:`ita_dash.ui.auth`.
 """
 
 from __future__ import annotations
@@ -94,8 +95,8 @@ def verify_password(password: str, editors: Mapping[str, object]) -> bool:
         return hmac.compare_digest(digest.hex(), hash_hex.lower())
     stored = editors.get("password_sha256")
     if isinstance(stored, str) and stored:
-        digest = hashlib.sha256(password.encode()).hexdigest()
-        return hmac.compare_digest(digest, stored.lower())
+        return hmac.compare_digest(hashlib.sha256(password.encode()).hexdigest(),
+                                   stored.lower())
     return False
 
 
@@ -119,64 +120,5 @@ def password_configured(editors: Mapping[str, object]) -> bool:
 
 def editor_emails(editors: Mapping[str, object]) -> set[str]:
     emails = editors.get("emails") or []
-    if isinstance(emails, str):
-        emails = [emails]
-    return {str(e).strip().lower() for e in emails}
-
-
-# --------------------------------------------------------------------- streamlit
-
-
-def secrets_section(name: str) -> Mapping[str, object]:
-    """A section of ``st.secrets`` ({} when there is no secrets file or no section)."""
-    import streamlit as st
-
-    try:
-        section = st.secrets.get(name)
-    except Exception:  # noqa: BLE001 - no secrets file is not an error
-        return {}
-    return section if isinstance(section, Mapping) else {}
-
-
-def oidc_configured() -> bool:
-    return bool(secrets_section("auth"))
-
-
-def session_actor() -> Actor:
-    """The editor signed in to this Streamlit session, or :data:`ANONYMOUS`."""
-    import streamlit as st
-
-    editors = secrets_section("editors")
-    if oidc_configured():
-        user = st.user
-        if getattr(user, "is_logged_in", False):
-            email = str(user.get("email") or "").strip().lower()
-            allowed = bool(email) and email in editor_emails(editors)
-            return Actor(f"oidc:{email}", "oidc", allowed)
-        return ANONYMOUS
-    marker = st.session_state.get(SESSION_KEY)
-    if isinstance(marker, dict) and marker.get("ok") and password_configured(editors):
-        return Actor(f"password:{marker.get('name') or 'editor'}", "password", True)
-    return ANONYMOUS
-
-
-def sign_in_with_password(password: str, name: str = "") -> bool:
-    """Check the password and mark this session as an editor's."""
-    import streamlit as st
-
-    if throttled():
-        return False
-    editors = secrets_section("editors")
-    if not password_configured(editors) or not verify_password(password, editors):
-        record_failure()
-        return False
-    st.session_state[SESSION_KEY] = {"ok": True, "name": name.strip()[:60]}
-    return True
-
-
-def sign_out() -> None:
-    import streamlit as st
-
-    st.session_state.pop(SESSION_KEY, None)
-    if oidc_configured() and getattr(st.user, "is_logged_in", False):
-        st.logout()
+    listed = [emails] if isinstance(emails, str) else emails
+    return {str(e).strip().lower() for e in listed} if isinstance(listed, list | tuple) else set()

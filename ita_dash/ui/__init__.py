@@ -1,6 +1,6 @@
 """The Streamlit layer: shared filters, cached data access, rendering helpers, pages.
 
-Pages (``pages/<n>_<slug>.py``) use only this package, :mod:`ita_dash.charts` and
+Pages (listed in ``app.py``, files ``pages/<n>_<slug>.py``) use only this package, :mod:`ita_dash.charts` and
 :mod:`ita_dash.tables`::
 
     from ita_dash import charts, tables, ui
@@ -12,26 +12,26 @@ Pages (``pages/<n>_<slug>.py``) use only this package, :mod:`ita_dash.charts` an
         ui.chart(charts.ranking_bar(frame, f.lang), "ranking")
         ui.table(frame, tables.RANKING, f, "ranking")   # with CSV + Excel downloads
 
-All Streamlit caching lives in :mod:`ita_dash.ui.data`.
+All Streamlit caching lives in :mod:`ita_dash.ui.data`: one typed function per query.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from ita_dash.ui.data import clear_caches, cursor, data, registry
-from ita_dash.ui.nav import open_page, open_profile, page_files, page_links
+from ita_dash.ui import data
+from ita_dash.ui.nav import navigation, page, page_links, through_app
 from ita_dash.ui.render import (
     banners,
     chart,
-    downloads,
     has_rows,
     message,
     page_title,
     setup_page,
+    stop,
     table,
 )
-from ita_dash.ui.state import Filters, current, remember, resolve, sidebar
+from ita_dash.ui.state import Filters, remember, resolve, sidebar
 from ita_dash.ui.views import (
     comparison_group,
     group_picker,
@@ -47,12 +47,10 @@ from ita_dash.ui.views import (
 )
 
 __all__ = [
-    "Filters", "banners", "chart", "clear_caches", "comparison_group", "current", "cursor",
-    "data", "downloads", "group_picker", "group_set_label", "group_set_picker", "has_rows",
-    "home", "indicator_legend", "measures_section", "message", "open_page", "open_profile", "page_links",
-    "page_title", "profile_opener", "profile_year", "registry", "remember", "resolve",
-    "setup_page", "sidebar", "start", "summary_metrics", "table", "unconfirmed_notes",
-    "unit_header",
+    "Filters", "chart", "comparison_group", "data", "group_picker", "group_set_label",
+    "group_set_picker", "has_rows", "indicator_legend", "measures_section", "message",
+    "navigation", "page", "page_title", "profile_opener", "profile_year", "start", "stop",
+    "summary_metrics", "table", "unconfirmed_notes", "unit_header",
 ]
 
 
@@ -61,18 +59,17 @@ def start(page_slug: str) -> Filters:
 
     Every page file calls this first: ``f = ui.start("overview")``.
     """
+    through_app(page_slug)
     setup_page(page_slug)
+    data.refresh()
     filters = resolve()
     remember(filters)
     with st.sidebar:
         page_links(filters)
         st.divider()
     sidebar(filters)
+    with st.sidebar:
+        data.watch_builds()
     banners(filters)
     return filters
 
-
-def home() -> None:
-    """The entry script: open the first page, keeping any filters of the URL."""
-    setup_page(None)
-    st.switch_page(str(page_files()[0]), query_params=st.query_params.to_dict())

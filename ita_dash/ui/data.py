@@ -1,94 +1,311 @@
-"""Database access for the Streamlit app: one shared connection, one cursor per session,
-cached query results.
+"""The pages' data: one typed, cached function per query of :mod:`ita_dash.queries`.
 
-All Streamlit caching of the app lives in this package. Pages call the query layer
-through :data:`data`, e.g. ``data.rankings(dataset=..., year=..., scope=...)``: the
-same keyword arguments as :mod:`ita_dash.queries`, results cached by value.
+All Streamlit caching of the app lives here (also the Sarabun files copied once). Each run reads one build of the database
+(:func:`ita_dash.db.current_build`, looked up when the run starts); results are cached
+per build fingerprint, so a new build is seen on the next run, without clearing
+anything. The database is opened read-only, once per build and process; each session
+has its own cursor (DuckDB connections are not thread-safe).
+
+A page calls e.g. ``data.rankings(dataset=f.dataset, year=f.year, scope=f.scope)``;
+the functions below are grouped by the page that uses them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import duckdb
+import pandas as pd
 import streamlit as st
 
-from ita_dash import config, queries
-from ita_dash.db import connect
+from ita_dash import config, db, queries
+from ita_dash.db import Build
 from ita_dash.registry import Registry
 from ita_dash.scope import Scope
+from ita_dash.ui.fonts import ensure_static_fonts
 
-_CURSOR_KEY = "_ita_cursor"
+P = ParamSpec("P")
+R = TypeVar("R")
+WATCH_SECONDS = 15  # how often an open page looks for a newer build
+_BUILD = "_ita_build"
+_CURSOR = "_ita_cursor"
 
 
-def db_path() -> str:
-    return str(config.db_path())
+# ------------------------------------------------------------ builds and cursors
+
+
+@st.cache_resource(show_spinner=False, max_entries=3)
+def _ensured(db_path: str) -> Build:
+    """Build first when ``data/`` or the store changed: once per process."""
+    return db.ensure_current(Path(db_path))
 
 
 @st.cache_resource(show_spinner=False)
-def _shared_connection(path: str) -> duckdb.DuckDBPyConnection:
-    """The process-wide connection (the database is built on first use)."""
-    return connect(Path(path))
+def fonts_in_place() -> bool:
+    """Copy the Sarabun files for static serving: once per process."""
+    ensure_static_fonts()
+    return True
+
+
+def refresh() -> Build:
+    """Start a run on the newest published build (cheap; every page calls it first)."""
+    path = config.db_path()
+    _ensured(str(path))
+    build = db.current_build(path) or db.ensure_current(path)
+    st.session_state[_BUILD] = build
+    return build
+
+
+def build() -> Build:
+    """The build this run reads."""
+    held = st.session_state.get(_BUILD)
+    return held if isinstance(held, Build) else refresh()
+
+
+@st.cache_resource(show_spinner=False, max_entries=3)
+def _connection(path: str, fingerprint: str) -> duckdb.DuckDBPyConnection:
+    return db.open_read_only(Build(Path(path), fingerprint))
 
 
 def cursor() -> duckdb.DuckDBPyConnection:
-    """This session's own cursor (DuckDB connections are not thread-safe)."""
-    path = db_path()
-    held = st.session_state.get(_CURSOR_KEY)
-    if held is None or held[0] != path:
-        held = (path, _shared_connection(path).cursor())
-        st.session_state[_CURSOR_KEY] = held
+    """This session's read-only cursor on this run's build."""
+    current = build()
+    held = st.session_state.get(_CURSOR)
+    if held is None or held[0] != current:
+        if held is not None:
+            held[1].close()
+        held = (current, _connection(str(current.path), current.fingerprint).cursor())
+        st.session_state[_CURSOR] = held
     return held[1]
 
 
-@st.cache_resource(show_spinner=False)
-def _registry(path: str) -> Registry:
-    return Registry(_shared_connection(path).cursor())
+def own_cursor() -> duckdb.DuckDBPyConnection:
+    """A cursor of its own on this run's build, for work done outside the run (downloads)."""
+    current = build()
+    return _connection(str(current.path), current.fingerprint).cursor()
+
+
+@st.cache_resource(show_spinner=False, max_entries=3)
+def _registry(path: str, fingerprint: str) -> Registry:
+    return Registry(_connection(path, fingerprint).cursor())
 
 
 def registry() -> Registry:
-    """Framework labels, levels and weights (read once per database)."""
-    return _registry(db_path())
+    """Indicator labels and framework names of this run's build."""
+    current = build()
+    return _registry(str(current.path), current.fingerprint)
 
 
-def _encode(value: object) -> object:
-    return value.token() if isinstance(value, Scope) else value
-
-
-def _decode(name: str, value: object) -> object:
-    if name == "scope" and isinstance(value, str):
-        return Scope.parse(value)
-    return value
+@st.fragment(run_every=WATCH_SECONDS)
+def watch_builds() -> None:
+    """Rerun the page when a newer build was published (e.g. an import from the command
+    line); draws nothing."""
+    latest = db.current_build(config.db_path())
+    if latest is not None and latest != st.session_state.get(_BUILD):
+        st.rerun()
 
 
 @st.cache_data(show_spinner=False, max_entries=2048)
-def _cached_query(_con: duckdb.DuckDBPyConnection, path: str, name: str,
-                  args: tuple[tuple[str, object], ...]) -> Any:
-    function = getattr(queries, name)
-    return function(_con, **{k: _decode(k, v) for k, v in args})
+def _result(fingerprint: str, query_name: str, _query: Callable[..., Any],
+            _con: duckdb.DuckDBPyConnection, **params: Any) -> Any:
+    # the key: fingerprint, query_name and params (arguments named _... are not hashed)
+    return _query(_con, **params)
 
 
-class CachedQueries:
-    """``data.<query name>(**kwargs)``: a query of :mod:`ita_dash.queries`, cached."""
-
-    def __getattr__(self, name: str) -> Callable[..., Any]:
-        if name.startswith("_") or not callable(getattr(queries, name, None)):
-            raise AttributeError(f"ita_dash.queries has no query {name!r}")
-
-        def call(**kwargs: object) -> Any:
-            args = tuple(sorted((k, _encode(v)) for k, v in kwargs.items()))
-            return _cached_query(cursor(), db_path(), name, args)
-
-        call.__name__ = name
-        return call
+def _cached(query: Callable[Concatenate[duckdb.DuckDBPyConnection, P], R],
+            *args: P.args, **params: P.kwargs) -> R:
+    """``query(cursor(), **params)``, cached per build fingerprint and parameters."""
+    assert not args, "queries take keyword arguments only"
+    result: R = _result(build().fingerprint, query.__name__, query, cursor(), **params)
+    return result
 
 
-data = CachedQueries()
+# -------------------------------------------------- filters (every page, ui.state)
 
 
-def clear_caches() -> None:
-    """Forget cached results (call after the data changed, e.g. an import)."""
-    _cached_query.clear()
-    _registry.clear()
+def dataset_info(*, dataset: str) -> pd.DataFrame:
+    return _cached(queries.dataset_info, dataset=dataset)
+
+
+def available_years(*, dataset: str) -> list[int]:
+    return _cached(queries.available_years, dataset=dataset)
+
+
+def units_per_year(*, dataset: str) -> pd.DataFrame:
+    return _cached(queries.units_per_year, dataset=dataset)
+
+
+def units_with_scores(*, dataset: str) -> pd.DataFrame:
+    return _cached(queries.units_with_scores, dataset=dataset)
+
+
+def scope_options(*, dataset: str) -> pd.DataFrame:
+    return _cached(queries.scope_options, dataset=dataset)
+
+
+def units_in_scope(*, dataset: str, scope: Scope) -> pd.DataFrame:
+    return _cached(queries.units_in_scope, dataset=dataset, scope=scope)
+
+
+def find_unit(*, name: str) -> str | None:
+    return _cached(queries.find_unit, name=name)
+
+
+# ------------------------------------------------------------ overview, groups
+
+
+def rankings(*, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
+    return _cached(queries.rankings, dataset=dataset, year=year, scope=scope)
+
+
+def scope_summary(*, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
+    return _cached(queries.scope_summary, dataset=dataset, year=year, scope=scope)
+
+
+def rating_counts(*, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
+    return _cached(queries.rating_counts, dataset=dataset, year=year, scope=scope)
+
+
+def group_trend(*, dataset: str, group_set: str) -> pd.DataFrame:
+    return _cached(queries.group_trend, dataset=dataset, group_set=group_set)
+
+
+def group_spread(*, dataset: str, year: int, group_set: str) -> pd.DataFrame:
+    return _cached(queries.group_spread, dataset=dataset, year=year, group_set=group_set)
+
+
+def group_comparison(*, dataset: str, year: int, group_set: str) -> pd.DataFrame:
+    return _cached(queries.group_comparison, dataset=dataset, year=year, group_set=group_set)
+
+
+# ------------------------------------------------------------------ unit profile
+
+
+def unit_history(*, dataset: str, unit_id: str) -> pd.DataFrame:
+    return _cached(queries.unit_history, dataset=dataset, unit_id=unit_id)
+
+
+def unit_groups_of(*, unit_id: str) -> pd.DataFrame:
+    return _cached(queries.unit_groups_of, unit_id=unit_id)
+
+
+def radar(*, dataset: str, year: int, unit_id: str, compare: str,
+          scope: Scope | None = None) -> pd.DataFrame:
+    return _cached(queries.radar, dataset=dataset, year=year, unit_id=unit_id, compare=compare,
+                   scope=scope)
+
+
+def indicator_deltas(*, dataset: str, unit_id: str) -> pd.DataFrame:
+    return _cached(queries.indicator_deltas, dataset=dataset, unit_id=unit_id)
+
+
+def unit_items(*, dataset: str, year: int, unit_id: str) -> pd.DataFrame:
+    return _cached(queries.unit_items, dataset=dataset, year=year, unit_id=unit_id)
+
+
+def points_recoverable(*, dataset: str, year: int, unit_id: str) -> pd.DataFrame:
+    return _cached(queries.points_recoverable, dataset=dataset, year=year, unit_id=unit_id)
+
+
+def unit_measures(*, dataset: str, unit_id: str) -> pd.DataFrame:
+    return _cached(queries.unit_measures, dataset=dataset, unit_id=unit_id)
+
+
+# ------------------------------------------------- weakest indicators, O-items
+
+
+def indicator_matrix(*, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
+    return _cached(queries.indicator_matrix, dataset=dataset, year=year, scope=scope)
+
+
+def weakest_indicators(*, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
+    return _cached(queries.weakest_indicators, dataset=dataset, year=year, scope=scope)
+
+
+def weakest_indicator_frequency(*, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
+    return _cached(queries.weakest_indicator_frequency, dataset=dataset, year=year, scope=scope)
+
+
+def open_item_grid(*, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
+    return _cached(queries.open_item_grid, dataset=dataset, year=year, scope=scope)
+
+
+def item_miss_counts(*, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
+    return _cached(queries.item_miss_counts, dataset=dataset, year=year, scope=scope)
+
+
+def zero_items(*, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
+    return _cached(queries.zero_items, dataset=dataset, year=year, scope=scope)
+
+
+def consecutive_zero_items(*, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
+    return _cached(queries.consecutive_zero_items, dataset=dataset, year=year, scope=scope)
+
+
+# ------------------------------------------------------------ about, data page
+
+
+def figure_sources(*, dataset: str, year: int | None) -> pd.DataFrame:
+    return _cached(queries.figure_sources, dataset=dataset, year=year)
+
+
+def conflicts(*, dataset: str) -> pd.DataFrame:
+    return _cached(queries.conflicts, dataset=dataset)
+
+
+def consistency_checks(*, dataset: str, year: int | None) -> pd.DataFrame:
+    return _cached(queries.consistency_checks, dataset=dataset, year=year)
+
+
+def frameworks_overview() -> pd.DataFrame:
+    return _cached(queries.frameworks_overview)
+
+
+def rating_scale(*, framework_id: str) -> pd.DataFrame:
+    return _cached(queries.rating_scale, framework_id=framework_id)
+
+
+# ------------------------------------------- national scale (overview, weak, zero)
+
+
+def search_units(*, dataset: str, text: str, limit: int = 30) -> pd.DataFrame:
+    return _cached(queries.search_units, dataset=dataset, text=text, limit=limit)
+
+
+def unit_card(*, dataset: str, unit_id: str) -> pd.DataFrame:
+    return _cached(queries.unit_card, dataset=dataset, unit_id=unit_id)
+
+
+def type_rankings(*, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
+    return _cached(queries.type_rankings, dataset=dataset, year=year, scope=scope)
+
+
+def slice_summary(*, dataset: str, year: int, scope: Scope, by: str) -> pd.DataFrame:
+    return _cached(queries.slice_summary, dataset=dataset, year=year, scope=scope, by=by)
+
+
+def indicator_slice_matrix(*, dataset: str, year: int, scope: Scope, by: str) -> pd.DataFrame:
+    return _cached(queries.indicator_slice_matrix, dataset=dataset, year=year, scope=scope,
+                   by=by)
+
+
+def open_item_slice_grid(*, dataset: str, year: int, scope: Scope, by: str) -> pd.DataFrame:
+    return _cached(queries.open_item_slice_grid, dataset=dataset, year=year, scope=scope, by=by)
+
+
+def scope_units_ranked(*, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
+    return _cached(queries.scope_units_ranked, dataset=dataset, year=year, scope=scope)
+
+
+# ----------------------------------------------- frameworks of every year (about, notes)
+
+
+def rating_provenance(*, dataset: str, year: int | None = None,
+                      unit_id: str | None = None) -> pd.DataFrame:
+    return _cached(queries.rating_provenance, dataset=dataset, year=year, unit_id=unit_id)
+
+
+def framework_years() -> pd.DataFrame:
+    return _cached(queries.framework_years)

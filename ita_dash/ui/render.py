@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Literal, NoReturn, TypeGuard
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -13,7 +14,7 @@ import streamlit as st
 from ita_dash import tables
 from ita_dash.i18n import t
 from ita_dash.images import plotly_config
-from ita_dash.ui.fonts import ensure_static_fonts
+from ita_dash.ui.data import fonts_in_place
 from ita_dash.ui.state import Filters, dataset_label
 
 CSS = """
@@ -33,13 +34,6 @@ CSS = """
 """
 
 
-@st.cache_resource(show_spinner=False)
-def _fonts_in_place() -> bool:
-    """Copy the Sarabun files for static serving once per server process."""
-    ensure_static_fonts()
-    return True
-
-
 def setup_page(page_slug: str | None) -> None:
     """Page config, the Sarabun files for static serving and a little CSS."""
     lang = st.query_params.get("lang", "th")
@@ -47,7 +41,7 @@ def setup_page(page_slug: str | None) -> None:
         f"{t(f'page.{page_slug}', lang)} · {t('app.title', lang)}"
     st.set_page_config(page_title=title, page_icon=":material/balance:",
                        layout="wide", initial_sidebar_state="auto")
-    _fonts_in_place()
+    fonts_in_place()
     st.html(CSS)
 
 
@@ -72,12 +66,18 @@ def message(text: str) -> None:
     st.info(text, icon=":material/info:")
 
 
-def has_rows(frame: pd.DataFrame, text: str) -> bool:
+def has_rows(frame: pd.DataFrame | None, text: str) -> TypeGuard[pd.DataFrame]:
     """True when ``frame`` has rows; otherwise shows ``text`` and returns False."""
     if frame is None or frame.empty:
         message(text)
         return False
     return True
+
+
+def stop(text: str) -> NoReturn:
+    """Show ``text`` and end the page here."""
+    message(text)
+    st.stop()
 
 
 def chart(fig: go.Figure, key: str) -> None:
@@ -86,7 +86,7 @@ def chart(fig: go.Figure, key: str) -> None:
 
 
 def table(frame: pd.DataFrame, cols: tuple[tables.Col, ...], filters: Filters, name: str, *,
-          highlight: pd.Series | None = None, height: int | str = "auto") -> pd.DataFrame:
+          highlight: pd.Series | None = None, height: int | Literal["auto"] = "auto") -> pd.DataFrame:
     """A formatted table (2 decimals, ▲/▼, rating colours) with CSV and Excel downloads.
 
     Returns the localized frame that was shown and offered for download.

@@ -9,7 +9,9 @@ back to the URL, so a copied link reopens the same view.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -18,14 +20,14 @@ from ita_dash import config
 from ita_dash.i18n import DEFAULT_LANG, LANGS, pick, t, year_label
 from ita_dash.scope import Scope
 from ita_dash.thai import to_arabic_digits
-from ita_dash.ui.data import data
+from ita_dash.ui import data
 
 PARAMS = ("dataset", "year", "scope", "unit", "lang")
 DEFAULT_DATASET = "real"
 _LAST = "_ita_last_"
 _WIDGET = "w_"
+T = TypeVar("T")
 _QUIET = "_ita_quiet"
-_CURRENT = "_ita_filters"
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,11 @@ def resolve_lang(raw: str | None) -> tuple[str, str | None]:
     if raw is None or raw in LANGS:
         return raw or DEFAULT_LANG, None
     return DEFAULT_LANG, t("note.lang", DEFAULT_LANG, value=raw)
+
+
+def incoming_lang() -> str:
+    """The language asked for by the URL or this session, before the filters are resolved."""
+    return resolve_lang(_incoming("lang"))[0]
 
 
 def dataset_label(dataset: str, lang: str) -> str:
@@ -169,6 +176,12 @@ def _scored(dataset: str, unit_id: str | None) -> bool:
     return bool(unit_id) and not data.unit_card(dataset=dataset, unit_id=unit_id).empty
 
 
+def label_of(labels: Mapping[T, str]) -> Callable[[T], str]:
+    """``format_func`` of a select box whose options are the keys of ``labels``."""
+    return lambda value: labels.get(value, str(value))
+
+
+
 def resolve_unit(raw: str | None, dataset: str, year: int | None, scope: Scope,
                  units: pd.DataFrame, lang: str) -> tuple[str | None, str | None]:
     if _scored(dataset, raw):
@@ -211,8 +224,7 @@ def _scope_label(scope: Scope, dataset: str, lang: str) -> str:
 
 
 def remember(filters: Filters) -> None:
-    """Keep the filters for this run, for the next page, and in the URL."""
-    st.session_state[_CURRENT] = filters
+    """Keep the filters for the next page and in the URL."""
     for param, value in filters.params().items():
         st.session_state[_LAST + param] = value
         if st.query_params.get(param) != value:
@@ -220,15 +232,6 @@ def remember(filters: Filters) -> None:
     for param in PARAMS:
         if param not in filters.params() and param in st.query_params:
             del st.query_params[param]
-
-
-def current() -> Filters:
-    """The filters resolved by the entry script in this run (pages call this)."""
-    filters = st.session_state.get(_CURRENT)
-    if filters is None:
-        filters = resolve()
-        remember(filters)
-    return filters
 
 
 def with_unit(filters: Filters, unit: str) -> Filters:
@@ -262,16 +265,16 @@ def sidebar(filters: Filters) -> None:
     years = {y: year_label(y, lang) for y in filters.years}
     with st.sidebar:
         st.radio(t("filter.lang", lang), LANGS, key=_WIDGET + "lang", horizontal=True,
-                 format_func={"th": "ไทย", "en": "English"}.get, on_change=_push,
+                 format_func=label_of({"th": "ไทย", "en": "English"}), on_change=_push,
                  args=("lang",))
         st.selectbox(t("filter.dataset", lang), config.dataset_names(), key=_WIDGET + "dataset",
-                     format_func=datasets.get, on_change=_push,
+                     format_func=label_of(datasets), on_change=_push,
                      args=("dataset",))
         st.selectbox(t("filter.year", lang), filters.years, key=_WIDGET + "year",
-                     format_func=years.get, on_change=_push,
+                     format_func=label_of(years), on_change=_push,
                      args=("year",), disabled=not filters.years)
         st.selectbox(t("filter.scope", lang), list(scopes), key=_WIDGET + "scope",
-                     format_func=scopes.get, on_change=_push, args=("scope",))
+                     format_func=label_of(scopes), on_change=_push, args=("scope",))
         unit_search(filters)
         st.caption(t("filter.link", lang))
 

@@ -8,10 +8,10 @@ import streamlit as st
 from ita_dash import tables
 from ita_dash.i18n import pick, t, year_label
 from ita_dash.scope import Scope
-from ita_dash.ui.data import data, registry
+from ita_dash.ui import data
 from ita_dash.ui.nav import open_profile
 from ita_dash.ui.render import has_rows, message, table
-from ita_dash.ui.state import Filters
+from ita_dash.ui.state import Filters, label_of
 
 DISTRICT_GROUPS = "bkk_district_group"
 
@@ -59,7 +59,7 @@ def group_picker(filters: Filters, group_set: str) -> Scope:
              for r in groups.itertuples()}
     index = tokens.index(filters.scope.token()) if filters.scope.token() in tokens else 0
     token = st.selectbox(t("groups.pick_group", filters.lang), tokens, index=index,
-                         format_func=names.get, key=f"groups_pick_{group_set}")
+                         format_func=label_of(names), key=f"groups_pick_{group_set}")
     return Scope.parse(token)
 
 
@@ -68,18 +68,16 @@ def profile_opener(filters: Filters, ranking: pd.DataFrame, key: str) -> None:
     names = {r.unit_id: pick(r.short_th, r.short_en, filters.lang) for r in ranking.itertuples()}
     left, right = st.columns([3, 2], vertical_alignment="bottom")
     unit = left.selectbox(t("groups.pick_unit", filters.lang), list(names),
-                          format_func=names.get, key=f"{key}_unit")
+                          format_func=label_of(names), key=f"{key}_unit")
     if right.button(t("groups.open_profile", filters.lang), key=f"{key}_open",
                     icon=":material/open_in_new:", type="primary"):
         open_profile(filters, unit)
 
 
-def profile_year(filters: Filters, history: pd.DataFrame) -> int | None:
+def profile_year(filters: Filters, history: pd.DataFrame) -> int:
     """The chosen year when the unit has it, else its latest year (with a note)."""
     years = [int(y) for y in history["fiscal_year"]]
-    if not years:
-        return None
-    if filters.year in years:
+    if filters.year is not None and filters.year in years:
         return filters.year
     shown = years[-1]
     message(t("profile.year_note", filters.lang, unit=filters.unit_label,
@@ -90,7 +88,7 @@ def profile_year(filters: Filters, history: pd.DataFrame) -> int | None:
 def unit_header(filters: Filters, history: pd.DataFrame, year: int) -> None:
     """The unit's name, groups and the chosen year's score, rating and change."""
     row = history[history["fiscal_year"] == year].iloc[0]
-    groups = data.unit_groups_of(unit_id=filters.unit)
+    groups = data.unit_groups_of(unit_id=filters.unit or "")
     st.subheader(f"{filters.unit_label} · {year_label(year, filters.lang)}")
     if not groups.empty:
         names = ", ".join(pick(r.name_th, r.name_en, filters.lang) for r in groups.itertuples())
@@ -107,26 +105,26 @@ def unit_header(filters: Filters, history: pd.DataFrame, year: int) -> None:
 
 def indicator_legend(filters: Filters) -> None:
     """'1 การปฏิบัติหน้าที่ · 2 …': what the indicator numbers of a chart stand for."""
-    labels = registry().indicator_labels(filters.lang)
+    labels = data.registry().indicator_labels(filters.lang)
     st.caption(" · ".join(f"**{code}** {label}" for code, label in labels.items()))
 
 
 def comparison_group(filters: Filters) -> tuple[Scope, str]:
     """The group to compare the unit with: its district group first, or the sidebar scope."""
-    groups = data.unit_groups_of(unit_id=filters.unit)
+    groups = data.unit_groups_of(unit_id=filters.unit or "")
     groups = groups.sort_values("group_set", key=lambda s: s != DISTRICT_GROUPS, kind="stable")
     options = {Scope("group", r.group_id).token(): pick(r.name_th, r.name_en, filters.lang)
                for r in groups.itertuples()}
     if filters.scope.kind != "units" or filters.unit in filters.scope.units:
         options.setdefault(filters.scope.token(), filters.scope_label)
     token = st.selectbox(t("profile.compare_group", filters.lang), list(options),
-                         format_func=options.get, key=f"profile_compare_{filters.unit}")
+                         format_func=label_of(options), key=f"profile_compare_{filters.unit}")
     return Scope.parse(token), options[token]
 
 
 def measures_section(filters: Filters) -> None:
     """The unit's improvement measures with the score before and after (if the reports list any)."""
-    measures = data.unit_measures(dataset=filters.dataset, unit_id=filters.unit)
+    measures = data.unit_measures(dataset=filters.dataset, unit_id=filters.unit or "")
     if filters.is_synthetic and measures.empty:
         return
     st.subheader(t("profile.measures", filters.lang))

@@ -105,12 +105,6 @@ def test_consistency_flags_printed_points_that_disagree(fx):
         ["u-a", 2567, "IIT_W", "28.0", "28.8"]]
 
 
-def test_movers(fx):
-    movers = q.movers(fx, dataset="real", year=2567, scope=ALL)
-    assert movers[["direction", "unit_id", "delta_points"]].values.tolist() == [
-        ["gain", "u-b", 28.4], ["gain", "u-a", 16.1]]
-
-
 def test_level_stays_unknown_when_a_tool_condition_cannot_be_checked(fx):
     from ita_dash.derive import refresh_derived
 

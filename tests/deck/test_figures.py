@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ita_dash.deck.figures import slide_figure
-from ita_dash.images import FONT_FAMILY, apply_font, file_stem, plotly_config
+from ita_dash.images import file_stem, plotly_config
 from tests.deck.test_slides import SAMPHANTHAWONG_2567
 
 
@@ -30,9 +30,3 @@ def test_plotly_config_png_presentation_size():
     assert file_stem("สัมพันธวงศ์") == "ita-chart"
 
 
-def test_apply_font():
-    import plotly.graph_objects as go
-
-    fig = apply_font(go.Figure(), size=18)
-    assert fig.layout.font.family == FONT_FAMILY and fig.layout.font.size == 18
-    assert "Tahoma" in FONT_FAMILY

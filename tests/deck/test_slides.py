@@ -7,7 +7,8 @@ import pytest
 from ita_dash import queries
 from ita_dash.deck.context import DeckError, resolve_unit
 from ita_dash.deck.slides import build_deck, ranking_window
-from ita_dash.deck.text import shorten, t, width
+from ita_dash.deck.text import shorten, width
+from ita_dash.i18n import t
 from ita_dash.scope import Scope
 from tests.deck.conftest import SAMPHANTHAWONG, TODAY
 
@@ -48,7 +49,7 @@ def test_zero_items_and_points(real_deck):
 def test_no_previous_year_gives_a_message(real_deck):
     deltas = real_deck.slide("deltas")
     assert deltas.is_empty and deltas.chart is None
-    assert deltas.message == t("th", "deltas_missing", prev="พ.ศ. 2566")
+    assert deltas.message == t("deck.deltas_missing", "th", prev="พ.ศ. 2566")
 
 
 def test_demo_deltas_and_ranking_highlight(demo_deck):
@@ -84,10 +85,10 @@ def test_every_real_unit_year_builds(ro_con):
 def test_messages_for_sparse_units(ro_con):
     talingchan = build_deck(ro_con, dataset="real", unit_id="bkk-talingchan", year=2565)
     assert talingchan.slide("ranking").message == t(
-        "th", "ranking_missing", unit="ตลิ่งชัน", year="พ.ศ. 2565")
-    assert talingchan.slide("title").lines[0] == t("th", "no_score")
+        "deck.ranking_missing", "th", unit="ตลิ่งชัน", year="พ.ศ. 2565")
+    assert talingchan.slide("title").lines[0] == t("deck.no_score", "th")
     khwaoyai = build_deck(ro_con, dataset="real", unit_id="th-mkm-khwaoyai-tm", year=2568)
-    assert khwaoyai.slide("points").message == t("th", "points_unknown")
+    assert khwaoyai.slide("points").message == t("deck.points_unknown", "th")
     assert khwaoyai.scope_name == "เทศบาล"
 
 

@@ -72,9 +72,11 @@ def test_oidc_session(monkeypatch: pytest.MonkeyPatch, user: FakeUser,
                       expected: auth.Actor) -> None:
     import streamlit
 
+    from ita_dash.ui import auth as session
+
     sections = {"auth": {"client_id": "x"}, "editors": {"emails": ["editor@example.go.th"],
                                                         "password_sha256": "ab"}}
-    monkeypatch.setattr(auth, "secrets_section", lambda name: sections.get(name, {}))
+    monkeypatch.setattr(session, "secrets_section", lambda name: sections.get(name, {}))
     monkeypatch.setattr(streamlit, "user", user)
     monkeypatch.setitem(streamlit.session_state, auth.SESSION_KEY, {"ok": True, "name": "x"})
-    assert auth.session_actor() == expected  # the password marker does not count with OIDC
+    assert session.session_actor() == expected  # the password marker does not count with OIDC

@@ -10,8 +10,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from ita_dash.config import PROJECT_DIR
-from ita_dash.importer import auth, web
+from ita_dash.importer import auth
 from ita_dash.importer.pipeline import ImportOptions, prepare_import
+from ita_dash.ui import import_actions as web
 
 APP = str(PROJECT_DIR / "app.py")
 PAGE = str(PROJECT_DIR / "pages" / "7_data.py")

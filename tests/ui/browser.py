@@ -69,7 +69,12 @@ def wait_for_app(page, timeout: float = 30_000) -> None:
         """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
                  .every(c => c.querySelector('.main-svg'))""", timeout=timeout)
     page.evaluate("document.fonts.ready.then(() => true)")
-    page.wait_for_timeout(500)
+    settled(page)
+
+
+def settled(page) -> None:
+    """Wait until the browser has laid out and painted the current content (two frames)."""
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
 
 
 def full_screenshot(page, path: Path, viewport: dict) -> None:
@@ -78,7 +83,7 @@ def full_screenshot(page, path: Path, viewport: dict) -> None:
         """() => { const m = document.querySelector('[data-testid="stMain"]');
                    return Math.ceil(m ? m.scrollHeight : document.body.scrollHeight); }""")
     page.set_viewport_size({"width": viewport["width"], "height": min(max(height, 400), 12000)})
-    page.wait_for_timeout(700)
+    settled(page)
     path.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(path))
     page.set_viewport_size(viewport)

@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ita_dash.ui.nav import page_files, slug
 from tests.ui.browser import PROJECT_DIR
 
 APP = PROJECT_DIR / "app.py"
-PAGES = {slug(path): str(path.relative_to(PROJECT_DIR)) for path in page_files()}
+# url path -> file, e.g. "overview" -> "pages/1_overview.py" (app.py lists them)
+PAGES = {path.stem.split("_", 1)[1]: f"pages/{path.name}"
+         for path in sorted((PROJECT_DIR / "pages").glob("[0-9]*_*.py"))}
 # the analysis pages tested here (the Data and Presentation pages have their own tests)
 ANALYSIS_PAGES = ("overview", "groups", "unit_profile", "weakest_indicators", "zero_items",
                   "about")

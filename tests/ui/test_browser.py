@@ -92,13 +92,15 @@ def test_every_page_renders_and_is_photographed(server, browser, name, viewport)
         context.close()
 
 
-def test_sarabun_is_served_and_used(server, desktop) -> None:
+def test_english_view_in_sarabun(server, desktop) -> None:
     font_url = f"{server}/app/static/Sarabun-Regular.ttf"
     with urllib.request.urlopen(font_url) as response:  # noqa: S310 - the local test server
         assert response.status == 200
         assert len(response.read()) > 50_000
-    desktop.goto(f"{server}/overview?dataset=real&year=2564")
+    desktop.goto(f"{server}/overview?dataset=real&year=2564&scope=group:peer-2564-ten&lang=en")
     wait_for_app(desktop)
+    assert desktop.get_by_text("ITA results overview").filter(visible=True).count() > 0
+    assert desktop.get_by_text("B.E. 2564 (2021)").filter(visible=True).count() > 0
     assert desktop.evaluate("document.fonts.check('16px Sarabun', 'ภาพรวม')")
     loaded = desktop.evaluate(
         "() => [...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)")
@@ -107,6 +109,7 @@ def test_sarabun_is_served_and_used(server, desktop) -> None:
         """() => getComputedStyle(document.querySelector('[data-testid="stMain"] h1'))
                  .fontFamily""")
     assert family.startswith("Sarabun") or family.startswith('"Sarabun"')
+    full_screenshot(desktop, SCREENSHOTS / "desktop" / "overview-en.png", DESKTOP)
 
 
 def choose(page, label: str, option: str) -> None:
@@ -148,11 +151,3 @@ def test_the_page_links_carry_the_filters(server, desktop) -> None:
     params = query(desktop.url)
     assert (params["dataset"], params["year"], params["unit"]) == ("demo", "2566", "bkk-dusit")
     assert desktop.get_by_text("ดุสิต · พ.ศ. 2566").filter(visible=True).count() > 0
-
-
-def test_english_view(server, desktop) -> None:
-    desktop.goto(f"{server}/overview?dataset=real&year=2564&scope=group:peer-2564-ten&lang=en")
-    wait_for_app(desktop)
-    assert desktop.get_by_text("ITA results overview").filter(visible=True).count() > 0
-    assert desktop.get_by_text("B.E. 2564 (2021)").filter(visible=True).count() > 0
-    full_screenshot(desktop, SCREENSHOTS / "desktop" / "overview-en.png", DESKTOP)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import io
 import re
 import subprocess
@@ -12,7 +13,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from ita_dash import charts, i18n, tables
+from ita_dash import charts, i18n, palette, tables
 from ita_dash.queries import (
     group_spread,
     group_trend,
@@ -87,8 +88,23 @@ def test_the_radar_leaves_out_a_group_made_only_of_the_unit_itself(con) -> None:
     assert charts.radar_series(vs_group, vs_prev, "th", "x", 2566) == []
 
 
-def test_charts_module_does_not_import_streamlit() -> None:
-    code = "import sys, ita_dash.charts, ita_dash.tables; print('streamlit' in sys.modules)"
+def test_only_ui_app_and_pages_import_streamlit() -> None:
+    """No module of ita_dash outside ita_dash/ui names Streamlit, nor loads it on import."""
+    package = PROJECT_DIR / "ita_dash"
+    outside = sorted(p for p in package.rglob("*.py") if "ui" not in p.relative_to(package).parts)
+    naming = []
+    for path in outside:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            if any(n.split(".")[0] == "streamlit" for n in names):
+                naming.append(str(path.relative_to(PROJECT_DIR)))
+    assert naming == []
+    assert len(outside) > 40
+    modules = [".".join(p.relative_to(PROJECT_DIR).with_suffix("").parts).removesuffix(".__init__")
+               for p in outside if p.name != "__main__.py"]
+    code = f"import importlib, sys\nfor m in {modules!r}: importlib.import_module(m)\n" \
+           "print('streamlit' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=PROJECT_DIR, check=True)
     assert out.stdout.strip() == "False"
@@ -169,6 +185,19 @@ def test_sarabun_is_served_from_the_installed_package(tmp_path) -> None:
     urls = {face["url"] for face in config["theme"]["fontFaces"]}
     assert urls == {f"app/static/{name}" for name in FONT_FILES}
     assert all(face["family"] == "Sarabun" for face in config["theme"]["fontFaces"])
+
+
+def test_every_colour_is_defined_once_in_the_palette() -> None:
+    hexa = re.compile(r"#[0-9a-fA-F]{6}\b")
+    elsewhere = {str(p.relative_to(PROJECT_DIR)): hexa.findall(p.read_text(encoding="utf-8"))
+                 for p in [*sorted((PROJECT_DIR / "ita_dash").rglob("*.py")),
+                           *sorted((PROJECT_DIR / "pages").glob("*.py")), PROJECT_DIR / "app.py"]
+                 if p.name != "palette.py"}
+    assert {k: v for k, v in elsewhere.items() if v} == {}
+    theme = tomllib.loads((PROJECT_DIR / ".streamlit" / "config.toml").read_text())["theme"]
+    assert (theme["primaryColor"], theme["textColor"], theme["backgroundColor"],
+            theme["secondaryBackgroundColor"]) == (palette.PRIMARY, palette.TEXT,
+                                                   palette.BACKGROUND, palette.PANEL)
 
 
 def test_pages_are_thin_and_free_of_sql() -> None:

@@ -2,22 +2,30 @@
 
 Thai by default, English with ``?lang=en`` (the shared filters of :mod:`ita_dash.ui`).
 Every text that comes from a file is shown in tables (``st.dataframe``) or
-escaped with :func:`ita_dash.importer.web.plain`; nothing is rendered as HTML.
-Write controls are drawn only for editors, and the write functions check again.
+escaped with :func:`ita_dash.ui.import_actions.plain`; nothing is rendered as HTML.
+Write controls are drawn only for editors, and the write functions
+(:mod:`ita_dash.ui.import_actions`) check again.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from functools import partial
+
+import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from ita_dash import config
-from ita_dash.importer import auth, strings, web
-from ita_dash.importer.auth import NotAuthorized
-from ita_dash.importer.pipeline import ImportOptions, Plan, StaleError
+from ita_dash.importer import strings
+from ita_dash.importer.auth import Actor, NotAuthorized, password_configured
+from ita_dash.importer.pipeline import ImportOptions, Plan, Progress, StaleError
 from ita_dash.importer.templates import template_bytes
-from ita_dash.store.imports import UndoError, import_history
-from ita_dash.ui import Filters, clear_caches, cursor
-from ita_dash.ui.state import dataset_label
+from ita_dash.store.imports import UndoError
+from ita_dash.ui import auth
+from ita_dash.ui import import_actions as actions
+from ita_dash.ui.data import cursor, frameworks_overview, own_cursor
+from ita_dash.ui.state import Filters, dataset_label, label_of
 
 strings.register()
 
@@ -42,33 +50,33 @@ def render(f: Filters) -> None:
 def flash() -> None:
     message = st.session_state.pop(FLASH_KEY, None)
     if message:
-        st.success(web.plain(message), icon=":material/check_circle:")
+        st.success(actions.plain(message), icon=":material/check_circle:")
 
 
 # ------------------------------------------------------------------------ sign-in
 
 
-def sign_in(f: Filters, actor: auth.Actor) -> None:
+def sign_in(f: Filters, actor: Actor) -> None:
     st.subheader(f.t("data.signin"))
     if actor.is_editor:
         row = st.container(horizontal=True, vertical_alignment="center")
-        row.caption(web.plain(f.t("data.signed_in", who=actor.name)))
+        row.caption(actions.plain(f.t("data.signed_in", who=actor.name)))
         row.button(f.t("data.signout"), on_click=auth.sign_out, key="import-signout")
         return
     st.caption(f.t("data.signin.why"))
     editors = auth.secrets_section("editors")
     if auth.oidc_configured():
         oidc_sign_in(f, editors)
-    elif auth.password_configured(editors):
+    elif password_configured(editors):
         password_sign_in(f)
     else:
         st.info(f.t("data.signin.none"), icon=":material/lock:")
 
 
-def oidc_sign_in(f: Filters, editors: dict) -> None:
+def oidc_sign_in(f: Filters, editors: Mapping[str, object]) -> None:
     if getattr(st.user, "is_logged_in", False):
         who = str(st.user.get("email") or "?")
-        st.warning(web.plain(f.t("data.signin.not_editor", who=who)))
+        st.warning(actions.plain(f.t("data.signin.not_editor", who=who)))
         st.button(f.t("data.signout"), on_click=auth.sign_out, key="import-signout")
         return
     provider = editors.get("provider")
@@ -91,7 +99,7 @@ def password_sign_in(f: Filters) -> None:
 
 def upload(f: Filters) -> None:
     st.subheader(f.t("data.upload"))
-    limit = web.upload_limit_mb()
+    limit = actions.upload_limit_mb()
     file = st.file_uploader(f.t("data.upload.file", mb=limit), type=["xlsx", "csv"],
                             max_upload_size=limit, key="import-file")
     cols = st.columns(3)
@@ -107,14 +115,14 @@ def upload(f: Filters) -> None:
     if st.button(f.t("data.upload.check"), type="primary", key="import-check",
                  icon=":material/fact_check:"):
         bar = st.progress(0.0)
-        plan = web.check_file(cursor(), file.getvalue(), file.name, options, progress(bar, f))
+        plan = actions.check_file(cursor(), file.getvalue(), file.name, options, progress(bar, f))
         st.session_state[PLAN_KEY] = (token, plan)
     held = st.session_state.get(PLAN_KEY)
     if held and held[0] == token:
         pending(f, held[1])
 
 
-def progress(bar: object, f: Filters):
+def progress(bar: DeltaGenerator, f: Filters) -> Progress:
     def update(fraction: float, stage: str) -> None:
         bar.progress(min(max(fraction, 0.0), 1.0), text=f.t(f"data.progress.{stage}"))
 
@@ -123,7 +131,7 @@ def progress(bar: object, f: Filters):
 
 def pending(f: Filters, plan: Plan) -> None:
     counts = plan.counts()
-    st.markdown(web.plain(f.t("data.summary", file=plan.file_name, **counts)))
+    st.markdown(actions.plain(f.t("data.summary", file=plan.file_name, **counts)))
     if not plan.ok:
         st.error(f.t("data.has_errors"), icon=":material/error:")
     elif plan.to_write.empty:
@@ -170,7 +178,7 @@ def confirm(f: Filters, plan: Plan) -> None:
         return
     bar = st.progress(0.0)
     try:
-        outcome = web.import_for_session(cursor(), plan, progress(bar, f))
+        outcome = actions.import_for_session(cursor(), plan, progress(bar, f))
     except NotAuthorized:
         st.error(f.t("data.refused"))
         return
@@ -179,7 +187,6 @@ def confirm(f: Filters, plan: Plan) -> None:
         st.error(f.t("data.stale"))
         return
     st.session_state.pop(PLAN_KEY, None)
-    clear_caches()
     st.session_state[FLASH_KEY] = f.t("data.done", n=outcome.written, id=outcome.import_id)
     st.rerun()
 
@@ -190,9 +197,8 @@ def confirm(f: Filters, plan: Plan) -> None:
 def templates(f: Filters) -> None:
     st.subheader(f.t("data.templates"))
     st.caption(f.t("data.templates.help"))
-    con = cursor()
-    frameworks = [r[0] for r in con.execute(
-        "SELECT framework_id FROM frameworks ORDER BY last_year DESC, first_year DESC").fetchall()]
+    frameworks = list(frameworks_overview().sort_values(
+        ["last_year", "first_year"], ascending=False)["framework_id"])
     framework = st.selectbox(f.t("data.template.framework"), frameworks, key="import-template-fw")
     row = st.container(horizontal=True, gap="small")
     for layout in ("long", "wide"):
@@ -200,8 +206,8 @@ def templates(f: Filters) -> None:
             label = f"{f.t(f'data.template.{layout}')} ({fmt.upper()})"
             suffix = f"-{framework}" if layout == "wide" else ""
             row.download_button(
-                label, data=lambda lo=layout, fm=fmt: template_bytes(
-                    cursor(), layout=lo, fmt=fm, framework_id=framework),
+                label, data=partial(template_bytes, own_cursor(), layout=layout, fmt=fmt,
+                                    framework_id=framework),
                 file_name=f"ita-import-{layout}{suffix}.{fmt}", mime=mime, on_click="ignore",
                 key=f"import-template-{layout}-{fmt}", icon=":material/download:")
 
@@ -209,9 +215,9 @@ def templates(f: Filters) -> None:
 # ------------------------------------------------------------------ history, undo
 
 
-def history(f: Filters, actor: auth.Actor) -> None:
+def history(f: Filters, actor: Actor) -> None:
     st.subheader(f.t("data.history"))
-    frame = import_history(cursor())
+    frame = actions.history(cursor())
     if frame.empty:
         st.caption(f.t("data.history.none"))
         return
@@ -222,7 +228,7 @@ def history(f: Filters, actor: auth.Actor) -> None:
         undo(f, frame)
 
 
-def undo(f: Filters, frame: object) -> None:
+def undo(f: Filters, frame: pd.DataFrame) -> None:
     st.markdown(f"**{f.t('data.undo')}**")
     active = frame[frame["undone_at"].isna()]
     if active.empty:
@@ -230,20 +236,19 @@ def undo(f: Filters, frame: object) -> None:
         return
     names = {r.import_id: f"{r.import_id} · {r.file_name} · {r.imported_at:%Y-%m-%d %H:%M}"
              for r in active.itertuples()}
-    import_id = st.selectbox(f.t("data.undo.pick"), list(names), format_func=names.get,
+    import_id = st.selectbox(f.t("data.undo.pick"), list(names), format_func=label_of(names),
                              key="import-undo-pick")
     sure = st.checkbox(f.t("data.undo.sure"), key="import-undo-sure")
     if not st.button(f.t("data.undo.button"), disabled=not sure, key="import-undo",
                      icon=":material/undo:"):
         return
     try:
-        done = web.undo_for_session(import_id)
+        done = actions.undo_for_session(import_id)
     except NotAuthorized:
         st.error(f.t("data.refused"))
         return
     except UndoError as exc:
-        st.error(web.plain(exc.th if f.lang == "th" else exc.en))
+        st.error(actions.plain(exc.th if f.lang == "th" else exc.en))
         return
-    clear_caches()
     st.session_state[FLASH_KEY] = f.t("data.undo.done", id=import_id, **done)
     st.rerun()

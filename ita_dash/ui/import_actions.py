@@ -1,7 +1,8 @@
-"""Server-side actions of the Data page, bound to the Streamlit session.
+"""What the Data page does to the data: check a file, import it, undo, read the history.
 
-The page calls these; each write checks, itself, that the session belongs to an
-editor (:func:`ita_dash.importer.auth.session_actor`), whatever the page showed.
+The one place where the page reaches the importer's write side, so that the storage
+behind it can change here alone. Each write checks, itself, that the session belongs
+to an editor (:func:`ita_dash.ui.auth.session_actor`), whatever the page showed.
 Nothing here draws widgets.
 """
 
@@ -10,8 +11,9 @@ from __future__ import annotations
 import re
 
 import duckdb
+import pandas as pd
 
-from ita_dash.importer import auth
+from ita_dash.importer.auth import require_editor
 from ita_dash.importer.pipeline import (
     ImportOptions,
     Outcome,
@@ -22,7 +24,8 @@ from ita_dash.importer.pipeline import (
     run_import,
 )
 from ita_dash.importer.readers import max_upload_bytes
-from ita_dash.store.imports import undo_import
+from ita_dash.store.imports import import_history, undo_import
+from ita_dash.ui.auth import secrets_section, session_actor
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
@@ -34,9 +37,9 @@ def plain(text: object) -> str:
 
 def upload_limit_mb() -> int:
     """The upload limit in whole MB: ``[import] max_mb`` in secrets, else ITA_IMPORT_MAX_MB."""
-    configured = auth.secrets_section("import").get("max_mb")
+    configured = secrets_section("import").get("max_mb")
     try:
-        return max(1, int(float(configured))) if configured else max_upload_bytes() // 2**20
+        return max(1, int(float(str(configured)))) if configured else max_upload_bytes() // 2**20
     except (TypeError, ValueError):
         return max_upload_bytes() // 2**20
 
@@ -56,13 +59,18 @@ def check_file(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str,
 def import_for_session(con: duckdb.DuckDBPyConnection, plan: Plan,
                        progress: Progress) -> Outcome:
     """Write a checked plan as the signed-in editor (refused for anyone else)."""
-    actor = auth.session_actor()
-    auth.require_editor(actor)
+    actor = session_actor()
+    require_editor(actor)
     return run_import(con, plan, actor=actor, progress=progress)
 
 
 def undo_for_session(import_id: str) -> dict[str, int]:
     """Undo an import as the signed-in editor (refused for anyone else)."""
-    actor = auth.session_actor()
-    auth.require_editor(actor)
+    actor = session_actor()
+    require_editor(actor)
     return undo_import(import_id, actor=actor)
+
+
+def history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every import, newest first."""
+    return import_history(con)

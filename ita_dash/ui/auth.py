@@ -1,0 +1,70 @@
+"""The editor of a Streamlit session: ``st.login`` (OIDC) or the editor password.
+
+The rules (password hashes, throttling, who is an editor) are in
+:mod:`ita_dash.importer.auth`; this module reads ``st.secrets``, ``st.user`` and the
+session's sign-in marker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import streamlit as st
+
+from ita_dash.importer.auth import (
+    ANONYMOUS,
+    SESSION_KEY,
+    Actor,
+    editor_emails,
+    password_configured,
+    record_failure,
+    throttled,
+    verify_password,
+)
+
+
+def secrets_section(name: str) -> Mapping[str, object]:
+    """A section of ``st.secrets`` ({} when there is no secrets file or no section)."""
+    try:
+        section = st.secrets.get(name)
+    except Exception:  # noqa: BLE001 - no secrets file is not an error
+        return {}
+    return section if isinstance(section, Mapping) else {}
+
+
+def oidc_configured() -> bool:
+    return bool(secrets_section("auth"))
+
+
+def session_actor() -> Actor:
+    """The editor signed in to this Streamlit session, or :data:`ANONYMOUS`."""
+    editors = secrets_section("editors")
+    if oidc_configured():
+        user = st.user
+        if getattr(user, "is_logged_in", False):
+            email = str(user.get("email") or "").strip().lower()
+            allowed = bool(email) and email in editor_emails(editors)
+            return Actor(f"oidc:{email}", "oidc", allowed)
+        return ANONYMOUS
+    marker = st.session_state.get(SESSION_KEY)
+    if isinstance(marker, dict) and marker.get("ok") and password_configured(editors):
+        return Actor(f"password:{marker.get('name') or 'editor'}", "password", True)
+    return ANONYMOUS
+
+
+def sign_in_with_password(password: str, name: str = "") -> bool:
+    """Check the password and mark this session as an editor's."""
+    if throttled():
+        return False
+    editors = secrets_section("editors")
+    if not password_configured(editors) or not verify_password(password, editors):
+        record_failure()
+        return False
+    st.session_state[SESSION_KEY] = {"ok": True, "name": name.strip()[:60]}
+    return True
+
+
+def sign_out() -> None:
+    st.session_state.pop(SESSION_KEY, None)
+    if oidc_configured() and getattr(st.user, "is_logged_in", False):
+        st.logout()
