@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from ita_dash import palette
 from ita_dash.i18n import pick, slice_label, t, year_label
 from ita_dash.images import FONT_FAMILY
 from ita_dash.palette import GAIN, GROUP, LOSS, NEUTRAL, PRIMARY, SERIES, TEXT
@@ -333,7 +334,7 @@ def miss_count_bars(miss: pd.DataFrame, lang: str) -> go.Figure:
 
 # ------------------------------------------------------------- national scale
 
-FOCUS_LINE = "#111111"
+FOCUS_LINE = palette.FOCUS_LINE
 GAP = "⋯"
 
 
@@ -453,7 +454,7 @@ def open_item_slice_heatmap(grid: pd.DataFrame, by: str, lang: str,
                                                                           strict=True)]
     fig = go.Figure(go.Heatmap(
         z=z.values, x=codes, y=labels, zmin=0, zmax=max(10.0, float(np.nanmax(z.values))),
-        colorscale=[[0, "#ffffff"], [1, STATUS_COLORS["zero"]]], xgap=1, ygap=1,
+        colorscale=[[0, palette.BACKGROUND], [1, STATUS_COLORS["zero"]]], xgap=1, ygap=1,
         text=np.broadcast_to(np.array([names.get(c, c) for c in codes], dtype=object), z.shape),
         customdata=np.dstack([n_zero.values, n_units.values]),
         hovertemplate="<b>%{y}</b><br>%{x} %{text}<br>%{z:.1f}% "

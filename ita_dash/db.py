@@ -17,9 +17,16 @@ from pathlib import Path
 
 import duckdb
 
-from ita_dash.publish import Build, Places, current_build, ensure_current
+from ita_dash import publish
+from ita_dash.publish import Build, Places, current_build
 
 __all__ = ["Build", "connect", "current_build", "ensure_current", "open_read_only"]
+
+
+def ensure_current(db_path: Path | None = None, data_dir: Path | None = None,
+                   store: Path | None = None) -> Build:
+    """The current build, built first (under the writer lock) when missing or stale."""
+    return publish.ensure_current(Places.default(db_path, data_dir, store))
 
 
 def open_read_only(build: Build) -> duckdb.DuckDBPyConnection:
@@ -30,4 +37,4 @@ def open_read_only(build: Build) -> duckdb.DuckDBPyConnection:
 def connect(db_path: Path | None = None, data_dir: Path | None = None,
             store: Path | None = None) -> duckdb.DuckDBPyConnection:
     """A read-only connection to the current build (built first when the files changed)."""
-    return open_read_only(ensure_current(Places.default(db_path, data_dir, store)))
+    return open_read_only(ensure_current(db_path, data_dir, store))

@@ -27,6 +27,7 @@ UNKNOWN_LEVEL = "#9e9e9e"  # units whose rating level is unknown
 OTHER = "#a9bcd0"       # the other units, beside the unit itself
 GROUP = "#e07b00"       # the group mean; the most frequent weakest indicators
 PREVIOUS = "#7f7f7f"    # the unit's previous year
+FOCUS_LINE = "#111111"  # the outline of the chosen unit among thousands
 STATUS = {"zero": "#d93025", "partial": "#f2b134", "full": "#2e9e5b"}  # O-items
 
 # series, in order: lines of groups or tools

@@ -15,7 +15,7 @@ import streamlit as st
 from ita_dash import charts, tables
 from ita_dash.i18n import pick, slice_label, t
 from ita_dash.scope import Scope
-from ita_dash.ui.data import data
+from ita_dash.ui import data
 from ita_dash.ui.render import chart, downloads
 from ita_dash.ui.state import Filters
 
