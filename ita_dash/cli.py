@@ -24,12 +24,12 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from ita_dash import queries
+    from ita_dash import queries, safe_files
     from ita_dash.db import connect
 
     con = connect(read_only=False)
     frame = queries.export_scores(con, dataset=args.dataset)
-    frame.to_csv(args.out, index=False, encoding="utf-8")
+    safe_files.write_csv(frame, args.out)
     print(f"wrote {len(frame)} scores of dataset {args.dataset!r} to {args.out}")
     return 0
 

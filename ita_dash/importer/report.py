@@ -8,19 +8,17 @@ cells stay vectorised; :class:`Report` concatenates them on demand. Severity is
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from ita_dash.problems import Problem
+from ita_dash.safe_files import csv_bytes, inert, xlsx_bytes
 
 COLUMNS = ["severity", "file", "row", "column", "value", "stored", "problem_th", "problem_en"]
 SEVERITIES = ("error", "warning", "info")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_RISKY_START = ("=", "+", "@", "\t", "\r", "-")
-_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 
 
 def shown(value: object, limit: int = 200) -> str | None:
@@ -33,11 +31,7 @@ def shown(value: object, limit: int = 200) -> str | None:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-def spreadsheet_safe(value: object) -> object:
-    """Defuse text that a spreadsheet would run as a formula (CSV injection)."""
-    if isinstance(value, str) and value.startswith(_RISKY_START) and not _NUMBER.match(value):
-        return "'" + value
-    return value
+spreadsheet_safe = inert  # the one formula-safe rule (ita_dash.safe_files)
 
 
 @dataclass
@@ -96,17 +90,11 @@ class Report:
 
     def to_csv_bytes(self) -> bytes:
         """The report as CSV (UTF-8 with BOM, so that Excel shows Thai)."""
-        frame = self.frame().map(spreadsheet_safe)
-        return frame.to_csv(index=False).encode("utf-8-sig")
+        return csv_bytes(self.frame())
 
     def to_xlsx_bytes(self) -> bytes:
         """The report as an Excel workbook (text cells are written as text, never formulas)."""
-        buffer = io.BytesIO()
-        with pd.ExcelWriter(buffer, engine="xlsxwriter",
-                            engine_kwargs={"options": {"strings_to_formulas": False,
-                                                       "strings_to_urls": False}}) as writer:
-            self.frame().to_excel(writer, index=False, sheet_name="report")
-        return buffer.getvalue()
+        return xlsx_bytes({"report": self.frame()})
 
     def lines(self, limit: int = 200) -> list[str]:
         """Human-readable lines for the command line (at most ``limit``)."""
