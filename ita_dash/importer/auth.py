@@ -24,15 +24,15 @@ import socket
 import threading
 import time
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 PBKDF2_ITERATIONS = 600_000
 SESSION_KEY = "_ita_editor_session"  # never used as a widget key: clients cannot set it
-MAX_FAILURES = 10
+MAX_FAILURES = 10  # wrong passwords per client (network address) in the window
+MAX_ACCOUNT_FAILURES = 30  # wrong passwords per account name, from all clients together
 FAILURE_WINDOW_S = 300.0
-_failures: deque[float] = deque()
-_lock = threading.Lock()
+MAX_TRACKED = 10_000  # keys remembered at most (the oldest are forgotten first)
 
 
 class NotAuthorized(PermissionError):
@@ -99,18 +99,60 @@ def verify_password(password: str, editors: Mapping[str, object]) -> bool:
     return False
 
 
-def throttled() -> bool:
-    """True while too many wrong passwords were tried recently (on this server)."""
-    now = time.monotonic()
-    with _lock:
-        while _failures and now - _failures[0] > FAILURE_WINDOW_S:
-            _failures.popleft()
-        return len(_failures) >= MAX_FAILURES
+class Throttle:
+    """Wrong-password throttle per client and per account, never for the whole server:
+    wrong passwords from one client cannot lock out an editor signing in from another."""
+
+    def __init__(self, *, per_client: int = MAX_FAILURES,
+                 per_account: int = MAX_ACCOUNT_FAILURES, window_s: float = FAILURE_WINDOW_S,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.per_client, self.per_account, self.window_s = per_client, per_account, window_s
+        self.clock = clock
+        self._failures: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def _keys(client: str, account: str) -> tuple[str, str]:
+        return f"client:{client}", f"account:{account.strip().lower()}"
+
+    def _recent(self, key: str, now: float) -> int:
+        times = self._failures.get(key)
+        if times is None:
+            return 0
+        while times and now - times[0] > self.window_s:
+            times.popleft()
+        if not times:
+            del self._failures[key]
+            return 0
+        return len(times)
+
+    def blocked(self, client: str, account: str = "") -> bool:
+        """True while this client, or this account, had too many wrong passwords."""
+        client_key, account_key = self._keys(client, account)
+        now = self.clock()
+        with self._lock:
+            return (self._recent(client_key, now) >= self.per_client
+                    or self._recent(account_key, now) >= self.per_account)
+
+    def failure(self, client: str, account: str = "") -> None:
+        now = self.clock()
+        with self._lock:
+            for key in [k for k, times in self._failures.items()
+                        if not times or now - times[-1] > self.window_s]:
+                del self._failures[key]  # forget expired keys: memory stays bounded
+            for key in self._keys(client, account):
+                self._failures.setdefault(key, deque()).append(now)
+            while len(self._failures) > MAX_TRACKED:
+                del self._failures[next(iter(self._failures))]
+
+    def success(self, client: str, account: str = "") -> None:
+        """A right password clears this client's and this account's failures."""
+        with self._lock:
+            for key in self._keys(client, account):
+                self._failures.pop(key, None)
 
 
-def record_failure() -> None:
-    with _lock:
-        _failures.append(time.monotonic())
+THROTTLE = Throttle()
 
 
 def password_configured(editors: Mapping[str, object]) -> bool:
@@ -151,7 +193,8 @@ def session_actor() -> Actor:
         user = st.user
         if getattr(user, "is_logged_in", False):
             email = str(user.get("email") or "").strip().lower()
-            allowed = bool(email) and email in editor_emails(editors)
+            allowed = (bool(email) and email_verified(user.get("email_verified"))
+                       and email in editor_emails(editors))
             return Actor(f"oidc:{email}", "oidc", allowed)
         return ANONYMOUS
     marker = st.session_state.get(SESSION_KEY)
@@ -160,16 +203,38 @@ def session_actor() -> Actor:
     return ANONYMOUS
 
 
+def email_verified(claim: object) -> bool:
+    """The OIDC ``email_verified`` claim: only a true boolean (or "true") counts."""
+    return claim is True or (isinstance(claim, str) and claim.strip().lower() == "true")
+
+
+def client_key() -> str:
+    """This session's client: the WebSocket's remote address (None from localhost)."""
+    import streamlit as st
+
+    try:
+        return str(st.context.ip_address or "localhost")
+    except Exception:  # noqa: BLE001 - outside a session
+        return "unknown"
+
+
+def throttled(name: str = "") -> bool:
+    """True while this client (or the account ``name``) tried too many wrong passwords."""
+    return THROTTLE.blocked(client_key(), name)
+
+
 def sign_in_with_password(password: str, name: str = "") -> bool:
     """Check the password and mark this session as an editor's."""
     import streamlit as st
 
-    if throttled():
+    client = client_key()
+    if THROTTLE.blocked(client, name):
         return False
     editors = secrets_section("editors")
     if not password_configured(editors) or not verify_password(password, editors):
-        record_failure()
+        THROTTLE.failure(client, name)
         return False
+    THROTTLE.success(client, name)
     st.session_state[SESSION_KEY] = {"ok": True, "name": name.strip()[:60]}
     return True
 

@@ -23,7 +23,7 @@ FILE = ("หน่วยงาน,ปีงบประมาณ,รหัส,�
 
 @pytest.fixture(autouse=True)
 def no_failures() -> None:
-    auth._failures.clear()
+    auth.THROTTLE = auth.Throttle()
 
 
 def open_page(db: Path, monkeypatch: pytest.MonkeyPatch, *, password: bool = False,
