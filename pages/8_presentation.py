@@ -1,6 +1,5 @@
 """Presentation mode: the meeting deck's slides one at a time, in large type, with downloads."""
 
-from html import escape
 
 import streamlit as st
 
@@ -10,6 +9,7 @@ from ita_dash.deck.excel import workbook_bytes
 from ita_dash.deck.figures import slide_figure
 from ita_dash.deck.pptx_deck import pptx_bytes
 from ita_dash.deck.slides import DeckError, build_deck
+from ita_dash.escape import md
 from ita_dash.images import plotly_config
 
 f = ui.start("presentation")
@@ -56,4 +56,4 @@ if figure is not None:
     st.plotly_chart(figure, width="stretch", theme=None, key=f"slide-{slide.key}",
                     config=plotly_config(f"{deck.file_stem()}-{slide.key}"))
 st.html(page.footer_html(slide, deck.is_synthetic))
-st.caption(escape(f.t("deck.hint")))
+st.caption(md(f.t("deck.hint")))

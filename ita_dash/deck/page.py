@@ -7,10 +7,9 @@ tables as Plotly figures (:mod:`ita_dash.deck.figures`).
 
 from __future__ import annotations
 
-from html import escape
-
 from ita_dash import i18n
 from ita_dash.deck import model as m
+from ita_dash.escape import html as escape
 
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

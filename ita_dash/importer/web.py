@@ -7,10 +7,9 @@ Nothing here draws widgets.
 
 from __future__ import annotations
 
-import re
-
 import duckdb
 
+from ita_dash.escape import md
 from ita_dash.importer import auth
 from ita_dash.importer.pipeline import (
     ImportOptions,
@@ -24,12 +23,10 @@ from ita_dash.importer.pipeline import (
 from ita_dash.importer.readers import max_upload_bytes
 from ita_dash.importer.store import undo_import
 
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
-
 
 def plain(text: object) -> str:
     """Text from a file made safe for ``st.markdown`` and friends (shown as typed)."""
-    return _MARKDOWN.sub(r"\\\1", str(text)).replace("\n", " ")
+    return md(text)
 
 
 def upload_limit_mb() -> int:
