@@ -8,6 +8,8 @@ Write controls are drawn only for editors, and the write functions check again.
 
 from __future__ import annotations
 
+import logging
+
 import streamlit as st
 
 from ita_dash import config
@@ -18,6 +20,8 @@ from ita_dash.importer.store import UndoError, import_history
 from ita_dash.importer.templates import template_bytes
 from ita_dash.ui import Filters, clear_caches, cursor
 from ita_dash.ui.state import dataset_label
+
+LOG = logging.getLogger(__name__)
 
 strings.register()
 
@@ -178,6 +182,11 @@ def confirm(f: Filters, plan: Plan) -> None:
         st.session_state.pop(PLAN_KEY, None)
         st.error(f.t("data.stale"))
         return
+    except Exception:  # noqa: BLE001 - e.g. two confirms at once: a message, never a trace
+        LOG.exception("import failed")
+        st.session_state.pop(PLAN_KEY, None)
+        st.error(f.t("data.failed"))
+        return
     st.session_state.pop(PLAN_KEY, None)
     clear_caches()
     st.session_state[FLASH_KEY] = f.t("data.done", n=outcome.written, id=outcome.import_id)
@@ -243,6 +252,10 @@ def undo(f: Filters, frame: object) -> None:
         return
     except UndoError as exc:
         st.error(web.plain(exc.th if f.lang == "th" else exc.en))
+        return
+    except Exception:  # noqa: BLE001 - a message, never a trace
+        LOG.exception("undo failed")
+        st.error(f.t("data.failed"))
         return
     clear_caches()
     st.session_state[FLASH_KEY] = f.t("data.undo.done", id=import_id, **done)
