@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 XLSXWRITER_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False}
+CRLF = "\r\n"  # RFC 4180; also makes the writer quote any cell holding a CR or an LF
 RISKY_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
@@ -54,13 +55,13 @@ def _inert_index(index: pd.Index) -> pd.Index:
 
 def csv_bytes(frame: pd.DataFrame, *, index: bool = False, encoding: str = "utf-8-sig") -> bytes:
     """``frame`` as CSV (UTF-8 with BOM by default, so Excel reads Thai)."""
-    return inert_frame(frame).to_csv(index=index).encode(encoding)
+    return inert_frame(frame).to_csv(index=index, lineterminator=CRLF).encode(encoding)
 
 
 def write_csv(frame: pd.DataFrame, path: Any, *, index: bool = False,
               encoding: str = "utf-8") -> None:
     """Write ``frame`` as CSV to ``path`` (a path or a text stream)."""
-    inert_frame(frame).to_csv(path, index=index, encoding=encoding)
+    inert_frame(frame).to_csv(path, index=index, encoding=encoding, lineterminator=CRLF)
 
 
 def xlsx_bytes(sheets: Mapping[str, pd.DataFrame] | pd.DataFrame, *,

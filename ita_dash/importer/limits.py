@@ -57,6 +57,9 @@ PART_MB = Limit(16, "ส่วนประกอบของไฟล์ Excel �
                 "a part of the Excel file unpacks to more than {n} MB")
 ZIP_MEMBERS = Limit(2_000, "ไฟล์ Excel มีส่วนประกอบเกิน {n} ส่วน",
                     "the Excel file has more than {n} parts")
+BROKEN_CSV = Limit(0, "ไฟล์ CSV เสียหาย อ่านแถวนี้ไม่ได้ (เช่น เครื่องหมายคำพูดหรือการขึ้นบรรทัดผิดที่)",
+                   "the CSV file is damaged: this row cannot be read (e.g. a stray quote or "
+                   "line break)")
 SECONDS = Limit(20, "อ่านไฟล์นานเกิน {n} วินาที ให้แบ่งไฟล์เป็นส่วนเล็กลง",
                 "reading the file takes more than {n} seconds: split it into smaller files")
 

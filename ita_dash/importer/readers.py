@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import os
 import re
 import warnings
@@ -33,6 +34,7 @@ from ita_dash.importer.limits import LimitError
 from ita_dash.importer.report import Report
 from ita_dash.thai import has_invisible
 
+LOG = logging.getLogger(__name__)
 DEFAULT_MAX_MB = 20.0
 HEADER_SEARCH_ROWS = 40
 UNZIPPED_FACTOR = 25  # an XLSX may unpack to at most this many times the upload limit
@@ -97,6 +99,15 @@ def read_table(data: bytes, file_name: str, report: Report, max_bytes: int | Non
     except LimitError as exc:
         exc.report(report)
         return None
+    except MemoryError:
+        report.add("error", None, None, None, "ไฟล์ใช้หน่วยความจำเกินกำหนด ให้แบ่งไฟล์เป็นส่วนเล็กลง",
+                   "reading the file needs too much memory: split it into smaller files")
+        return None
+    except Exception:  # noqa: BLE001 - never a raw exception on a page: a message and the log
+        LOG.exception("cannot read %s", file_name)
+        report.add("error", None, None, None, "อ่านไฟล์ไม่ได้ (ไฟล์เสียหายหรือรูปแบบไม่ถูกต้อง)",
+                   "the file cannot be read (damaged or not in a known format)")
+        return None
     if raw is None:
         return None
     return checked(raw, report)
@@ -159,7 +170,7 @@ def decode(data: bytes, report: Report) -> tuple[str, str] | None:
 
 def csv_records(text: str, delimiter: str) -> Iterator[list[str]]:
     """The records of ``text``, each checked against the column and cell-length bounds."""
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     record = 0
     while True:
         try:
@@ -169,7 +180,7 @@ def csv_records(text: str, delimiter: str) -> Iterator[list[str]]:
         except csv.Error as exc:
             if "field larger" in str(exc):
                 raise LimitError(limits.CELL_CHARS, record + 1) from None
-            raise
+            raise LimitError(limits.BROKEN_CSV, record + 1, None, str(exc)) from None
         record += 1
         if len(row) > limits.COLUMNS.value:
             raise LimitError(limits.COLUMNS, record, None, f"{len(row):,}")
@@ -193,8 +204,6 @@ def find_csv_header(text: str) -> tuple[str, int, list[list[str]], Iterator[list
                     break
         except LimitError as exc:
             problem = problem or exc
-            continue
-        except csv.Error:
             continue
         index = header_index([[cell_text(c) for c in row] for row in head])
         if index is not None:
@@ -229,20 +238,16 @@ def read_csv(data: bytes, file_name: str, report: Report,
     _delimiter, index, head, records = found
     headers = [cell_text(c) for c in head[index]]
     body = head[index + 1:]
-    try:
-        for row in records:
-            body.append(row)
-            if len(body) % 8192 == 0:
-                if len(body) > limits.ROWS.value:
-                    raise LimitError(limits.ROWS, index + 1 + len(body))
-                deadline.check(index + 1 + len(body))
-    except csv.Error as exc:
-        report.add("error", index + 2 + len(body), None, None, "อ่านแถวนี้ไม่ได้ (CSV เสียหาย)",
-                   f"this row cannot be read (damaged CSV: {exc})")
-        return None
+    for row in records:
+        body.append(row)
+        if len(body) % 8192 == 0:
+            if len(body) > limits.ROWS.value:
+                raise LimitError(limits.ROWS, index + 1 + len(body))
+            deadline.check(index + 1 + len(body))
     if len(body) > limits.ROWS.value:
         raise LimitError(limits.ROWS, index + 1 + len(body))
     width = max(len(headers), max((len(r) for r in body), default=0))
+    body = [r + [""] * (width - len(r)) if len(r) < width else r for r in body]
     frame = pd.DataFrame(body, columns=range(width), dtype=object) if body \
         else pd.DataFrame(columns=range(width), dtype=object)
     for extra in range(frame.shape[1], len(headers)):
