@@ -21,11 +21,16 @@ import re
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")  # all ASCII punctuation, CommonMark-escapable
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
+# GFM autolinks are found in the rendered text, after escapes are resolved: "://", "www."
+# and "@" get an invisible zero-width space, which no autolink pattern goes through
+_AUTOLINK = re.compile(r"(:)(?=//)|(?i:(?<![^\W_])(www)(?=\.))|(@)")
+ZWSP = "\u200b"
 
 
 def md(text: object) -> str:
     """``text`` for a Markdown element: rendered as the literal characters, one line."""
-    return _PUNCTUATION.sub(r"\\\1", _LINE_BREAKS.sub(" ", str(text)))
+    text = _AUTOLINK.sub(lambda m: m.group(0) + ZWSP, _LINE_BREAKS.sub(" ", str(text)))
+    return _PUNCTUATION.sub(r"\\\1", text)
 
 
 def html(text: object) -> str:

@@ -103,11 +103,12 @@ def test_escaping_of_text_from_data_and_the_url(db_env: Path) -> None:
     from tests.ui.conftest import run_page
 
     for payload, shown in (("[เข้าสู่ระบบ](https://evil.example/login)",
-                            r"\[เข้าสู่ระบบ\]\(https\:\/\/evil\.example\/login\)"),
+                            "\\[เข้าสู่ระบบ\\]\\(https\\:\u200b\\/\\/evil\\.example\\/login\\)"),
                            ("![t](http://127.0.0.1:9/track.png)",
-                            r"\!\[t\]\(http\:\/\/127\.0\.0\.1\:9\/track\.png\)"),
-                           ("<b>b</b> **x** $x$ :red[x] www.evil.example",
-                            r"\<b\>b\<\/b\> \*\*x\*\* \$x\$ \:red\[x\] www\.evil\.example")):
+                            "\\!\\[t\\]\\(http\\:\u200b\\/\\/127\\.0\\.0\\.1\\:9\\/track\\.png\\)"),
+                           ("<b>b</b> **x** $x$ :red[x] www.evil.example a@b.co",
+                            r"\<b\>b\<\/b\> \*\*x\*\* \$x\$ \:red\[x\] "
+                            "www\u200b\\.evil\\.example a\\@\u200bb\\.co")):
         assert escape.md(payload) == shown
     assert escape.md("a\nb\r\nc") == "a b c"
     assert escape.plotly("<b>x</b> & <a href='y'>") == "&lt;b&gt;x&lt;/b&gt; &amp; &lt;a href='y'&gt;"

@@ -124,4 +124,4 @@ def test_write_functions_refuse_without_an_editor_session(wcon: duckdb.DuckDBPyC
 
 def test_plain_escapes_markdown_and_html() -> None:
     assert web.plain("<script>*x*</script> [a](javascript:alert(1))") == (
-        "\\<script\\>\\*x\\*\\</script\\> \\[a\\]\\(javascript\\:alert\\(1\\)\\)")
+        "\\<script\\>\\*x\\*\\<\\/script\\> \\[a\\]\\(javascript\\:alert\\(1\\)\\)")
