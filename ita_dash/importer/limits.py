@@ -41,10 +41,10 @@ class LimitError(Exception):
 
 CELL_CHARS = Limit(2_000, "ช่องข้อมูลยาวเกิน {n} ตัวอักษร", "a cell is longer than {n} characters")
 NAME_CHARS = Limit(300, "ชื่อหน่วยงานยาวเกิน {n} ตัวอักษร", "the unit name is longer than {n} characters")
-COLUMNS = Limit(1_000, "ไฟล์มีเกิน {n} คอลัมน์", "the file has more than {n} columns")
+COLUMNS = Limit(300, "ไฟล์มีเกิน {n} คอลัมน์", "the file has more than {n} columns")
 ROWS = Limit(1_000_000, "ไฟล์มีเกิน {n} แถว", "the file has more than {n} rows")
-CELLS = Limit(2_500_000, "ไฟล์ Excel มีเกิน {n} ช่องข้อมูล ให้แบ่งไฟล์หรือบันทึกเป็น CSV",
-              "the Excel file has more than {n} cells: split it or save it as CSV")
+CELLS = Limit(4_000_000, "ไฟล์มีเกิน {n} ช่องข้อมูล ให้แบ่งเป็นไฟล์เล็กลง",
+              "the file has more than {n} cells: split it into smaller files")
 MERGED_RANGES = Limit(10_000, "มีช่องผสาน (merged cells) เกิน {n} กลุ่ม",
                       "the sheet has more than {n} merged ranges")
 MERGED_CELLS = Limit(100_000, "ช่องผสาน (merged cells) รวมกันเกิน {n} ช่อง หรือเลยขอบเขตตาราง",

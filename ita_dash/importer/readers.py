@@ -238,12 +238,18 @@ def read_csv(data: bytes, file_name: str, report: Report,
     _delimiter, index, head, records = found
     headers = [cell_text(c) for c in head[index]]
     body = head[index + 1:]
+    cells = sum(map(len, body))
     for row in records:
         body.append(row)
+        cells += len(row)
         if len(body) % 8192 == 0:
             if len(body) > limits.ROWS.value:
                 raise LimitError(limits.ROWS, index + 1 + len(body))
+            if cells > limits.CELLS.value:
+                raise LimitError(limits.CELLS, index + 1 + len(body))
             deadline.check(index + 1 + len(body))
+    if cells > limits.CELLS.value:
+        raise LimitError(limits.CELLS, index + 1 + len(body))
     if len(body) > limits.ROWS.value:
         raise LimitError(limits.ROWS, index + 1 + len(body))
     width = max(len(headers), max((len(r) for r in body), default=0))

@@ -55,7 +55,7 @@ def test_bounded_parsing_refuses_each_exhausting_file_by_its_limit(
     cells = tmp_path / "cells.xlsx"
     cells.write_bytes(workbook([HEADER] + [[UNIT, 2567, "ITA", 80]] * 300))
     monkeypatch.setattr(limits, "CELLS", Limit(1000, limits.CELLS.th, limits.CELLS.en))
-    refused(cli, db_env, cells, "the Excel file has more than 1,000 cells")
+    refused(cli, db_env, cells, "the file has more than 1,000 cells")
     monkeypatch.undo()
     slow = tmp_path / "slow.csv"
     slow.write_text(LONG + f"{UNIT},2567,ITA,80\n" * 20_000, encoding="utf-8")
