@@ -55,17 +55,19 @@ SHEET_MB = Limit(300, "แผ่นงานใน Excel คลายออก�
                  "a worksheet unpacks to more than {n} MB")
 PART_MB = Limit(16, "ส่วนประกอบของไฟล์ Excel คลายออกแล้วใหญ่เกิน {n} MB",
                 "a part of the Excel file unpacks to more than {n} MB")
+OTHER_TAGS = Limit(100_000, "ไฟล์ Excel มีส่วนอื่นนอกจากช่องข้อมูลมากผิดปกติ (เกิน {n} รายการ)",
+                   "the Excel file holds too much besides its cells (over {n} other elements)")
 ZIP_MEMBERS = Limit(2_000, "ไฟล์ Excel มีส่วนประกอบเกิน {n} ส่วน",
                     "the Excel file has more than {n} parts")
 BROKEN_CSV = Limit(0, "ไฟล์ CSV เสียหาย อ่านแถวนี้ไม่ได้ (เช่น เครื่องหมายคำพูดหรือการขึ้นบรรทัดผิดที่)",
                    "the CSV file is damaged: this row cannot be read (e.g. a stray quote or "
                    "line break)")
-SECONDS = Limit(20, "อ่านไฟล์นานเกิน {n} วินาที ให้แบ่งไฟล์เป็นส่วนเล็กลง",
+SECONDS = Limit(15, "อ่านไฟล์นานเกิน {n} วินาที ให้แบ่งไฟล์เป็นส่วนเล็กลง",
                 "reading the file takes more than {n} seconds: split it into smaller files")
 
 
 def read_seconds() -> float:
-    """The reading time limit (ITA_IMPORT_READ_SECONDS, default 20 s)."""
+    """The reading time limit (ITA_IMPORT_READ_SECONDS, default 15 s)."""
     try:
         return float(os.environ.get("ITA_IMPORT_READ_SECONDS", SECONDS.value))
     except ValueError:

@@ -19,11 +19,15 @@ import csv
 import io
 import logging
 import os
+import pickle
 import re
+import subprocess
+import sys
 import warnings
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -37,9 +41,12 @@ from ita_dash.thai import has_invisible
 LOG = logging.getLogger(__name__)
 DEFAULT_MAX_MB = 20.0
 HEADER_SEARCH_ROWS = 40
+CHILD_MEMORY = 1536 * 2**20  # memory a child reading a workbook may add to what it starts with
+CHILD_START_S = 8.0  # time allowed for the child to start, beyond the reading time
 UNZIPPED_FACTOR = 25  # an XLSX may unpack to at most this many times the upload limit
 DELIMITERS = (",", "\t", ";")
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]{1,3})(\d{1,7})(?::([A-Z]{1,3})(\d{1,7}))?"')
+TAGS_PER_CELL = 16  # a cell is at most <c><is><r><rPr>…</rPr><t>…</t></r></is></c>
 TEXT_RUN_BYTES = 64 * 1024  # far above CELL_CHARS characters, however encoded
 _CELL = re.compile(rb"<(?:\w+:)?c[\s>/]")
 # Thai marks that must follow a Thai letter, leading vowels that must precede one, and
@@ -91,7 +98,7 @@ def read_table(data: bytes, file_name: str, report: Report, max_bytes: int | Non
     deadline = limits.Deadline()
     try:
         if kind == "xlsx":
-            raw = read_xlsx(data, file_name, report, limit, deadline, sheet)
+            raw = read_xlsx_isolated(data, file_name, report, limit, sheet)
         elif kind == "csv":
             raw = read_csv(data, file_name, report, deadline)
         else:
@@ -349,11 +356,11 @@ def note_invisible(raw: RawTable, report: Report) -> None:
 
 
 def read_xlsx(data: bytes, file_name: str, report: Report, limit: int,
-              deadline: limits.Deadline | None = None,
-              sheet: str | None = None) -> RawTable | None:
+              deadline: limits.Deadline | None = None, sheet: str | None = None, *,
+              checked: bool = False) -> RawTable | None:
+    """Read a workbook (``checked``: :func:`check_zip` passed already)."""
     deadline = deadline or limits.Deadline()
-    sizes = check_zip(data, report, limit)
-    if sizes is None:
+    if not checked and check_zip(data, report, limit) is None:
         return None
     import openpyxl
 
@@ -378,6 +385,70 @@ def read_xlsx(data: bytes, file_name: str, report: Report, limit: int,
         return None
     finally:
         book.close()
+
+
+def read_xlsx_isolated(data: bytes, file_name: str, report: Report, limit: int,
+                       sheet: str | None = None) -> RawTable | None:
+    """:func:`read_xlsx` in a child process limited in memory and time (an XML parser
+    cannot be stopped from inside); in this process when ITA_IMPORT_ISOLATE=0."""
+    seconds = limits.read_seconds()
+    if os.environ.get("ITA_IMPORT_ISOLATE", "1") == "0":
+        return read_xlsx(data, file_name, report, limit, limits.Deadline(seconds), sheet)
+    if check_zip(data, report, limit) is None:  # bounded checks first, without a child
+        return None
+    root = str(Path(__file__).resolve().parents[2])
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        p for p in (root, os.environ.get("PYTHONPATH", "")) if p)}
+    child = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+        [sys.executable, "-c", "from ita_dash.importer.readers import child_main; child_main()"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    try:
+        # the child's own deadline is checked between rows; this one bounds everything,
+        # with room for the child to start
+        out, err = child.communicate(pickle.dumps((data, file_name, limit, sheet, seconds)),
+                                     timeout=seconds + CHILD_START_S)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.communicate()
+        raise LimitError(limits.Limit(int(seconds), limits.SECONDS.th, limits.SECONDS.en)) \
+            from None
+    if child.returncode != 0 or not out:
+        LOG.error("reading %s failed in the child (exit %s): %s", file_name, child.returncode,
+                  err.decode(errors="replace")[-2000:])
+        report.add("error", None, None, None, "ไฟล์ใช้หน่วยความจำเกินกำหนดหรือเสียหาย อ่านไม่ได้",
+                   "the file cannot be read: it needs too much memory or is damaged")
+        return None
+    raw, parts = pickle.loads(out)  # noqa: S301 - written by our own child process
+    report.parts.extend(parts)
+    return raw
+
+
+def child_main() -> None:
+    """The child process of :func:`read_xlsx_isolated`: arguments on stdin (pickled),
+    (table, report parts) on stdout."""
+    import resource
+
+    data, file_name, limit, sheet, seconds = pickle.loads(sys.stdin.buffer.read())  # noqa: S301
+    try:
+        with open("/proc/self/statm") as statm:
+            used = int(statm.read().split()[0]) * resource.getpagesize()
+        resource.setrlimit(resource.RLIMIT_AS, (used + CHILD_MEMORY, used + CHILD_MEMORY))
+    except (OSError, ValueError):
+        pass
+    report = Report(file_name)
+    try:
+        raw = read_xlsx(data, file_name, report, limit, limits.Deadline(seconds), sheet,
+                        checked=True)
+    except LimitError as exc:
+        exc.report(report)
+        raw = None
+    except MemoryError:
+        raw = None
+        report.parts.clear()
+        report.add("error", None, None, None, "ไฟล์ใช้หน่วยความจำเกินกำหนด ให้แบ่งไฟล์เป็นส่วนเล็กลง",
+                   "reading the file needs too much memory: split it into smaller files")
+    sys.stdout.buffer.write(pickle.dumps((raw, report.parts), protocol=pickle.HIGHEST_PROTOCOL))
+    sys.stdout.flush()
 
 
 def check_zip(data: bytes, report: Report, limit: int) -> dict[str, int] | None:
@@ -434,10 +505,14 @@ def xml_chunks(source: object) -> Iterator[bytes]:
 def scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> int:
     """The number of cells of a worksheet; refuse too many cells or merged ranges, and
     text longer than a cell may be (worksheets and shared strings)."""
-    cells = ranges = area = 0
+    cells = ranges = area = tags = 0
+    worksheet = "worksheets/" in info.filename.lower()
     with archive.open(info) as source:
         for part in xml_chunks(source):
             cells += len(_CELL.findall(part))
+            tags += part.count(b"<")
+            if worksheet and tags > TAGS_PER_CELL * cells + limits.OTHER_TAGS.value:
+                raise LimitError(limits.OTHER_TAGS, None, None, info.filename)
             if cells > limits.CELLS.value:
                 raise LimitError(limits.CELLS, None, None, info.filename)
             for found in _MERGE.findall(part):
@@ -508,7 +583,7 @@ def sheet_rows(sheet: object, deadline: limits.Deadline) -> Iterator[list[object
             raise LimitError(limits.COLUMNS, number, None, f"{len(row):,}")
         if number > limits.ROWS.value:
             raise LimitError(limits.ROWS, number)
-        if number % 4096 == 0:
+        if number % 64 == 0:
             deadline.check(number)
         values: list[object] = []
         for cell in row:

@@ -83,6 +83,11 @@ def cell_at_last_column() -> bytes:
     return patched({SHEET: sheet_xml(HEAD_ROW + row)})
 
 
+def junk_elements() -> bytes:
+    """A 23 KB workbook whose sheet holds five million empty elements besides one row."""
+    return patched({SHEET: sheet_xml(HEAD_ROW + "<x/>" * 5_000_000)})
+
+
 def many_parts() -> bytes:
     return patched({f"xl/media/x{i}.bin": b"" for i in range(2_100)})
 
@@ -121,6 +126,7 @@ BOUNDED: dict[str, tuple[Callable[[], bytes], str]] = {
     "merged_to_the_end.xlsx": (merged_to_the_end, "merged ranges cover more than 100,000 cells"),
     "many_merges.xlsx": (many_merges, "the sheet has more than 10,000 merged ranges"),
     "cell_at_last_column.xlsx": (cell_at_last_column, "the file has more than 300 columns"),
+    "junk_elements.xlsx": (junk_elements, "the Excel file holds too much besides its cells"),
     "many_parts.xlsx": (many_parts, "the Excel file has more than 2,000 parts"),
     "big_styles.xlsx": (big_styles, "a part of the Excel file unpacks to more than 16 MB"),
     "many_cells_one_row.csv": (many_cells_one_row, "the file has more than 300 columns"),
