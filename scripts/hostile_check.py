@@ -48,13 +48,13 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="ita-hostile-") as tmp:
         db = Path(tmp) / "ita.duckdb"
         shutil.copy(args.db, db)
-        before = digest(db)
         env = {**os.environ, "ITA_DB_PATH": str(db), "PYTHONPATH": str(ROOT)}
         paths = files(Path(tmp))
         for path in paths:
+            before = digest(db)
             start = time.perf_counter()
             child = subprocess.Popen([sys.executable, "-m", "ita_dash", "import", str(path),  # noqa: S603
-                                      "--dataset", "real", "--add-units"], env=env,
+                                      "--dataset", "real"], env=env,
                                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
             out, _ = child.communicate()
             seconds = time.perf_counter() - start
