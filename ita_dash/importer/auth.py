@@ -92,10 +92,10 @@ def verify_password(password: str, editors: Mapping[str, object]) -> bool:
         except ValueError:
             return False
         return hmac.compare_digest(digest.hex(), hash_hex.lower())
-    stored = editors.get("password_sha256")
-    if isinstance(stored, str) and stored:
-        digest = hashlib.sha256(password.encode()).hexdigest()
-        return hmac.compare_digest(digest, stored.lower())
+    plain = editors.get("password_sha256")
+    if isinstance(plain, str) and plain:
+        hexdigest = hashlib.sha256(password.encode()).hexdigest()
+        return hmac.compare_digest(hexdigest, plain.lower())
     return False
 
 
@@ -163,6 +163,8 @@ def editor_emails(editors: Mapping[str, object]) -> set[str]:
     emails = editors.get("emails") or []
     if isinstance(emails, str):
         emails = [emails]
+    if not isinstance(emails, list | tuple | set | frozenset):
+        return set()
     return {str(e).strip().lower() for e in emails}
 
 
