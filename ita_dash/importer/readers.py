@@ -49,10 +49,12 @@ _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]{1,3})(\d{1,7})(?::
 TAGS_PER_CELL = 16  # a cell is at most <c><is><r><rPr>…</rPr><t>…</t></r></is></c>
 TEXT_RUN_BYTES = 64 * 1024  # far above CELL_CHARS characters, however encoded
 _CELL = re.compile(rb"<(?:\w+:)?c[\s>/]")
-# Thai marks that must follow a Thai letter, leading vowels that must precede one, and
-# Thai characters wedged between Latin letters: Latin-1 text decoded as cp874
-_NOT_THAI = re.compile("(?<![\u0e01-\u0e3a\u0e47-\u0e4e])[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
-                       "|[\u0e40-\u0e44](?![\u0e01-\u0e2e])|[A-Za-z][\u0e01-\u0e5b]+[A-Za-z]")
+# Latin-1 decoded as cp874: a Thai mark right after a Latin letter or digit ("Café" ->
+# "Caf้"), a leading vowel after a Latin letter and before no consonant, or Thai characters
+# wedged between Latin letters ("España" -> "Espa๑a")
+_NOT_THAI = re.compile("(?<=[A-Za-z0-9])[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
+                       "|(?<=[A-Za-z])[\u0e40-\u0e44](?![\u0e01-\u0e2e])"
+                       "|[A-Za-z][\u0e01-\u0e5b]+[A-Za-z]")
 # a code column header (ITA, IIT_W, 5, 9.1, I12, O 11 ...) in a long file: a mixed layout
 _CODE_HEADER = re.compile(r"(ITA|[IEO]IT(_W)?|[IEO]?\d{1,3}(\.\d{1,3})*)")
 
