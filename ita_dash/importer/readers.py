@@ -394,7 +394,7 @@ def read_xlsx_isolated(data: bytes, file_name: str, report: Report, limit: int,
     """:func:`read_xlsx` in a child process limited in memory and time (an XML parser
     cannot be stopped from inside); in this process when ITA_IMPORT_ISOLATE=0."""
     seconds = limits.read_seconds()
-    if os.environ.get("ITA_IMPORT_ISOLATE", "1") == "0":
+    if os.environ.get("ITA_IMPORT_ISOLATE", "1") == "0" or os.name != "posix":
         return read_xlsx(data, file_name, report, limit, limits.Deadline(seconds), sheet)
     if check_zip(data, report, limit) is None:  # bounded checks first, without a child
         return None
