@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ita_dash import palette
+from ita_dash.escape import plotly
 from ita_dash.i18n import pick, slice_label, t, year_label
 from ita_dash.images import FONT_FAMILY
 from ita_dash.palette import GAIN, GROUP, LOSS, NEUTRAL, PRIMARY, SERIES, TEXT
@@ -43,7 +44,8 @@ def _padded(values: pd.Series, factor: float = 1.18) -> list[float]:
 
 
 def _names(frame: pd.DataFrame, stem: str, lang: str) -> list[str]:
-    return [pick(th, en, lang) for th, en in zip(frame[f"{stem}_th"], frame[f"{stem}_en"],
+    """Names from the data, escaped for Plotly (no tag of theirs is rendered)."""
+    return [plotly(pick(th, en, lang)) for th, en in zip(frame[f"{stem}_th"], frame[f"{stem}_en"],
                                                  strict=True)]
 
 
@@ -154,7 +156,7 @@ def radar_series(vs_group: pd.DataFrame, vs_previous: pd.DataFrame, lang: str,
     units, the previous year when the unit has one."""
     series = []
     if vs_group["n_units"].fillna(0).max() > 1:
-        series.append((t("chart.group_mean", lang, group=group_name), vs_group["comparison"]))
+        series.append((t("chart.group_mean", lang, group=plotly(group_name)), vs_group["comparison"]))
     if vs_previous["comparison"].notna().any():
         series.append((t("chart.previous_year", lang, year=year_label(previous_year, lang)),
                        vs_previous["comparison"]))

@@ -35,7 +35,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from ita_dash import queries
+    from ita_dash import queries, safe_files
     from ita_dash.db import connect
 
     con = connect()
@@ -45,7 +45,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     else:
         frame = queries.export_scores(con, dataset=args.dataset)
         what = "scores"
-    frame.to_csv(args.out, index=False, encoding="utf-8")
+    safe_files.write_csv(frame, args.out)
     print(f"wrote {len(frame)} {what} of dataset {args.dataset!r} to {args.out}")
     return 0
 

@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from ita_dash import safe_files
 from ita_dash.i18n import status_label, t
 from ita_dash.palette import BLACK, GAIN, HIGHLIGHT, LOSS, WHITE
 
@@ -272,21 +273,22 @@ def style(table: pd.DataFrame, cols: tuple[Col, ...], lang: str,
 
 
 def to_csv_bytes(table: pd.DataFrame) -> bytes:
-    """UTF-8 with a byte-order mark, so Excel opens the Thai text correctly."""
-    return table.to_csv(index=False).encode("utf-8-sig")
+    """UTF-8 with a byte-order mark, so Excel opens the Thai text correctly; formula-safe."""
+    return safe_files.csv_bytes(table)
 
 
 def to_xlsx_bytes(table: pd.DataFrame, sheet: str = "data") -> bytes:
     """An Excel workbook: headers as shown (Thai or English), numbers as numbers."""
     buffer = io.BytesIO()
-    plain = table.astype(object).where(table.notna(), None)
-    with pd.ExcelWriter(buffer, engine="xlsxwriter") as writer:
+    plain = safe_files.inert_frame(table.astype(object).where(table.notna(), None))
+    with pd.ExcelWriter(buffer, engine="xlsxwriter",
+                        engine_kwargs={"options": safe_files.XLSXWRITER_OPTIONS}) as writer:
         plain.to_excel(writer, sheet_name=sheet[:31], index=False)
         book, worksheet = writer.book, writer.sheets[sheet[:31]]
         number = book.add_format({"num_format": "0.00"})
         for i, name in enumerate(plain.columns):
             width = min(60, max(10, len(str(name)) + 2,
                                 *(len(str(v)) + 2 for v in plain[name].head(200))))
-            numeric = pd.api.types.is_float_dtype(table[name])
+            numeric = pd.api.types.is_float_dtype(table.iloc[:, i])
             worksheet.set_column(i, i, width, number if numeric else None)
     return buffer.getvalue()

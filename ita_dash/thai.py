@@ -7,8 +7,15 @@ import unicodedata
 
 THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 BE_OFFSET = 543
-_SPACES = re.compile(r"\s+")
+# zero-width, bidi and other format characters (Unicode Cf) and control characters other
+# than white space (Cc): invisible, they would make look-alike names of the same unit
+_INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f"
+                        r"\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]")
 _OFFICE_PREFIXES = ("สำนักงานเขต", "เขต")
+
+
+_TO_CLEAN = re.compile(_INVISIBLE.pattern[:-1] + "\u0e50-\u0e59]")
+_CLEAN = {**THAI_DIGITS, **{c: None for c in range(0x10000) if _INVISIBLE.match(chr(c))}}
 
 
 def to_arabic_digits(text: str) -> str:
@@ -16,10 +23,23 @@ def to_arabic_digits(text: str) -> str:
     return text.translate(THAI_DIGITS)
 
 
+def has_invisible(text: str) -> bool:
+    """Whether ``text`` holds zero-width, format or control characters (not white space)."""
+    return _INVISIBLE.search(text) is not None
+
+
+def strip_invisible(text: str) -> str:
+    """``text`` without zero-width, format and control characters."""
+    return _INVISIBLE.sub("", text)
+
+
 def normalize_text(text: str) -> str:
-    """NFC-normalise, convert Thai digits and collapse white space."""
-    text = unicodedata.normalize("NFC", text)
-    return _SPACES.sub(" ", to_arabic_digits(text)).strip()
+    """NFC-normalise, drop invisible characters, convert Thai digits, collapse white space."""
+    if _TO_CLEAN.search(text) is not None:
+        text = text.translate(_CLEAN)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    return " ".join(text.split())
 
 
 def name_key(name: str) -> str:

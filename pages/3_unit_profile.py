@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ita_dash import charts, tables, ui
+from ita_dash.escape import md
 from ita_dash.i18n import year_label
 from ita_dash.scope import Scope
 
@@ -53,7 +54,7 @@ items = ui.data.unit_items(dataset=f.dataset, year=year, unit_id=unit)
 if ui.has_rows(items, f.t("profile.no_items", year=shown_year)):
     zero = ui.data.zero_items(dataset=f.dataset, year=year, scope=Scope.of_units([unit]))
     if not zero.empty:
-        st.error(f.t("profile.zero_items", codes=", ".join(zero["code"])), icon=":material/block:")
+        st.error(md(f.t("profile.zero_items", codes=", ".join(zero["code"]))), icon=":material/block:")
     ui.table(items, tables.UNIT_ITEMS, f, "items", highlight=items["is_weakest"])
 
 st.subheader(f.t("profile.recoverable"))

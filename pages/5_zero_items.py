@@ -4,12 +4,13 @@ zero streaks."""
 import streamlit as st
 
 from ita_dash import charts, tables, ui
+from ita_dash.escape import md
 from ita_dash.scope import Scope
 from ita_dash.ui import scale
 
 f = ui.start("zero_items")
 ui.page_title(f, "zero.title")
-only_unit = st.toggle(f.t("zero.only_unit", unit=f.unit_label), key="zero_only_unit",
+only_unit = st.toggle(md(f.t("zero.only_unit", unit=f.unit_label)), key="zero_only_unit",
                       disabled=not f.unit)
 scope = Scope.of_units([f.unit]) if only_unit and f.unit else f.scope
 label = f.unit_label if only_unit and f.unit else f.scope_label

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ita_dash import tables, ui
+from ita_dash.escape import md
 from ita_dash.i18n import pick
 
 f = ui.start("about")
@@ -11,7 +12,7 @@ info = ui.data.dataset_info(dataset=f.dataset)
 if ui.has_rows(info, f.t("no_data")):
     row = info.iloc[0]
     st.subheader(f.t("about.dataset"))
-    st.markdown(f"**{pick(row['label_th'], row['label_en'], f.lang)}** — {pick(row['description_th'], row['description_en'], f.lang)}")
+    st.markdown(f"**{md(pick(row['label_th'], row['label_en'], f.lang))}** — {md(pick(row['description_th'], row['description_en'], f.lang))}")
     st.caption(f.t("about.counts", n_scores=row["n_scores"], n_unit_years=row["n_unit_years"]))
 
 st.subheader(f.t("about.sources", year=f.year_text))
@@ -38,7 +39,7 @@ st.subheader(f.t("about.frameworks"))
 frameworks = ui.data.frameworks_overview()
 ui.table(frameworks, tables.FRAMEWORKS, f, "frameworks")
 for fw in frameworks.itertuples():
-    st.markdown(f"**{f.t('about.scale', name=pick(fw.name_th, fw.name_en, f.lang))}**")
+    st.markdown(f"**{md(f.t('about.scale', name=pick(fw.name_th, fw.name_en, f.lang)))}**")
     scale = tables.with_status_labels(ui.data.rating_scale(framework_id=fw.framework_id))
     if ui.has_rows(scale, f.t("about.no_scale")):
         ui.table(scale, tables.RATING_SCALE, f, f"scale-{fw.framework_id}")

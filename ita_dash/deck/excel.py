@@ -21,6 +21,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from ita_dash import palette
 from ita_dash.deck.text import width
+from ita_dash.safe_files import inert
 
 FONT = "Tahoma"  # on every Windows machine, and it has Thai glyphs
 MIN_WIDTH, MAX_WIDTH = 6, 60
@@ -87,12 +88,12 @@ def _write_cell(sheet: Worksheet, r: int, c: int, raw: object, is_int: bool,
     elif _is_number(value):
         sheet.write_number(r, c, float(cast(float, value)), formats["decimal"])
     else:
-        sheet.write_string(r, c, str(value), formats["text"])
+        sheet.write_string(r, c, inert(str(value)), formats["text"])
 
 
 def _write_sheet(sheet: Worksheet, frame: pd.DataFrame, formats: dict[str, Format]) -> None:
     for c, column in enumerate(frame.columns):
-        sheet.write_string(0, c, str(column), formats["header"])
+        sheet.write_string(0, c, inert(str(column)), formats["header"])
         is_int = pd.api.types.is_integer_dtype(frame[column])
         for r, raw in enumerate(frame[column].tolist(), start=1):
             _write_cell(sheet, r, c, raw, is_int, formats)

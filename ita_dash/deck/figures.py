@@ -7,10 +7,13 @@ Plotly table.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import plotly.graph_objects as go
 
 from ita_dash import palette
 from ita_dash.deck import model as m
+from ita_dash.escape import plotly
 from ita_dash.images import FONT_FAMILY
 
 FONT_SIZE = 22
@@ -95,7 +98,9 @@ def _lines(spec: m.Chart) -> go.Figure:
 
 
 def chart_figure(spec: m.Chart) -> go.Figure:
-    """The Plotly figure of a slide chart."""
+    """The Plotly figure of a slide chart (names from the data escaped for Plotly)."""
+    spec = replace(spec, categories=tuple(plotly(c) for c in spec.categories),
+                   series=tuple(replace(s, name=plotly(s.name)) for s in spec.series))
     if spec.kind in ("bar", "column"):
         return _bars(spec)
     if spec.kind == "radar":
@@ -105,11 +110,12 @@ def chart_figure(spec: m.Chart) -> go.Figure:
 
 def table_figure(spec: m.Table) -> go.Figure:
     """A Plotly table of a slide table (header in the deck colour)."""
-    columns = list(zip(*spec.rows, strict=True)) if spec.rows else [() for _ in spec.columns]
+    rows = [[plotly(v) if isinstance(v, str) else v for v in row] for row in spec.rows]
+    columns = list(zip(*rows, strict=True)) if rows else [() for _ in spec.columns]
     align = ["right" if n else "left" for n in spec.numeric]
     fig = go.Figure(go.Table(
         columnwidth=list(spec.widths),
-        header={"values": list(spec.columns), "fill_color": palette.PRIMARY, "align": align,
+        header={"values": [plotly(c) for c in spec.columns], "fill_color": palette.PRIMARY, "align": align,
                 "font": {"color": palette.WHITE, "size": FONT_SIZE - 2}, "height": 44},
         cells={"values": [list(c) for c in columns], "align": align, "height": 42,
                "fill_color": [[palette.PANEL if i % 2 == 0 else palette.WHITE

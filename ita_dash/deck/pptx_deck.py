@@ -41,6 +41,7 @@ from ita_dash import palette
 from ita_dash.deck import model as m
 from ita_dash.deck.pptx_fonts import FONT, apply_fonts, patch_theme
 from ita_dash.deck.text import shorten, width
+from ita_dash.safe_files import inert
 
 SLIDE_W, SLIDE_H = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.5)
@@ -143,9 +144,9 @@ def _content_box(s: m.Slide) -> Box:
 
 def _chart_data(chart: m.Chart) -> CategoryChartData:
     data = CategoryChartData(number_format=chart.number_format)
-    data.categories = list(chart.categories)
-    for s in chart.series:
-        data.add_series(s.name, list(s.values))
+    data.categories = [inert(c) for c in chart.categories]  # the embedded workbook is
+    for s in chart.series:                                   # written by xlsxwriter
+        data.add_series(inert(s.name), list(s.values))
     return data
 
 

@@ -11,8 +11,7 @@ Two ways to be an editor in the web app (see docs/IMPORT.md):
 
 The command line runs as the operating-system user who can write the database
 file, and is trusted as an editor. The write functions themselves call
-:func:`require_editor`; the page only hides controls. The session side (``st.login``,
-``st.secrets``, the signed-in marker) is :mod:`ita_dash.ui.auth`.
+:func:`require_editor`; the page only hides controls.
 """
 
 from __future__ import annotations
@@ -25,15 +24,15 @@ import socket
 import threading
 import time
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 PBKDF2_ITERATIONS = 600_000
 SESSION_KEY = "_ita_editor_session"  # never used as a widget key: clients cannot set it
-MAX_FAILURES = 10
+MAX_FAILURES = 10  # wrong passwords per client (network address) in the window
+MAX_ACCOUNT_FAILURES = 30  # wrong passwords per account name, from all clients together
 FAILURE_WINDOW_S = 300.0
-_failures: deque[float] = deque()
-_lock = threading.Lock()
+MAX_TRACKED = 10_000  # keys remembered at most (the oldest are forgotten first)
 
 
 class NotAuthorized(PermissionError):
@@ -93,25 +92,67 @@ def verify_password(password: str, editors: Mapping[str, object]) -> bool:
         except ValueError:
             return False
         return hmac.compare_digest(digest.hex(), hash_hex.lower())
-    stored = editors.get("password_sha256")
-    if isinstance(stored, str) and stored:
-        return hmac.compare_digest(hashlib.sha256(password.encode()).hexdigest(),
-                                   stored.lower())
+    plain = editors.get("password_sha256")
+    if isinstance(plain, str) and plain:
+        hexdigest = hashlib.sha256(password.encode()).hexdigest()
+        return hmac.compare_digest(hexdigest, plain.lower())
     return False
 
 
-def throttled() -> bool:
-    """True while too many wrong passwords were tried recently (on this server)."""
-    now = time.monotonic()
-    with _lock:
-        while _failures and now - _failures[0] > FAILURE_WINDOW_S:
-            _failures.popleft()
-        return len(_failures) >= MAX_FAILURES
+class Throttle:
+    """Wrong-password throttle per client and per account, never for the whole server:
+    wrong passwords from one client cannot lock out an editor signing in from another."""
+
+    def __init__(self, *, per_client: int = MAX_FAILURES,
+                 per_account: int = MAX_ACCOUNT_FAILURES, window_s: float = FAILURE_WINDOW_S,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.per_client, self.per_account, self.window_s = per_client, per_account, window_s
+        self.clock = clock
+        self._failures: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def _keys(client: str, account: str) -> tuple[str, str]:
+        return f"client:{client}", f"account:{account.strip().lower()}"
+
+    def _recent(self, key: str, now: float) -> int:
+        times = self._failures.get(key)
+        if times is None:
+            return 0
+        while times and now - times[0] > self.window_s:
+            times.popleft()
+        if not times:
+            del self._failures[key]
+            return 0
+        return len(times)
+
+    def blocked(self, client: str, account: str = "") -> bool:
+        """True while this client, or this account, had too many wrong passwords."""
+        client_key, account_key = self._keys(client, account)
+        now = self.clock()
+        with self._lock:
+            return (self._recent(client_key, now) >= self.per_client
+                    or self._recent(account_key, now) >= self.per_account)
+
+    def failure(self, client: str, account: str = "") -> None:
+        now = self.clock()
+        with self._lock:
+            for key in [k for k, times in self._failures.items()
+                        if not times or now - times[-1] > self.window_s]:
+                del self._failures[key]  # forget expired keys: memory stays bounded
+            for key in self._keys(client, account):
+                self._failures.setdefault(key, deque()).append(now)
+            while len(self._failures) > MAX_TRACKED:
+                del self._failures[next(iter(self._failures))]
+
+    def success(self, client: str, account: str = "") -> None:
+        """A right password clears this client's and this account's failures."""
+        with self._lock:
+            for key in self._keys(client, account):
+                self._failures.pop(key, None)
 
 
-def record_failure() -> None:
-    with _lock:
-        _failures.append(time.monotonic())
+THROTTLE = Throttle()
 
 
 def password_configured(editors: Mapping[str, object]) -> bool:
@@ -120,5 +161,13 @@ def password_configured(editors: Mapping[str, object]) -> bool:
 
 def editor_emails(editors: Mapping[str, object]) -> set[str]:
     emails = editors.get("emails") or []
-    listed = [emails] if isinstance(emails, str) else emails
-    return {str(e).strip().lower() for e in listed} if isinstance(listed, list | tuple) else set()
+    if isinstance(emails, str):
+        emails = [emails]
+    if not isinstance(emails, list | tuple | set | frozenset):
+        return set()
+    return {str(e).strip().lower() for e in emails}
+
+
+def email_verified(claim: object) -> bool:
+    """The OIDC ``email_verified`` claim: only a true boolean (or "true") counts."""
+    return claim is True or (isinstance(claim, str) and claim.strip().lower() == "true")

@@ -92,6 +92,14 @@ def file_bytes(values: pd.DataFrame, fmt: str) -> bytes:
     return buffer.getvalue()
 
 
+def peak_mb() -> float:
+    """The peak resident memory of this process or of a finished child (a workbook reader)."""
+    import resource
+
+    return max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+               resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+
+
 def time_import(places: Places, data: bytes, fmt: str) -> tuple[float, float, dict[str, int]]:
     """(seconds to validate, seconds in all, counts) of one import into ``places``: files
     written to the store and an incremental build published."""
@@ -129,5 +137,6 @@ def bench_import(*, units: int = 8300, formats: tuple[str, ...] = ("csv", "csv-l
             target = TARGETS_S.get(fmt, 0)
             print(f"import {fmt}: {counts['units_new']} units, {counts['scores']} scores in "
                   f"{total:.1f} s (read+validate {checked:.1f} s; file {len(data) / 1048576:.1f} "
-                  f"MB; target < {target:g} s)", flush=True)
+                  f"MB; target < {target:g} s; peak memory so far {peak_mb():.0f} MB)",
+                  flush=True)
         return results

@@ -31,7 +31,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"no such file: {path} / ไม่พบไฟล์", file=sys.stderr)
         return EXIT_ERRORS
     options = ImportOptions(dataset=args.dataset, add_units=args.add_units, replace=args.replace,
-                            max_bytes=int(args.max_mb * 1048576) if args.max_mb else None)
+                            max_bytes=int(args.max_mb * 1048576) if args.max_mb else None,
+                            sheet=args.sheet)
     con = open_db()
     try:
         plan = prepare_import(con, path.read_bytes(), path.name, options)
@@ -150,6 +151,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--report", help="write the whole report to this .csv or .xlsx file")
     p.add_argument("--limit", type=int, default=200, help="report lines printed (default 200)")
     p.add_argument("--max-mb", type=float, help="size limit (default ITA_IMPORT_MAX_MB or 20)")
+    p.add_argument("--sheet", help="the Excel sheet to read (default: the first visible one)")
     p.set_defaults(handler=cmd_import)
     h = sub.add_parser("import-history", help="list the imports")
     h.add_argument("--dataset", choices=config.dataset_names())

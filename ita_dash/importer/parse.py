@@ -34,7 +34,9 @@ def parse_number(value: object) -> float | None | Bad:
         return None if isinstance(value, float) and math.isnan(value) else float(value)
     if not isinstance(value, str):
         return BAD
-    text = normalize_text(value).replace("\u00a0", "").replace(" ", "")
+    text = normalize_text(value)  # white space trimmed and collapsed (no-break space too)
+    if " " in text:  # "9 5" is not 95, "๒๕ ๖๕" not 2565: refused, never guessed
+        return BAD
     if text in MISSING_TOKENS:
         return None
     if _THOUSANDS.fullmatch(text):

@@ -37,6 +37,7 @@ class ImportOptions:
     add_units: bool = False
     replace: bool = False
     max_bytes: int | None = None
+    sheet: str | None = None  # the XLSX worksheet to read (default: the first visible one)
 
 
 @dataclass
@@ -98,7 +99,7 @@ def prepare_import(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str,
         report.add("error", None, None, options.dataset, "ไม่รู้จักชุดข้อมูล", "unknown dataset")
         return plan
     progress(0.05, "read")
-    raw = read_table(data, file_name, report, options.max_bytes)
+    raw = read_table(data, file_name, report, options.max_bytes, options.sheet)
     if raw is None:
         return plan
     progress(0.35, "validate")

@@ -90,6 +90,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.undo.done": {"th": "ยกเลิก {id} แล้ว: ลบ {removed} คะแนน คืนค่า {restored} คะแนน",
                        "en": "Undone {id}: removed {removed} figures, restored {restored}"},
     "data.undo.none": {"th": "ไม่มีรายการที่ยกเลิกได้", "en": "Nothing to undo."},
+    "data.failed": {"th": "บันทึกไม่สำเร็จ ไม่มีข้อมูลใดถูกเปลี่ยน ลองอีกครั้ง (รายละเอียดอยู่ในบันทึกของระบบ)",
+                    "en": "Saving failed and nothing was changed: try again (details are in the "
+                          "server log)."},
     "data.refused": {"th": "ต้องเข้าสู่ระบบในฐานะผู้แก้ไขข้อมูล",
                      "en": "Sign in as an editor first."},
     "data.col.status": {"th": "สถานะ", "en": "Status"},

@@ -11,6 +11,7 @@ import io
 import duckdb
 import pandas as pd
 
+from ita_dash import safe_files
 from ita_dash.importer.columns import TEMPLATE_HEADERS as H
 
 LONG_FIELDS = ("unit", "year", "framework", "code", "score", "unit_type", "parent")
@@ -97,10 +98,11 @@ def template_bytes(con: duckdb.DuckDBPyConnection, *, layout: str, fmt: str,
     """A template file: ``layout`` 'long' or 'wide', ``fmt`` 'xlsx' or 'csv'."""
     frame = long_template(con) if layout == "long" else wide_template(con, framework_id)
     if fmt == "csv":
-        return frame.to_csv(index=False).encode("utf-8-sig")
+        return safe_files.csv_bytes(frame)
+    frame = safe_files.inert_frame(frame)
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="xlsxwriter",
-                        engine_kwargs={"options": {"strings_to_formulas": False}}) as writer:
+                        engine_kwargs={"options": safe_files.XLSXWRITER_OPTIONS}) as writer:
         frame.to_excel(writer, index=False, sheet_name="คะแนน")
         sheet = writer.sheets["คะแนน"]
         sheet.set_column(0, 0, 32)

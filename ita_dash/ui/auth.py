@@ -14,11 +14,11 @@ import streamlit as st
 from ita_dash.importer.auth import (
     ANONYMOUS,
     SESSION_KEY,
+    THROTTLE,
     Actor,
     editor_emails,
+    email_verified,
     password_configured,
-    record_failure,
-    throttled,
     verify_password,
 )
 
@@ -43,7 +43,8 @@ def session_actor() -> Actor:
         user = st.user
         if getattr(user, "is_logged_in", False):
             email = str(user.get("email") or "").strip().lower()
-            allowed = bool(email) and email in editor_emails(editors)
+            allowed = (bool(email) and email_verified(user.get("email_verified"))
+                       and email in editor_emails(editors))
             return Actor(f"oidc:{email}", "oidc", allowed)
         return ANONYMOUS
     marker = st.session_state.get(SESSION_KEY)
@@ -52,14 +53,30 @@ def session_actor() -> Actor:
     return ANONYMOUS
 
 
+def client_key() -> str:
+    """This session's client: the WebSocket's remote address (None from localhost)."""
+    try:
+        return str(st.context.ip_address or "localhost")
+    except Exception:  # noqa: BLE001 - outside a session
+        return "unknown"
+
+
+def throttled(name: str = "") -> bool:
+    """True while this client (or the account ``name``) tried too many wrong passwords."""
+    return THROTTLE.blocked(client_key(), name)
+
+
 def sign_in_with_password(password: str, name: str = "") -> bool:
-    """Check the password and mark this session as an editor's."""
-    if throttled():
+    """Check the password and mark this session as an editor's (throttled per client and
+    per account, never for the whole server)."""
+    client = client_key()
+    if THROTTLE.blocked(client, name):
         return False
     editors = secrets_section("editors")
     if not password_configured(editors) or not verify_password(password, editors):
-        record_failure()
+        THROTTLE.failure(client, name)
         return False
+    THROTTLE.success(client, name)
     st.session_state[SESSION_KEY] = {"ok": True, "name": name.strip()[:60]}
     return True
 

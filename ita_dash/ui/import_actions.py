@@ -8,11 +8,10 @@ Nothing here draws widgets.
 
 from __future__ import annotations
 
-import re
-
 import duckdb
 import pandas as pd
 
+from ita_dash.escape import md
 from ita_dash.importer.auth import require_editor
 from ita_dash.importer.pipeline import (
     ImportOptions,
@@ -27,12 +26,10 @@ from ita_dash.importer.readers import max_upload_bytes
 from ita_dash.store.imports import import_history, undo_import
 from ita_dash.ui.auth import secrets_section, session_actor
 
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
-
 
 def plain(text: object) -> str:
     """Text from a file made safe for ``st.markdown`` and friends (shown as typed)."""
-    return _MARKDOWN.sub(r"\\\1", str(text)).replace("\n", " ")
+    return md(text)
 
 
 def upload_limit_mb() -> int:

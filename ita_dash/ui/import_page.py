@@ -9,6 +9,7 @@ Write controls are drawn only for editors, and the write functions
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from functools import partial
 
@@ -26,6 +27,8 @@ from ita_dash.ui import auth
 from ita_dash.ui import import_actions as actions
 from ita_dash.ui.data import cursor, frameworks_overview, own_cursor
 from ita_dash.ui.state import Filters, dataset_label, label_of
+
+LOG = logging.getLogger(__name__)
 
 strings.register()
 
@@ -186,6 +189,11 @@ def confirm(f: Filters, plan: Plan) -> None:
         st.session_state.pop(PLAN_KEY, None)
         st.error(f.t("data.stale"))
         return
+    except Exception:  # noqa: BLE001 - e.g. two confirms at once: a message, never a trace
+        LOG.exception("import failed")
+        st.session_state.pop(PLAN_KEY, None)
+        st.error(f.t("data.failed"))
+        return
     st.session_state.pop(PLAN_KEY, None)
     st.session_state[FLASH_KEY] = f.t("data.done", n=outcome.written, id=outcome.import_id)
     st.rerun()
@@ -249,6 +257,10 @@ def undo(f: Filters, frame: pd.DataFrame) -> None:
         return
     except UndoError as exc:
         st.error(actions.plain(exc.th if f.lang == "th" else exc.en))
+        return
+    except Exception:  # noqa: BLE001 - a message, never a trace
+        LOG.exception("undo failed")
+        st.error(f.t("data.failed"))
         return
     st.session_state[FLASH_KEY] = f.t("data.undo.done", id=import_id, **done)
     st.rerun()

@@ -8,8 +8,6 @@ messages, notes and the source line as large HTML, charts and tables as Plotly f
 
 from __future__ import annotations
 
-from html import escape
-
 import streamlit as st
 
 from ita_dash import palette
@@ -18,6 +16,8 @@ from ita_dash.deck.excel import workbook_bytes
 from ita_dash.deck.figures import slide_figure
 from ita_dash.deck.pptx_deck import pptx_bytes
 from ita_dash.deck.slides import DeckError, build_deck
+from ita_dash.escape import html as escape
+from ita_dash.escape import md
 from ita_dash.images import plotly_config
 from ita_dash.ui.data import build, cursor
 from ita_dash.ui.render import message
@@ -95,7 +95,7 @@ def render(f: Filters) -> None:
         st.plotly_chart(figure, width="stretch", theme=None, key=f"slide-{slide.key}",
                         config=plotly_config(f"{deck.file_stem()}-{slide.key}"))
     st.html(footer_html(slide, deck.is_synthetic))
-    st.caption(escape(f.t("deck.hint")))
+    st.caption(md(f.t("deck.hint")))
 
 
 def _step(by: int, n: int) -> None:

@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from ita_dash import tables
+from ita_dash.escape import md
 from ita_dash.i18n import t
 from ita_dash.images import plotly_config
 from ita_dash.ui.data import fonts_in_place
@@ -50,7 +51,7 @@ def banners(filters: Filters) -> None:
     if filters.is_synthetic:
         st.warning(t("demo.banner", filters.lang), icon=":material/science:")
     for note in filters.notes:
-        st.info(note, icon=":material/info:")
+        st.info(md(note), icon=":material/info:")
 
 
 def page_title(filters: Filters, key: str, *, show_scope: bool = True) -> None:
@@ -58,12 +59,12 @@ def page_title(filters: Filters, key: str, *, show_scope: bool = True) -> None:
     parts = [dataset_label(filters.dataset, filters.lang), filters.year_text]
     if show_scope:
         parts.append(filters.scope_label)
-    st.caption(" · ".join(parts))
+    st.caption(md(" · ".join(parts)))
 
 
 def message(text: str) -> None:
-    """A clear message shown instead of an empty chart or table."""
-    st.info(text, icon=":material/info:")
+    """A clear message shown instead of an empty chart or table (shown as plain text)."""
+    st.info(md(text), icon=":material/info:")
 
 
 def has_rows(frame: pd.DataFrame | None, text: str) -> TypeGuard[pd.DataFrame]:

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from ita_dash import tables
+from ita_dash.escape import md
 from ita_dash.i18n import pick, t, year_label
 from ita_dash.scope import Scope
 from ita_dash.ui import data
@@ -89,10 +90,10 @@ def unit_header(filters: Filters, history: pd.DataFrame, year: int) -> None:
     """The unit's name, groups and the chosen year's score, rating and change."""
     row = history[history["fiscal_year"] == year].iloc[0]
     groups = data.unit_groups_of(unit_id=filters.unit or "")
-    st.subheader(f"{filters.unit_label} · {year_label(year, filters.lang)}")
+    st.subheader(md(f"{filters.unit_label} · {year_label(year, filters.lang)}"))
     if not groups.empty:
         names = ", ".join(pick(r.name_th, r.name_en, filters.lang) for r in groups.itertuples())
-        st.caption(t("profile.groups_of", filters.lang, groups=names))
+        st.caption(md(t("profile.groups_of", filters.lang, groups=names)))
     cols = st.columns(3)
     delta = None if pd.isna(row["delta_points"]) else f"{row['delta_points']:+.2f}"
     score = "–" if pd.isna(row["score"]) else f"{row['score']:.2f}"
@@ -106,7 +107,7 @@ def unit_header(filters: Filters, history: pd.DataFrame, year: int) -> None:
 def indicator_legend(filters: Filters) -> None:
     """'1 การปฏิบัติหน้าที่ · 2 …': what the indicator numbers of a chart stand for."""
     labels = data.registry().indicator_labels(filters.lang)
-    st.caption(" · ".join(f"**{code}** {label}" for code, label in labels.items()))
+    st.caption(" · ".join(f"**{md(code)}** {md(label)}" for code, label in labels.items()))
 
 
 def comparison_group(filters: Filters) -> tuple[Scope, str]:

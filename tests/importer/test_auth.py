@@ -11,7 +11,7 @@ from ita_dash.importer import auth
 
 @pytest.fixture(autouse=True)
 def no_failures() -> None:
-    auth._failures.clear()
+    auth.THROTTLE = auth.Throttle()
 
 
 def test_pbkdf2_password() -> None:
@@ -35,11 +35,26 @@ def test_no_password_configured_means_no_editor() -> None:
     assert not auth.password_configured({"emails": ["a@b.c"]})
 
 
-def test_throttle_after_repeated_failures() -> None:
-    for _ in range(auth.MAX_FAILURES):
-        assert not auth.throttled()
-        auth.record_failure()
-    assert auth.throttled()
+def test_throttle_is_per_client_and_per_account_never_global() -> None:
+    now = [0.0]
+    throttle = auth.Throttle(per_client=10, per_account=30, window_s=300, clock=lambda: now[0])
+    for _ in range(10):
+        assert not throttle.blocked("203.0.113.9", "mallory")
+        throttle.failure("203.0.113.9", "mallory")
+    assert throttle.blocked("203.0.113.9", "mallory")
+    assert throttle.blocked("203.0.113.9", "editor")  # that client, whatever name it types
+    assert not throttle.blocked("198.51.100.7", "editor")  # the real editor elsewhere: not
+    # many clients guessing one account lock that account only
+    for i in range(30):
+        throttle.failure(f"192.0.2.{i}", "Editor ")
+    assert throttle.blocked("198.51.100.7", "editor")
+    assert not throttle.blocked("198.51.100.7", "other")
+    now[0] = 301.0  # failures expire after the window
+    assert not throttle.blocked("203.0.113.9", "mallory")
+    assert not throttle.blocked("198.51.100.7", "editor")
+    throttle.failure("203.0.113.9", "mallory")
+    throttle.success("203.0.113.9", "mallory")
+    assert throttle._failures == {}
 
 
 def test_editor_emails() -> None:
@@ -56,8 +71,8 @@ def test_require_editor() -> None:
 
 
 class FakeUser(dict):
-    def __init__(self, logged_in: bool, email: str = "") -> None:
-        super().__init__(email=email)
+    def __init__(self, logged_in: bool, email: str = "", verified: object = True) -> None:
+        super().__init__(email=email, email_verified=verified)
         self.is_logged_in = logged_in
 
 
@@ -67,6 +82,12 @@ class FakeUser(dict):
      auth.Actor("oidc:editor@example.go.th", "oidc", True)),
     (FakeUser(True, "someone@example.com"),
      auth.Actor("oidc:someone@example.com", "oidc", False)),
+    (FakeUser(True, "editor@example.go.th", verified=False),
+     auth.Actor("oidc:editor@example.go.th", "oidc", False)),
+    (FakeUser(True, "editor@example.go.th", verified=None),
+     auth.Actor("oidc:editor@example.go.th", "oidc", False)),
+    (FakeUser(True, "editor@example.go.th", verified="false"),
+     auth.Actor("oidc:editor@example.go.th", "oidc", False)),
 ])
 def test_oidc_session(monkeypatch: pytest.MonkeyPatch, user: FakeUser,
                       expected: auth.Actor) -> None:

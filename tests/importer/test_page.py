@@ -24,7 +24,7 @@ FILE = ("หน่วยงาน,ปีงบประมาณ,รหัส,�
 
 @pytest.fixture(autouse=True)
 def no_failures() -> None:
-    auth._failures.clear()
+    auth.THROTTLE = auth.Throttle()
 
 
 def open_page(db: Path, monkeypatch: pytest.MonkeyPatch, *, password: bool = False,
@@ -125,4 +125,4 @@ def test_write_functions_refuse_without_an_editor_session(wcon: duckdb.DuckDBPyC
 
 def test_plain_escapes_markdown_and_html() -> None:
     assert web.plain("<script>*x*</script> [a](javascript:alert(1))") == (
-        "\\<script\\>\\*x\\*\\</script\\> \\[a\\]\\(javascript\\:alert\\(1\\)\\)")
+        "\\<script\\>\\*x\\*\\<\\/script\\> \\[a\\]\\(javascript\\:alert\\(1\\)\\)")

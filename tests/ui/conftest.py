@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -46,8 +47,15 @@ def open_page() -> Callable[..., AppTest]:
     return run_page
 
 
+def shown(markdown: str) -> str:
+    """The text a Markdown source shows: backslash escapes resolved, zero-width spaces
+    (which ita_dash.escape.md puts in to break autolinks) dropped."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown).replace("\u200b", "")
+
+
 def texts(elements) -> list[str]:
-    return [str(e.value) for e in elements]
+    """What the elements show (their Markdown sources, as rendered text)."""
+    return [shown(str(e.value)) for e in elements]
 
 
 def assert_no_exception(at: AppTest) -> None:
