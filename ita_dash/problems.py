@@ -110,6 +110,20 @@ class Problems:
             self._parts.append(pd.DataFrame(self._pending, columns=COLUMNS))
             self._pending.clear()
 
+    def parts(self) -> list[pd.DataFrame]:
+        """The problems as frames (to hand them from a child process to its parent)."""
+        self._flush()
+        return list(self._parts)
+
+    def add_parts(self, parts: list[pd.DataFrame]) -> None:
+        """Add problems collected elsewhere (:meth:`parts` of another collector)."""
+        self._flush()
+        self._parts.extend(parts)
+
+    def clear(self) -> None:
+        self._pending.clear()
+        self._parts.clear()
+
     def frame(self) -> pd.DataFrame:
         """Every problem: errors first, then warnings, then notes; by file, then by row."""
         self._flush()

@@ -49,7 +49,7 @@ def national_year(base: duckdb.DuckDBPyConnection, units: int, seed: int = 8300)
         items = synthetic_scores(mem, dataset="real", unit_ids=ids,
                                  year_frameworks=[(YEAR, FRAMEWORK)], seed=seed)
         mem.register("items", items)
-        mem.execute("INSERT INTO scores SELECT * FROM items")
+        mem.execute("INSERT INTO scores BY NAME SELECT * FROM items")
         refresh_derived(mem, "real")
         values = mem.execute("""
             SELECT v.unit_id, v.code, round(v.value, 2) AS score

@@ -421,7 +421,7 @@ def read_xlsx_isolated(data: bytes, file_name: str, report: Report, limit: int,
                    "the file cannot be read: it needs too much memory or is damaged")
         return None
     raw, parts = pickle.loads(out)  # noqa: S301 - written by our own child process
-    report.parts.extend(parts)
+    report.add_parts(parts)
     return raw
 
 
@@ -446,10 +446,10 @@ def child_main() -> None:
         raw = None
     except MemoryError:
         raw = None
-        report.parts.clear()
+        report.clear()
         report.add("error", None, None, None, "ไฟล์ใช้หน่วยความจำเกินกำหนด ให้แบ่งไฟล์เป็นส่วนเล็กลง",
                    "reading the file needs too much memory: split it into smaller files")
-    sys.stdout.buffer.write(pickle.dumps((raw, report.parts), protocol=pickle.HIGHEST_PROTOCOL))
+    sys.stdout.buffer.write(pickle.dumps((raw, report.parts()), protocol=pickle.HIGHEST_PROTOCOL))
     sys.stdout.flush()
 
 

@@ -11,10 +11,10 @@ from collections.abc import Mapping
 
 import streamlit as st
 
+from ita_dash.importer import auth as rules
 from ita_dash.importer.auth import (
     ANONYMOUS,
     SESSION_KEY,
-    THROTTLE,
     Actor,
     editor_emails,
     email_verified,
@@ -63,20 +63,20 @@ def client_key() -> str:
 
 def throttled(name: str = "") -> bool:
     """True while this client (or the account ``name``) tried too many wrong passwords."""
-    return THROTTLE.blocked(client_key(), name)
+    return rules.THROTTLE.blocked(client_key(), name)
 
 
 def sign_in_with_password(password: str, name: str = "") -> bool:
     """Check the password and mark this session as an editor's (throttled per client and
     per account, never for the whole server)."""
     client = client_key()
-    if THROTTLE.blocked(client, name):
+    if rules.THROTTLE.blocked(client, name):
         return False
     editors = secrets_section("editors")
     if not password_configured(editors) or not verify_password(password, editors):
-        THROTTLE.failure(client, name)
+        rules.THROTTLE.failure(client, name)
         return False
-    THROTTLE.success(client, name)
+    rules.THROTTLE.success(client, name)
     st.session_state[SESSION_KEY] = {"ok": True, "name": name.strip()[:60]}
     return True
 

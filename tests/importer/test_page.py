@@ -12,6 +12,8 @@ from streamlit.testing.v1 import AppTest
 from ita_dash.config import PROJECT_DIR
 from ita_dash.importer import auth
 from ita_dash.importer.pipeline import ImportOptions, prepare_import
+from ita_dash.publish import Places
+from ita_dash.store.files import read_log
 from ita_dash.ui import import_actions as web
 
 APP = str(PROJECT_DIR / "app.py")
@@ -70,9 +72,9 @@ def test_wrong_password_is_refused(db_copy: Path, monkeypatch: pytest.MonkeyPatc
     assert len(at.get("file_uploader")) == 0
 
 
-def test_editor_checks_confirms_and_undoes(db_copy: Path,
+def test_editor_checks_confirms_and_undoes(places: Places,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    at = sign_in(open_page(db_copy, monkeypatch, password=True))
+    at = sign_in(open_page(places.db_path, monkeypatch, password=True))
     assert not at.exception
     assert len(at.get("file_uploader")) == 1
     at.get("file_uploader")[0].set_value(("ผล.csv", FILE, "text/csv"))
@@ -94,33 +96,33 @@ def test_editor_checks_confirms_and_undoes(db_copy: Path,
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert "imp\\-0001" in at.success[0].value
-    con = duckdb.connect(str(db_copy))
-    try:
-        rows = con.execute("SELECT imported_by, row_count FROM imports").fetchall()
-        assert rows == [("password:สมชาย", 2)]
-        history = at.dataframe[-1].value
-        assert history["รหัสการนำเข้า"].tolist() == ["imp-0001"]
-        at.checkbox(key="import-undo-sure").check()
-        at.run()
-        at.button(key="import-undo").click()
-        at.run()
-        assert not at.exception
-        assert con.execute("SELECT count(*) FROM scores WHERE import_id IS NOT NULL").fetchone() \
-            == (0,)
-        assert con.execute("SELECT undone_at IS NOT NULL FROM imports").fetchone() == (True,)
-    finally:
-        con.close()
+    [event] = read_log(places.store)  # the import is a file in the store, with who
+    assert (event.by, event.meta["row_count"]) == ("password:สมชาย", 2)
+    con = duckdb.connect(str(places.db_path), read_only=True)
+    assert con.execute("SELECT count(*) FROM scores WHERE import_id = 'imp-0001'").fetchone() \
+        == (2,)
+    history = at.dataframe[-1].value
+    assert history["รหัสการนำเข้า"].tolist() == ["imp-0001"]
+    at.checkbox(key="import-undo-sure").check()
+    at.run()
+    at.button(key="import-undo").click()
+    at.run()
+    assert not at.exception
+    con = duckdb.connect(str(places.db_path), read_only=True)  # the new build
+    assert con.execute("SELECT count(*) FROM scores WHERE import_id IS NOT NULL").fetchone() \
+        == (0,)
+    assert [e.event for e in read_log(places.store)] == ["import", "undo"]
 
 
-def test_write_functions_refuse_without_an_editor_session(wcon: duckdb.DuckDBPyConnection) -> None:
+def test_write_functions_refuse_without_an_editor_session(places: Places, reader) -> None:
     """Called outside a signed-in session (no UI at all), the writes are refused."""
-    plan = prepare_import(wcon, FILE, "f.csv", ImportOptions(add_units=True))
+    plan = prepare_import(reader(), FILE, "f.csv", ImportOptions(add_units=True))
     assert plan.ok
     with pytest.raises(auth.NotAuthorized):
-        web.import_for_session(wcon, plan, lambda *_: None)
+        web.import_for_session(reader(), plan, lambda *_: None)
     with pytest.raises(auth.NotAuthorized):
-        web.undo_for_session(wcon, "imp-0001")
-    assert wcon.execute("SELECT count(*) FROM imports").fetchone() == (0,)
+        web.undo_for_session("imp-0001")
+    assert read_log(places.store) == []
 
 
 def test_plain_escapes_markdown_and_html() -> None:
