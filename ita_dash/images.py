@@ -51,3 +51,19 @@ def apply_font(fig: go.Figure, size: int | None = None) -> go.Figure:
         font["size"] = size
     fig.update_layout(font=font, hoverlabel={"font": {"family": FONT_FAMILY}})
     return fig
+
+
+def export_title(fig: go.Figure, title: str, context: str, source: str,
+                 synthetic_mark: str = "") -> go.Figure:
+    """Title, unit/scope and year, source and (on synthetic data) the synthetic mark, for
+    the PNG export. The page hides ``.gtitle`` inside its own charts (the page already
+    names the chart), while Plotly draws the exported image from a copy outside them, so
+    the PNG carries the title and the screen does not repeat it."""
+    mark = f" · <b style='color:#b00020'>{synthetic_mark}</b>" if synthetic_mark else ""
+    text = (f"<b>{title}</b> · {context}<br>"
+            f"<span style='font-size:13px'>{source}{mark}</span>")
+    fig.update_layout(title={"text": text, "x": 0.01, "xanchor": "left", "y": 0.99,
+                             "yanchor": "top", "font": {"size": 19}})
+    top = fig.layout.margin.t if fig.layout.margin.t is not None else 36
+    fig.update_layout(margin={"t": max(int(top), 72)})
+    return fig

@@ -55,7 +55,20 @@ GROUP_TREND = (_b("name", "col.group"), _c("fiscal_year", "col.year", "year"),
 UNIT_HISTORY = (_c("fiscal_year", "col.year", "year"), _c("score", "col.score", "num"), LEVEL,
                 _c("delta_points", "col.delta_points", "delta"), _c("iit", "col.iit", "num"),
                 _c("eit", "col.eit", "num"), _c("oit", "col.oit", "num"),
-                _c("framework_id", "col.framework_id"))
+                _b("framework", "col.framework"))
+COMPARE_HISTORY = (UNIT, _c("fiscal_year", "col.year", "year"), _c("score", "col.score", "num"),
+                   LEVEL, _c("iit", "col.iit", "num"), _c("eit", "col.eit", "num"),
+                   _c("oit", "col.oit", "num"))
+COMPARE_INDICATORS = (UNIT, _c("fiscal_year", "col.year", "year"),
+                      _c("indicator", "col.indicator_no"), INDICATOR,
+                      _c("value", "col.value", "num"))
+
+
+def compare_items_cols(names: dict[str, str]) -> tuple[Col, ...]:
+    """Code, item and one score column per unit (headers are the units' names)."""
+    return (_c("code", "col.code"), LABEL, *(_c(unit, name, "num") for unit, name in names.items()))
+
+
 RADAR = (_c("indicator", "col.indicator_no"), INDICATOR, _c("tool", "col.tool"),
          _c("value", "col.value", "num"))
 INDICATOR_DELTAS = (_c("fiscal_year", "col.year", "year"), _c("indicator", "col.indicator_no"),

@@ -56,7 +56,9 @@ st.subheader(f.t("profile.recoverable"))
 st.caption(f.t("profile.recoverable_help"))
 recoverable = ui.data.points_recoverable(**args)
 if ui.has_rows(recoverable, f.t("profile.no_recoverable")):
+    ui.recoverable_summary(f, year)
     ui.chart(charts.recoverable_bars(recoverable, f.lang), "recoverable")
-    ui.table(recoverable, tables.RECOVERABLE, f, "recoverable")
+    with st.expander(f.t("profile.recoverable_table")):
+        ui.table(recoverable, tables.RECOVERABLE, f, "recoverable")
 
-ui.measures_section(f)
+ui.measure_cards(f, year)

@@ -21,33 +21,59 @@ STRINGS = {
     "deck.pptx": {"th": "ดาวน์โหลด PowerPoint", "en": "Download PowerPoint"},
     "deck.xlsx": {"th": "ดาวน์โหลด Excel", "en": "Download Excel"},
     "deck.hint": {
-        "th": "สไลด์ของหน่วยงาน ปี และขอบเขตที่เลือกไว้ในหน้าอื่น ไฟล์ PowerPoint แก้ไขกราฟได้",
-        "en": "Slides of the unit, year and scope chosen on the other pages; the PowerPoint "
+        "th": "เปลี่ยนหน่วยงาน ปี และขอบเขตได้จากปุ่มด้านบน ไฟล์ PowerPoint แก้ไขกราฟได้",
+        "en": "Change the unit, year and scope with the button above; the PowerPoint "
               "charts are editable."},
 }
 i18n.register(STRINGS)
 
-# No sidebar (the slides use the whole width), large type for a projector.
+# Large type for a projector; the sidebar starts collapsed (its filters stay reachable).
+# Sizes follow the window height so that a slide fits 1440 x 900 and 1920 x 1080.
 CSS = """
 <style>
-[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
-[data-testid="stSidebarCollapseButton"], [data-testid="stExpandSidebarButton"] {
-  display: none !important; }
-.block-container { max-width: 1500px; padding-top: 1.2rem; }
-.slide-count { font-size: 1.4rem; text-align: center; margin: 0; }
-.slide-title { font-size: 2.8rem; font-weight: 700; color: #1F4E79; line-height: 1.3;
-  border-bottom: 5px solid #1F4E79; padding-bottom: .3rem; margin: .6rem 0 .4rem; }
-.slide-big .slide-title { font-size: 3.4rem; margin-top: 3rem; }
-.slide-sub { font-size: 1.7rem; color: #595959; margin: 0 0 .6rem; }
-.slide-line { font-size: 1.9rem; margin: .3rem 0; }
-.slide-line.first { font-size: 2.4rem; font-weight: 700; }
-.slide-msg { font-size: 2.1rem; padding: 3rem 2rem; margin: 2.5rem 6%; background: #F2F5F9;
-  border: 1px solid #BFBFBF; border-radius: 14px; text-align: center; }
-.slide-note { font-size: 1.35rem; color: #595959; margin: .2rem 0; }
-.slide-source { font-size: 1.05rem; color: #595959; border-top: 1px solid #D0D0D0;
-  padding-top: .4rem; margin-top: .8rem; }
+.block-container { max-width: 1600px; padding-top: 2.6rem; padding-bottom: .5rem; }
+.slide-count { font-size: 1.3rem; text-align: center; margin: 0; min-width: 4rem; }
+.slide-title { font-size: clamp(1.6rem, 4.2vh, 2.8rem); font-weight: 700; color: #1F4E79;
+  line-height: 1.3; border-bottom: 5px solid #1F4E79; padding-bottom: .2rem;
+  margin: .3rem 0 .3rem; }
+.slide-big .slide-title { font-size: clamp(2rem, 5.5vh, 3.4rem); margin-top: 6vh; }
+.slide-sub { font-size: clamp(1.1rem, 2.6vh, 1.7rem); color: #595959; margin: 0 0 .4rem; }
+.slide-line { font-size: clamp(1.2rem, 3vh, 1.9rem); margin: .3rem 0; }
+.slide-line.first { font-size: clamp(1.5rem, 3.8vh, 2.4rem); font-weight: 700; }
+.slide-msg { font-size: clamp(1.3rem, 3.2vh, 2.1rem); padding: 6vh 2rem; margin: 4vh 6%;
+  background: #F2F5F9; border: 1px solid #BFBFBF; border-radius: 14px; text-align: center; }
+.slide-note { font-size: clamp(.95rem, 2vh, 1.35rem); color: #595959; margin: .1rem 0; }
+.slide-source { font-size: clamp(.85rem, 1.7vh, 1.05rem); color: #595959;
+  border-top: 1px solid #D0D0D0; padding-top: .3rem; margin-top: .4rem; }
 .slide-source.synthetic { color: #B00020; font-weight: 700; }
+@media (max-width: 640px) { .block-container { padding-top: 4rem; } }
 </style>
+"""
+
+# Keyboard navigation: the page's own buttons are clicked (keys deck_first/prev/next/last),
+# so a key press does exactly what a click does. Registered once per browser tab; typing in
+# a field is left alone.
+KEYBOARD_JS = """
+<script>
+(function () {
+  const doc = window.parent ? window.parent.document : document;
+  if (doc.__itaDeckKeys) { return; }
+  doc.__itaDeckKeys = true;
+  const keys = {ArrowRight: "next", PageDown: "next", ArrowLeft: "prev", PageUp: "prev",
+                Home: "first", End: "last"};
+  doc.addEventListener("keydown", function (event) {
+    const target = event.target;
+    if (target && (target.isContentEditable ||
+                   ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))) { return; }
+    const name = keys[event.key];
+    if (!name) { return; }
+    const button = doc.querySelector(".st-key-deck_" + name + " button");
+    if (!button) { return; }
+    event.preventDefault();
+    if (!button.disabled) { button.click(); }
+  });
+})();
+</script>
 """
 
 

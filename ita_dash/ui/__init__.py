@@ -38,9 +38,10 @@ from ita_dash.ui.views import (
     group_set_label,
     group_set_picker,
     indicator_legend,
-    measures_section,
+    measure_cards,
     profile_opener,
     profile_year,
+    recoverable_summary,
     summary_metrics,
     unit_header,
 )
@@ -48,8 +49,8 @@ from ita_dash.ui.views import (
 __all__ = [
     "Filters", "banners", "chart", "clear_caches", "comparison_group", "current", "cursor",
     "data", "downloads", "group_picker", "group_set_label", "group_set_picker", "has_rows",
-    "home", "indicator_legend", "measures_section", "message", "open_page", "open_profile", "page_links",
-    "page_title", "profile_opener", "profile_year", "registry", "remember", "resolve",
+    "home", "indicator_legend", "measure_cards", "message", "open_page", "open_profile", "page_links",
+    "page_title", "profile_opener", "profile_year", "recoverable_summary", "registry", "remember", "resolve",
     "setup_page", "sidebar", "start", "summary_metrics", "table", "unit_header",
 ]
 

@@ -23,6 +23,7 @@ ICONS = {
     "unit_profile": ":material/account_balance:", "weakest_indicators": ":material/grid_on:",
     "zero_items": ":material/rule:", "about": ":material/info:",
     "data": ":material/upload_file:", "presentation": ":material/slideshow:",
+    "compare": ":material/compare_arrows:",
 }
 
 
