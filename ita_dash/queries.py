@@ -795,3 +795,9 @@ def compare_items(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.Data
         FROM it JOIN shared USING (framework_id, code)
         ORDER BY it.framework_id, it.seq, it.short_th""",
                 {"dataset": dataset, "year": year}, scope)
+
+
+def source_titles(con: Con) -> pd.DataFrame:
+    """Every source document's id and title (to name documents in words)."""
+    return _run(con, "SELECT source_id, title_th, unit_th, fiscal_year FROM sources "
+                     "ORDER BY source_id", {})

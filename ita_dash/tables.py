@@ -131,6 +131,22 @@ FRAMEWORKS = (_c("framework_id", "col.framework_id"), _b("name", "col.framework"
               _c("pass_mark", "col.pass_mark", "num"), _c("n_items", "col.n_items", "int"),
               _c("n_unknown_items", "col.n_unknown_items", "int"),
               _c("source_id", "col.source"), _c("note", "col.note"))
+# the About page, in words (documents by title, frameworks by name, rules as sentences)
+ABOUT_SOURCES = (_c("document", "col.title"), UNIT, _c("fiscal_year", "col.year", "year"),
+                 _c("framework", "col.framework"), _c("n_figures", "col.n_figures", "int"))
+ABOUT_CONFLICTS = (_c("fiscal_year", "col.year", "year"), UNIT, _c("code", "col.code"),
+                   _c("printed_values", "col.printed_values"),
+                   _c("chosen_value", "col.chosen"), _c("explained", "col.rule"))
+ABOUT_FRAMEWORKS = (_b("name", "col.framework"), _c("assessor", "col.assessor"),
+                    _c("first_year", "col.from_year", "year"),
+                    _c("last_year", "col.to_year", "year"),
+                    _c("aggregation", "col.aggregation"),
+                    _c("pass_mark", "col.pass_mark", "num"), _c("n_items", "col.n_items", "int"),
+                    _c("n_unknown_items", "col.n_unknown_items", "int"),
+                    _c("document", "col.title"), _c("note", "col.note"))
+ABOUT_SCALE = (_b("label", "col.level", "level"), _c("min_total", "col.min_total", "num"),
+               _c("max_total", "col.max_total", "num"), _c("condition", "col.condition"),
+               _c("status", "col.status"))
 RATING_SCALE = (_c("level_code", "col.level_code"), _b("label", "col.level", "level"),
                 _c("min_total", "col.min_total", "num"), _c("max_total", "col.max_total", "num"),
                 _c("min_each_tool", "col.min_each_tool", "num"), _c("note", "col.note"))

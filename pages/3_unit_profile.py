@@ -20,7 +20,7 @@ if len(history) > 1:
     ui.chart(charts.unit_history_lines(history, f.lang), "history")
 else:
     ui.message(f.t("profile.one_year", year=shown_year))
-ui.table(history, tables.UNIT_HISTORY, f, "history")
+ui.table(ui.with_framework_names(history), tables.UNIT_HISTORY, f, "history")
 
 st.subheader(f.t("profile.radar"))
 group, group_name = ui.comparison_group(f)

@@ -44,6 +44,7 @@ from ita_dash.ui.views import (
     recoverable_summary,
     summary_metrics,
     unit_header,
+    with_framework_names,
 )
 
 __all__ = [
@@ -51,7 +52,7 @@ __all__ = [
     "data", "downloads", "group_picker", "group_set_label", "group_set_picker", "has_rows",
     "home", "indicator_legend", "measure_cards", "message", "open_page", "open_profile", "page_links",
     "page_title", "profile_opener", "profile_year", "recoverable_summary", "registry", "remember", "resolve",
-    "setup_page", "sidebar", "start", "summary_metrics", "table", "unit_header",
+    "setup_page", "sidebar", "start", "summary_metrics", "table", "unit_header", "with_framework_names",
 ]
 
 

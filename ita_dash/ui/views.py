@@ -12,7 +12,7 @@ from ita_dash.i18n import pick, t, year_label
 from ita_dash.scope import Scope
 from ita_dash.ui.data import data, registry
 from ita_dash.ui.nav import open_profile
-from ita_dash.ui.render import has_rows, message, table
+from ita_dash.ui.render import message, table
 from ita_dash.ui.state import Filters
 
 DISTRICT_GROUPS = "bkk_district_group"
@@ -256,4 +256,14 @@ def measure_cards(filters: Filters, year: int) -> None:
             cols[i % 2].html(measure_card_html(row, lang))
     if not every.empty:
         with st.expander(t("profile.measures_table", lang)):
-            table(every, tables.MEASURES, filters, "measures")
+            titles = data.source_titles().set_index("source_id")["title_th"]
+            table(every.assign(source_id=every["source_id"].map(titles)), tables.MEASURES,
+                  filters, "measures")
+
+
+def with_framework_names(frame: pd.DataFrame) -> pd.DataFrame:
+    """``framework_th`` / ``framework_en``: the framework of each row by its name, not its id."""
+    frameworks = registry().frameworks.set_index("framework_id")
+    return frame.assign(
+        framework_th=frame["framework_id"].map(frameworks["name_th"]),
+        framework_en=frame["framework_id"].map(frameworks["name_en"]))

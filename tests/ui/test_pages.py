@@ -197,9 +197,16 @@ def test_about_page_lists_conflicts_and_rating_scales() -> None:
     # the default real year (2564) has one printed figure that differs from its recomputation
     checks = [f for f in frames if "ค่าที่คำนวณใหม่" in f.columns]
     assert [list(c["รหัส"]) for c in checks] == [["EIT_W"]]
-    scales = [f for f in frames if "รหัสระดับ" in f.columns]
+    scales = [f for f in frames if "เงื่อนไขรายเครื่องมือ" in f.columns]
     assert [list(s["ระดับ"]) for s in scales][1] == [
         "ผ่านดีเยี่ยม", "ผ่านดี", "ผ่าน", "ต้องปรับปรุง", "ต้องปรับปรุงโดยด่วน"]
+    # conditions in words, not codes
+    assert list(scales[1]["เงื่อนไขรายเครื่องมือ"])[:3] == [
+        "IIT, EIT และ OIT ต้องได้อย่างน้อย 95 ทุกเครื่องมือ",
+        "IIT, EIT และ OIT ต้องได้อย่างน้อย 85 ทุกเครื่องมือ", "ไม่มีเงื่อนไขรายเครื่องมือ"]
+    sources = next(f for f in frames if "จำนวนตัวเลข" in f.columns or "ชื่อเอกสาร" in f.columns)
+    assert "รายงานผลการประเมิน ITA ของสำนักงานเขตคลองสามวา ประจำปีงบประมาณ พ.ศ.2564" in \
+        set(sources["ชื่อเอกสาร"])
 
 
 def test_no_page_raises_for_any_reachable_filter_combination(con) -> None:
