@@ -109,7 +109,7 @@ def rating_bar(counts: pd.DataFrame, lang: str) -> go.Figure:
 def _integer_axis(update: object, counts: pd.Series) -> None:
     """Whole-number ticks on a count axis (never 0.2, 0.4 …)."""
     top = int(counts.max()) if len(counts) and pd.notna(counts.max()) else 1
-    update(tickformat="d", dtick=max(1, -(-top // 8)), rangemode="tozero")  # type: ignore[operator]
+    update(tickformat="d", dtick=max(1, -(-top // 5)), rangemode="tozero")  # type: ignore[operator]
 
 
 

@@ -173,8 +173,8 @@ def recoverable_summary(filters: Filters, year: int) -> None:
     cols[0].metric(t("profile.recoverable_total", lang), f"{row['recoverable']:.2f}",
                    help=t("profile.recoverable_total_help", lang, n=int(row["n_items"])))
     cols[1].metric(t("profile.now", lang, year=year_label(year, lang)),
-                   f"{row['score']:.2f}", now_level, delta_color="off")
-    cols[2].metric(t("profile.if_full", lang), f"{row['projected']:.2f}", new_level,
+                   f"{row['score']:.2f}", now_level, delta_color="off", delta_arrow="off")
+    cols[2].metric(t("profile.if_full", lang), f"{row['projected']:.2f}", new_level, delta_arrow="off",
                    delta_color="off")
     st.success(t("profile.outlook", lang, n=int(row["n_items"]),
                  points=f"{row['recoverable']:.2f}", score=f"{row['score']:.2f}",
