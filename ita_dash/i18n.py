@@ -377,6 +377,7 @@ STRINGS.update({
     "compare.one_year": {"th": "หน่วยงานที่เลือกมีข้อมูลเพียงปีเดียว ({year})",
                          "en": "The chosen units have data for one year only ({year})."},
     "col.indicator_short": {"th": "ตัวชี้วัด", "en": "Indicator"},
+    "groups.present": {"th": "นำเสนอกลุ่มนี้ในโหมดนำเสนอ", "en": "Present this group"},
     "deck.first": {"th": "สไลด์แรก", "en": "First slide"},
     "deck.last": {"th": "สไลด์สุดท้าย", "en": "Last slide"},
     "deck.exit": {"th": "ออกจากโหมดนำเสนอ", "en": "Leave presentation"},

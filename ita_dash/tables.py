@@ -247,8 +247,8 @@ def display_frame(table: pd.DataFrame, cols: tuple[Col, ...], lang: str) -> pd.D
         column = shown[header]
         if kind in ("delta", "delta_int") or (kind in NUMBER_FORMATS and column.isna().any()):
             shown[header] = [_shown_number(v, kind) for v in column]
-        elif kind == "text":
-            shown[header] = column.fillna("–")
+        elif kind in ("text", "level"):
+            shown[header] = column.astype(object).where(column.notna(), "–")
     return shown
 
 

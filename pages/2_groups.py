@@ -35,3 +35,4 @@ ranking = ui.data.rankings(dataset=f.dataset, year=f.year, scope=group)
 if ui.has_rows(ranking, f.t("no_data.year_scope", scope=group_name, year=f.year_text)):
     ui.table(ranking, tables.RANKING, f, "group-ranking")
     ui.profile_opener(f, ranking, key=f"open-{group.token()}")
+    ui.present_link(f, group, ranking)

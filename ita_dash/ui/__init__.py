@@ -39,6 +39,7 @@ from ita_dash.ui.views import (
     group_set_picker,
     indicator_legend,
     measure_cards,
+    present_link,
     profile_opener,
     profile_year,
     recoverable_summary,
@@ -51,7 +52,7 @@ __all__ = [
     "Filters", "banners", "chart", "clear_caches", "comparison_group", "current", "cursor",
     "data", "downloads", "group_picker", "group_set_label", "group_set_picker", "has_rows",
     "home", "indicator_legend", "measure_cards", "message", "open_page", "open_profile", "page_links",
-    "page_title", "profile_opener", "profile_year", "recoverable_summary", "registry", "remember", "resolve",
+    "page_title", "present_link", "profile_opener", "profile_year", "recoverable_summary", "registry", "remember", "resolve",
     "setup_page", "sidebar", "start", "summary_metrics", "table", "unit_header", "with_framework_names",
 ]
 

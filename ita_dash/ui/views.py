@@ -11,7 +11,7 @@ from ita_dash import tables
 from ita_dash.i18n import pick, t, year_label
 from ita_dash.scope import Scope
 from ita_dash.ui.data import data, registry
-from ita_dash.ui.nav import open_profile
+from ita_dash.ui.nav import open_profile, page_path
 from ita_dash.ui.render import message, table
 from ita_dash.ui.state import Filters
 
@@ -96,6 +96,15 @@ def group_picker(filters: Filters, group_set: str) -> tuple[Scope, str]:
     token = _url_pick("group", tokens, default, t("groups.pick_group", filters.lang),
                       names.get, f"groups_pick_{group_set}")
     return Scope.parse(token), names[token]
+
+
+def present_link(filters: Filters, scope: Scope, ranking: pd.DataFrame) -> None:
+    """Open the meeting slides of this group (the chosen unit when it is in the group)."""
+    units = list(ranking["unit_id"])
+    unit = filters.unit if filters.unit in units else units[0]
+    params = {**filters.params(), "scope": scope.token(), "unit": unit}
+    st.page_link(str(page_path("presentation")), label=t("groups.present", filters.lang),
+                 icon=":material/slideshow:", query_params=params)
 
 
 def profile_opener(filters: Filters, ranking: pd.DataFrame, key: str) -> None:

@@ -39,6 +39,8 @@ def _visible_texts(at: AppTest) -> list[str]:
         texts += [str(c) for c in value.columns]
         for column in value.columns:
             texts += [str(v) for v in value[column].tolist() if isinstance(v, str)]
+            if value[column].dtype == object:  # Streamlit shows a missing text cell as "None"
+                texts += ["None" for v in value[column].tolist() if v is None]
     texts += [str(h.proto.body) for h in at.get("html") if "<style>" not in str(h.proto.body)
               and "<script>" not in str(h.proto.body)]
     return texts
