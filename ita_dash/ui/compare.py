@@ -43,7 +43,8 @@ def _push() -> None:
     chosen = list(st.session_state.get(_KEY) or [])[:MAX_UNITS]
     if chosen:
         st.query_params["scope"] = Scope.of_units(chosen).token()
-        st.query_params["unit"] = chosen[0]
+        if st.query_params.get("unit") not in chosen:
+            st.query_params["unit"] = chosen[0]
 
 
 def pick_units(filters: Filters) -> list[str]:
@@ -75,11 +76,11 @@ def over_the_years(filters: Filters, scope: Scope) -> None:
     lang = filters.lang
     history = data.compare_history(dataset=filters.dataset, scope=scope)
     indicators = data.compare_indicators(dataset=filters.dataset, scope=scope)
-    st.subheader(t("compare.totals", lang) + " · " + t("compare.tools", lang))
+    st.subheader(t("compare.over_years", lang))
     if not has_rows(history, t("no_data", lang)):
         return
     options = _measures(lang, history, indicators)
-    shown = st.segmented_control(t("compare.indicators", lang), list(options),
+    shown = st.segmented_control(t("compare.show", lang), list(options),
                                  format_func=options.get, default="score",
                                  key="compare_measure") or "score"
     if shown.startswith("ind:"):
@@ -134,6 +135,6 @@ def share_and_present(filters: Filters, units: list[str]) -> None:
     here = urlsplit(st.context.url or "")
     base = f"{here.scheme}://{here.netloc}" if here.netloc else ""
     st.caption(t("compare.share", lang))
-    st.code(f"{base}/compare?{urlencode(params)}", language=None, wrap_lines=True)
+    st.code(f"{base}/compare?{urlencode(params, safe=':,')}", language=None, wrap_lines=True)
     st.page_link(str(page_path("presentation")), label=t("compare.deck", lang),
                  icon=":material/slideshow:", query_params=params)

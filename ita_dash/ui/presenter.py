@@ -13,6 +13,7 @@ from ita_dash.deck import page
 from ita_dash.deck.excel import workbook_bytes
 from ita_dash.deck.figures import slide_figure
 from ita_dash.deck.pptx_deck import pptx_bytes
+from ita_dash.deck.pptx_fonts import bundle_bytes
 from ita_dash.deck.slides import DeckError, build_deck
 from ita_dash.i18n import t
 from ita_dash.images import plotly_config
@@ -78,6 +79,10 @@ def _controls(filters: Filters, deck: m.Deck, no: int) -> None:
     bar.download_button(t("deck.pptx", lang), data=lambda: pptx_bytes(deck), on_click="ignore",
                         file_name=f"{deck.file_stem()}.pptx", mime=page.PPTX_MIME,
                         icon=":material/slideshow:")
+    bar.download_button(t("deck.bundle", lang), on_click="ignore",
+                        data=lambda: bundle_bytes(pptx_bytes(deck), deck.file_stem(), lang),
+                        file_name=f"{deck.file_stem()}-sarabun.zip", mime="application/zip",
+                        icon=":material/folder_zip:")
     bar.download_button(t("deck.xlsx", lang), data=lambda: workbook_bytes(deck.tables),
                         on_click="ignore", file_name=f"{deck.file_stem()}.xlsx",
                         mime=page.XLSX_MIME, icon=":material/table_view:")

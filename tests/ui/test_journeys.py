@@ -117,8 +117,8 @@ def test_compare_page_keeps_three_districts_in_the_url() -> None:
     assert rows[:3] == [("คลองสามวา", "2564", "66.42"), ("ตลิ่งชัน", "2564", "65.96"),
                         ("ตลิ่งชัน", "2565", "–")]  # Taling Chan 2565 prints no total
     assert rows[3] == ("บางซื่อ", "2564", "72.45")
-    assert "/compare?dataset=real&year=2564&scope=units%3Abkk-khlongsamwa%2Cbkk-bangsue%2C" \
-           "bkk-talingchan" in at.code[0].value
+    assert "/compare?dataset=real&year=2564&scope=units:bkk-khlongsamwa,bkk-bangsue," \
+           "bkk-talingchan&unit=bkk-khlongsamwa&lang=th" in at.code[0].value
     at.multiselect(key="compare_units").unselect("bkk-talingchan").run()
     assert at.query_params["scope"] == "units:bkk-khlongsamwa,bkk-bangsue"
 
