@@ -27,8 +27,12 @@ from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ita_dash.importer import session_cookie
+
 PBKDF2_ITERATIONS = 600_000
 SESSION_KEY = "_ita_editor_session"  # never used as a widget key: clients cannot set it
+COOKIE_KEY = "_ita_editor_cookie"  # the cookie to write on the next run (None clears it)
+SIGNED_OUT_KEY = "_ita_editor_signed_out"
 MAX_FAILURES = 10
 FAILURE_WINDOW_S = 300.0
 _failures: deque[float] = deque()
@@ -154,7 +158,7 @@ def session_actor() -> Actor:
             allowed = bool(email) and email in editor_emails(editors)
             return Actor(f"oidc:{email}", "oidc", allowed)
         return ANONYMOUS
-    marker = st.session_state.get(SESSION_KEY)
+    marker = st.session_state.get(SESSION_KEY) or restore_from_cookie(editors)
     if isinstance(marker, dict) and marker.get("ok") and password_configured(editors):
         return Actor(f"password:{marker.get('name') or 'editor'}", "password", True)
     return ANONYMOUS
@@ -171,12 +175,45 @@ def sign_in_with_password(password: str, name: str = "") -> bool:
         record_failure()
         return False
     st.session_state[SESSION_KEY] = {"ok": True, "name": name.strip()[:60]}
+    key = session_cookie.key_from(editors)
+    if key is not None:  # the page writes the cookie (a reload keeps the editor signed in)
+        st.session_state[COOKIE_KEY] = session_cookie.make_token(name.strip()[:60], key)
     return True
+
+
+def restore_from_cookie(editors: Mapping[str, object]) -> dict | None:
+    """A new session (a reload) of a password-signed-in editor: the signed cookie's name."""
+    import streamlit as st
+
+    key = session_cookie.key_from(editors)
+    if key is None or st.session_state.get(SIGNED_OUT_KEY):
+        return None
+    try:
+        token = st.context.cookies.get(session_cookie.COOKIE)
+    except Exception:  # noqa: BLE001 - no browser context (tests, bare mode)
+        return None
+    name = session_cookie.read_token(token, key)
+    if name is None:
+        return None
+    marker = {"ok": True, "name": name}
+    st.session_state[SESSION_KEY] = marker
+    return marker
+
+
+def pending_cookie_script() -> str | None:
+    """The script that stores or clears the sign-in cookie, once, after a sign-in or out."""
+    import streamlit as st
+
+    if COOKIE_KEY not in st.session_state:
+        return None
+    return session_cookie.cookie_script(st.session_state.pop(COOKIE_KEY))
 
 
 def sign_out() -> None:
     import streamlit as st
 
     st.session_state.pop(SESSION_KEY, None)
+    st.session_state[SIGNED_OUT_KEY] = True
+    st.session_state[COOKIE_KEY] = None  # clears the cookie
     if oidc_configured() and getattr(st.user, "is_logged_in", False):
         st.logout()

@@ -32,6 +32,9 @@ def render(f: Filters) -> None:
     st.caption(f.t("data.intro"))
     flash()
     actor = auth.session_actor()
+    script = auth.pending_cookie_script()
+    if script:
+        st.html(script, unsafe_allow_javascript=True)
     sign_in(f, actor)
     if actor.is_editor:
         upload(f)
