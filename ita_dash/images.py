@@ -60,10 +60,10 @@ def export_title(fig: go.Figure, title: str, context: str, source: str,
     names the chart), while Plotly draws the exported image from a copy outside them, so
     the PNG carries the title and the screen does not repeat it."""
     mark = f" · <b style='color:#b00020'>{synthetic_mark}</b>" if synthetic_mark else ""
-    text = (f"<b>{title}</b> · {context}<br>"
-            f"<span style='font-size:13px'>{source}{mark}</span>")
-    fig.update_layout(title={"text": text, "x": 0.01, "xanchor": "left", "y": 0.99,
-                             "yanchor": "top", "font": {"size": 19}})
+    fig.update_layout(title={"text": f"<b>{title}</b> · {context}", "x": 0.01,
+                             "xanchor": "left", "y": 0.985, "yref": "container",
+                             "yanchor": "top", "font": {"size": 19},
+                             "subtitle": {"text": f"{source}{mark}", "font": {"size": 13}}})
     top = fig.layout.margin.t if fig.layout.margin.t is not None else 36
-    fig.update_layout(margin={"t": max(int(top), 72)})
+    fig.update_layout(margin={"t": max(int(top), 124)})  # title, source, legend, labels
     return fig

@@ -23,7 +23,8 @@ CSS = """
 .block-container { padding-top: 3.5rem; }
 /* the chart's title is for its PNG (the page names the chart above it); its band at the
    top holds the toolbar, so the toolbar never covers the legend or labels */
-[data-testid="stPlotlyChart"] .gtitle { visibility: hidden; }
+[data-testid="stPlotlyChart"] .gtitle, [data-testid="stPlotlyChart"] .gtitle-subtitle {
+  visibility: hidden; }
 @media (max-width: 640px) {
   .block-container { padding-top: 4.2rem; padding-left: 0.8rem; padding-right: 0.8rem; }
   [data-testid="stMetricValue"] { font-size: 1.5rem; }
@@ -114,7 +115,9 @@ def chart(fig: go.Figure, key: str, *, min_width: int | None = None) -> None:
         return
     box = st.container(key=f"scroll-{key}")
     box.html(f"<style>.st-key-scroll-{key} {{ overflow-x: auto; }} .st-key-scroll-{key} "
-             f"[data-testid='stPlotlyChart'] {{ min-width: {int(min_width)}px; }}</style>")
+             "[data-testid='stElementContainer']:has([data-testid='stPlotlyChart']), "
+             f".st-key-scroll-{key} [data-testid='stFullScreenFrame'] "
+             f"{{ min-width: {int(min_width)}px; }}</style>")
     box.plotly_chart(fig, width="stretch", theme=None, config=config, key=key)
 
 

@@ -161,7 +161,7 @@ def test_png_export_title_names_scope_year_source_and_synthetic_mark(con) -> Non
                              "th")
     export_title(fig, "อันดับคะแนน ITA", "ทุกหน่วยงาน · พ.ศ. 2568", "ที่มา: ข้อมูลสาธิต",
                  "ข้อมูลสังเคราะห์ ไม่ใช่ผลการประเมินจริง")
-    title = fig.layout.title.text
+    title, subtitle = fig.layout.title.text, fig.layout.title.subtitle.text
     assert "อันดับคะแนน ITA" in title and "พ.ศ. 2568" in title
-    assert "ที่มา: ข้อมูลสาธิต" in title and "ข้อมูลสังเคราะห์" in title
-    assert fig.layout.margin.t >= 72
+    assert "ที่มา: ข้อมูลสาธิต" in subtitle and "ข้อมูลสังเคราะห์" in subtitle
+    assert fig.layout.margin.t >= 124
