@@ -53,7 +53,7 @@ def pick_units(filters: Filters) -> list[str]:
     chosen = [u for u in _default_units(filters) if u in names]
     st.session_state[_KEY] = chosen
     st.multiselect(t("compare.pick", filters.lang), list(names), key=_KEY,
-                   format_func=names.get, max_selections=MAX_UNITS, on_change=_push)
+                   format_func=lambda u: names.get(u, u), max_selections=MAX_UNITS, on_change=_push)
     if filters.scope.kind == "units" and len(filters.scope.units) > MAX_UNITS:
         message(t("compare.too_many", filters.lang))
     if len(chosen) >= MIN_UNITS and filters.scope.units != tuple(chosen):
@@ -81,7 +81,7 @@ def over_the_years(filters: Filters, scope: Scope) -> None:
         return
     options = _measures(lang, history, indicators)
     shown = st.segmented_control(t("compare.show", lang), list(options),
-                                 format_func=options.get, default="score",
+                                 format_func=lambda o: options.get(o, o), default="score",
                                  key="compare_measure") or "score"
     if shown.startswith("ind:"):
         frame = indicators[indicators["indicator"] == shown[4:]]

@@ -38,8 +38,8 @@ def _deck(filters: Filters) -> m.Deck | None:
             return None
         st.session_state.update(deck_key=key, deck=deck)
         st.session_state[_NO] = 0
-    deck: m.Deck = st.session_state["deck"]
-    return deck
+    held: m.Deck = st.session_state["deck"]
+    return held
 
 
 def _go(to: int, n: int) -> None:
@@ -73,7 +73,7 @@ def _controls(filters: Filters, deck: m.Deck, no: int) -> None:
                disabled=no == n - 1, icon=":material/last_page:")
     st.session_state["deck_list"] = no
     titles = {i: f"{i + 1}. {s.title}" for i, s in enumerate(deck.slides)}
-    bar.selectbox(t("deck.slide_list", lang), list(titles), format_func=titles.get,
+    bar.selectbox(t("deck.slide_list", lang), list(titles), format_func=lambda i: titles[i],
                   key="deck_list", on_change=_jump, args=(n,), label_visibility="collapsed",
                   width=260)
     bar.download_button(t("deck.pptx", lang), data=lambda: pptx_bytes(deck), on_click="ignore",

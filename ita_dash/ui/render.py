@@ -4,6 +4,7 @@ charts and the messages shown instead of empty charts."""
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -46,7 +47,7 @@ def setup_page(page_slug: str | None) -> None:
     lang = st.query_params.get("lang", "th")
     title = t("app.title", lang) if page_slug is None else \
         f"{t(f'page.{page_slug}', lang)} · {t('app.title', lang)}"
-    sidebar = "collapsed" if page_slug == "presentation" else "auto"
+    sidebar: Literal["collapsed", "auto"] = "collapsed" if page_slug == "presentation" else "auto"
     st.set_page_config(page_title=title, page_icon=":material/balance:",
                        layout="wide", initial_sidebar_state=sidebar)
     _fonts_in_place()

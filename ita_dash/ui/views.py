@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 import pandas as pd
@@ -42,7 +43,7 @@ def group_set_label(group_set: str, lang: str) -> str:
 
 
 def _url_pick(param: str, options: list[str], default: str, label: str,
-              format_func: object, key: str) -> str:
+              format_func: Callable[[str], str], key: str) -> str:
     """A selectbox whose choice lives in the URL (``param``), so a shared link reopens it."""
     raw = st.query_params.get(param)
     value = raw if raw in options else default
@@ -51,8 +52,7 @@ def _url_pick(param: str, options: list[str], default: str, label: str,
         st.query_params[param] = str(st.session_state[key])
 
     st.session_state[key] = value
-    chosen = st.selectbox(label, options, key=key, format_func=format_func,  # type: ignore[arg-type]
-                          on_change=push)
+    chosen = st.selectbox(label, options, key=key, format_func=format_func, on_change=push)
     if st.query_params.get(param) != chosen:
         st.query_params[param] = chosen
     return str(chosen)
@@ -76,7 +76,8 @@ def group_set_picker(filters: Filters) -> str | None:
     if not sets:
         return None
     sets.sort(key=lambda s: s != DISTRICT_GROUPS)
-    return _url_pick("groups", sets, sets[0], t("groups.group_set", filters.lang),
+    return _url_pick("groups", [str(x) for x in sets], str(sets[0]),
+                     t("groups.group_set", filters.lang),
                      lambda s: group_set_label(s, filters.lang), "groups_group_set")
 
 
@@ -94,7 +95,7 @@ def group_picker(filters: Filters, group_set: str) -> tuple[Scope, str]:
     default = (filters.scope.token() if filters.scope.token() in tokens
                else _unit_group_in(filters, group_set) or tokens[0])
     token = _url_pick("group", tokens, default, t("groups.pick_group", filters.lang),
-                      names.get, f"groups_pick_{group_set}")
+                      lambda tok: names.get(tok, tok), f"groups_pick_{group_set}")
     return Scope.parse(token), names[token]
 
 
@@ -102,7 +103,7 @@ def present_link(filters: Filters, scope: Scope, ranking: pd.DataFrame) -> None:
     """Open the meeting slides of this group (the chosen unit when it is in the group)."""
     units = list(ranking["unit_id"])
     unit = filters.unit if filters.unit in units else units[0]
-    params = {**filters.params(), "scope": scope.token(), "unit": unit}
+    params = {**filters.params(), "scope": scope.token(), "unit": str(unit)}
     st.page_link(str(page_path("presentation")), label=t("groups.present", filters.lang),
                  icon=":material/slideshow:", query_params=params)
 
@@ -192,7 +193,7 @@ def recoverable_summary(filters: Filters, year: int) -> None:
 
 
 def _score_text(value: object) -> str:
-    return "–" if value is None or pd.isna(value) else f"{float(value):.2f}"
+    return "–" if value is None or pd.isna(value) else f"{float(str(value)):.2f}"
 
 
 def _next_text(row: pd.Series, lang: str) -> str:
@@ -257,7 +258,8 @@ def measure_cards(filters: Filters, year: int) -> None:
                                     lang) or "",
                          score=_score_text(part.iloc[0]["indicator_score"]), n=len(part))
                  for code, part in measures.groupby("indicator", sort=False)}
-        chosen = st.selectbox(t("measure.pick_indicator", lang), groups, format_func=names.get,
+        chosen = st.selectbox(t("measure.pick_indicator", lang), groups,
+                              format_func=lambda code: names.get(code, str(code)),
                               key=f"measures_indicator_{filters.unit}_{year}")
         part = measures[measures["indicator"] == chosen]
         cols = st.columns(2)
