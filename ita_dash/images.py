@@ -65,5 +65,7 @@ def export_title(fig: go.Figure, title: str, context: str, source: str,
                              "yanchor": "top", "font": {"size": 19},
                              "subtitle": {"text": f"{source}{mark}", "font": {"size": 13}}})
     top = fig.layout.margin.t if fig.layout.margin.t is not None else 36
-    fig.update_layout(margin={"t": max(int(top), 124)})  # title, source, legend, labels
+    # room for the title and source line, and for the legend above the plot when shown
+    needed = 80 if fig.layout.showlegend is False else 124
+    fig.update_layout(margin={"t": max(int(top), needed)})
     return fig

@@ -55,7 +55,8 @@ def sign_in(f: Filters, actor: auth.Actor) -> None:
     st.subheader(f.t("data.signin"))
     if actor.is_editor:
         row = st.container(horizontal=True, vertical_alignment="center")
-        row.caption(web.plain(f.t("data.signed_in", who=actor.name)))
+        who = actor.name.split(":", 1)[-1]  # the name, not the sign-in method
+        row.caption(web.plain(f.t("data.signed_in", who=who)))
         row.button(f.t("data.signout"), on_click=auth.sign_out, key="import-signout")
         return
     st.caption(f.t("data.signin.why"))
@@ -105,6 +106,7 @@ def uploader_css(f: Filters, limit: int) -> str:
 [data-testid="stFileUploaderDropzoneInstructions"] > div::after {{
   content: {css(drop)} "\\A" {css(limit_text)}; white-space: pre; }}
 [data-testid="stFileUploaderDropzone"] button {{ font-size: 0; }}
+[data-testid="stFileUploaderDropzone"] button > * {{ display: none; }}
 [data-testid="stFileUploaderDropzone"] button::after {{ content: {css(browse)};
   font-size: 1rem; }}
 </style>"""
