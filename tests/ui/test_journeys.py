@@ -165,3 +165,12 @@ def test_png_export_title_names_scope_year_source_and_synthetic_mark(con) -> Non
     assert "อันดับคะแนน ITA" in title and "พ.ศ. 2568" in title
     assert "ที่มา: ข้อมูลสาธิต" in subtitle and "ข้อมูลสังเคราะห์" in subtitle
     assert fig.layout.margin.t >= 124
+
+
+def test_compared_units_open_as_slides_ranked_among_themselves() -> None:
+    at = run_page("presentation", dataset="demo", year="2568", unit="bkk-dusit",
+                  scope="units:bkk-bangphlat,bkk-dusit,bkk-phayathai")
+    assert_no_exception(at)
+    at.button(key="deck_next").click().run()
+    html = "\n".join(str(h.proto.body) for h in at.get("html"))
+    assert "อันดับใน หน่วยงานที่เลือก (3)" in html and "อันดับ 2 จาก 3 หน่วยงาน" in html
