@@ -420,6 +420,11 @@ STRINGS.update({
         "th": "รายงานพิมพ์ค่าไว้ไม่ตรงกัน ({printed}) จึงเลือกใช้ {chosen} ตามหลักการที่บันทึกไว้ "
               "(เอกสาร: {document})",
         "en": "The report prints differing values ({printed}); {chosen} is used ({document})."},
+    "about.conflict_none": {
+        "th": "รายงานพิมพ์ค่าไว้ไม่ตรงกัน ({printed}) จึงไม่ใช้ค่าใดเลย ตามหลักการที่บันทึกไว้ "
+              "(เอกสาร: {document})",
+        "en": "The report prints differing values ({printed}); none of them is used "
+              "({document})."},
     "about.each_tool": {"th": "IIT, EIT และ OIT ต้องได้อย่างน้อย {x} ทุกเครื่องมือ",
                         "en": "IIT, EIT and OIT must each be at least {x}"},
     "about.no_tool_condition": {"th": "ไม่มีเงื่อนไขรายเครื่องมือ", "en": "No condition on the tools"},

@@ -46,7 +46,10 @@ def conflicts(filters: Filters) -> None:
     titles = _titles()
     explained = []
     for r in frame.itertuples():
-        sentence = t("about.conflict", lang, printed=r.printed_values, chosen=r.chosen_value,
+        chosen = r.chosen_value
+        key = "about.conflict" if chosen is not None and not pd.isna(chosen) and str(chosen) \
+            else "about.conflict_none"
+        sentence = t(key, lang, printed=r.printed_values, chosen=chosen,
                      document=titles.get(r.source_id, ""))
         if lang == "en":
             sentence += f" {r.rule}. {r.note or ''}".rstrip()

@@ -14,7 +14,7 @@ from tests.ui.conftest import PAGES, assert_no_exception, run_page
 INTERNAL = re.compile(
     r"\bseed\d{3}\b|shared/seeds|\bnacc-\d{4}\b|\bbma-\d{4}\b|\btool_points\b|"
     r"\bEXCELLENT\b|\bIMPROVE\b|\bTARGET\b|\bunit_name_th\b|\bbkk-[a-z]+\b|\bNone\b|"
-    r"\bdemo-synthetic\b|--[a-z]+-?[a-z]*\b|\bequal_split\b|\bdistrict_office\b")
+    r"\bnan\b|\bNaN\b|\bdemo-synthetic\b|--[a-z]+-?[a-z]*\b|\bequal_split\b|\bdistrict_office\b")
 # four or more English words in a row is a sentence, not a name or an acronym
 ENGLISH = re.compile(r"\b[A-Za-z][a-z]+(?:[ ,;:'’-]+[A-Za-z][a-z]+){3,}")
 # English printed in the reports themselves (kept as printed), and product names
@@ -75,7 +75,8 @@ def test_english_ui_shows_no_internal_id_either(page: str) -> None:
 
 def test_the_checker_catches_what_it_should() -> None:
     assert _offending(["ที่มา seed000", "nacc-2563", "tool_points", "EXCELLENT", "None",
-                       "use --add-units", "The results table wins over the narrative"]) == [
+                       "use --add-units", "The results table wins over the narrative",
+                       "จึงเลือกใช้ nan ตามหลักการ"]) == [
         "ที่มา seed000", "nacc-2563", "tool_points", "EXCELLENT", "None", "use --add-units",
-        "The results table wins over the narrative"]
+        "The results table wins over the narrative", "จึงเลือกใช้ nan ตามหลักการ"]
     assert _offending(["คะแนน ITA 87.67", "IIT · EIT · OIT", "ดาวน์โหลด PowerPoint"]) == []
