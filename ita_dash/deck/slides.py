@@ -132,14 +132,15 @@ def ranking_slide(ctx: Context, data: DeckData) -> m.Slide:
     mine = ranked.index[ranked["unit_id"] == ctx.unit_id]
     if mine.empty:
         return _slide(ctx, "ranking", title, message=_unranked(ctx, data, ranked))
+    if len(ranked) == 1:  # a ranking of one is no ranking: say so instead of one bar
+        return _slide(ctx, "ranking", title, message=ctx.t(
+            "ranking_alone", scope=ctx.scope_name, year=ctx.year_text()))
     pos = int(mine[0])
     shown = ranked.iloc[ranking_window(len(ranked), pos)]
     me = ranked.iloc[pos]
     notes = ()
     if len(shown) < len(ranked):
         notes = (ctx.t("ranking_window", shown=len(shown), n=len(ranked)),)
-    if len(ranked) == 1:
-        notes = (ctx.t("ranking_alone", scope=ctx.scope_name, year=ctx.year_text()),)
     chart = m.Chart(
         kind="bar",
         categories=tuple(f"{int(r['rank'])}. {r[ctx.col('short')]}" for _, r in shown.iterrows()),
