@@ -61,8 +61,9 @@ def _year_axis(fig: go.Figure, years: list[int], lang: str) -> None:
 # ------------------------------------------------------------------- overview
 
 
-def ranking_bar(ranking: pd.DataFrame, lang: str) -> go.Figure:
-    """Horizontal bars in rank order, coloured by rating, with the pass line."""
+def ranking_bar(ranking: pd.DataFrame, lang: str, highlight: str | None = None) -> go.Figure:
+    """Horizontal bars in rank order, coloured by rating, with the pass line; the unit
+    ``highlight`` (a unit id) is named in bold with its rank, so it is found at a glance."""
     frame = ranking.assign(name=_names(ranking, "short", lang),
                            level=_names(ranking, "level", lang))
     fig = go.Figure()
@@ -76,9 +77,11 @@ def ranking_bar(ranking: pd.DataFrame, lang: str) -> go.Figure:
                     + " %{x:.2f}<br>" + t("chart.level", lang)
                     + " %{customdata[1]}<br>#%{customdata[0]}<extra></extra>")
     names = list(frame["name"])
+    labels = [f"<b>▶ {int(r)}. {n}</b>" if u == highlight else n
+              for u, r, n in zip(frame["unit_id"], frame["rank"], names, strict=True)]
     # every name labelled (also in the 1600 x 900 PNG, where 50 rows get ~15 px each)
     fig.update_yaxes(categoryorder="array", categoryarray=names[::-1], tickmode="array",
-                     tickvals=names, ticktext=names,
+                     tickvals=names, ticktext=labels,
                      tickfont={"size": 15 if len(names) <= 25 else 12})
     fig.update_xaxes(range=[0, 100], title=t("chart.score", lang))
     _pass_line(fig, frame, lang)

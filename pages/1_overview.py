@@ -18,6 +18,6 @@ if ui.has_rows(ranking, f.t("no_data.year_scope", scope=f.scope_label, year=f.ye
     ui.chart(charts.rating_bar(counts, f.lang), "ratings")
 
     st.subheader(f.t("overview.ranking"))
-    ui.chart(charts.ranking_bar(ranking, f.lang), "ranking")
+    ui.chart(charts.ranking_bar(ranking, f.lang, highlight=f.unit), "ranking")
     st.caption(f.t("overview.change_note"))
     ui.table(ranking, tables.RANKING, f, "ranking")

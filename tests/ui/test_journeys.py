@@ -174,3 +174,10 @@ def test_compared_units_open_as_slides_ranked_among_themselves() -> None:
     at.button(key="deck_next").click().run()
     html = "\n".join(str(h.proto.body) for h in at.get("html"))
     assert "อันดับใน หน่วยงานที่เลือก (3)" in html and "อันดับ 2 จาก 3 หน่วยงาน" in html
+
+
+def test_ranking_names_the_chosen_unit_with_its_rank(con) -> None:
+    ranking = queries.rankings(con, dataset="real", year=2564, scope=Scope("group", "peer-2564-ten"))
+    fig = charts.ranking_bar(ranking, "th", highlight="bkk-khlongsamwa")
+    assert "<b>▶ 7. คลองสามวา</b>" in fig.layout.yaxis.ticktext
+    assert sum("▶" in label for label in fig.layout.yaxis.ticktext) == 1
