@@ -16,5 +16,6 @@ PAGES = [  # file, URL path, icon
     ui.page("pages/6_about.py", "about", ":material/info:"),
     ui.page("pages/7_data.py", "data", ":material/upload_file:"),
     ui.page("pages/8_presentation.py", "presentation", ":material/slideshow:"),
+    ui.page("pages/9_compare.py", "compare", ":material/compare_arrows:"),
 ]
 ui.navigation(PAGES).run()

@@ -61,8 +61,9 @@ def _year_axis(fig: go.Figure, years: list[int], lang: str) -> None:
 # ------------------------------------------------------------------- overview
 
 
-def ranking_bar(ranking: pd.DataFrame, lang: str) -> go.Figure:
-    """Horizontal bars in rank order, coloured by rating, with the pass line."""
+def ranking_bar(ranking: pd.DataFrame, lang: str, highlight: str | None = None) -> go.Figure:
+    """Horizontal bars in rank order, coloured by rating, with the pass line; the unit
+    ``highlight`` (a unit id) is named in bold with its rank, so it is found at a glance."""
     frame = ranking.assign(name=_names(ranking, "short", lang),
                            level=_names(ranking, "level", lang))
     fig = go.Figure()
@@ -75,7 +76,13 @@ def ranking_bar(ranking: pd.DataFrame, lang: str) -> go.Figure:
                     hovertemplate="<b>%{y}</b><br>" + t("chart.score", lang)
                     + " %{x:.2f}<br>" + t("chart.level", lang)
                     + " %{customdata[1]}<br>#%{customdata[0]}<extra></extra>")
-    fig.update_yaxes(categoryorder="array", categoryarray=list(frame["name"])[::-1])
+    names = list(frame["name"])
+    labels = [f"<b>▶ {int(r)}. {n}</b>" if u == highlight else n
+              for u, r, n in zip(frame["unit_id"], frame["rank"], names, strict=True)]
+    # every name labelled (also in the 1600 x 900 PNG, where 50 rows get ~15 px each)
+    fig.update_yaxes(categoryorder="array", categoryarray=names[::-1], tickmode="array",
+                     tickvals=names, ticktext=labels,
+                     tickfont={"size": 15 if len(names) <= 25 else 12})
     fig.update_xaxes(range=[0, 100], title=t("chart.score", lang))
     _pass_line(fig, frame, lang)
     return base_layout(fig, height=max(260, 30 * len(frame) + 110))
@@ -97,8 +104,16 @@ def rating_bar(counts: pd.DataFrame, lang: str) -> go.Figure:
         text=counts["n_units"], textposition="outside",
         hovertemplate="%{x}: %{y}<extra></extra>"))
     fig.update_yaxes(range=[0, max(1, counts["n_units"].max()) * 1.25])
+    _integer_axis(fig.update_yaxes, counts["n_units"])
     fig.update_xaxes(type="category")
     return base_layout(fig, height=300, legend=False)
+
+
+def _integer_axis(update: object, counts: pd.Series) -> None:
+    """Whole-number ticks on a count axis (never 0.2, 0.4 …)."""
+    top = int(counts.max()) if len(counts) and pd.notna(counts.max()) else 1
+    update(tickformat="d", dtick=max(1, -(-top // 5)), rangemode="tozero")  # type: ignore[operator]
+
 
 
 # --------------------------------------------------------------------- groups
@@ -107,14 +122,19 @@ def rating_bar(counts: pd.DataFrame, lang: str) -> go.Figure:
 def group_trend_lines(trend: pd.DataFrame, lang: str) -> go.Figure:
     """Mean score of each group per year."""
     fig = go.Figure()
+    years = list(range(int(trend["fiscal_year"].min()), int(trend["fiscal_year"].max()) + 1))
     for i, (_, part) in enumerate(trend.groupby("group_id", sort=True)):
         name = _names(part, "name", lang)[0]
+        # every year on the axis: a year without data is a gap, not a line across it
+        part = part.set_index("fiscal_year").reindex(years).rename_axis("fiscal_year") \
+            .reset_index()
         fig.add_scatter(x=part["fiscal_year"], y=part["mean"], mode="lines+markers", name=name,
+                        connectgaps=False,
                         line={"color": SERIES[i % len(SERIES)], "width": 3},
                         customdata=part[["n_units"]],
                         hovertemplate=f"<b>{name}</b><br>%{{x}}: %{{y:.2f}}"
                         " (n=%{customdata[0]})<extra></extra>")
-    _year_axis(fig, sorted(trend["fiscal_year"].unique()), lang)
+    _year_axis(fig, years, lang)
     return base_layout(fig, height=420)
 
 
@@ -183,11 +203,30 @@ def radar_chart(mine: pd.DataFrame, comparisons: list[tuple[str, pd.Series]],
                                    "dash": "solid" if i == 0 else "dash"},
                              hovertemplate=f"{name}<br>%{{theta}} %{{customdata}}: "
                              "%{r:.2f}<extra></extra>")
+    _radar_axes(fig, [v for _, values in named for v in values], lang)
+    return base_layout(fig, height=480)
+
+
+def radar_floor(values: list[object]) -> float:
+    """Where the radial axis starts: 10 below the lowest value, in tens, never below 0 —
+    units near 100 then differ visibly instead of all drawing the same full decagon."""
+    known = [float(v) for v in values if v is not None and not pd.isna(v)]  # type: ignore[arg-type]
+    if not known:
+        return 0.0
+    return float(max(0, (int(min(known)) - 10) // 10 * 10))
+
+
+def _radar_axes(fig: go.Figure, values: list[object], lang: str) -> None:
+    """The radial range that shows differences, labelled when it does not start at 0."""
+    low = radar_floor(values)
     # the radial scale sits between indicators 1 and 2, not on top of label 1
-    fig.update_polars(radialaxis={"range": [0, 100], "tickfont": {"size": 11}, "angle": 72,
+    fig.update_polars(radialaxis={"range": [low, 100], "tickfont": {"size": 11}, "angle": 72,
                                   "tickangle": 0},
                       angularaxis={"tickfont": {"size": 16}, "direction": "clockwise"})
-    return base_layout(fig, height=480)
+    if low > 0:
+        fig.add_annotation(text=t("chart.radar_range", lang, low=low), showarrow=False,
+                           xref="paper", yref="paper", x=0, y=-0.06, xanchor="left",
+                           font={"size": 12, "color": "#595959"})
 
 
 def year_changes(deltas: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -263,8 +302,11 @@ def indicator_heatmap(matrix: pd.DataFrame, lang: str,
                                    z.shape),
         hovertemplate="<b>%{y}</b><br>%{x} %{customdata}: %{z:.2f}<extra></extra>",
         colorbar=_bottom_colorbar(t("col.value", lang))))
-    fig.update_xaxes(type="category", side="top", title=t("col.indicator_no", lang))
-    fig.update_yaxes(autorange="reversed", type="category", ticksuffix=" ")
+    fig.update_xaxes(type="category", side="top", title=t("col.indicator_no", lang),
+                     tickmode="array", tickvals=codes, ticktext=codes)
+    fig.update_yaxes(autorange="reversed", type="category", ticksuffix=" ", tickmode="array",
+                     tickvals=units, ticktext=units)
+    fig.update_layout(meta={"min_width": 560})  # the cells keep their figures on a phone
     _focus_ticks(fig, frame, units, focus_unit)
     return base_layout(fig, height=max(300, 30 * len(units) + 170), legend=False)
 
@@ -277,8 +319,8 @@ def weakest_frequency_bars(freq: pd.DataFrame, lang: str) -> go.Figure:
         text=freq["n_units"], textposition="outside", cliponaxis=False,
         hovertemplate="%{y}: %{x}<extra></extra>"))
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(title=t("chart.weakest_count", lang), range=_padded(freq["n_units"]),
-                     dtick=1 if freq["n_units"].max() <= 12 else None)
+    fig.update_xaxes(title=t("chart.weakest_count", lang), range=_padded(freq["n_units"]))
+    _integer_axis(fig.update_xaxes, freq["n_units"])
     return base_layout(fig, height=max(260, 34 * len(freq) + 90), legend=False)
 
 
@@ -314,8 +356,12 @@ def open_item_grid(grid: pd.DataFrame, lang: str, focus_unit: str | None = None)
         hovertemplate="<b>%{y}</b><br>%{x} %{text}<br>%{customdata:.2f}"
         "<extra></extra>",
         colorbar=_bottom_colorbar("") | {"tickvals": list(range(n)), "ticktext": ticks}))
-    fig.update_xaxes(type="category", side="top", tickangle=-90)
-    fig.update_yaxes(autorange="reversed", type="category", ticksuffix=" ")
+    # every item labelled: 22 px per column at least, wider grids scroll on a phone
+    fig.update_xaxes(type="category", side="top", tickangle=-90, tickmode="array",
+                     tickvals=codes, ticktext=codes, tickfont={"size": 12})
+    fig.update_yaxes(autorange="reversed", type="category", ticksuffix=" ", tickmode="array",
+                     tickvals=units, ticktext=units)
+    fig.update_layout(meta={"min_width": 140 + 22 * len(codes)})
     _focus_ticks(fig, frame, units, focus_unit)
     return base_layout(fig, height=max(260, 28 * len(units) + 190), legend=False)
 
@@ -329,8 +375,10 @@ def miss_count_bars(miss: pd.DataFrame, lang: str) -> go.Figure:
                             strict=True)),
         hovertemplate="<b>%{x}</b> %{customdata[0]}<br>%{y} / %{customdata[1]}"
         " (%{customdata[2]:.1f}%)<extra></extra>"))
-    fig.update_xaxes(type="category", tickangle=-90)
-    fig.update_yaxes(rangemode="tozero")
+    fig.update_xaxes(type="category", tickangle=-90, tickmode="array",
+                     tickvals=list(frame["code"]), ticktext=list(frame["code"]))
+    fig.update_yaxes(title=t("chart.n_zero", lang))
+    _integer_axis(fig.update_yaxes, frame["n_zero"])
     return base_layout(fig, height=340, legend=False)
 
 
@@ -467,3 +515,42 @@ def open_item_slice_heatmap(grid: pd.DataFrame, by: str, lang: str,
                      tickvals=labels, ticktext=ticks)
     return base_layout(fig, height=max(260, _row_height(len(rows)) * len(rows) + 190),
                        legend=False)
+
+
+# -------------------------------------------------------------------- compare
+
+
+def compare_lines(frame: pd.DataFrame, column: str, lang: str, axis_title: str) -> go.Figure:
+    """One line per unit over the years (``frame``: unit_id, short_th/en, fiscal_year and
+    ``column``); a year without a value is a gap."""
+    fig = go.Figure()
+    years = list(range(int(frame["fiscal_year"].min()), int(frame["fiscal_year"].max()) + 1))
+    for i, (_, part) in enumerate(frame.groupby("unit_id", sort=False)):
+        name = _names(part, "short", lang)[0]
+        part = part.set_index("fiscal_year").reindex(years)
+        fig.add_scatter(x=years, y=part[column], name=name, mode="lines+markers",
+                        connectgaps=False, line={"color": SERIES[i % len(SERIES)], "width": 3},
+                        marker={"size": 9},
+                        hovertemplate=f"<b>{name}</b><br>%{{x}}: %{{y:.2f}}<extra></extra>")
+    _year_axis(fig, years, lang)
+    fig.update_yaxes(title=axis_title)
+    return base_layout(fig, height=400)
+
+
+def compare_radar(indicators: pd.DataFrame, lang: str) -> go.Figure:
+    """The ten indicators of several units in one year, overlaid (range that shows
+    differences, labelled)."""
+    fig = go.Figure()
+    for i, (_, part) in enumerate(indicators.groupby("unit_id", sort=False)):
+        part = part.sort_values("seq")
+        name = _names(part, "short", lang)[0]
+        theta = [str(c) for c in part["indicator"]]
+        labels = _names(part, "label", lang)
+        r = list(part["value"])
+        fig.add_scatterpolar(r=r + r[:1], theta=theta + theta[:1], name=name,
+                             customdata=labels + labels[:1], mode="lines+markers",
+                             line={"color": SERIES[i % len(SERIES)], "width": 3},
+                             hovertemplate=f"{name}<br>%{{theta}} %{{customdata}}: "
+                             "%{r:.2f}<extra></extra>")
+    _radar_axes(fig, list(indicators["value"]), lang)
+    return base_layout(fig, height=480)

@@ -13,6 +13,10 @@ from __future__ import annotations
 
 import re
 
+import plotly.graph_objects as go
+
+from ita_dash.palette import WARNING
+
 PNG_WIDTH, PNG_HEIGHT, PNG_SCALE = 1600, 900, 1
 # Sarabun (served by the app, installed with fontpkg-sarabun), then fonts with Thai glyphs
 # found on Windows (Tahoma, Leelawadee UI), macOS (Thonburi) and Linux (Noto Sans Thai, Loma).
@@ -39,3 +43,22 @@ def plotly_config(filename: str = "ita-chart", **extra: object) -> dict[str, obj
     }
     config.update(extra)
     return config
+
+
+
+def export_title(fig: go.Figure, title: str, context: str, source: str,
+                 synthetic_mark: str = "") -> go.Figure:
+    """Title, unit/scope and year, source and (on synthetic data) the synthetic mark, for
+    the PNG export. The page hides ``.gtitle`` inside its own charts (the page already
+    names the chart), while Plotly draws the exported image from a copy outside them, so
+    the PNG carries the title and the screen does not repeat it."""
+    mark = f" · <b style='color:{WARNING}'>{synthetic_mark}</b>" if synthetic_mark else ""
+    fig.update_layout(title={"text": f"<b>{title}</b> · {context}", "x": 0.01,
+                             "xanchor": "left", "y": 0.985, "yref": "container",
+                             "yanchor": "top", "font": {"size": 19},
+                             "subtitle": {"text": f"{source}{mark}", "font": {"size": 13}}})
+    top = fig.layout.margin.t if fig.layout.margin.t is not None else 36
+    # room for the title and source line, and for the legend above the plot when shown
+    needed = 80 if fig.layout.showlegend is False else 124
+    fig.update_layout(margin={"t": max(int(top), needed)})
+    return fig

@@ -882,3 +882,160 @@ def scope_units_ranked(con: Con, *, dataset: str, year: int, scope: Scope) -> pd
         WHERE y.dataset = $dataset AND y.fiscal_year = $year AND {scope}
         ORDER BY y.score DESC NULLS LAST, u.short_th""", {"dataset": dataset, "year": year},
                 scope)
+
+
+# ------------------------------------------------------------- defaults, compare
+
+
+def richest_units(con: Con, *, dataset: str, year: int) -> pd.DataFrame:
+    """Units of a year by how many figures they hold (most first, then best total): the
+    default unit is the one whose views have the most to show."""
+    return _run(con, """
+        SELECT y.unit_id, count(s.code) AS n_figures, round(y.score, 2) AS score
+        FROM unit_years y LEFT JOIN scores s ON s.dataset = y.dataset
+             AND s.unit_id = y.unit_id AND s.fiscal_year = y.fiscal_year
+        WHERE y.dataset = $dataset AND y.fiscal_year = $year
+        GROUP BY ALL ORDER BY n_figures DESC, score DESC NULLS LAST, y.unit_id""",
+                {"dataset": dataset, "year": year})
+
+
+def measures_by_indicator(con: Con, *, dataset: str, unit_id: str, year: int) -> pd.DataFrame:
+    """The unit's measures of ``year``, each with the indicator it serves (its own code or the
+    indicator of its item), that indicator's score, the item's score that year and the next,
+    and whether the unit has any score in the next year (``next_year_scored``).
+
+    Weakest indicator first, then framework order.
+    """
+    return _run(con, """
+        WITH m AS (SELECT * FROM measures WHERE dataset = $dataset AND unit_id = $unit_id
+                   AND fiscal_year = $year),
+        placed AS (
+            SELECT m.*, coalesce(n.indicator, i.code) AS indicator,
+                   coalesce(n.label_th, i.label_th) AS label_th,
+                   coalesce(n.label_en, i.label_en) AS label_en,
+                   coalesce(n.seq, 0) AS node_seq
+            FROM m LEFT JOIN framework_nodes n ON n.framework_id = m.framework_id
+                 AND n.code = m.code
+            LEFT JOIN indicators i ON i.code = m.code)
+        SELECT p.fiscal_year, p.code, p.label_th, p.label_en, p.indicator,
+               ind.label_th AS indicator_th, ind.label_en AS indicator_en, ind.seq AS ind_seq,
+               round(iv.value, 2) AS indicator_score,
+               round(v.value, 2) AS score, round(nxt.value, 2) AS next_score,
+               round(nxt.value - v.value, 2) AS next_delta,
+               EXISTS (SELECT 1 FROM unit_years y WHERE y.dataset = $dataset
+                       AND y.unit_id = $unit_id AND y.fiscal_year = $year + 1)
+                   AS next_year_scored,
+               p.analysis, p.measure, p.communication, p.schedule, p.responsible, p.status,
+               p.result, p.source_id, p.source_ref
+        FROM placed p
+        LEFT JOIN indicators ind ON ind.code = p.indicator
+        LEFT JOIN node_values iv ON iv.dataset = p.dataset AND iv.unit_id = p.unit_id
+             AND iv.fiscal_year = p.fiscal_year AND iv.code = p.indicator
+             AND iv.kind = 'indicator'
+        LEFT JOIN node_values v ON v.dataset = p.dataset AND v.unit_id = p.unit_id
+             AND v.fiscal_year = p.fiscal_year AND v.code = p.code
+        LEFT JOIN node_values nxt ON nxt.dataset = p.dataset AND nxt.unit_id = p.unit_id
+             AND nxt.fiscal_year = p.fiscal_year + 1 AND nxt.code = p.code
+             AND (nxt.kind = 'indicator' OR nxt.framework_id = p.framework_id)
+        ORDER BY iv.value NULLS LAST, ind.seq, p.node_seq, p.measure_id""",
+                {"dataset": dataset, "unit_id": unit_id, "year": year})
+
+
+def recoverable_outlook(con: Con, *, dataset: str, year: int, unit_id: str) -> pd.DataFrame:
+    """One row: the unit-year's total and rating, the points recoverable (items below full
+    marks) and the total and rating if every one of them reached full marks.
+
+    Each tool's projected score adds its recoverable points over the tool's weight; the
+    projected rating is the best level of the year's scale whose total and tool conditions
+    the projection meets (unknown when a needed tool score is unknown).
+    """
+    head = _run(con, """
+        SELECT y.framework_id, y.score, y.iit, y.eit, y.oit, l.label_th AS level_th,
+               l.label_en AS level_en, l.color AS level_color
+        FROM unit_years y
+        LEFT JOIN rating_levels l ON l.framework_id = y.framework_id AND l.seq = y.level_seq
+        WHERE y.dataset = $dataset AND y.unit_id = $unit_id AND y.fiscal_year = $year""",
+                {"dataset": dataset, "unit_id": unit_id, "year": year})
+    rec = points_recoverable(con, dataset=dataset, year=year, unit_id=unit_id)
+    if head.empty or rec.empty or pd.isna(head.iloc[0]["score"]):
+        return pd.DataFrame()
+    row = head.iloc[0]
+    weights = dict(con.execute("""
+        SELECT code, points FROM framework_nodes WHERE framework_id = $fw AND kind = 'tool'""",
+                               {"fw": row["framework_id"]}).fetchall())
+    by_tool = rec.groupby("tool")["recoverable"].sum()
+    tools: dict[str, float | None] = {}
+    for tool in ("IIT", "EIT", "OIT"):
+        now, weight = row[tool.lower()], weights.get(tool)
+        gain = float(by_tool.get(tool, 0.0))
+        tools[tool] = (None if pd.isna(now) else
+                       min(100.0, float(now) + (gain / weight * 100 if weight else 0.0)))
+    total = round(float(rec["recoverable"].sum()), 2)
+    projected = min(100.0, round(float(row["score"]) + total, 2))
+    levels = _run(con, """
+        SELECT label_th, label_en, color, min_total, min_each_tool FROM rating_levels
+        WHERE framework_id = $fw ORDER BY seq""", {"fw": row["framework_id"]})
+    level = None
+    for lv in levels.itertuples():
+        if projected < lv.min_total:
+            continue
+        if pd.notna(lv.min_each_tool):
+            if any(v is None for v in tools.values()):
+                break
+            if any(v < lv.min_each_tool for v in tools.values() if v is not None):
+                continue
+        level = lv
+        break
+    return pd.DataFrame([{
+        "score": round(float(row["score"]), 2), "level_th": row["level_th"],
+        "level_en": row["level_en"], "recoverable": total, "n_items": len(rec),
+        "projected": projected,
+        "projected_level_th": None if level is None else level.label_th,
+        "projected_level_en": None if level is None else level.label_en,
+        "projected_color": None if level is None else level.color,
+        **{f"projected_{k.lower()}": None if v is None else round(v, 2)
+           for k, v in tools.items()}}])
+
+
+def compare_history(con: Con, *, dataset: str, scope: Scope) -> pd.DataFrame:
+    """Total, tools and rating of every unit of ``scope`` in every year (units side by side)."""
+    return _run(con, """
+        SELECT y.unit_id, u.short_th, u.short_en, y.fiscal_year, y.framework_id,
+               round(y.score, 2) AS score, round(y.iit, 2) AS iit, round(y.eit, 2) AS eit,
+               round(y.oit, 2) AS oit, l.label_th AS level_th, l.label_en AS level_en,
+               l.color AS level_color
+        FROM unit_years y JOIN units u USING (unit_id)
+        LEFT JOIN rating_levels l ON l.framework_id = y.framework_id AND l.seq = y.level_seq
+        WHERE y.dataset = $dataset AND {scope}
+        ORDER BY y.fiscal_year, u.short_th""", {"dataset": dataset}, scope)
+
+
+def compare_indicators(con: Con, *, dataset: str, scope: Scope) -> pd.DataFrame:
+    """The ten indicators of every unit of ``scope`` in every year (long form)."""
+    return _run(con, """
+        SELECT iv.unit_id, u.short_th, u.short_en, iv.fiscal_year, iv.indicator, iv.seq,
+               iv.label_th, iv.label_en, iv.tool, round(iv.value, 2) AS value
+        FROM ({indicator_values}) iv JOIN units u USING (unit_id)
+        WHERE {scope}
+        ORDER BY iv.fiscal_year, iv.seq, u.short_th""", {"dataset": dataset}, scope)
+
+
+def compare_items(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
+    """Item scores of the units of ``scope`` in ``year``, only for items of a framework that
+    at least two of them were assessed under (items compare only where frameworks agree)."""
+    return _run(con, """
+        WITH it AS (SELECT i.*, u.short_th, u.short_en FROM ({items}) i JOIN units u
+                    USING (unit_id) WHERE i.fiscal_year = $year AND {scope}),
+        shared AS (SELECT framework_id, code FROM it GROUP BY ALL
+                   HAVING count(DISTINCT unit_id) >= 2)
+        SELECT it.unit_id, it.short_th, it.short_en, it.framework_id, it.code, it.seq,
+               it.tool, it.indicator, it.label_th, it.label_en, round(it.score, 2) AS score
+        FROM it JOIN shared USING (framework_id, code)
+        ORDER BY it.framework_id, it.seq, it.short_th""",
+                {"dataset": dataset, "year": year}, scope)
+
+
+def source_titles(con: Con) -> pd.DataFrame:
+    """Every source document's id and title (to name documents in words)."""
+    return _run(con, "SELECT source_id, title_th, unit_th, fiscal_year FROM sources "
+                     "ORDER BY source_id", {})

@@ -169,6 +169,7 @@ class Registry:
     def __init__(self, con: duckdb.DuckDBPyConnection):
         self.frameworks = con.execute("SELECT * FROM frameworks ORDER BY first_year").df()
         self.indicators = con.execute("SELECT * FROM indicators ORDER BY seq").df()
+        self.levels = con.execute("SELECT * FROM rating_levels ORDER BY framework_id, seq").df()
 
     def indicator_labels(self, lang: str = "th") -> dict[str, str]:
         col = "label_th" if lang == "th" else "label_en"

@@ -58,7 +58,19 @@ UNIT_HISTORY = (_c("fiscal_year", "col.year", "year"), _c("score", "col.score", 
                 _c("delta_points", "col.delta_points", "delta"), _c("iit", "col.iit", "num"),
                 _c("eit", "col.eit", "num"), _c("oit", "col.oit", "num"),
                 _b("level_source_label", "col.level_source"),
-                _c("framework_id", "col.framework_id"))
+                _b("framework", "col.framework"))
+COMPARE_HISTORY = (UNIT, _c("fiscal_year", "col.year", "year"), _c("score", "col.score", "num"),
+                   LEVEL, _c("iit", "col.iit", "num"), _c("eit", "col.eit", "num"),
+                   _c("oit", "col.oit", "num"))
+COMPARE_INDICATORS = (UNIT, _c("fiscal_year", "col.year", "year"),
+                      _c("indicator", "col.indicator_no"), INDICATOR,
+                      _c("value", "col.value", "num"))
+
+
+def compare_items_cols(names: dict[str, str]) -> tuple[Col, ...]:
+    """Code, item and one score column per unit (headers are the units' names)."""
+    return (_c("code", "col.code"), LABEL, *(_c(unit, name, "num") for unit, name in names.items()))
+
 INDICATOR_DELTAS = (_c("fiscal_year", "col.year", "year"), _c("indicator", "col.indicator_no"),
                     INDICATOR, _c("value", "col.value", "num"),
                     _c("delta", "col.delta", "delta"))
@@ -126,6 +138,22 @@ FRAMEWORK_YEARS = (_c("fiscal_year", "col.year", "year"), _b("name", "col.framew
                    _b("scale_status_label", "col.scale_status"),
                    _c("levels_known", "col.levels_known"), _c("source_id", "col.source"),
                    _c("url", "col.url"), _c("note", "col.note"))
+# the About page, in words (documents by title, frameworks by name, rules as sentences)
+ABOUT_SOURCES = (_c("document", "col.title"), UNIT, _c("fiscal_year", "col.year", "year"),
+                 _c("framework", "col.framework"), _c("n_figures", "col.n_figures", "int"))
+ABOUT_CONFLICTS = (_c("fiscal_year", "col.year", "year"), UNIT, _c("code", "col.code"),
+                   _c("printed_values", "col.printed_values"),
+                   _c("chosen_value", "col.chosen"), _c("explained", "col.rule"))
+ABOUT_FRAMEWORKS = (_b("name", "col.framework"), _c("assessor", "col.assessor"),
+                    _c("first_year", "col.from_year", "year"),
+                    _c("last_year", "col.to_year", "year"),
+                    _c("aggregation", "col.aggregation"),
+                    _c("pass_mark", "col.pass_mark", "num"), _c("n_items", "col.n_items", "int"),
+                    _c("n_unknown_items", "col.n_unknown_items", "int"),
+                    _c("document", "col.title"), _c("note", "col.note"))
+ABOUT_SCALE = (_b("label", "col.level", "level"), _c("min_total", "col.min_total", "num"),
+               _c("max_total", "col.max_total", "num"), _c("condition", "col.condition"),
+               _c("status", "col.status"))
 RATING_SCALE = (_c("level_code", "col.level_code"), _b("label", "col.level", "level"),
                 _c("min_total", "col.min_total", "num"), _c("max_total", "col.max_total", "num"),
                 _c("min_each_tool", "col.min_each_tool", "num"),
@@ -239,8 +267,8 @@ def display_frame(table: pd.DataFrame, cols: tuple[Col, ...], lang: str) -> pd.D
         column = shown[header]
         if kind in ("delta", "delta_int") or (kind in NUMBER_FORMATS and column.isna().any()):
             shown[header] = [_shown_number(v, kind) for v in column]
-        elif kind == "text":
-            shown[header] = column.fillna("–")
+        elif kind in ("text", "level"):
+            shown[header] = column.astype(object).where(column.notna(), "–")
     return shown
 
 

@@ -28,8 +28,9 @@ if ui.has_rows(spread, no_data):
     ui.table(comparison, tables.GROUP_COMPARISON, f, "groups")
 
 st.subheader(f"{f.t('groups.ranking')} · {f.year_text}")
-group = ui.group_picker(f, group_set)
+group, group_name = ui.group_picker(f, group_set)
 ranking = ui.data.rankings(dataset=f.dataset, year=year, scope=group)
-if ui.has_rows(ranking, no_data):
+if ui.has_rows(ranking, f.t("no_data.year_scope", scope=group_name, year=f.year_text)):
     ui.table(ranking, tables.RANKING, f, "group-ranking")
     ui.profile_opener(f, ranking, key=f"open-{group.token()}")
+    ui.present_link(f, group, ranking)

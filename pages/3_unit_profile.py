@@ -22,8 +22,8 @@ if len(history) > 1:
     ui.chart(charts.unit_history_lines(history, f.lang), "history")
 else:
     ui.message(f.t("profile.one_year", year=shown_year))
-ui.table(tables.with_status_labels(history, ("level_source",)), tables.UNIT_HISTORY, f,
-         "history")
+ui.table(tables.with_status_labels(ui.with_framework_names(history), ("level_source",)),
+         tables.UNIT_HISTORY, f, "history")
 ui.unconfirmed_notes(f, ui.data.rating_provenance(dataset=f.dataset, unit_id=f.unit),
                      per_year=True)
 
@@ -61,7 +61,9 @@ st.subheader(f.t("profile.recoverable"))
 st.caption(f.t("profile.recoverable_help"))
 recoverable = ui.data.points_recoverable(dataset=f.dataset, year=year, unit_id=unit)
 if ui.has_rows(recoverable, f.t("profile.no_recoverable")):
+    ui.recoverable_summary(f, year)
     ui.chart(charts.recoverable_bars(recoverable, f.lang), "recoverable")
-    ui.table(recoverable, tables.RECOVERABLE, f, "recoverable")
+    with st.expander(f.t("profile.recoverable_table")):
+        ui.table(recoverable, tables.RECOVERABLE, f, "recoverable")
 
-ui.measures_section(f)
+ui.measure_cards(f, year)

@@ -4,7 +4,7 @@
     python scripts/render_deck.py --dataset real --unit เขตสัมพันธวงศ์ --year 2567
     python scripts/render_deck.py --samples                          # the review set
 
-Writes ``<out-dir>/<deck>.pdf`` and ``<deck>-<n>.png`` (default out/render, 50 dpi) and,
+Writes ``<out-dir>/<deck>.pdf`` and ``<deck>-<n>.png`` (default out/render in the project folder, 50 dpi) and,
 for several pages, a contact sheet ``<deck>-sheet.png``. Needs ``soffice`` and
 ``pdftoppm``; Sarabun comes from the fontpkg-sarabun package (see ita_dash.deck.render).
 """
@@ -18,6 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from ita_dash.config import PROJECT_DIR  # noqa: E402
 from ita_dash.deck import render  # noqa: E402
 from ita_dash.deck.context import resolve_unit  # noqa: E402
 from ita_dash.deck.pptx_deck import write_pptx  # noqa: E402
@@ -83,7 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--scope")
     p.add_argument("--lang", default="th")
     p.add_argument("--samples", action="store_true", help="render the review set of decks")
-    p.add_argument("--out-dir", default="out/render")
+    p.add_argument("--out-dir", default=str(PROJECT_DIR / "out" / "render"),
+                   help="where the PDF and PNG pages go (default: out/render in the project)")
     p.add_argument("--dpi", type=int, default=50)
     args = p.parse_args(argv)
     if not render.available():

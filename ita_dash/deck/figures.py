@@ -17,7 +17,7 @@ from ita_dash.escape import plotly
 from ita_dash.images import FONT_FAMILY
 
 FONT_SIZE = 22
-HEIGHT = 520  # with the page header, a slide fits a 1440 x 900 screen
+HEIGHT = 470  # with the page header and footer, a slide fits a 1440 x 900 screen
 
 
 def _layout(fig: go.Figure, *, legend: bool) -> go.Figure:

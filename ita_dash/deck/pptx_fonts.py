@@ -10,7 +10,10 @@ script font (the fallback for any text without an explicit face).
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
+from pathlib import Path
 
 from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -56,3 +59,40 @@ def patch_theme(prs: Presentation, face: str = FONT, fallback: str = FALLBACK_FO
     xml = re.sub(r'<a:font script="Thai" typeface="[^"]*"/>',
                  f'<a:font script="Thai" typeface="{fallback}"/>', xml)
     theme._blob = xml.encode("utf-8")  # a generic Part keeps its XML as bytes
+
+
+# ---------------------------------------------------------------- the font bundle
+
+BUNDLE_FONTS = ("Sarabun-Regular.ttf", "Sarabun-Bold.ttf")
+BUNDLE_README = {
+    "th": "สไลด์นี้ใช้ฟอนต์ Sarabun (สัญญาอนุญาต SIL Open Font License อยู่ในโฟลเดอร์ fonts)\n"
+          "ถ้าเครื่องที่ใช้นำเสนอยังไม่มีฟอนต์นี้ ให้ติดตั้งไฟล์ .ttf ในโฟลเดอร์ fonts ก่อนเปิดไฟล์ "
+          "PowerPoint (ดับเบิลคลิกไฟล์แล้วกด ติดตั้ง) ข้อความภาษาไทยจะแสดงตรงตามที่ออกแบบไว้\n"
+          "ถ้าไม่ได้ติดตั้ง PowerPoint จะแสดงข้อความภาษาไทยด้วยฟอนต์ Tahoma แทน\n",
+    "en": "These slides use the Sarabun font (SIL Open Font License, in the fonts folder).\n"
+          "If the presenting machine lacks it, install the .ttf files of the fonts folder before "
+          "opening the PowerPoint file (double-click a file, then Install); the Thai text then "
+          "looks as designed.\nWithout it, PowerPoint shows the Thai text in Tahoma instead.\n",
+}
+
+
+def font_dir() -> Path:
+    """The Sarabun files of the installed ``fontpkg-sarabun`` package."""
+    import fontpkg_sarabun
+
+    return Path(fontpkg_sarabun.ROOT)
+
+
+def bundle_bytes(pptx: bytes, stem: str, lang: str = "th") -> bytes:
+    """A ZIP of the deck with the Sarabun files and their licence, so the slides look the
+    same on a machine without Sarabun (PowerPoint does not embed this font itself)."""
+    root = font_dir()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as bundle:
+        bundle.writestr(f"{stem}.pptx", pptx)
+        for name in BUNDLE_FONTS:
+            bundle.write(root / "files" / name, f"fonts/{name}")
+        if (root / "LICENSE").exists():
+            bundle.write(root / "LICENSE", "fonts/OFL.txt")
+        bundle.writestr("README.txt", BUNDLE_README.get(lang, BUNDLE_README["th"]))
+    return buffer.getvalue()

@@ -133,14 +133,15 @@ def ranking_slide(ctx: Context, data: DeckData) -> m.Slide:
     mine = ranked.index[ranked["unit_id"] == ctx.unit_id]
     if mine.empty:
         return _slide(ctx, "ranking", title, message=_unranked(ctx, data, ranked))
+    if len(ranked) == 1:  # a ranking of one is no ranking: say so instead of one bar
+        return _slide(ctx, "ranking", title, message=ctx.t(
+            "ranking_alone", scope=ctx.scope_name, year=ctx.year_text()))
     pos = int(mine[0])
     shown = ranked.iloc[ranking_window(len(ranked), pos)]
     me = ranked.iloc[pos]
     notes: tuple[str, ...] = ()
     if len(shown) < len(ranked):
         notes = (ctx.t("ranking_window", shown=len(shown), n=len(ranked)),)
-    if len(ranked) == 1:
-        notes = (ctx.t("ranking_alone", scope=ctx.scope_name, year=ctx.year_text()),)
     chart = m.Chart(
         kind="bar",
         categories=tuple(f"{int(r['rank'])}. {r[ctx.col('short')]}" for _, r in shown.iterrows()),
@@ -255,18 +256,21 @@ def deltas_slide(ctx: Context, data: DeckData) -> m.Slide:
 
 def weakest_slide(ctx: Context, data: DeckData) -> m.Slide:
     title = ctx.t("weak_title")
-    indicators = data.radar_group.dropna(subset=["value"]).sort_values(["value", "seq"]).head(3)
-    if indicators.empty and data.weakest.empty:
+    # a weakness is below full marks: an item or indicator at 100 is never listed
+    indicators = data.radar_group.dropna(subset=["value"])
+    indicators = indicators[indicators["value"] < 100].sort_values(["value", "seq"]).head(3)
+    weakest = data.weakest[data.weakest["score"] < 100]
+    if indicators.empty and weakest.empty:
         return _slide(ctx, "weakest", title, message=ctx.t(
             "weak_missing", unit=ctx.unit_short, year=ctx.year_text()))
     rows = [(ctx.t("indicator_n", code=r["indicator"]), str(r[ctx.col("label")]),
              fmt(r["value"])) for _, r in indicators.iterrows()]
     rows += [(str(r["code"]), _item_name(ctx, r, TABLE_CHARS), fmt(r["score"]))
-             for _, r in data.weakest.iterrows()]
+             for _, r in weakest.iterrows()]
     table = m.Table(columns=(ctx.t("col_item"), ctx.t("col_name"), ctx.t("col_score")),
                     rows=tuple(rows), widths=(0.17, 0.68, 0.15), numeric=(False, False, True))
-    subtitle = (ctx.t("weak_sub", n_ind=len(indicators), n_items=len(data.weakest))
-                if len(data.weakest) else ctx.t("weak_sub_indicators", n_ind=len(indicators)))
+    subtitle = (ctx.t("weak_sub", n_ind=len(indicators), n_items=len(weakest))
+                if len(weakest) else ctx.t("weak_sub_indicators", n_ind=len(indicators)))
     return _slide(ctx, "weakest", title, subtitle=subtitle, table=table)
 
 

@@ -29,6 +29,8 @@ from dataclasses import dataclass
 
 PBKDF2_ITERATIONS = 600_000
 SESSION_KEY = "_ita_editor_session"  # never used as a widget key: clients cannot set it
+COOKIE_KEY = "_ita_editor_cookie"  # the cookie to write on the next run (None clears it)
+SIGNED_OUT_KEY = "_ita_editor_signed_out"
 MAX_FAILURES = 10  # wrong passwords per client (network address) in the window
 MAX_ACCOUNT_FAILURES = 30  # wrong passwords per account name, from all clients together
 FAILURE_WINDOW_S = 300.0

@@ -51,6 +51,10 @@ STRINGS: dict[str, dict[str, str]] = {
                               "en": "Add units the database does not know"},
     "data.upload.replace": {"th": "แทนที่คะแนนที่บันทึกไว้แล้วถ้าต่างกัน",
                             "en": "Replace stored figures that differ"},
+    "data.upload.drop": {"th": "ลากไฟล์มาวางที่นี่", "en": "Drag and drop the file here"},
+    "data.upload.limit": {"th": "ไฟล์ละไม่เกิน {mb} MB · .xlsx หรือ .csv",
+                          "en": "At most {mb} MB per file · .xlsx or .csv"},
+    "data.upload.browse": {"th": "เลือกไฟล์", "en": "Browse files"},
     "data.upload.check": {"th": "ตรวจสอบไฟล์", "en": "Check the file"},
     "data.progress.read": {"th": "กำลังอ่านไฟล์…", "en": "Reading the file…"},
     "data.progress.validate": {"th": "กำลังตรวจสอบ…", "en": "Checking…"},
@@ -137,6 +141,29 @@ PREVIEW_COLUMNS = {
 
 def register() -> None:
     i18n.register(STRINGS)
+
+
+# the file's columns (template headers) in words
+FILE_COLUMNS = {
+    "unit_name_th": {"th": "ชื่อหน่วยงาน", "en": "Unit name"},
+    "unit_name": {"th": "ชื่อหน่วยงาน", "en": "Unit name"},
+    "unit_name_en": {"th": "ชื่อหน่วยงาน (อังกฤษ)", "en": "Unit name (English)"},
+    "fiscal_year": {"th": "ปีงบประมาณ", "en": "Fiscal year"},
+    "framework": {"th": "กรอบการประเมิน", "en": "Framework"},
+    "framework_id": {"th": "กรอบการประเมิน", "en": "Framework"},
+    "code": {"th": "รหัส", "en": "Code"},
+    "score": {"th": "คะแนน", "en": "Score"},
+    "source": {"th": "แหล่งที่มา", "en": "Source"},
+    "unit_type": {"th": "ประเภทหน่วยงาน", "en": "Unit type"},
+}
+
+
+def file_column(name: object, lang: str) -> str:
+    """A file column in words ('unit_name_th' -> 'ชื่อหน่วยงาน'); other headers as in the file."""
+    if name is None or (isinstance(name, float) and name != name):
+        return ""
+    entry = FILE_COLUMNS.get(str(name))
+    return entry.get(lang, entry["th"]) if entry else str(name)
 
 
 def heading(columns: dict[str, dict[str, str]], lang: str) -> dict[str, str]:

@@ -38,19 +38,23 @@ from ita_dash.ui.views import (
     group_set_label,
     group_set_picker,
     indicator_legend,
-    measures_section,
+    measure_cards,
+    present_link,
     profile_opener,
     profile_year,
+    recoverable_summary,
     summary_metrics,
     unconfirmed_notes,
     unit_header,
+    with_framework_names,
 )
 
 __all__ = [
     "Filters", "chart", "comparison_group", "data", "group_picker", "group_set_label",
-    "group_set_picker", "has_rows", "indicator_legend", "measures_section", "message",
-    "navigation", "page", "page_title", "profile_opener", "profile_year", "start", "stop",
-    "summary_metrics", "table", "unconfirmed_notes", "unit_header",
+    "group_set_picker", "has_rows", "indicator_legend", "measure_cards", "message",
+    "navigation", "page", "page_title", "present_link", "profile_opener", "profile_year",
+    "recoverable_summary", "start", "stop", "summary_metrics", "table", "unconfirmed_notes",
+    "unit_header", "with_framework_names",
 ]
 
 

@@ -12,9 +12,12 @@ from collections.abc import Mapping
 import streamlit as st
 
 from ita_dash.importer import auth as rules
+from ita_dash.importer import session_cookie
 from ita_dash.importer.auth import (
     ANONYMOUS,
+    COOKIE_KEY,
     SESSION_KEY,
+    SIGNED_OUT_KEY,
     Actor,
     editor_emails,
     email_verified,
@@ -47,7 +50,7 @@ def session_actor() -> Actor:
                        and email in editor_emails(editors))
             return Actor(f"oidc:{email}", "oidc", allowed)
         return ANONYMOUS
-    marker = st.session_state.get(SESSION_KEY)
+    marker = st.session_state.get(SESSION_KEY) or restore_from_cookie(editors)
     if isinstance(marker, dict) and marker.get("ok") and password_configured(editors):
         return Actor(f"password:{marker.get('name') or 'editor'}", "password", True)
     return ANONYMOUS
@@ -78,10 +81,39 @@ def sign_in_with_password(password: str, name: str = "") -> bool:
         return False
     rules.THROTTLE.success(client, name)
     st.session_state[SESSION_KEY] = {"ok": True, "name": name.strip()[:60]}
+    key = session_cookie.key_from(editors)
+    if key is not None:  # the page writes the cookie (a reload keeps the editor signed in)
+        st.session_state[COOKIE_KEY] = session_cookie.make_token(name.strip()[:60], key)
     return True
+
+
+def restore_from_cookie(editors: Mapping[str, object]) -> dict[str, object] | None:
+    """A new session (a reload) of a password-signed-in editor: the signed cookie's name."""
+    key = session_cookie.key_from(editors)
+    if key is None or st.session_state.get(SIGNED_OUT_KEY):
+        return None
+    try:
+        token = st.context.cookies.get(session_cookie.COOKIE)
+    except Exception:  # noqa: BLE001 - no browser context (tests, bare mode)
+        return None
+    name = session_cookie.read_token(token, key)
+    if name is None:
+        return None
+    marker: dict[str, object] = {"ok": True, "name": name}
+    st.session_state[SESSION_KEY] = marker
+    return marker
+
+
+def pending_cookie_script() -> str | None:
+    """The script that stores or clears the sign-in cookie, once, after a sign-in or out."""
+    if COOKIE_KEY not in st.session_state:
+        return None
+    return session_cookie.cookie_script(st.session_state.pop(COOKIE_KEY))
 
 
 def sign_out() -> None:
     st.session_state.pop(SESSION_KEY, None)
+    st.session_state[SIGNED_OUT_KEY] = True
+    st.session_state[COOKIE_KEY] = None  # clears the cookie
     if oidc_configured() and getattr(st.user, "is_logged_in", False):
         st.logout()

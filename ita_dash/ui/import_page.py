@@ -17,7 +17,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from ita_dash import config
+from ita_dash import config, i18n
 from ita_dash.importer import strings
 from ita_dash.importer.auth import Actor, NotAuthorized, password_configured
 from ita_dash.importer.pipeline import ImportOptions, Plan, Progress, StaleError
@@ -43,6 +43,9 @@ def render(f: Filters) -> None:
     st.caption(f.t("data.intro"))
     flash()
     actor = auth.session_actor()
+    script = auth.pending_cookie_script()
+    if script:
+        st.html(script, unsafe_allow_javascript=True)
     sign_in(f, actor)
     if actor.is_editor:
         upload(f)
@@ -63,7 +66,8 @@ def sign_in(f: Filters, actor: Actor) -> None:
     st.subheader(f.t("data.signin"))
     if actor.is_editor:
         row = st.container(horizontal=True, vertical_alignment="center")
-        row.caption(actions.plain(f.t("data.signed_in", who=actor.name)))
+        who = actor.name.split(":", 1)[-1]  # the name, not the sign-in method
+        row.caption(actions.plain(f.t("data.signed_in", who=who)))
         row.button(f.t("data.signout"), on_click=auth.sign_out, key="import-signout")
         return
     st.caption(f.t("data.signin.why"))
@@ -100,9 +104,40 @@ def password_sign_in(f: Filters) -> None:
 # ------------------------------------------------------------------------- upload
 
 
+def uploader_css(f: Filters, limit: int) -> str:
+    """The uploader's own English texts replaced by the app's labels (Thai or English)."""
+    def css(text: str) -> str:
+        return '"' + text.replace("\\", "").replace('"', "'") + '"'
+
+    drop, limit_text, browse = (f.t("data.upload.drop"), f.t("data.upload.limit", mb=limit),
+                                f.t("data.upload.browse"))
+    return f"""<style>
+[data-testid="stFileUploaderDropzoneInstructions"] span,
+[data-testid="stFileUploaderDropzoneInstructions"] small {{ display: none; }}
+[data-testid="stFileUploaderDropzoneInstructions"] > div::after {{
+  content: {css(drop)} "\\A" {css(limit_text)}; white-space: pre; }}
+[data-testid="stFileUploaderDropzone"] button {{ font-size: 0; }}
+[data-testid="stFileUploaderDropzone"] button > * {{ display: none; }}
+[data-testid="stFileUploaderDropzone"] button::after {{ content: {css(browse)};
+  font-size: 1rem; }}
+</style>"""
+
+
+def wording(text: object, lang: str) -> str:
+    """A validation message for the page: options by their labels, not command-line flags."""
+    if text is None or (isinstance(text, float) and text != text):
+        return ""
+    shown = str(text)
+    for flag, key in (("--add-units", "data.upload.add_units"),
+                      ("--replace", "data.upload.replace")):
+        shown = shown.replace(flag, "“" + i18n.t(key, lang) + "”")
+    return shown
+
+
 def upload(f: Filters) -> None:
     st.subheader(f.t("data.upload"))
     limit = actions.upload_limit_mb()
+    st.html(uploader_css(f, limit))
     file = st.file_uploader(f.t("data.upload.file", mb=limit), type=["xlsx", "csv"],
                             max_upload_size=limit, key="import-file")
     cols = st.columns(3)
@@ -160,9 +195,11 @@ def report(f: Filters, plan: Plan) -> None:
     if frame.empty:
         st.caption(f.t("data.report.none"))
         return
-    shown = frame.assign(problem=frame["problem_th" if f.lang == "th" else "problem_en"],
+    problems = frame["problem_th" if f.lang == "th" else "problem_en"]
+    shown = frame.assign(problem=[wording(p, f.lang) for p in problems],
+                         column=[strings.file_column(c, f.lang) for c in frame["column"]],
                          severity=frame["severity"].map(lambda s: f.t(f"data.severity.{s}")))
-    shown = shown[list(strings.REPORT_COLUMNS)]
+    shown = shown[list(strings.REPORT_COLUMNS)].astype(object).where(shown.notna(), "")
     st.dataframe(shown.rename(columns=strings.heading(strings.REPORT_COLUMNS, f.lang)),
                  hide_index=True, width="stretch", height=260)
     row = st.container(horizontal=True, gap="small")
@@ -205,9 +242,12 @@ def confirm(f: Filters, plan: Plan) -> None:
 def templates(f: Filters) -> None:
     st.subheader(f.t("data.templates"))
     st.caption(f.t("data.templates.help"))
-    frameworks = list(frameworks_overview().sort_values(
-        ["last_year", "first_year"], ascending=False)["framework_id"])
-    framework = st.selectbox(f.t("data.template.framework"), frameworks, key="import-template-fw")
+    overview = frameworks_overview().sort_values(["last_year", "first_year"], ascending=False)
+    frameworks = list(overview["framework_id"])
+    names = dict(zip(overview["framework_id"],
+                     overview["name_en" if f.lang == "en" else "name_th"], strict=True))
+    framework = st.selectbox(f.t("data.template.framework"), frameworks, key="import-template-fw",
+                             format_func=label_of(names))
     row = st.container(horizontal=True, gap="small")
     for layout in ("long", "wide"):
         for fmt, mime in (("xlsx", XLSX_MIME), ("csv", "text/csv")):
@@ -230,7 +270,10 @@ def history(f: Filters, actor: Actor) -> None:
         st.caption(f.t("data.history.none"))
         return
     columns = [c for c in strings.HISTORY_COLUMNS if actor.is_editor or c != "imported_by"]
-    shown = frame[columns].rename(columns=strings.heading(strings.HISTORY_COLUMNS, f.lang))
+    shown = frame[columns].astype(object).where(frame[columns].notna(), "")
+    if "dataset" in shown:
+        shown["dataset"] = [dataset_label(d, f.lang) for d in shown["dataset"]]
+    shown = shown.rename(columns=strings.heading(strings.HISTORY_COLUMNS, f.lang))
     st.dataframe(shown, hide_index=True, width="stretch")
     if actor.is_editor:
         undo(f, frame)

@@ -13,8 +13,8 @@ import streamlit as st
 
 from ita_dash import tables
 from ita_dash.escape import md
-from ita_dash.i18n import t
-from ita_dash.images import plotly_config
+from ita_dash.i18n import has, t
+from ita_dash.images import export_title, plotly_config
 from ita_dash.ui.data import fonts_in_place
 from ita_dash.ui.state import Filters, dataset_label
 
@@ -24,10 +24,12 @@ CSS = """
 [data-testid="stMetricValue"] { font-size: 1.9rem; }
 [data-testid="stMetricLabel"] p { font-size: 1rem; }
 .block-container { padding-top: 3.5rem; }
+/* the chart's title is for its PNG (the page names the chart above it); its band at the
+   top holds the toolbar, so the toolbar never covers the legend or labels */
+[data-testid="stPlotlyChart"] .gtitle, [data-testid="stPlotlyChart"] .gtitle-subtitle {
+  visibility: hidden; }
 @media (max-width: 640px) {
   .block-container { padding-top: 4.2rem; padding-left: 0.8rem; padding-right: 0.8rem; }
-  /* figures inside heatmap cells do not fit a phone: colours + hover there */
-  [data-testid="stPlotlyChart"] .heatmaplayer text { display: none; }
   [data-testid="stMetricValue"] { font-size: 1.5rem; }
   h1 { font-size: 1.7rem !important; }
 }
@@ -40,8 +42,9 @@ def setup_page(page_slug: str | None) -> None:
     lang = st.query_params.get("lang", "th")
     title = t("app.title", lang) if page_slug is None else \
         f"{t(f'page.{page_slug}', lang)} · {t('app.title', lang)}"
+    sidebar: Literal["collapsed", "auto"] = "collapsed" if page_slug == "presentation" else "auto"
     st.set_page_config(page_title=title, page_icon=":material/balance:",
-                       layout="wide", initial_sidebar_state="auto")
+                       layout="wide", initial_sidebar_state=sidebar)
     fonts_in_place()
     st.html(CSS)
 
@@ -81,9 +84,43 @@ def stop(text: str) -> NoReturn:
     st.stop()
 
 
-def chart(fig: go.Figure, key: str) -> None:
+# charts about one unit (their PNG names the unit; the others name the scope)
+UNIT_CHARTS = ("history", "radar", "deltas", "recoverable")
+
+
+def _export_labels(fig: go.Figure, key: str, filters: Filters | None) -> None:
+    """Title, unit or scope, year, source and synthetic mark for the chart's PNG."""
+    name = f"chart_title.{key}"
+    if filters is None or not has(name):
+        return
+    lang = filters.lang
+    who = filters.unit_label if key in UNIT_CHARTS else filters.scope_label
+    context = " · ".join(p for p in (who, filters.year_text) if p)
+    source = t("export.source", lang, source=f"{dataset_label(filters.dataset, lang)} · "
+               f"{t('app.title', lang)}")
+    export_title(fig, t(name, lang), context, source,
+                 t("export.synthetic", lang) if filters.is_synthetic else "")
+
+
+def chart(fig: go.Figure, key: str, *, min_width: int | None = None) -> None:
+    """A Plotly chart with the 1600 x 900 PNG export (titled, with source and year).
+
+    ``min_width`` (or the figure's ``layout.meta["min_width"]``): below this width the
+    chart scrolls sideways instead of squeezing (grids whose every column is labelled).
+    """
+    _export_labels(fig, key, st.session_state.get("_ita_filters"))
+    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
+    min_width = min_width or meta.get("min_width")
     config = plotly_config(f"ita-{key}", responsive=True)
-    st.plotly_chart(fig, width="stretch", theme=None, config=config, key=key)
+    if min_width is None:
+        st.plotly_chart(fig, width="stretch", theme=None, config=config, key=key)
+        return
+    box = st.container(key=f"scroll-{key}")
+    box.html(f"<style>.st-key-scroll-{key} {{ overflow-x: auto; }} .st-key-scroll-{key} "
+             "[data-testid='stElementContainer']:has([data-testid='stPlotlyChart']), "
+             f".st-key-scroll-{key} [data-testid='stFullScreenFrame'] "
+             f"{{ min-width: {int(min_width)}px; }}</style>")
+    box.plotly_chart(fig, width="stretch", theme=None, config=config, key=key)
 
 
 def table(frame: pd.DataFrame, cols: tuple[tables.Col, ...], filters: Filters, name: str, *,

@@ -98,7 +98,13 @@ def parse_year(raw: str) -> int | None:
 
 
 def default_year(dataset: str, years: list[int]) -> int:
-    """The year with the most scored units (the latest of those): the fullest comparison."""
+    """The dataset's declared default year (``datasets.csv``), else the year with the most
+    scored units (the latest of those): the fullest comparison."""
+    info = data.dataset_info(dataset=dataset)
+    if not info.empty and pd.notna(info.iloc[0].get("default_year")):
+        declared = int(info.iloc[0]["default_year"])
+        if declared in years:
+            return declared
     counts = data.units_per_year(dataset=dataset)
     if counts.empty:
         return years[-1]
@@ -156,9 +162,15 @@ def resolve_scope(raw: str | None, dataset: str, units: pd.DataFrame,
 
 def _default_unit(dataset: str, year: int | None, scope: Scope,
                   units: pd.DataFrame) -> str | None:
-    """The top-ranked unit of the scope-year, else the first unit of the scope or dataset."""
-    for pool in (data.rankings(dataset=dataset, year=year, scope=scope) if year else None,
-                 data.units_in_scope(dataset=dataset, scope=scope), units):
+    """The unit of the scope-year with the most figures (its views have the most to show;
+    ties go to the better total), else the first unit of the scope or dataset."""
+    in_scope = set(data.units_in_scope(dataset=dataset, scope=scope)["unit_id"])
+    if year is not None:
+        rich = data.richest_units(dataset=dataset, year=year)
+        rich = rich[rich["unit_id"].isin(in_scope)]
+        if not rich.empty:
+            return str(rich.iloc[0]["unit_id"])
+    for pool in (data.units_in_scope(dataset=dataset, scope=scope), units):
         if pool is not None and not pool.empty:
             return str(pool.iloc[0]["unit_id"])
     return None
@@ -241,52 +253,70 @@ def with_unit(filters: Filters, unit: str) -> Filters:
 # ----------------------------------------------------------------- the sidebar
 
 
-def _push(param: str) -> None:
+def _push(param: str, key: str | None = None) -> None:
     """Widget callback: the new value goes to the URL before the rerun reads it."""
-    value = st.session_state.get(_WIDGET + param)
+    value = st.session_state.get(key or _WIDGET + param)
     if value is None:
         return
     st.query_params[param] = str(value)
     if param == "dataset":
+        # the new dataset opens on its own default year (and scope, unit when unknown there)
+        for dependent in ("year", "scope"):
+            st.session_state.pop(_LAST + dependent, None)
+            if dependent in st.query_params:
+                del st.query_params[dependent]
         st.session_state[_QUIET] = True
 
 
 def sidebar(filters: Filters) -> None:
     """The filter widgets, showing the resolved values; changes go to the URL."""
+    with st.sidebar:
+        filter_widgets(filters, ("lang", "dataset", "year", "scope", "unit"))
+        st.caption(t("filter.link", filters.lang))
+
+
+def filter_widgets(filters: Filters, params: tuple[str, ...], prefix: str = _WIDGET) -> None:
+    """Widgets for ``params`` in the current container (keys ``prefix + param``), showing
+    the resolved values; a change goes to the URL. The sidebar uses every filter; the
+    presentation page puts year, scope and unit in a popover."""
     lang = filters.lang
-    for param, value in (("lang", filters.lang), ("dataset", filters.dataset),
-                         ("year", filters.year), ("scope", filters.scope.token()),
-                         ("unit", filters.unit)):
-        st.session_state[_WIDGET + param] = value
+    values = {"lang": filters.lang, "dataset": filters.dataset, "year": filters.year,
+              "scope": filters.scope.token(), "unit": filters.unit}
+    for param in params:
+        st.session_state[prefix + param] = values[param]
     scopes = scope_labels(filters.dataset, lang)
     if filters.scope.token() not in scopes:
         scopes[filters.scope.token()] = filters.scope_label
     datasets = {d: dataset_label(d, lang) for d in config.dataset_names()}
     years = {y: year_label(y, lang) for y in filters.years}
-    with st.sidebar:
-        st.radio(t("filter.lang", lang), LANGS, key=_WIDGET + "lang", horizontal=True,
-                 format_func=label_of({"th": "ไทย", "en": "English"}), on_change=_push,
-                 args=("lang",))
-        st.selectbox(t("filter.dataset", lang), config.dataset_names(), key=_WIDGET + "dataset",
-                     format_func=label_of(datasets), on_change=_push,
-                     args=("dataset",))
-        st.selectbox(t("filter.year", lang), filters.years, key=_WIDGET + "year",
-                     format_func=label_of(years), on_change=_push,
-                     args=("year",), disabled=not filters.years)
-        st.selectbox(t("filter.scope", lang), list(scopes), key=_WIDGET + "scope",
-                     format_func=label_of(scopes), on_change=_push, args=("scope",))
-        unit_search(filters)
-        st.caption(t("filter.link", lang))
+    widgets = {
+        "lang": lambda key: st.radio(
+            t("filter.lang", lang), LANGS, key=key, horizontal=True,
+            format_func=label_of({"th": "ไทย", "en": "English"}), on_change=_push,
+            args=("lang", key)),
+        "dataset": lambda key: st.selectbox(
+            t("filter.dataset", lang), config.dataset_names(), key=key,
+            format_func=label_of(datasets), on_change=_push, args=("dataset", key)),
+        "year": lambda key: st.selectbox(
+            t("filter.year", lang), filters.years, key=key, format_func=label_of(years),
+            on_change=_push, args=("year", key), disabled=not filters.years),
+        "scope": lambda key: st.selectbox(
+            t("filter.scope", lang), list(scopes), key=key, format_func=label_of(scopes),
+            on_change=_push, args=("scope", key)),
+        "unit": lambda key: unit_search(filters, key),
+    }
+    for param in params:
+        widgets[param](prefix + param)
 
 
 SEARCH_LIMIT = 60
 
 
-def unit_search(filters: Filters) -> None:
+def unit_search(filters: Filters, key: str) -> None:
     """Find a unit by typing part of its name: the database filters (bounded to
     ``SEARCH_LIMIT`` matches), the pick list holds the chosen unit and the matches."""
     lang = filters.lang
-    text = st.text_input(t("search.unit", lang), key="w_unit_search").strip()
+    text = st.text_input(t("search.unit", lang), key=key + "_search").strip()
     found = data.search_units(dataset=filters.dataset, text=text, limit=SEARCH_LIMIT)
     names = {r.unit_id: pick(r.short_th, r.short_en, lang) for r in found.itertuples()}
     if filters.unit:
@@ -294,6 +324,6 @@ def unit_search(filters: Filters) -> None:
     if text:
         st.caption(t("search.results", lang, n=len(found), limit=SEARCH_LIMIT) if len(found)
                    else t("search.none", lang, text=text))
-    st.selectbox(t("filter.unit", lang), list(names), key=_WIDGET + "unit",
-                 format_func=lambda u: names.get(u, u), on_change=_push, args=("unit",),
+    st.selectbox(t("filter.unit", lang), list(names), key=key,
+                 format_func=label_of(names), on_change=_push, args=("unit", key),
                  disabled=not names)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from html import escape
+
 import pandas as pd
 import streamlit as st
 
@@ -11,7 +14,8 @@ from ita_dash.i18n import pick, t, year_label
 from ita_dash.scope import Scope
 from ita_dash.ui import data
 from ita_dash.ui.nav import open_profile
-from ita_dash.ui.render import has_rows, message, table
+from ita_dash.ui.nav import pages as nav_pages
+from ita_dash.ui.render import message, table
 from ita_dash.ui.state import Filters, label_of
 
 DISTRICT_GROUPS = "bkk_district_group"
@@ -41,27 +45,70 @@ def group_set_label(group_set: str, lang: str) -> str:
     return t(key, lang) if t(key, lang) != key else group_set
 
 
+def _url_pick(param: str, options: list[str], default: str, label: str,
+              format_func: Callable[[str], str], key: str) -> str:
+    """A selectbox whose choice lives in the URL (``param``), so a shared link reopens it."""
+    raw = st.query_params.get(param)
+    value = raw if raw in options else default
+
+    def push() -> None:
+        st.query_params[param] = str(st.session_state[key])
+
+    st.session_state[key] = value
+    chosen = st.selectbox(label, options, key=key, format_func=format_func, on_change=push)
+    if st.query_params.get(param) != chosen:
+        st.query_params[param] = chosen
+    return str(chosen)
+
+
+def _unit_group_in(filters: Filters, group_set: str) -> str | None:
+    """The chosen unit's group in ``group_set`` (a group token), if it belongs to one."""
+    if not filters.unit:
+        return None
+    groups = data.unit_groups_of(unit_id=filters.unit)
+    groups = groups[groups["group_set"] == group_set]
+    return Scope("group", groups.iloc[0]["group_id"]).token() if not groups.empty else None
+
+
 def group_set_picker(filters: Filters) -> str | None:
-    """Choose a grouping (Bangkok district groups first); None when there is none."""
+    """Choose a grouping (the unit's district groups first); None when there is none.
+
+    The choice is kept in the URL as ``groups=<group set>``.
+    """
     sets = list(dict.fromkeys(_group_options(filters)["group_set"]))
     if not sets:
         return None
     sets.sort(key=lambda s: s != DISTRICT_GROUPS)
-    return st.selectbox(t("groups.group_set", filters.lang), sets, key="groups_group_set",
-                        format_func=lambda s: group_set_label(s, filters.lang))
+    return _url_pick("groups", [str(x) for x in sets], str(sets[0]),
+                     t("groups.group_set", filters.lang),
+                     lambda s: group_set_label(s, filters.lang), "groups_group_set")
 
 
-def group_picker(filters: Filters, group_set: str) -> Scope:
-    """Choose one group of ``group_set`` (the sidebar scope when it is one of them)."""
+def group_picker(filters: Filters, group_set: str) -> tuple[Scope, str]:
+    """Choose one group of ``group_set`` and return it with its name.
+
+    Default: the sidebar scope when it is one of the groups, else the chosen unit's group,
+    else the first; the choice is kept in the URL as ``group=group:<id>``.
+    """
     groups = _group_options(filters)
     groups = groups[groups["group_set"] == group_set]
     tokens = [Scope("group", v).token() for v in groups["value"]]
     names = {Scope("group", r.value).token(): pick(r.name_th, r.name_en, filters.lang)
              for r in groups.itertuples()}
-    index = tokens.index(filters.scope.token()) if filters.scope.token() in tokens else 0
-    token = st.selectbox(t("groups.pick_group", filters.lang), tokens, index=index,
-                         format_func=label_of(names), key=f"groups_pick_{group_set}")
-    return Scope.parse(token)
+    default = (filters.scope.token() if filters.scope.token() in tokens
+               else _unit_group_in(filters, group_set) or tokens[0])
+    token = _url_pick("group", tokens, default, t("groups.pick_group", filters.lang),
+                      label_of(names), f"groups_pick_{group_set}")
+    return Scope.parse(token), names[token]
+
+
+def present_link(filters: Filters, scope: Scope, ranking: pd.DataFrame) -> None:
+    """Open the meeting slides of this group (the chosen unit when it is in the group)."""
+    units = list(ranking["unit_id"])
+    unit = filters.unit if filters.unit in units else units[0]
+    params = {**filters.params(), "scope": scope.token(), "unit": str(unit)}
+    st.page_link(nav_pages()["presentation"], label=t("groups.present", filters.lang),
+                 icon=":material/slideshow:", query_params=params)
 
 
 def profile_opener(filters: Filters, ranking: pd.DataFrame, key: str) -> None:
@@ -123,17 +170,6 @@ def comparison_group(filters: Filters) -> tuple[Scope, str]:
     return Scope.parse(token), options[token]
 
 
-def measures_section(filters: Filters) -> None:
-    """The unit's improvement measures with the score before and after (if the reports list any)."""
-    measures = data.unit_measures(dataset=filters.dataset, unit_id=filters.unit or "")
-    if filters.is_synthetic and measures.empty:
-        return
-    st.subheader(t("profile.measures", filters.lang))
-    st.caption(t("profile.measures_help", filters.lang))
-    if has_rows(measures, t("profile.no_measures", filters.lang)):
-        table(measures, tables.MEASURES, filters, "measures")
-
-
 def unconfirmed_notes(filters: Filters, provenance: pd.DataFrame, *, per_year: bool) -> None:
     """Say which totals and levels are computed under unconfirmed weights or an unconfirmed
     scale (``provenance``: :func:`ita_dash.queries.rating_provenance`); nothing when none is.
@@ -153,3 +189,114 @@ def unconfirmed_notes(filters: Filters, provenance: pd.DataFrame, *, per_year: b
         else:
             st.caption(t(f"rating.{key}_unconfirmed_units", lang, n=len(hit),
                          year=filters.year_text))
+
+
+def recoverable_summary(filters: Filters, year: int) -> None:
+    """Total points recoverable and what reaching them would mean for the rating."""
+    outlook = data.recoverable_outlook(dataset=filters.dataset, year=year, unit_id=filters.unit)
+    if outlook.empty:
+        return
+    row = outlook.iloc[0]
+    lang = filters.lang
+    now_level = pick(row["level_th"], row["level_en"], lang) or "–"
+    new_level = pick(row["projected_level_th"], row["projected_level_en"], lang) or \
+        t("profile.level_unknown", lang)
+    cols = st.columns(3)
+    cols[0].metric(t("profile.recoverable_total", lang), f"{row['recoverable']:.2f}",
+                   help=t("profile.recoverable_total_help", lang, n=int(row["n_items"])))
+    cols[1].metric(t("profile.now", lang, year=year_label(year, lang)),
+                   f"{row['score']:.2f}", now_level, delta_color="off", delta_arrow="off")
+    cols[2].metric(t("profile.if_full", lang), f"{row['projected']:.2f}", new_level, delta_arrow="off",
+                   delta_color="off")
+    st.success(t("profile.outlook", lang, n=int(row["n_items"]),
+                 points=f"{row['recoverable']:.2f}", score=f"{row['score']:.2f}",
+                 level=now_level, projected=f"{row['projected']:.2f}", new_level=new_level),
+               icon=":material/trending_up:")
+
+
+def _score_text(value: object) -> str:
+    return "–" if value is None or pd.isna(value) else f"{float(str(value)):.2f}"
+
+
+def _next_text(row: pd.Series, lang: str) -> str:
+    """'next year: 92.00 (+4.00)' or a clear 'no score for the next year yet'."""
+    next_year = year_label(int(row["fiscal_year"]) + 1, lang)
+    if pd.isna(row["next_score"]):
+        key = "measure.next_missing" if bool(row["next_year_scored"]) else "measure.next_none"
+        return t(key, lang, year=next_year)
+    delta = "" if pd.isna(row["next_delta"]) else f" ({row['next_delta']:+.2f})"
+    return t("measure.next", lang, year=next_year, score=_score_text(row["next_score"])) + delta
+
+
+def measure_card_html(row: pd.Series, lang: str) -> str:
+    """One measure as a readable card: what it addresses, its scores, measure, who, when."""
+    label = pick(row["label_th"], row["label_en"], lang) or ""
+    head = escape(f"{row['code']} {label}" if str(row["code"]) != str(row["indicator"])
+                  else t("measure.whole_indicator", lang))
+    score = t("measure.score", lang, year=year_label(int(row["fiscal_year"]), lang),
+              score=_score_text(row["score"]))
+    low = pd.notna(row["score"]) and float(row["score"]) < 100
+    fields = [(t("col.measure", lang), row["measure"]),
+              (t("col.responsible", lang), row["responsible"]),
+              (t("col.schedule", lang), row["schedule"]),
+              (t("col.status", lang), row["status"] if pd.notna(row["status"]) else row["result"])]
+    body = "".join(f"<div class='mc-f'><b>{escape(name)}</b> {escape(str(value))}</div>"
+                   for name, value in fields if value is not None and pd.notna(value)
+                   and str(value).strip())
+    return (f"<div class='mc{' low' if low else ''}'><div class='mc-h'>{head}</div>"
+            f"<div class='mc-s'>{escape(score)} · {escape(_next_text(row, lang))}</div>"
+            f"{body}</div>")
+
+
+MEASURE_CSS = """<style>
+.mc { border: 1px solid #d0d7de; border-left: 6px solid #2e9e5b; border-radius: 8px;
+  padding: .6rem .9rem; margin: 0 0 .6rem; background: #fff; }
+.mc.low { border-left-color: #d93025; }
+.mc-h { font-weight: 700; font-size: 1.05rem; }
+.mc-s { color: #1f4e79; margin: .15rem 0 .35rem; }
+.mc-f { margin: .1rem 0; line-height: 1.45; }
+</style>"""
+
+
+def measure_cards(filters: Filters, year: int) -> None:
+    """The year's measures grouped by the indicator they serve (weakest indicator first),
+    as cards; the full table (with sources) in an expander with downloads."""
+    lang = filters.lang
+    measures = data.measures_by_indicator(dataset=filters.dataset, unit_id=filters.unit,
+                                          year=year)
+    every = data.unit_measures(dataset=filters.dataset, unit_id=filters.unit)
+    if filters.is_synthetic and every.empty:
+        return
+    st.subheader(t("profile.measures", lang))
+    st.caption(t("profile.measures_help", lang))
+    if measures.empty:
+        message(t("profile.no_measures_year", lang, year=year_label(year, lang))
+                if not every.empty else t("profile.no_measures", lang))
+    else:
+        st.html(MEASURE_CSS)
+        groups = list(dict.fromkeys(measures["indicator"]))
+        names = {code: t("measure.indicator", lang, code=code,
+                         label=pick(part.iloc[0]["indicator_th"], part.iloc[0]["indicator_en"],
+                                    lang) or "",
+                         score=_score_text(part.iloc[0]["indicator_score"]), n=len(part))
+                 for code, part in measures.groupby("indicator", sort=False)}
+        chosen = st.selectbox(t("measure.pick_indicator", lang), groups,
+                              format_func=lambda code: names.get(code, str(code)),
+                              key=f"measures_indicator_{filters.unit}_{year}")
+        part = measures[measures["indicator"] == chosen]
+        cols = st.columns(2)
+        for i, (_, row) in enumerate(part.iterrows()):
+            cols[i % 2].html(measure_card_html(row, lang))
+    if not every.empty:
+        with st.expander(t("profile.measures_table", lang)):
+            titles = data.source_titles().set_index("source_id")["title_th"]
+            table(every.assign(source_id=every["source_id"].map(titles)), tables.MEASURES,
+                  filters, "measures")
+
+
+def with_framework_names(frame: pd.DataFrame) -> pd.DataFrame:
+    """``framework_th`` / ``framework_en``: the framework of each row by its name, not its id."""
+    frameworks = data.registry().frameworks.set_index("framework_id")
+    return frame.assign(
+        framework_th=frame["framework_id"].map(frameworks["name_th"]),
+        framework_en=frame["framework_id"].map(frameworks["name_en"]))

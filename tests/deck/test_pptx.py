@@ -113,3 +113,18 @@ def test_long_titles_shrink_then_shorten():
         "อันดับในกลุ่มเขตกรุงเทพกลาง", 36)
     text, size = fit_title("ก" * 80, (36, 30, 26))
     assert size == 26 and text.endswith("…")
+
+
+def test_the_bundle_carries_the_deck_sarabun_and_its_licence(real_deck):
+    import io
+    import zipfile
+
+    from ita_dash.deck.pptx_deck import pptx_bytes
+    from ita_dash.deck.pptx_fonts import bundle_bytes
+
+    data = bundle_bytes(pptx_bytes(real_deck), "deck", "th")
+    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    assert names == ["deck.pptx", "fonts/Sarabun-Regular.ttf", "fonts/Sarabun-Bold.ttf",
+                     "fonts/OFL.txt", "README.txt"]
+    readme = zipfile.ZipFile(io.BytesIO(data)).read("README.txt").decode()
+    assert "Sarabun" in readme and "Tahoma" in readme

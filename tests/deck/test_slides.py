@@ -127,3 +127,10 @@ def test_shorten_keeps_thai_marks_with_their_consonant():
     assert text.startswith(short[:-1])
     assert shorten("สั้น", 10) == "สั้น"
     assert width("ที่") == 1
+
+
+def test_a_ranking_of_one_unit_is_a_message_not_one_bar(real_deck):
+    ranking = real_deck.slide("ranking")  # Samphanthawong is the only unit scored in 2567
+    assert ranking.chart is None
+    assert ranking.message == \
+        "ใน กลุ่มเขตกรุงเทพกลาง มีคะแนนของ พ.ศ. 2567 เพียงหน่วยงานเดียวในชุดข้อมูลนี้"

@@ -202,13 +202,17 @@ def test_about_page_lists_conflicts_and_rating_scales() -> None:
     # the default real year (2564) has one printed figure that differs from its recomputation
     checks = [f for f in frames if "ค่าที่คำนวณใหม่" in f.columns]
     assert [list(c["รหัส"]) for c in checks] == [["EIT_W"]]
-    scales = [f for f in frames if "รหัสระดับ" in f.columns]
+    scales = [f for f in frames if "เงื่อนไขรายเครื่องมือ" in f.columns]
     # 2561 and 2569 have no known scale; 2562 and 2563-2565 AA-F; 2566, 2567 (NACC and
     # Bangkok's districts) and 2568 the five levels with conditions on each tool
     assert [list(s["ระดับ"])[0] for s in scales] == ["AA", "AA"] + ["ผ่านดีเยี่ยม"] * 4
     assert list(scales[2]["ระดับ"]) == [
         "ผ่านดีเยี่ยม", "ผ่านดี", "ผ่าน", "ต้องปรับปรุง", "ต้องปรับปรุงโดยด่วน"]
     assert list(scales[2]["สถานะ"]) == ["ยังไม่ยืนยัน"] * 5
+    # conditions in words, not codes
+    assert list(scales[2]["เงื่อนไขรายเครื่องมือ"])[:3] == [
+        "IIT, EIT และ OIT ต้องได้อย่างน้อย 95 ทุกเครื่องมือ",
+        "IIT, EIT และ OIT ต้องได้อย่างน้อย 85 ทุกเครื่องมือ", "ไม่มีเงื่อนไขรายเครื่องมือ"]
     years = next(f for f in frames if "สถานะเกณฑ์" in f.columns)
     assert years[["ปีงบประมาณ (พ.ศ.)", "สถานะเกณฑ์", "น้ำหนักเครื่องมือ", "เกณฑ์ระดับผล"]
                  ].values.tolist() == [
@@ -220,6 +224,9 @@ def test_about_page_lists_conflicts_and_rating_scales() -> None:
         [2567, "พิมพ์ในรายงาน", "พิมพ์ในรายงาน", "พิมพ์ในรายงาน"],
         [2568, "ยังไม่ยืนยัน", "ยังไม่ยืนยัน", "ยังไม่ยืนยัน"],
         [2569, "ไม่ทราบ", "ไม่ทราบ", "ไม่ทราบ"]]
+    sources = next(f for f in frames if "จำนวนตัวเลข" in f.columns or "ชื่อเอกสาร" in f.columns)
+    assert "รายงานผลการประเมิน ITA ของสำนักงานเขตคลองสามวา ประจำปีงบประมาณ พ.ศ.2564" in \
+        set(sources["ชื่อเอกสาร"])
 
 
 def test_no_page_raises_for_any_reachable_filter_combination(con) -> None:

@@ -1,0 +1,85 @@
+"""HTML and strings of the presentation page (``pages/8_presentation.py``); no Streamlit here.
+
+The page shows the slides of :func:`ita_dash.deck.slides.build_deck` one at a time:
+titles, key lines, messages, notes and the source line as large HTML, charts and
+tables as Plotly figures (:mod:`ita_dash.deck.figures`).
+"""
+
+from __future__ import annotations
+
+from ita_dash import palette
+from ita_dash.deck import model as m
+from ita_dash.escape import html as escape
+
+PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+# Large type for a projector; the sidebar starts collapsed (its filters stay reachable).
+# Sizes follow the window height so that a slide fits 1440 x 900 and 1920 x 1080.
+CSS = f"""
+<style>
+.block-container {{ max-width: 1600px; padding-top: 2.6rem; padding-bottom: .5rem; }}
+.slide-count {{ font-size: 1.3rem; text-align: center; margin: 0; min-width: 4rem; }}
+.slide-title {{ font-size: clamp(1.6rem, 4.2vh, 2.8rem); font-weight: 700; color: {palette.PRIMARY};
+  line-height: 1.3; border-bottom: 5px solid {palette.PRIMARY}; padding-bottom: .2rem;
+  margin: .3rem 0 .3rem; }}
+.slide-big .slide-title {{ font-size: clamp(2rem, 5.5vh, 3.4rem); margin-top: 6vh; }}
+.slide-sub {{ font-size: clamp(1.1rem, 2.6vh, 1.7rem); color: {palette.MUTED}; margin: 0 0 .4rem; }}
+.slide-line {{ font-size: clamp(1.2rem, 3vh, 1.9rem); margin: .3rem 0; }}
+.slide-line.first {{ font-size: clamp(1.5rem, 3.8vh, 2.4rem); font-weight: 700; }}
+.slide-msg {{ font-size: clamp(1.3rem, 3.2vh, 2.1rem); padding: 6vh 2rem; margin: 4vh 6%;
+  background: {palette.PANEL}; border: 1px solid {palette.RULE}; border-radius: 14px; text-align: center; }}
+.slide-note {{ font-size: clamp(.95rem, 2vh, 1.35rem); color: {palette.MUTED}; margin: .1rem 0; }}
+.slide-source {{ font-size: clamp(.85rem, 1.7vh, 1.05rem); color: {palette.MUTED};
+  border-top: 1px solid {palette.GRID}; padding-top: .3rem; margin-top: .4rem; }}
+.slide-source.synthetic {{ color: {palette.WARNING}; font-weight: 700; }}
+@media (max-width: 640px) {{ .block-container {{ padding-top: 4rem; }} }}
+</style>
+"""
+
+# Keyboard navigation: the page's own buttons are clicked (keys deck_first/prev/next/last),
+# so a key press does exactly what a click does. Registered once per browser tab; typing in
+# a field is left alone.
+KEYBOARD_JS = """
+<script>
+(function () {
+  const doc = window.parent ? window.parent.document : document;
+  if (doc.__itaDeckKeys) { return; }
+  doc.__itaDeckKeys = true;
+  const keys = {ArrowRight: "next", PageDown: "next", ArrowLeft: "prev", PageUp: "prev",
+                Home: "first", End: "last"};
+  doc.addEventListener("keydown", function (event) {
+    const target = event.target;
+    if (target && (target.isContentEditable ||
+                   ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))) { return; }
+    const name = keys[event.key];
+    if (!name) { return; }
+    const button = doc.querySelector(".st-key-deck_" + name + " button");
+    if (!button) { return; }
+    event.preventDefault();
+    if (!button.disabled) { button.click(); }
+  });
+})();
+</script>
+"""
+
+
+def header_html(slide: m.Slide) -> str:
+    """Title, subtitle, the title slide's key lines, or the empty-slide message."""
+    parts = [f"<div class='slide-title'>{escape(slide.title)}</div>"]
+    if slide.subtitle:
+        parts.append(f"<p class='slide-sub'>{escape(slide.subtitle)}</p>")
+    for i, line in enumerate(slide.lines):
+        parts.append(f"<p class='slide-line{' first' if i == 0 else ''}'>{escape(line)}</p>")
+    if slide.message:
+        parts.append(f"<div class='slide-msg'>{escape(slide.message)}</div>")
+    kind = "slide-big" if slide.key == "title" else "slide"
+    return f"<div class='{kind}'>{''.join(parts)}</div>"
+
+
+def footer_html(slide: m.Slide, synthetic: bool) -> str:
+    """The notes and the one source line."""
+    notes = "".join(f"<p class='slide-note'>{escape(n)}</p>" for n in slide.notes)
+    css = "slide-source synthetic" if synthetic else "slide-source"
+    return f"{notes}<div class='{css}'>{escape(slide.source)}</div>"

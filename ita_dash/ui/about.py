@@ -1,0 +1,95 @@
+"""The About page's tables in words: documents by their titles, frameworks by their names,
+rules and conditions as sentences in the chosen language (no internal ids on screen)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from ita_dash import tables
+from ita_dash.escape import md
+from ita_dash.i18n import has, pick, status_label, t
+from ita_dash.ui import data
+from ita_dash.ui.render import has_rows, table
+from ita_dash.ui.state import Filters
+
+
+def _word(prefix: str, value: object, lang: str) -> str:
+    """A coded value in words (``about.<prefix>.<value>``), or the value when unknown."""
+    key = f"about.{prefix}.{value}"
+    return t(key, lang) if has(key) else ("" if value is None or pd.isna(value) else str(value))
+
+
+def _titles() -> dict[str, str]:
+    frame = data.source_titles()
+    return dict(zip(frame["source_id"], frame["title_th"], strict=True))
+
+
+def _framework_names(lang: str) -> dict[str, str]:
+    frameworks = data.registry().frameworks
+    return {r.framework_id: pick(r.name_th, r.name_en, lang) for r in frameworks.itertuples()}
+
+
+def sources(filters: Filters) -> None:
+    frame = data.figure_sources(dataset=filters.dataset, year=filters.year)
+    if has_rows(frame, t("about.no_sources", filters.lang)):
+        titles, names = _titles(), _framework_names(filters.lang)
+        shown = frame.assign(document=frame["source_id"].map(titles).fillna(frame["source_id"]),
+                             framework=frame["framework_id"].map(names))
+        table(shown, tables.ABOUT_SOURCES, filters, "sources")
+
+
+def conflicts(filters: Filters) -> None:
+    lang = filters.lang
+    frame = data.conflicts(dataset=filters.dataset)
+    if not has_rows(frame, t("about.no_conflicts", lang)):
+        return
+    titles = _titles()
+    explained = []
+    for r in frame.itertuples():
+        chosen = r.chosen_value
+        key = "about.conflict" if chosen is not None and not pd.isna(chosen) and str(chosen) \
+            else "about.conflict_none"
+        sentence = t(key, lang, printed=r.printed_values, chosen=chosen,
+                     document=titles.get(r.source_id, ""))
+        if lang == "en":
+            sentence += f" {r.rule}. {r.note or ''}".rstrip()
+        explained.append(sentence)
+    table(frame.assign(explained=explained), tables.ABOUT_CONFLICTS, filters, "conflicts")
+
+
+def checks(filters: Filters) -> None:
+    lang = filters.lang
+    frame = data.consistency_checks(dataset=filters.dataset, year=filters.year)
+    if not has_rows(frame, t("about.no_checks", lang)):
+        return
+    levels = data.registry().levels
+    level_names = {r.level_code: pick(r.label_th, r.label_en, lang) for r in levels.itertuples()}
+    shown = frame.assign(
+        kind=[_word("kind", k, lang) for k in frame["kind"]],
+        printed=[level_names.get(v, v) for v in frame["printed"]],
+        recomputed=[level_names.get(v, v) for v in frame["recomputed"]])
+    table(shown, tables.CHECKS, filters, "checks")
+
+
+def frameworks(filters: Filters) -> None:
+    lang = filters.lang
+    frame = data.frameworks_overview()
+    titles = _titles()
+    shown = frame.assign(
+        assessor=[_word("assessor", a, lang) for a in frame["assessor"]],
+        aggregation=[_word("aggregation", a, lang) for a in frame["aggregation"]],
+        document=frame["source_id"].map(titles),
+        note=frame["note"] if lang == "en" else "")
+    cols = tables.ABOUT_FRAMEWORKS if lang == "en" else tables.ABOUT_FRAMEWORKS[:-1]
+    table(shown, cols, filters, "frameworks")
+    for fw in frame.itertuples():
+        st.markdown(f"**{md(t('about.scale', lang, name=pick(fw.name_th, fw.name_en, lang)))}**")
+        scale = data.rating_scale(framework_id=fw.framework_id)
+        if not has_rows(scale, t("about.no_scale", lang)):
+            continue
+        condition = [t("about.each_tool", lang, x=f"{v:.0f}") if pd.notna(v)
+                     else t("about.no_tool_condition", lang) for v in scale["min_each_tool"]]
+        table(scale.assign(condition=condition,
+                           status=[status_label(s, lang) for s in scale["status"]]),
+              tables.ABOUT_SCALE, filters, f"scale-{fw.Index}")

@@ -1,0 +1,111 @@
+"""The presentation page's Streamlit parts: the deck one slide at a time, with pickers,
+keyboard navigation, a slide list, an exit and the PowerPoint / Excel downloads.
+
+HTML and CSS of the slides live in :mod:`ita_dash.deck.page` (no Streamlit there).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ita_dash.deck import model as m
+from ita_dash.deck import page
+from ita_dash.deck.excel import workbook_bytes
+from ita_dash.deck.figures import slide_figure
+from ita_dash.deck.pptx_deck import pptx_bytes
+from ita_dash.deck.pptx_fonts import bundle_bytes
+from ita_dash.deck.slides import DeckError, build_deck
+from ita_dash.i18n import t
+from ita_dash.images import plotly_config
+from ita_dash.ui.data import cursor
+from ita_dash.ui.nav import pages
+from ita_dash.ui.render import message
+from ita_dash.ui.state import Filters, filter_widgets
+
+_NO = "slide_no"
+
+
+def _deck(filters: Filters) -> m.Deck | None:
+    """The deck of the chosen unit, year and scope (built once per choice)."""
+    key = (filters.dataset, filters.unit, filters.year, filters.scope.token(), filters.lang)
+    if st.session_state.get("deck_key") != key:
+        try:
+            deck = build_deck(cursor(), dataset=filters.dataset, unit_id=str(filters.unit),
+                              year=int(filters.year or 0), scope=filters.scope,
+                              lang=filters.lang)
+        except DeckError as exc:
+            message(exc.th if filters.lang == "th" else exc.en)
+            return None
+        st.session_state.update(deck_key=key, deck=deck)
+        st.session_state[_NO] = 0
+    held: m.Deck = st.session_state["deck"]
+    return held
+
+
+def _go(to: int, n: int) -> None:
+    st.session_state[_NO] = max(0, min(n - 1, to))
+
+
+def _step(by: int, n: int) -> None:
+    _go(st.session_state.get(_NO, 0) + by, n)
+
+
+def _jump(n: int) -> None:
+    _go(int(st.session_state["deck_list"]), n)
+
+
+def _controls(filters: Filters, deck: m.Deck, no: int) -> None:
+    """Exit, pickers, first/previous/count/next/last, slide list, downloads."""
+    lang, n = filters.lang, len(deck.slides)
+    bar = st.container(horizontal=True, vertical_alignment="center", gap="small")
+    bar.page_link(pages()["overview"], label=t("deck.exit", lang),
+                  icon=":material/close:", query_params=filters.params())
+    with bar.popover(t("deck.pickers", lang), icon=":material/tune:"):
+        filter_widgets(filters, ("year", "scope", "unit"), prefix="p_")
+    bar.button(t("deck.first", lang), key="deck_first", on_click=_go, args=(0, n),
+               disabled=no == 0, icon=":material/first_page:")
+    bar.button(t("deck.previous", lang), key="deck_prev", on_click=_step, args=(-1, n),
+               disabled=no == 0, icon=":material/arrow_back:")
+    bar.markdown(f"<p class='slide-count'>{no + 1} / {n}</p>", unsafe_allow_html=True)
+    bar.button(t("deck.next", lang), key="deck_next", on_click=_step, args=(1, n),
+               disabled=no == n - 1, icon=":material/arrow_forward:")
+    bar.button(t("deck.last", lang), key="deck_last", on_click=_go, args=(n - 1, n),
+               disabled=no == n - 1, icon=":material/last_page:")
+    st.session_state["deck_list"] = no
+    titles = {i: f"{i + 1}. {s.title}" for i, s in enumerate(deck.slides)}
+    bar.selectbox(t("deck.slide_list", lang), list(titles), format_func=lambda i: titles[i],
+                  key="deck_list", on_change=_jump, args=(n,), label_visibility="collapsed",
+                  width=260)
+    bar.download_button(t("deck.pptx", lang), data=lambda: pptx_bytes(deck), on_click="ignore",
+                        file_name=f"{deck.file_stem()}.pptx", mime=page.PPTX_MIME,
+                        icon=":material/slideshow:")
+    bar.download_button(t("deck.bundle", lang), on_click="ignore",
+                        data=lambda: bundle_bytes(pptx_bytes(deck), deck.file_stem(), lang),
+                        file_name=f"{deck.file_stem()}-sarabun.zip", mime="application/zip",
+                        icon=":material/folder_zip:")
+    bar.download_button(t("deck.xlsx", lang), data=lambda: workbook_bytes(deck.tables),
+                        on_click="ignore", file_name=f"{deck.file_stem()}.xlsx",
+                        mime=page.XLSX_MIME, icon=":material/table_view:")
+
+
+def render(filters: Filters) -> None:
+    """The whole presentation page below ``ui.start``."""
+    st.html(page.CSS)
+    st.html(page.KEYBOARD_JS, unsafe_allow_javascript=True)
+    if not (filters.unit and filters.year):
+        message(t("no_data", filters.lang))
+        return
+    deck = _deck(filters)
+    if deck is None:
+        return
+    no = min(st.session_state.get(_NO, 0), len(deck.slides) - 1)
+    st.session_state[_NO] = no
+    slide = deck.slides[no]
+    _controls(filters, deck, no)
+    st.html(page.header_html(slide))
+    figure = slide_figure(slide)
+    if figure is not None:
+        st.plotly_chart(figure, width="stretch", theme=None, key=f"slide-{slide.key}",
+                        config=plotly_config(f"{deck.file_stem()}-{slide.key}"))
+    st.html(page.footer_html(slide, deck.is_synthetic))
+    st.caption(t("deck.keys", filters.lang) + " · " + t("deck.hint", filters.lang))
