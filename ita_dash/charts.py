@@ -226,7 +226,7 @@ def _radar_axes(fig: go.Figure, values: list[object], lang: str) -> None:
     if low > 0:
         fig.add_annotation(text=t("chart.radar_range", lang, low=low), showarrow=False,
                            xref="paper", yref="paper", x=0, y=-0.06, xanchor="left",
-                           font={"size": 12, "color": "#595959"})
+                           font={"size": 12, "color": palette.MUTED})
 
 
 def year_changes(deltas: pd.DataFrame, year: int) -> pd.DataFrame:

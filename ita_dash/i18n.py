@@ -376,6 +376,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "col.scale_status": {"th": "เกณฑ์ระดับผล", "en": "Rating scale"},
     "col.levels_known": {"th": "ระดับข้อมูลที่รับได้", "en": "Levels accepted"},
     "col.unit_types": {"th": "ใช้กับหน่วยงานประเภท", "en": "For unit types"},
+    "about.all_unit_types": {"th": "ทุกประเภท (ยกเว้นที่มีเกณฑ์ของตนเอง)",
+                             "en": "all (except those with a framework of their own)"},
     "col.url": {"th": "ลิงก์แหล่งที่มา", "en": "Source link"},
     # ratings computed under unconfirmed rules (overview, ranking, profile)
     "rating.scale_unconfirmed_units": {

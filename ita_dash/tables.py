@@ -136,7 +136,7 @@ FRAMEWORK_YEARS = (_c("fiscal_year", "col.year", "year"), _b("name", "col.framew
                    _b("status_label", "col.fw_status"),
                    _b("weights_status_label", "col.weights_status"),
                    _b("scale_status_label", "col.scale_status"),
-                   _c("levels_known", "col.levels_known"), _c("source_id", "col.source"),
+                   _c("levels_known", "col.levels_known"), _c("document", "col.title"),
                    _c("url", "col.url"), _c("note", "col.note"))
 # the About page, in words (documents by title, frameworks by name, rules as sentences)
 ABOUT_SOURCES = (_c("document", "col.title"), UNIT, _c("fiscal_year", "col.year", "year"),

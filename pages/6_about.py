@@ -3,7 +3,7 @@ in words (documents by title, rules as sentences), no internal ids."""
 
 import streamlit as st
 
-from ita_dash import tables, ui
+from ita_dash import ui
 from ita_dash.escape import md
 from ita_dash.i18n import pick
 from ita_dash.ui import about
@@ -27,8 +27,7 @@ about.checks(f)
 
 st.subheader(f.t("about.framework_years"))
 st.caption(f.t("about.framework_years_help"))
-years = tables.with_status_labels(ui.data.framework_years())
-ui.table(years, tables.FRAMEWORK_YEARS, f, "framework-years")
+about.framework_years(f)
 
 st.subheader(f.t("about.frameworks"))
 about.frameworks(f)

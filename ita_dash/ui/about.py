@@ -93,3 +93,44 @@ def frameworks(filters: Filters) -> None:
         table(scale.assign(condition=condition,
                            status=[status_label(s, lang) for s in scale["status"]]),
               tables.ABOUT_SCALE, filters, f"scale-{fw.Index}")
+
+
+LEVEL_WORDS = {"total": ("คะแนนรวม", "total"), "tool": ("เครื่องมือ", "tools"),
+               "tool_part": ("ส่วนของเครื่องมือ", "tool parts"), "index": ("ดัชนี", "indices"),
+               "indicator": ("ตัวชี้วัด", "indicators"),
+               "subindicator": ("ตัวชี้วัดย่อย", "sub-indicators"), "item": ("ข้อ", "items")}
+
+
+def _levels_in_words(text: object, lang: str) -> str:
+    """'total, tool, index' in words of ``lang``."""
+    if not isinstance(text, str):
+        return ""
+    words = [LEVEL_WORDS.get(k.strip(), (k.strip(), k.strip())) for k in text.split(",")]
+    return ", ".join(th if lang == "th" else en for th, en in words)
+
+
+def _types_in_words(text: object, lang: str) -> str:
+    """A framework's ``unit_types`` ('district_office;…') as type names (all: empty)."""
+    if not isinstance(text, str) or not text:
+        return t("about.all_unit_types", lang)
+    return ", ".join(_word_of_type(k.strip(), lang) for k in text.split(";") if k.strip())
+
+
+def _word_of_type(code: str, lang: str) -> str:
+    key = f"unit_type.{code}"
+    return t(key, lang) if has(key) else code
+
+
+def framework_years(filters: Filters) -> None:
+    """Each fiscal year's framework, how sure it is, and its source (in words)."""
+    lang = filters.lang
+    frame = tables.with_status_labels(data.framework_years())
+    titles = _titles()
+    shown = frame.assign(
+        assessor=[_word("assessor", a, lang) for a in frame["assessor"]],
+        unit_types=[_types_in_words(u, lang) for u in frame["unit_types"]],
+        levels_known=[_levels_in_words(v, lang) for v in frame["levels_known"]],
+        document=frame["source_id"].map(titles),
+        note=frame["note"] if lang == "en" else "")
+    cols = tables.FRAMEWORK_YEARS if lang == "en" else tables.FRAMEWORK_YEARS[:-1]
+    table(shown, cols, filters, "framework-years")

@@ -16,10 +16,10 @@ import streamlit as st
 from ita_dash import charts, tables
 from ita_dash.i18n import pick, t, year_label
 from ita_dash.scope import Scope
-from ita_dash.ui.data import data
+from ita_dash.ui import data
 from ita_dash.ui.nav import pages
 from ita_dash.ui.render import chart, has_rows, message, table
-from ita_dash.ui.state import Filters, remember, unit_names
+from ita_dash.ui.state import Filters, remember
 
 MIN_UNITS, MAX_UNITS = 2, 5
 _KEY = "compare_units"
@@ -49,7 +49,9 @@ def _push() -> None:
 
 def pick_units(filters: Filters) -> list[str]:
     """The searchable choice of 2–5 units (kept in the URL as ``scope=units:…``)."""
-    names = unit_names(data.units_with_scores(dataset=filters.dataset), filters.lang)
+    units = data.units_with_scores(dataset=filters.dataset)
+    names = dict(zip(units["unit_id"], units["short_en" if filters.lang == "en" else "short_th"]
+                     .fillna(units["short_th"]), strict=True))
     chosen = [u for u in _default_units(filters) if u in names]
     st.session_state[_KEY] = chosen
     st.multiselect(t("compare.pick", filters.lang), list(names), key=_KEY,

@@ -309,3 +309,34 @@ def rating_provenance(*, dataset: str, year: int | None = None,
 
 def framework_years() -> pd.DataFrame:
     return _cached(queries.framework_years)
+
+
+# --------------------------------- defaults, profile outlook and measures, compare, about
+
+
+def richest_units(*, dataset: str, year: int) -> pd.DataFrame:
+    return _cached(queries.richest_units, dataset=dataset, year=year)
+
+
+def recoverable_outlook(*, dataset: str, year: int, unit_id: str) -> pd.DataFrame:
+    return _cached(queries.recoverable_outlook, dataset=dataset, year=year, unit_id=unit_id)
+
+
+def measures_by_indicator(*, dataset: str, unit_id: str, year: int) -> pd.DataFrame:
+    return _cached(queries.measures_by_indicator, dataset=dataset, unit_id=unit_id, year=year)
+
+
+def compare_history(*, dataset: str, scope: Scope) -> pd.DataFrame:
+    return _cached(queries.compare_history, dataset=dataset, scope=scope)
+
+
+def compare_indicators(*, dataset: str, scope: Scope) -> pd.DataFrame:
+    return _cached(queries.compare_indicators, dataset=dataset, scope=scope)
+
+
+def compare_items(*, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
+    return _cached(queries.compare_items, dataset=dataset, year=year, scope=scope)
+
+
+def source_titles() -> pd.DataFrame:
+    return _cached(queries.source_titles)

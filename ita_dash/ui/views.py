@@ -8,7 +8,7 @@ from html import escape
 import pandas as pd
 import streamlit as st
 
-from ita_dash import tables
+from ita_dash import palette, tables
 from ita_dash.escape import md
 from ita_dash.i18n import pick, t, year_label
 from ita_dash.scope import Scope
@@ -248,13 +248,14 @@ def measure_card_html(row: pd.Series, lang: str) -> str:
             f"{body}</div>")
 
 
-MEASURE_CSS = """<style>
-.mc { border: 1px solid #d0d7de; border-left: 6px solid #2e9e5b; border-radius: 8px;
-  padding: .6rem .9rem; margin: 0 0 .6rem; background: #fff; }
-.mc.low { border-left-color: #d93025; }
-.mc-h { font-weight: 700; font-size: 1.05rem; }
-.mc-s { color: #1f4e79; margin: .15rem 0 .35rem; }
-.mc-f { margin: .1rem 0; line-height: 1.45; }
+MEASURE_CSS = f"""<style>
+.mc {{ border: 1px solid {palette.GRID}; border-left: 6px solid {palette.STATUS["full"]};
+  border-radius: 8px; padding: .6rem .9rem; margin: 0 0 .6rem;
+  background: {palette.BACKGROUND}; }}
+.mc.low {{ border-left-color: {palette.STATUS["zero"]}; }}
+.mc-h {{ font-weight: 700; font-size: 1.05rem; }}
+.mc-s {{ color: {palette.PRIMARY}; margin: .15rem 0 .35rem; }}
+.mc-f {{ margin: .1rem 0; line-height: 1.45; }}
 </style>"""
 
 

@@ -313,10 +313,11 @@ def test_a_new_build_is_read_on_the_next_run_without_clearing_caches(
 
 def test_every_page_file_is_in_the_page_list_with_its_url_and_title() -> None:
     at = run_page("groups", dataset="real", lang="en")
-    links = [(link.proto.page, link.proto.label) for link in at.get("page_link")]
+    links = [(link.proto.page, link.proto.label) for link in at.sidebar.get("page_link")]
     assert links == [
         ("overview", "Overview"), ("groups", "District groups"), ("unit_profile", "Unit profile"),
         ("weakest_indicators", "Weakest indicators"), ("zero_items", "Zero-score O-items"),
-        ("about", "About the data"), ("data", "Import data"), ("presentation", "Presentation")]
+        ("about", "About the data"), ("data", "Import data"), ("presentation", "Presentation"),
+        ("compare", "Compare units")]
     assert [page for page, _ in links] == list(PAGES)  # app.py lists every file of pages/
     assert all("dataset=real" in link.proto.query_string for link in at.get("page_link"))

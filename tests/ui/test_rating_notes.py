@@ -9,6 +9,7 @@ import duckdb
 import pytest
 
 from ita_dash.cli import main
+from ita_dash.publish import Places
 from tests.ui.conftest import assert_no_exception, run_page, texts
 
 ROWS = ("หน่วยงาน,ปีงบประมาณ,รหัส,คะแนน\n"
@@ -60,10 +61,7 @@ def test_profile_lists_the_years_computed_under_unconfirmed_rules(imported_db: s
 
 
 def test_a_year_without_pass_mark_or_scale_shows_no_pass_rate_and_no_level(
-        built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / "ita.duckdb"
-    shutil.copy(built_db, path)
-    monkeypatch.setenv("ITA_DB_PATH", str(path))
+        places: Places, tmp_path: Path) -> None:
     source = tmp_path / "rows.csv"
     source.write_text("หน่วยงาน,ปีงบประมาณ,รหัส,คะแนน\nกระทรวงทดสอบ,2561,ITA,86.50\n",
                       encoding="utf-8")
@@ -73,4 +71,4 @@ def test_a_year_without_pass_mark_or_scale_shows_no_pass_rate_and_no_level(
     assert [(m.label, m.value) for m in at.metric][-1] == ("ผ่านเกณฑ์ (≥ –)", "–")
     ranking = next(d.value for d in at.dataframe if "อันดับ" in d.value.columns)
     assert ranking["คะแนน"].tolist() == [86.5]
-    assert ranking["ระดับ"].isna().tolist() == [True]
+    assert ranking["ระดับ"].tolist() == ["–"]  # no scale is known for 2561: no level
