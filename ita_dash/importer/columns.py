@@ -20,7 +20,8 @@ FIELD_HEADERS: dict[str, tuple[str, ...]] = {
     "note": ("note", "หมายเหตุ"),
     # the level and where it came from (as in ``export --totals``): read but not imported,
     # the level is computed under the year's rules
-    "level": ("level_th", "level_en", "level", "level_source", "ระดับ", "ระดับผลการประเมิน"),
+    "level": ("level_th", "level_en", "level", "ระดับ", "ระดับผลการประเมิน"),
+    "level_source": ("level_source", "ที่มาของระดับ"),
 }
 _BY_KEY = {name_key(h): f for f, headers in FIELD_HEADERS.items() for h in headers}
 REQUIRED = ("unit", "year")
