@@ -54,7 +54,8 @@ def read_table(con: duckdb.DuckDBPyConnection, table: str) -> pd.DataFrame:
 
 
 BUILD_MODULES = ("schema.py", "loader.py", "rules.py", "registry.py", "derive.py", "demo.py",
-                 "build.py", "thailand.py", "generators/__init__.py", "store/replay.py")
+                 "build.py", "thailand.py", "generators/__init__.py", "store/replay.py",
+                 "store/frameworks.py")
 
 
 def code_fingerprint() -> str:
@@ -262,7 +263,7 @@ def write_build(target: Path, source: SourceData, *, datasets: Iterable[str],
 def build_database(db_path: Path, data_dir: Path, *, datasets: Iterable[str] | None = None,
                    store: Path | None = None) -> Path:
     """A standalone build at ``db_path`` from ``data_dir`` (and ``store``): tests, bench."""
-    source = load_source_data(data_dir)  # raises DataError before anything is written
+    source = load_source_data(data_dir, store)  # raises DataError before anything is written
     chosen = list(datasets) if datasets is not None else default_datasets(source)
     from ita_dash.store.files import log_fingerprint
 

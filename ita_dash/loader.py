@@ -83,10 +83,12 @@ def fingerprint_files(root: Path) -> str:
     return digest.hexdigest()
 
 
-def read_rows(root: Path, relative: str, required: list[str], out: Problems) -> Rows:
-    """Read one UTF-8 CSV file; report missing files or columns."""
+def read_rows(root: Path, relative: str, required: list[str], out: Problems, *,
+              label: str = "data") -> Rows:
+    """Read one UTF-8 CSV file; report missing files or columns (the file shown as
+    ``label/relative``)."""
     path = root / relative
-    shown = f"data/{relative}"
+    shown = f"{label}/{relative}"
     if not path.exists():
         error(out, shown, None, None, None, "ไม่พบไฟล์", "file not found")
         return Rows(shown, [])
@@ -97,17 +99,22 @@ def read_rows(root: Path, relative: str, required: list[str], out: Problems) -> 
               f"file is not UTF-8 ({exc.reason})")
         return Rows(shown, [])
     reader = csv.DictReader(text.splitlines())
-    missing = [c for c in required if c not in (reader.fieldnames or [])]
+    written = [(reader.line_num, {k: v or "" for k, v in record.items() if k is not None})
+               for record in reader]
+    return rows_of(shown, list(reader.fieldnames or []), written, required, out)
+
+
+def rows_of(shown: str, columns: list[str], written: list[tuple[int, dict[str, str]]],
+            required: list[str], out: Problems, *, header_line: int = 1) -> Rows:
+    """Rows from any source (a CSV file under ``data/``, a sheet of an uploaded template):
+    ``written`` holds (line, {column: text as written}); missing columns are reported."""
+    missing = [c for c in required if c not in columns]
     if missing:
-        error(out, shown, 1, ", ".join(missing), None, "ไม่มีคอลัมน์ที่ต้องมี",
+        error(out, shown, header_line, ", ".join(missing), None, "ไม่มีคอลัมน์ที่ต้องมี",
               "required columns are missing")
         return Rows(shown, [])
-    records, raw = [], []
-    for record in reader:
-        written = {k: v or "" for k, v in record.items() if k is not None}
-        records.append((reader.line_num, {k: normalize_text(v) for k, v in written.items()}))
-        raw.append(written)
-    return Rows(shown, records, raw)
+    records = [(line, {k: normalize_text(v) for k, v in r.items()}) for line, r in written]
+    return Rows(shown, records, [r for _, r in written])
 
 
 def number_at(rows: Rows, line: int, column: str, raw: str, out: Problems, *,
@@ -216,7 +223,8 @@ def check_status(rows: Rows, line: int, r: dict[str, str], out: Problems,
                   "unknown source (see data/sources.csv)")
 
 
-def check_overlaps(rows: Rows, frameworks: list[Record], out: Problems) -> None:
+def check_overlaps(lines: list[tuple[Rows, int]], frameworks: list[Record],
+                   out: Problems) -> None:
     """One framework per (assessor, year), and one default per (unit type, year).
 
     A unit-year without a framework named takes the framework of its year whose
@@ -225,7 +233,7 @@ def check_overlaps(rows: Rows, frameworks: list[Record], out: Problems) -> None:
     """
     by_assessor: dict[tuple[str, int], str] = {}
     by_scope: dict[tuple[str, int], str] = {}
-    for line, f in enumerate(frameworks, 2):
+    for (rows, line), f in zip(lines, frameworks, strict=True):
         if f["first_year"] is None or f["last_year"] is None:
             continue
         if f["first_year"] > f["last_year"]:
@@ -251,15 +259,72 @@ def check_overlaps(rows: Rows, frameworks: list[Record], out: Problems) -> None:
                 by_scope.setdefault((scope, year), f["framework_id"])
 
 
-def read_frameworks(root: Path, out: Problems,
-                    sources: set[str] | None = None) -> dict[str, pd.DataFrame]:
-    fw_rows = read_rows(root, "frameworks/frameworks.csv",
-                        ["framework_id", "assessor", "first_year", "last_year", "name_th",
-                         "name_en", "aggregation", "pass_mark", "status"], out)
+FRAMEWORK_COLUMNS = ["framework_id", "assessor", "first_year", "last_year", "name_th", "name_en",
+                     "aggregation", "pass_mark", "status"]
+NODE_COLUMNS = ["code", "parent_code", "kind", "label_th", "label_en", "points", "status"]
+LEVEL_COLUMNS = ["seq", "level_code", "label_th", "label_en", "min_total", "max_total",
+                 "min_each_tool", "color", "status"]
+
+
+@dataclass
+class FrameworkParts:
+    """One framework as read rows, from ``data/frameworks/`` or an uploaded template: its
+    row (a line of ``frameworks``), its nodes and its rating levels."""
+
+    frameworks: Rows  # the file holding the framework's row
+    line: int
+    row: dict[str, str]
+    nodes: Rows
+    levels: Rows
+
+    @property
+    def framework_id(self) -> str:
+        return self.row.get("framework_id", "")
+
+    @property
+    def row_written(self) -> dict[str, str]:
+        """The framework's row as written (before normalising)."""
+        for (line, _), raw in zip(self.frameworks.records, self.frameworks.raw, strict=True):
+            if line == self.line:
+                return raw
+        return self.row
+
+
+def data_framework_parts(root: Path, out: Problems) -> list[FrameworkParts]:
+    """Every framework of ``data/frameworks/`` as read rows (not yet checked)."""
+    fw_rows = read_rows(root, "frameworks/frameworks.csv", FRAMEWORK_COLUMNS, out)
+    return [FrameworkParts(fw_rows, line, r,
+                           read_rows(root, f"frameworks/{r['framework_id']}/nodes.csv",
+                                     NODE_COLUMNS, out),
+                           read_rows(root, f"frameworks/{r['framework_id']}/rating_levels.csv",
+                                     LEVEL_COLUMNS, out))
+            for line, r in fw_rows.records]
+
+
+def merge_framework_parts(base: list[FrameworkParts],
+                          later: list[FrameworkParts]) -> list[FrameworkParts]:
+    """``base`` with ``later`` applied in order: a framework id already present is replaced
+    in place, a new one is added at the end."""
+    merged = list(base)
+    for parts in later:
+        at = [i for i, p in enumerate(merged) if p.framework_id == parts.framework_id]
+        if at:
+            merged[at[0]] = parts
+        else:
+            merged.append(parts)
+    return merged
+
+
+def check_frameworks(parts: list[FrameworkParts], out: Problems,
+                     sources: set[str] | None = None) -> dict[str, pd.DataFrame]:
+    """The frameworks, their nodes and levels checked by one set of rules, wherever they were
+    read from; every problem names the file, line, column and value."""
     frameworks: list[Record] = []
+    lines: list[tuple[Rows, int]] = []
     nodes: list[Record] = []
     levels: list[Record] = []
-    for line, r in fw_rows.records:
+    for p in parts:
+        fw_rows, line, r = p.frameworks, p.line, p.row
         first = year_at(fw_rows, line, "first_year", r["first_year"], out)
         last = year_at(fw_rows, line, "last_year", r["last_year"], out)
         if r["aggregation"] not in AGGREGATIONS:
@@ -272,27 +337,36 @@ def read_frameworks(root: Path, out: Problems,
                                                      "status")},
                            "unit_types": ";".join(unit_type_list(r.get("unit_types"))) or None,
                            "first_year": first, "last_year": last, "pass_mark": pass_mark})
+        lines.append((fw_rows, line))
         fid = r["framework_id"]
-        nodes.extend(read_nodes(root, fid, r["aggregation"], out, sources))
-        levels.extend(read_levels(root, fid, out, sources))
-    check_overlaps(fw_rows, frameworks, out)
+        nodes.extend(check_nodes(p.nodes, fid, r["aggregation"], out, sources))
+        levels.extend(check_levels(p.levels, fid, out, sources))
+    check_overlaps(lines, frameworks, out)
+    return {"frameworks": pd.DataFrame(frameworks), "framework_nodes": pd.DataFrame(nodes),
+            "rating_levels": pd.DataFrame(levels)}
+
+
+def read_frameworks(root: Path, out: Problems, sources: set[str] | None = None,
+                    later: list[FrameworkParts] | None = None) -> dict[str, pd.DataFrame]:
+    """``data/frameworks/``, then ``later`` frameworks (the store's, in log order), checked."""
+    parts = merge_framework_parts(data_framework_parts(root, out), later or [])
+    tables = check_frameworks(parts, out, sources)
     ind = read_rows(root, "frameworks/indicators.csv", ["code", "tool", "label_th", "label_en"], out)
     tools = read_rows(root, "frameworks/tools.csv", ["code", "label_th", "label_en"], out)
     return {
-        "frameworks": pd.DataFrame(frameworks),
-        "framework_nodes": pd.DataFrame(nodes),
-        "rating_levels": pd.DataFrame(levels),
+        **tables,
         "indicators": pd.DataFrame([{**r, "seq": i} for i, (_, r) in enumerate(ind.records, 1)]),
         "tools": pd.DataFrame([{**r, "seq": i} for i, (_, r) in enumerate(tools.records, 1)]),
     }
 
 
-def read_nodes(root: Path, fid: str, aggregation: str, out: Problems,
-               sources: set[str] | None = None) -> list[Record]:
-    rows = read_rows(root, f"frameworks/{fid}/nodes.csv",
-                     ["code", "parent_code", "kind", "label_th", "label_en", "points", "status"], out)
+def check_nodes(rows: Rows, fid: str, aggregation: str, out: Problems,
+                sources: set[str] | None = None) -> list[Record]:
     nodes: dict[str, Record] = {}
     for seq, (line, r) in enumerate(rows.records, 1):
+        if not r["code"]:
+            error(out, rows, line, "code", r["code"], "ไม่มีรหัส", "the code is missing")
+            continue
         if r["code"] in nodes:
             error(out, rows, line, "code", r["code"], "รหัสซ้ำ", "duplicate code")
             continue
@@ -325,16 +399,18 @@ def read_nodes(root: Path, fid: str, aggregation: str, out: Problems,
     return node_list
 
 
-def read_levels(root: Path, fid: str, out: Problems,
-                sources: set[str] | None = None) -> list[Record]:
-    rows = read_rows(root, f"frameworks/{fid}/rating_levels.csv",
-                     ["seq", "level_code", "label_th", "label_en", "min_total", "max_total",
-                      "min_each_tool", "color", "status"], out)
+def check_levels(rows: Rows, fid: str, out: Problems,
+                 sources: set[str] | None = None) -> list[Record]:
     levels: list[Record] = []
+    seen: set[float | None] = set()
     for line, r in rows.records:
         check_status(rows, line, r, out, sources)
+        seq = number_at(rows, line, "seq", r["seq"], out)
+        if seq is not None and seq in seen:
+            error(out, rows, line, "seq", r["seq"], "ลำดับซ้ำ", "duplicate seq")
+        seen.add(seq)
         levels.append({
-            "framework_id": fid, "seq": int(number_at(rows, line, "seq", r["seq"], out) or 0),
+            "framework_id": fid, "seq": int(seq or 0),
             "level_code": r["level_code"], "label_th": r["label_th"], "label_en": r["label_en"],
             "min_total": number_at(rows, line, "min_total", r["min_total"], out),
             "max_total": number_at(rows, line, "max_total", r["max_total"], out),
@@ -505,13 +581,19 @@ def read_datasets(root: Path, out: Problems) -> pd.DataFrame:
     return pd.DataFrame(records)
 
 
-def load_source_data(root: Path) -> SourceData:
-    """Read every file under ``root``; raise :class:`DataError` on any problem."""
+def load_source_data(root: Path, store: Path | None = None,
+                     extra: list[FrameworkParts] | None = None) -> SourceData:
+    """Read every file under ``root``, with the frameworks imported into ``store`` (in log
+    order, after ``data/frameworks/``) and ``extra`` ones (a framework being checked);
+    raise :class:`DataError` on any problem."""
+    from ita_dash.store.frameworks import active_framework_parts
+
     out = Problems()
     tables: dict[str, pd.DataFrame] = {"sources": read_sources(root, out),
                                        "datasets": read_datasets(root, out)}
     tables.update(read_units(root, out))
-    tables.update(read_frameworks(root, out, set(tables["sources"]["source_id"])))
+    later = [*(active_framework_parts(store, out) if store is not None else []), *(extra or [])]
+    tables.update(read_frameworks(root, out, set(tables["sources"]["source_id"]), later))
     out.raise_errors()
     resolver = UnitResolver(tables["unit_aliases"])
     index = Frameworks.from_frames(tables["frameworks"], tables["framework_nodes"])

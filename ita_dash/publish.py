@@ -183,7 +183,7 @@ def incremental_build(places: Places, base: Build, datasets: Iterable[str],
 
 def ensure_current_locked(places: Places) -> tuple[Build, SourceData]:
     """Under the lock: the current build, rebuilt first when data, store or code changed."""
-    source = load_source_data(places.data_dir)
+    source = load_source_data(places.data_dir, places.store)
     current = current_build(places.db_path)
     datasets = wanted_datasets(source, current)
     if current is not None and current.fingerprint == expected_fingerprint(places, datasets):
@@ -214,7 +214,7 @@ def rebuild(places: Places | None = None, *, datasets: Iterable[str] = (),
     places = places or Places.default()
     with writer_lock(places.lock):
         clean_up(places)
-        source = load_source_data(places.data_dir)
+        source = load_source_data(places.data_dir, places.store)
         current = current_build(places.db_path)
         chosen = wanted_datasets(source, current, datasets)
         if full or current is None or not datasets:

@@ -1,4 +1,5 @@
-"""Command line: ``import``, ``import-history``, ``undo``, ``import-template``, ``bench-import``.
+"""Command line: ``import``, ``import-history``, ``undo``, ``import-template``,
+``framework-template``, ``import-framework``, ``bench-import``.
 
 Registered into ``python -m ita_dash`` by :func:`register`. Exit codes: 0 done,
 1 the file has errors (nothing written) or the undo was refused.
@@ -100,6 +101,10 @@ def cmd_undo(args: argparse.Namespace) -> int:
     except UndoError as exc:
         print(f"cannot undo: {exc}", file=sys.stderr)
         return EXIT_ERRORS
+    if done.get("frameworks"):
+        print(f"undone framework import {args.import_id}: the framework it entered or replaced "
+              f"is back as before / ยกเลิกการนำเข้ากรอบการประเมิน {args.import_id} แล้ว")
+        return 0
     print(f"undone {args.import_id}: removed {done['removed']} figures, restored "
           f"{done['restored']}, removed {done['units_removed']} units it had added")
     return 0
@@ -116,6 +121,68 @@ def cmd_template(args: argparse.Namespace) -> int:
         con.close()
     Path(args.out).write_bytes(data)
     print(f"wrote the {args.layout} template to {args.out}")
+    return 0
+
+
+def cmd_framework_template(args: argparse.Namespace) -> int:
+    from ita_dash.importer.framework_files import framework_template
+
+    out = Path(args.out)
+    fmt = {".xlsx": "xlsx", ".zip": "zip", ".csv": "csv"}.get(out.suffix.lower())
+    if fmt is None:
+        print("--out must end in .xlsx, .zip or .csv / ชื่อไฟล์ต้องลงท้ายด้วย .xlsx .zip หรือ .csv",
+              file=sys.stderr)
+        return EXIT_ERRORS
+    con = open_db() if args.framework else None
+    try:
+        files = framework_template(con, framework_id=args.framework, fmt=fmt)  # type: ignore[arg-type]
+    except ValueError as exc:
+        print(f"{exc} / ไม่รู้จักกรอบการประเมินนี้", file=sys.stderr)
+        return EXIT_ERRORS
+    finally:
+        if con is not None:
+            con.close()  # type: ignore[attr-defined]
+    for suffix, data in files.items():
+        path = out.with_name(out.stem + suffix)
+        path.write_bytes(data)
+        print(f"wrote {path} / บันทึกแม่แบบกรอบการประเมินที่ {path}")
+    return 0
+
+
+def cmd_import_framework(args: argparse.Namespace) -> int:
+    from ita_dash.importer.auth import cli_actor
+    from ita_dash.importer.frameworks import prepare_framework_import
+    from ita_dash.store.framework_imports import FrameworkStale, commit_framework
+
+    paths = [Path(f) for f in args.files]
+    missing = [p for p in paths if not p.is_file()]
+    if missing:
+        print(f"no such file: {missing[0]} / ไม่พบไฟล์", file=sys.stderr)
+        return EXIT_ERRORS
+    files = [(p.name, p.read_bytes()) for p in paths]
+    con = open_db()
+    try:
+        plan = prepare_framework_import(con, files)  # type: ignore[arg-type]
+    finally:
+        con.close()  # type: ignore[attr-defined]
+    if plan.ok and not args.dry_run:
+        try:
+            committed = commit_framework(plan, files, actor=cli_actor())
+        except FrameworkStale as exc:
+            plan = exc.plan
+        else:
+            print_report(plan.report, args)
+            print(f"imported framework {plan.framework_id} as {committed.import_id} "
+                  f"({len(plan.nodes)} nodes, {len(plan.levels)} levels) / นำเข้ากรอบการประเมิน "
+                  f"{plan.framework_id} เป็นรายการ {committed.import_id}")
+            return 0
+    print_report(plan.report, args)
+    if not plan.ok:
+        print(f"{plan.report.count('error')} errors: nothing was written / "
+              f"พบข้อผิดพลาด {plan.report.count('error')} รายการ ไม่มีการบันทึกใด ๆ")
+        return EXIT_ERRORS
+    print(f"dry run: framework {plan.framework_id} is valid ({len(plan.nodes)} nodes, "
+          f"{len(plan.levels)} levels); nothing written / ตรวจแล้วถูกต้อง ยังไม่ได้บันทึก")
     return 0
 
 
@@ -165,6 +232,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     t.add_argument("--framework", help="framework of the wide template (default: the latest)")
     t.add_argument("--out", required=True)
     t.set_defaults(handler=cmd_template)
+    ft = sub.add_parser("framework-template",
+                        help="write the framework template (blank, or an existing framework)")
+    ft.add_argument("--out", required=True, help="FILE.xlsx, FILE.zip (three CSVs) or FILE.csv "
+                    "(three files FILE-framework.csv, FILE-nodes.csv, FILE-rating_levels.csv)")
+    ft.add_argument("--framework", help="pre-fill with this framework (to correct it)")
+    ft.set_defaults(handler=cmd_framework_template)
+    fi = sub.add_parser("import-framework",
+                        help="import a framework from the template (one XLSX or ZIP, or CSVs)")
+    fi.add_argument("files", nargs="+", metavar="FILE")
+    fi.add_argument("--dry-run", action="store_true", help="check and preview, write nothing")
+    fi.add_argument("--report", help="write the whole report to this .csv or .xlsx file")
+    fi.add_argument("--limit", type=int, default=200, help="report lines printed (default 200)")
+    fi.set_defaults(handler=cmd_import_framework)
     b = sub.add_parser("bench-import", help="time importing a national-scale year")
     b.add_argument("--units", type=int, default=8300)
     b.add_argument("--formats", nargs="+", default=["csv", "csv-long", "xlsx"],

@@ -190,11 +190,13 @@ def read_import_folder(store: Path, event: Event) -> tuple[pd.DataFrame, pd.Data
 
 def remove_unlogged(store: Path) -> list[str]:
     """Delete temporary folders and import folders that no log line names."""
+    from ita_dash.store.frameworks import remove_unlogged_frameworks
+
+    removed = remove_unlogged_frameworks(store)
     root = store / IMPORTS_DIR
     if not root.exists():
-        return []
+        return removed
     logged = {e.import_id for e in read_log(store) if e.event == "import"}
-    removed = []
     for path in root.iterdir():
         if path.name.startswith(TMP_PREFIX) or path.name not in logged:
             shutil.rmtree(path, ignore_errors=True)

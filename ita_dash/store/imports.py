@@ -142,9 +142,15 @@ def undo_blockers(places: Places, import_id: str) -> list[str]:
 
 def undo_import(import_id: str, *, actor: Actor | None,
                 places: Places | None = None) -> dict[str, int]:
-    """Mark an import undone in the log and publish a build without it."""
+    """Mark an import undone in the log and publish a build without it (a framework import
+    ``fw-…``: :func:`ita_dash.store.framework_imports.undo_framework`)."""
     require_editor(actor)
     assert actor is not None
+    if import_id.startswith("fw-"):
+        from ita_dash.store.framework_imports import undo_framework
+
+        undo_framework(import_id, actor=actor, places=places)
+        return {"removed": 0, "restored": 0, "units_removed": 0, "frameworks": 1}
     places = places or Places.default()
     assert places.store is not None
     with writer_lock(places.lock):
@@ -209,8 +215,9 @@ def _count_units(build: Build, unit_ids: list[str]) -> int:
 # ------------------------------------------------------------------------- history
 
 
-HISTORY_COLUMNS = ["import_id", "dataset", "file_name", "checksum", "imported_at", "imported_by",
-                   "row_count", "undone_at", "note", "rows_stored", "rows_replaced"]
+HISTORY_COLUMNS = ["import_id", "kind", "dataset", "file_name", "checksum", "imported_at",
+                   "imported_by", "row_count", "undone_at", "note", "rows_stored",
+                   "rows_replaced"]
 
 
 def import_history(con: duckdb.DuckDBPyConnection | None = None, *, dataset: str | None = None,
@@ -224,14 +231,16 @@ def import_history(con: duckdb.DuckDBPyConnection | None = None, *, dataset: str
         stored = {str(k): int(v) for k, v in con.execute(
             "SELECT import_id, count(*) FROM scores WHERE import_id IS NOT NULL "
             "GROUP BY ALL").fetchall()}
-    rows = [{"import_id": e.import_id, "dataset": e.dataset,
+    rows = [{"import_id": e.import_id, "kind": "scores" if e.event == "import" else "framework",
+             "dataset": e.dataset,
              "file_name": e.meta.get("file_name"), "checksum": e.meta.get("checksum"),
              "imported_at": pd.Timestamp(e.at), "imported_by": e.by,
              "row_count": e.meta.get("row_count"),
              "undone_at": pd.Timestamp(undone[e.import_id]) if e.import_id in undone else None,
              "note": e.meta.get("note"), "rows_stored": stored.get(e.import_id, 0),
              "rows_replaced": e.meta.get("counts", {}).get("replace", 0)}
-            for e in events if e.event == "import" and (dataset is None or e.dataset == dataset)]
+            for e in events if (e.event == "import" and (dataset is None or e.dataset == dataset))
+            or (e.event == "framework" and dataset is None)]
     frame = pd.DataFrame(rows, columns=HISTORY_COLUMNS)
     return frame.iloc[::-1].reset_index(drop=True)
 

@@ -1,0 +1,148 @@
+"""Frameworks entered by editors, kept in the store beside the score imports.
+
+Layout (next to ``imports/``)::
+
+    store/frameworks/fw-0001/import.json        who, when, the source file(s) and checksum
+    store/frameworks/fw-0001/frameworks.csv     the framework's row (columns of data/frameworks/)
+    store/frameworks/fw-0001/nodes.csv          its nodes
+    store/frameworks/fw-0001/rating_levels.csv  its rating levels
+
+and a ``framework`` line in ``log.jsonl`` (the commit point; undone by an ``undo`` line).
+The build reads ``data/frameworks/`` and then the frameworks still in force, in log order
+(:func:`ita_dash.loader.load_source_data`): a later import of the same framework id
+replaces the earlier one, or the one of ``data/``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+from ita_dash.loader import (
+    FRAMEWORK_COLUMNS,
+    LEVEL_COLUMNS,
+    NODE_COLUMNS,
+    FrameworkParts,
+    read_rows,
+)
+from ita_dash.problems import Problems
+from ita_dash.store.files import TMP_PREFIX, Event, StoreError, read_log, sha256_bytes
+from ita_dash.store.replay import undone_ids
+
+FRAMEWORKS_DIR = "frameworks"
+EVENT = "framework"
+EXTRA = ["unit_types", "source_id", "note"]
+PART_FILES = {"frameworks.csv": FRAMEWORK_COLUMNS + EXTRA,
+              "nodes.csv": NODE_COLUMNS + ["source_id", "note"],
+              "rating_levels.csv": LEVEL_COLUMNS + ["source_id", "note"]}
+_ID = re.compile(r"^fw-(\d+)$")
+
+
+def framework_dir(store: Path, import_id: str) -> Path:
+    return store / FRAMEWORKS_DIR / import_id
+
+
+def next_framework_id(events: list[Event]) -> str:
+    numbers = [int(m.group(1)) for e in events if (m := _ID.match(e.import_id))]
+    return f"fw-{max(numbers, default=0) + 1:04d}"
+
+
+def active_framework_events(store: Path) -> list[Event]:
+    """The framework imports not undone, in log order."""
+    events = read_log(store)
+    undone = undone_ids(events)
+    return [e for e in events if e.event == EVENT and e.import_id not in undone]
+
+
+def _csv_text(records: list[dict[str, str]], columns: list[str]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore",
+                            lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow({c: record.get(c, "") or "" for c in columns})
+    return buffer.getvalue().encode("utf-8")
+
+
+def write_framework_folder(store: Path, import_id: str, parts: FrameworkParts,
+                           meta: dict[str, Any]) -> dict[str, str]:
+    """Write a framework's three files under a temporary name, then rename; return their
+    checksums. The files hold the rows as the editor wrote them, in data/'s columns."""
+    final = framework_dir(store, import_id)
+    tmp = final.with_name(f"{TMP_PREFIX}{import_id}-{os.getpid()}")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    contents = {"frameworks.csv": [parts.row_written],
+                "nodes.csv": parts.nodes.raw, "rating_levels.csv": parts.levels.raw}
+    sums = {}
+    for name, records in contents.items():
+        data = _csv_text(records, PART_FILES[name])
+        (tmp / name).write_bytes(data)
+        sums[name] = sha256_bytes(data)
+    (tmp / "import.json").write_text(
+        json.dumps({**meta, "files_sha256": sums}, ensure_ascii=False, indent=2) + "\n",
+        encoding="utf-8")
+    for name in (*contents, "import.json"):
+        with open(tmp / name, "rb") as handle:
+            os.fsync(handle.fileno())
+    if final.exists():  # left by a killed writer, never logged
+        shutil.rmtree(final)
+    os.replace(tmp, final)
+    return sums
+
+
+def read_framework_folder(store: Path, event: Event, out: Problems) -> FrameworkParts | None:
+    """One logged framework import as read rows (checked against the log's checksums)."""
+    relative = f"{FRAMEWORKS_DIR}/{event.import_id}"
+    for name in PART_FILES:
+        path = store / relative / name
+        if not path.exists():
+            raise StoreError(f"ไม่พบไฟล์ {path} ของรายการนำเข้า {event.import_id}",
+                             f"file {path} of import {event.import_id} is missing")
+        expected = event.meta.get("files_sha256", {}).get(name)
+        if expected and sha256_bytes(path.read_bytes()) != expected:
+            raise StoreError(f"ไฟล์ {path} ถูกแก้ไขหลังนำเข้า (checksum ไม่ตรง)",
+                             f"file {path} was changed after the import (checksum mismatch)")
+    fw = read_rows(store, f"{relative}/frameworks.csv", FRAMEWORK_COLUMNS, out, label="store")
+    nodes = read_rows(store, f"{relative}/nodes.csv", NODE_COLUMNS, out, label="store")
+    levels = read_rows(store, f"{relative}/rating_levels.csv", LEVEL_COLUMNS, out,
+                       label="store")
+    if len(fw.records) != 1:
+        return None
+    line, row = fw.records[0]
+    return FrameworkParts(fw, line, row, nodes, levels)
+
+
+def active_framework_parts(store: Path | None, out: Problems,
+                           without: str | None = None) -> list[FrameworkParts]:
+    """The frameworks in force in ``store``, oldest first (``without``: leave one out)."""
+    if store is None:
+        return []
+    found = []
+    for event in active_framework_events(store):
+        if event.import_id == without:
+            continue
+        parts = read_framework_folder(store, event, out)
+        if parts is not None:
+            found.append(parts)
+    return found
+
+
+def remove_unlogged_frameworks(store: Path) -> list[str]:
+    """Delete framework folders that no log line names (a writer killed in between)."""
+    root = store / FRAMEWORKS_DIR
+    if not root.exists():
+        return []
+    logged = {e.import_id for e in read_log(store) if e.event == EVENT}
+    removed = []
+    for path in root.iterdir():
+        if path.name.startswith(TMP_PREFIX) or path.name not in logged:
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path.name)
+    return removed
