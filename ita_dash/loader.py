@@ -234,13 +234,14 @@ def check_overlaps(lines: list[tuple[Rows, int]], frameworks: list[Record],
     by_assessor: dict[tuple[str, int], str] = {}
     by_scope: dict[tuple[str, int], str] = {}
     for (rows, line), f in zip(lines, frameworks, strict=True):
-        if f["first_year"] is None or f["last_year"] is None:
+        first, last, fid = f["first_year"], f["last_year"], str(f["framework_id"])
+        if not isinstance(first, int) or not isinstance(last, int):
             continue
-        if f["first_year"] > f["last_year"]:
-            error(out, rows, line, "last_year", f["last_year"], "ปีสุดท้ายมาก่อนปีแรก",
+        if first > last:
+            error(out, rows, line, "last_year", last, "ปีสุดท้ายมาก่อนปีแรก",
                       "the last year comes before the first year")
             continue
-        for year in range(f["first_year"], f["last_year"] + 1):
+        for year in range(first, last + 1):
             key = (str(f["assessor"]).lower(), year)
             if key in by_assessor:
                 error(out, rows, line, "first_year", year,
@@ -248,7 +249,7 @@ def check_overlaps(lines: list[tuple[Rows, int]], frameworks: list[Record],
                           f"({by_assessor[key]})",
                           f"assessor {f['assessor']} already has a framework for {year} "
                           f"({by_assessor[key]})")
-            by_assessor.setdefault(key, f["framework_id"])
+            by_assessor.setdefault(key, fid)
             for scope in unit_type_list(f.get("unit_types")) or ["*"]:
                 if (scope, year) in by_scope:
                     error(out, rows, line, "unit_types", f.get("unit_types") or "",
@@ -256,7 +257,7 @@ def check_overlaps(lines: list[tuple[Rows, int]], frameworks: list[Record],
                               f"({by_scope[(scope, year)]})",
                               f"{year} already has a default framework for these units "
                               f"({by_scope[(scope, year)]})")
-                by_scope.setdefault((scope, year), f["framework_id"])
+                by_scope.setdefault((scope, year), fid)
 
 
 FRAMEWORK_COLUMNS = ["framework_id", "assessor", "first_year", "last_year", "name_th", "name_en",

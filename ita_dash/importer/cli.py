@@ -10,13 +10,20 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import duckdb
 
 from ita_dash import config
+
+if TYPE_CHECKING:
+    from ita_dash.importer.pipeline import Outcome
+    from ita_dash.importer.report import Report
 
 EXIT_ERRORS = 1
 
 
-def open_db() -> object:
+def open_db() -> duckdb.DuckDBPyConnection:
     """A read-only connection to the current build (built first when needed)."""
     from ita_dash.db import connect
 
@@ -54,7 +61,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def print_report(report: object, args: argparse.Namespace) -> None:
+def print_report(report: Report, args: argparse.Namespace) -> None:
     for line in report.lines(args.limit):
         print(line)
     if args.report:
@@ -64,7 +71,7 @@ def print_report(report: object, args: argparse.Namespace) -> None:
         print(f"report written to {out} / บันทึกรายงานที่ {out}")
 
 
-def summary_line(outcome: object) -> str:
+def summary_line(outcome: Outcome) -> str:
     c = outcome.counts
     figures = (f"{c['new']} new, {c['replace']} replaced, {c['same']} unchanged, "
                f"{c['units_new']} new units, {c['warnings']} warnings")
@@ -135,13 +142,13 @@ def cmd_framework_template(args: argparse.Namespace) -> int:
         return EXIT_ERRORS
     con = open_db() if args.framework else None
     try:
-        files = framework_template(con, framework_id=args.framework, fmt=fmt)  # type: ignore[arg-type]
+        files = framework_template(con, framework_id=args.framework, fmt=fmt)
     except ValueError as exc:
         print(f"{exc} / ไม่รู้จักกรอบการประเมินนี้", file=sys.stderr)
         return EXIT_ERRORS
     finally:
         if con is not None:
-            con.close()  # type: ignore[attr-defined]
+            con.close()
     for suffix, data in files.items():
         path = out.with_name(out.stem + suffix)
         path.write_bytes(data)
@@ -162,9 +169,9 @@ def cmd_import_framework(args: argparse.Namespace) -> int:
     files = [(p.name, p.read_bytes()) for p in paths]
     con = open_db()
     try:
-        plan = prepare_framework_import(con, files)  # type: ignore[arg-type]
+        plan = prepare_framework_import(con, files)
     finally:
-        con.close()  # type: ignore[attr-defined]
+        con.close()
     if plan.ok and not args.dry_run:
         try:
             committed = commit_framework(plan, files, actor=cli_actor())

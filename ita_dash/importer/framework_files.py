@@ -331,8 +331,8 @@ def read_parts(files: list[tuple[str, bytes]], report: Report,
                        f"{parts[part.part].rows.path})", file=where)
             continue
         parts[part.part] = part
-    for part, (title, _) in PARTS.items():
-        if part not in parts and part != "levels" and tables:
+    for name, (title, _) in PARTS.items():
+        if name not in parts and name != "levels" and tables:
             report.add("error", None, None, title, f"ไม่พบส่วน {title} ของแม่แบบ",
                        f"the template's part {title} is missing")
     return parts

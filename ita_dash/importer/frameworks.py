@@ -18,7 +18,7 @@ import duckdb
 import pandas as pd
 
 from ita_dash import rules
-from ita_dash.importer.framework_files import PARTS, Part, read_parts
+from ita_dash.importer.framework_files import PARTS, Part, headers_of, read_parts
 from ita_dash.importer.report import Report
 from ita_dash.loader import (
     FrameworkParts,
@@ -114,7 +114,7 @@ def prepare_framework_import(con: duckdb.DuckDBPyConnection, files: list[tuple[s
     plan = FrameworkPlan(name, _checksum(files), report)
     out = Problems()
     parts = read_parts(files, report, out)
-    written = {p.rows.path: p.written for p in parts.values()}
+    written = {p.rows.path: {**headers_of(p.part), **p.written} for p in parts.values()}
     new = _parts_of(parts, report, out)
     if new is None or out.has_errors or report.has_errors:
         _hand_over(out, report, written)

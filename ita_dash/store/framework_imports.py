@@ -15,10 +15,17 @@ import duckdb
 
 from ita_dash.importer.auth import Actor, require_editor
 from ita_dash.importer.frameworks import FrameworkPlan, prepare_framework_import
-from ita_dash.lock import writer_lock
 from ita_dash.loader import load_source_data
+from ita_dash.lock import writer_lock
 from ita_dash.problems import DataError, Problems
-from ita_dash.publish import Build, Places, clean_up, ensure_current_locked, full_build, wanted_datasets
+from ita_dash.publish import (
+    Build,
+    Places,
+    clean_up,
+    ensure_current_locked,
+    full_build,
+    wanted_datasets,
+)
 from ita_dash.store.files import Event, append_event, read_import_folder, read_log
 from ita_dash.store.frameworks import (
     EVENT,
