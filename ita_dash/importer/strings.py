@@ -106,10 +106,67 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.severity.error": {"th": "ข้อผิดพลาด", "en": "error"},
     "data.severity.warning": {"th": "คำเตือน", "en": "warning"},
     "data.severity.info": {"th": "ข้อมูล", "en": "info"},
+    # frameworks entered by editors (docs/FRAMEWORKS.md)
+    "data.kind": {"th": "สิ่งที่จะนำเข้า", "en": "What to import"},
+    "data.kind.scores": {"th": "ผลคะแนน", "en": "Scores"},
+    "data.kind.framework": {"th": "กรอบการประเมิน (แม่แบบกรอบการประเมิน)",
+                            "en": "A framework (the framework template)"},
+    "data.fw.file": {"th": "แม่แบบกรอบการประเมิน: ไฟล์ .xlsx หนึ่งไฟล์ หรือ .zip หรือไฟล์ .csv ทีละส่วน",
+                     "en": "Framework template: one .xlsx, a .zip, or one .csv per part"},
+    "data.fw.check": {"th": "ตรวจสอบกรอบการประเมิน", "en": "Check the framework"},
+    "data.fw.summary": {
+        "th": "{file}: กรอบการประเมิน {name} รายการ {nodes} ระดับผลการประเมิน {levels} "
+              "ข้อผิดพลาด {errors} คำเตือน {warnings}",
+        "en": "{file}: framework {name}; {nodes} nodes, {levels} rating levels; {errors} errors, "
+              "{warnings} warnings"},
+    "data.fw.new": {"th": "เป็นกรอบการประเมินใหม่", "en": "This is a new framework."},
+    "data.fw.replaces": {
+        "th": "จะแทนที่กรอบการประเมินเดิมที่มีรหัสเดียวกัน คะแนนที่บันทึกไว้ทั้งหมดยังใช้ได้",
+        "en": "It replaces the framework of the same id; every stored score still fits."},
+    "data.fw.broken": {"th": "คะแนนที่บันทึกไว้ซึ่งจะใช้ไม่ได้กับกรอบที่แก้ไข",
+                       "en": "Stored scores that the corrected framework would break"},
+    "data.fw.nodes": {"th": "รายการในกรอบการประเมิน", "en": "The framework's nodes"},
+    "data.fw.levels": {"th": "ระดับผลการประเมิน", "en": "Rating levels"},
+    "data.fw.confirm": {"th": "ยืนยันการนำเข้ากรอบการประเมิน", "en": "Confirm: import the framework"},
+    "data.fw.done": {"th": "นำเข้ากรอบการประเมินแล้ว รหัสการนำเข้า {id}",
+                     "en": "Imported the framework as {id}"},
+    "data.fw.stale": {"th": "ข้อมูลเปลี่ยนไประหว่างตรวจสอบ กรอบนี้ไม่ผ่านการตรวจสอบแล้ว "
+                            "กรุณาตรวจสอบไฟล์อีกครั้ง",
+                      "en": "The data changed meanwhile and the framework no longer passes: "
+                            "check the file again."},
+    "data.fw.undo.done": {"th": "ยกเลิก {id} แล้ว กรอบการประเมินกลับเป็นแบบก่อนนำเข้า",
+                          "en": "Undone {id}: the framework is as it was before"},
+    "data.fw.templates": {"th": "แม่แบบกรอบการประเมิน", "en": "Framework template"},
+    "data.fw.templates.help": {
+        "th": "สำหรับเพิ่มกรอบการประเมินของปีใหม่ (แบบว่าง) หรือแก้ไขกรอบที่มีอยู่ (กรอกข้อมูลเดิมไว้แล้ว) "
+              "มีสามส่วน: กรอบการประเมิน รายการ และระดับผลการประเมิน (ดู docs/FRAMEWORKS.md)",
+        "en": "To add a new year's framework (blank) or correct an existing one (pre-filled): "
+              "three parts, the framework, its nodes and its rating levels "
+              "(see docs/FRAMEWORKS.md)."},
+    "data.fw.template.pick": {"th": "กรอบการประเมินที่จะกรอกไว้ในแม่แบบ",
+                              "en": "Framework to pre-fill the template with"},
+    "data.fw.template.blank": {"th": "แบบว่าง (กรอบใหม่)", "en": "Blank (a new framework)"},
+    "data.fw.template.xlsx": {"th": "แม่แบบกรอบการประเมิน (Excel)",
+                              "en": "Framework template (Excel)"},
+    "data.fw.template.zip": {"th": "แม่แบบกรอบการประเมิน (CSV ใน ZIP)",
+                             "en": "Framework template (CSVs in a ZIP)"},
+    "data.kind.col": {"th": "ประเภท", "en": "Kind"},
+    "data.kind.value.scores": {"th": "ผลคะแนน", "en": "scores"},
+    "data.kind.value.framework": {"th": "กรอบการประเมิน", "en": "framework"},
+    "data.node.total": {"th": "คะแนนรวม", "en": "total"},
+    "data.node.tool": {"th": "เครื่องมือ", "en": "tool"},
+    "data.node.tool_points": {"th": "คะแนนถ่วงน้ำหนักของเครื่องมือ", "en": "weighted tool points"},
+    "data.node.tool_part": {"th": "ส่วนของเครื่องมือ", "en": "tool part"},
+    "data.node.index": {"th": "ดัชนี", "en": "index"},
+    "data.node.indicator": {"th": "ตัวชี้วัด", "en": "indicator"},
+    "data.node.subindicator": {"th": "ตัวชี้วัดย่อย", "en": "sub-indicator"},
+    "data.node.heading": {"th": "หัวข้อ", "en": "heading"},
+    "data.node.item": {"th": "ข้อคำถาม", "en": "item"},
 }
 
 HISTORY_COLUMNS = {
     "import_id": {"th": "รหัสการนำเข้า", "en": "Import"},
+    "kind": {"th": "ประเภท", "en": "Kind"},
     "dataset": {"th": "ชุดข้อมูล", "en": "Dataset"},
     "file_name": {"th": "ไฟล์", "en": "File"},
     "imported_at": {"th": "เวลา", "en": "Time"},
@@ -126,6 +183,30 @@ REPORT_COLUMNS = {
     "value": {"th": "ค่าในไฟล์", "en": "Value"},
     "stored": {"th": "ค่าที่บันทึกไว้", "en": "Stored"},
     "problem": {"th": "ปัญหา", "en": "Problem"},
+}
+FRAMEWORK_REPORT_COLUMNS = {"file": {"th": "ไฟล์", "en": "File"}, **REPORT_COLUMNS}
+BROKEN_COLUMNS = {
+    "unit_name_th": {"th": "หน่วยงาน", "en": "Unit"},
+    "fiscal_year": {"th": "ปีงบประมาณ", "en": "Fiscal year"},
+    "code": {"th": "รหัส", "en": "Code"},
+    "score": {"th": "คะแนน", "en": "Score"},
+    "import_id": {"th": "รหัสการนำเข้า", "en": "Import"},
+}
+NODE_PREVIEW = {
+    "code": {"th": "รหัส", "en": "Code"},
+    "parent_code": {"th": "รหัสรายการแม่", "en": "Parent"},
+    "kind": {"th": "ชนิด", "en": "Kind"},
+    "label_th": {"th": "ชื่อภาษาไทย", "en": "Thai label"},
+    "points": {"th": "คะแนนเต็ม", "en": "Points"},
+    "status": {"th": "สถานะ", "en": "Status"},
+}
+LEVEL_PREVIEW = {
+    "seq": {"th": "ลำดับ", "en": "Seq"},
+    "label_th": {"th": "ชื่อระดับ", "en": "Level"},
+    "min_total": {"th": "คะแนนรวมต่ำสุด", "en": "Lowest total"},
+    "max_total": {"th": "คะแนนรวมสูงสุด", "en": "Highest total"},
+    "min_each_tool": {"th": "ต่ำสุดของทุกเครื่องมือ", "en": "Each tool at least"},
+    "status": {"th": "สถานะ", "en": "Status"},
 }
 PREVIEW_COLUMNS = {
     "row": {"th": "แถว", "en": "Row"},

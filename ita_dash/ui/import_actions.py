@@ -13,6 +13,7 @@ import pandas as pd
 
 from ita_dash.escape import md
 from ita_dash.importer.auth import require_editor
+from ita_dash.importer.frameworks import FrameworkPlan, prepare_framework_import
 from ita_dash.importer.pipeline import (
     ImportOptions,
     Outcome,
@@ -71,3 +72,18 @@ def undo_for_session(import_id: str) -> dict[str, int]:
 def history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Every import, newest first."""
     return import_history(con)
+
+
+def check_framework(con: duckdb.DuckDBPyConnection,
+                    files: list[tuple[str, bytes]]) -> FrameworkPlan:
+    """Check a framework template (one XLSX or ZIP, or CSV parts); writes nothing."""
+    return prepare_framework_import(con, files)
+
+
+def framework_for_session(plan: FrameworkPlan, files: list[tuple[str, bytes]]) -> str:
+    """Store a checked framework as the signed-in editor (refused for anyone else)."""
+    from ita_dash.store.framework_imports import commit_framework
+
+    actor = session_actor()
+    require_editor(actor)
+    return commit_framework(plan, files, actor=actor).import_id

@@ -23,7 +23,7 @@ from ita_dash.importer.auth import Actor, NotAuthorized, password_configured
 from ita_dash.importer.pipeline import ImportOptions, Plan, Progress, StaleError
 from ita_dash.importer.templates import template_bytes
 from ita_dash.store.imports import UndoError
-from ita_dash.ui import auth
+from ita_dash.ui import auth, framework_import
 from ita_dash.ui import import_actions as actions
 from ita_dash.ui.data import cursor, frameworks_overview, own_cursor
 from ita_dash.ui.state import Filters, dataset_label, label_of
@@ -136,6 +136,12 @@ def wording(text: object, lang: str) -> str:
 
 def upload(f: Filters) -> None:
     st.subheader(f.t("data.upload"))
+    kinds = {"scores": f.t("data.kind.scores"), "framework": f.t("data.kind.framework")}
+    kind = st.radio(f.t("data.kind"), list(kinds), format_func=label_of(kinds), horizontal=True,
+                    key="import-kind")
+    if kind == "framework":
+        framework_import.upload(f)
+        return
     limit = actions.upload_limit_mb()
     st.html(uploader_css(f, limit))
     file = st.file_uploader(f.t("data.upload.file", mb=limit), type=["xlsx", "csv"],
@@ -258,6 +264,7 @@ def templates(f: Filters) -> None:
                                     framework_id=framework),
                 file_name=f"ita-import-{layout}{suffix}.{fmt}", mime=mime, on_click="ignore",
                 key=f"import-template-{layout}-{fmt}", icon=":material/download:")
+    framework_import.templates(f)
 
 
 # ------------------------------------------------------------------ history, undo
@@ -271,6 +278,7 @@ def history(f: Filters, actor: Actor) -> None:
         return
     columns = [c for c in strings.HISTORY_COLUMNS if actor.is_editor or c != "imported_by"]
     shown = frame[columns].astype(object).where(frame[columns].notna(), "")
+    shown["kind"] = [f.t(f"data.kind.value.{k}") for k in shown["kind"]]
     if "dataset" in shown:
         shown["dataset"] = [dataset_label(d, f.lang) for d in shown["dataset"]]
     shown = shown.rename(columns=strings.heading(strings.HISTORY_COLUMNS, f.lang))
@@ -305,5 +313,6 @@ def undo(f: Filters, frame: pd.DataFrame) -> None:
         LOG.exception("undo failed")
         st.error(f.t("data.failed"))
         return
-    st.session_state[FLASH_KEY] = f.t("data.undo.done", id=import_id, **done)
+    key = "data.fw.undo.done" if done.get("frameworks") else "data.undo.done"
+    st.session_state[FLASH_KEY] = f.t(key, id=import_id, **done)
     st.rerun()

@@ -19,6 +19,7 @@ from ita_dash.ui import import_actions as web
 APP = str(PROJECT_DIR / "app.py")
 PAGE = str(PROJECT_DIR / "pages" / "7_data.py")
 PASSWORD = "editor-pass-2567"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FILE = ("หน่วยงาน,ปีงบประมาณ,รหัส,คะแนน\n"
         "สำนักงานเขตบางรัก,2567,ITA,80\n"
         "<script>alert(1)</script>,2567,ITA,70\n").encode()
@@ -58,7 +59,7 @@ def test_anonymous_sees_no_write_controls(db_copy: Path, monkeypatch: pytest.Mon
     assert len(at.get("file_uploader")) == 0
     assert labels(at) == []
     assert "docs/IMPORT.md" in at.info[0].value
-    assert len(at.get("download_button")) == 4  # the templates are open to all
+    assert len(at.get("download_button")) == 6  # the templates are open to all (2 framework)
     at = open_page(db_copy, monkeypatch, password=True, lang="en")
     assert [t.value for t in at.title] == ["Import results from Excel or CSV"]
     assert len(at.get("file_uploader")) == 0
@@ -112,6 +113,39 @@ def test_editor_checks_confirms_and_undoes(places: Places,
     assert con.execute("SELECT count(*) FROM scores WHERE import_id IS NOT NULL").fetchone() \
         == (0,)
     assert [e.event for e in read_log(places.store)] == ["import", "undo"]
+
+
+def test_editor_imports_a_framework_and_undoes_it(places: Places,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.importer.test_framework_import import filled_template
+
+    at = sign_in(open_page(places.db_path, monkeypatch, password=True))
+    at.radio(key="import-kind").set_value("framework")
+    at.run()
+    assert [u.label for u in at.get("file_uploader")] == [
+        "แม่แบบกรอบการประเมิน: ไฟล์ .xlsx หนึ่งไฟล์ หรือ .zip หรือไฟล์ .csv ทีละส่วน"]
+    at.get("file_uploader")[0].set_value([("กรอบ 2569.xlsx", filled_template(), XLSX)])
+    at.run()
+    at.button(key="fw-check").click()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    nodes = at.dataframe[0].value
+    assert nodes["รหัส"].tolist()[:4] == ["ITA", "IIT", "EIT", "OIT"]
+    assert nodes["ชนิด"].tolist()[:2] == ["คะแนนรวม", "เครื่องมือ"]
+    at.button(key="fw-confirm").click()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "fw\\-0001" in at.success[0].value
+    assert [e.event for e in read_log(places.store)] == ["framework"]
+    history = at.dataframe[-1].value
+    assert history[["รหัสการนำเข้า", "ประเภท"]].values.tolist() == [["fw-0001", "กรอบการประเมิน"]]
+    at.checkbox(key="import-undo-sure").check()
+    at.run()
+    at.button(key="import-undo").click()
+    at.run()
+    assert not at.exception
+    assert "กรอบการประเมินกลับเป็นแบบก่อนนำเข้า" in at.success[0].value
+    assert [e.event for e in read_log(places.store)] == ["framework", "undo"]
 
 
 def test_write_functions_refuse_without_an_editor_session(places: Places, reader) -> None:
