@@ -22,6 +22,7 @@ from ita_dash.importer.readers import read_table
 from ita_dash.importer.report import Report
 from ita_dash.importer.validate import compare_with_store, validate
 from ita_dash.publish import Places
+from ita_dash.rules import code_key
 from ita_dash.store import imports as store
 
 Progress = Callable[[float, str], None]
@@ -175,6 +176,10 @@ def recheck(con: duckdb.DuckDBPyConnection, plan: Plan) -> None:
     columns = [c for c in plan.rows.columns if c not in ("status", "stored")]
     again = compare_with_store(con, plan.rows[columns], plan.options.dataset, scratch,
                                replace=plan.options.replace)
-    if scratch.has_errors or not again["status"].equals(plan.rows["status"]):
+    codes = Catalog.load(con).frameworks.codes  # a framework corrected meanwhile
+    known = all((str(f), code_key(str(c))) in codes
+                for f, c in plan.rows[["framework_id", "code"]].drop_duplicates().itertuples(
+                    index=False))
+    if not known or scratch.has_errors or not again["status"].equals(plan.rows["status"]):
         raise StaleError("the stored figures changed since the file was checked: check it again"
                          " / ข้อมูลที่บันทึกไว้เปลี่ยนไประหว่างตรวจสอบ กรุณาตรวจสอบไฟล์อีกครั้ง")

@@ -210,3 +210,26 @@ def test_a_template_prefilled_from_a_framework_imports_unchanged(
     assert plan.ok, "\n".join(plan.report.lines())
     assert (plan.framework_id, plan.replaces, len(plan.nodes), len(plan.levels)) == (
         "bma-2567", "data/", 66, 5)  # as data/frameworks/bma-2567/
+
+
+def test_a_later_import_of_the_same_framework_replaces_it_until_undone(
+        places: Places, cli: CLI, reader: Reader, tmp_path: Path) -> None:
+    first, second = tmp_path / "v1.xlsx", tmp_path / "v2.xlsx"
+    first.write_bytes(filled_template())
+    renamed = [*FRAMEWORK_2569[:4], "เกณฑ์ 2569 ฉบับแก้ไข", *FRAMEWORK_2569[5:]]
+    second.write_bytes(filled_template(framework=renamed))
+    assert cli("import-framework", str(first))[0] == 0
+    code, text = cli("import-framework", str(second))
+    assert code == 0, text
+    assert "replaces the framework of the same id (from fw-0001)" in text
+
+    def name() -> object:
+        row = reader().execute("SELECT name_th FROM frameworks WHERE framework_id = 'nacc-2569'"
+                               ).fetchone()
+        return None if row is None else row[0]
+
+    assert name() == "เกณฑ์ 2569 ฉบับแก้ไข"
+    assert cli("undo", "fw-0002")[0] == 0
+    assert name() == FRAMEWORK_2569[4]  # the first import is in force again
+    assert cli("undo", "fw-0001")[0] == 0
+    assert name() == "เกณฑ์การประเมิน ITA ของสำนักงาน ป.ป.ช. พ.ศ. 2569"  # data/
