@@ -97,6 +97,15 @@ KEY_COLUMN = {"frameworks": "framework_id", "nodes": "kind", "levels": "level_co
 CSV_NAMES = {"frameworks": "framework.csv", "nodes": "nodes.csv", "levels": "rating_levels.csv"}
 
 
+def cell(value: object) -> str:
+    """A cell as text; the leading quote that made risky text inert in a template we wrote
+    ('-…, '=…) is taken off again."""
+    text = cell_text(value)
+    if text.startswith("'") and text[1:].startswith(safe_files.RISKY_START):
+        return text[1:]
+    return text
+
+
 def headers_of(part: str) -> dict[str, str]:
     """column -> Thai header."""
     return {c: th for c, th, _, _ in PARTS[part][1]}
@@ -260,8 +269,11 @@ def _xlsx_tables(data: bytes, name: str, report: Report) -> list[tuple[str, list
             cells = []
             for number, row in enumerate(sheet_rows(sheet, deadline), start=1):
                 texts = [cell_text(v) for v in row]
-                for column, text in enumerate(texts, start=1):
-                    if text.startswith("="):
+                formulas = [t.startswith("=") for t in texts]
+                texts = [t if f else cell(t) for t, f in zip(texts, formulas, strict=True)]
+                for column, (text, formula) in enumerate(zip(texts, formulas, strict=True),
+                                                         start=1):
+                    if formula:
                         report.add("error", number, f"#{column}", text,
                                    "เซลล์นี้เป็นสูตร ให้วางเป็นค่า", "formula cell: paste values",
                                    file=f"{name} › {sheet.title}")
@@ -281,7 +293,7 @@ def _csv_table(data: bytes, name: str, report: Report) -> list[tuple[str, list[l
     text = decoded[0]
     first = text.split("\n", 1)[0]
     delimiter = max((",", "\t", ";"), key=first.count)
-    return [(name, [[cell_text(c) for c in row] for row in csv_records(text, delimiter)])]
+    return [(name, [[cell(c) for c in row] for row in csv_records(text, delimiter)])]
 
 
 def _zip_tables(data: bytes, name: str, report: Report) -> list[tuple[str, list[list[str]]]]:

@@ -12,7 +12,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from ita_dash.importer.framework_files import framework_template
+from ita_dash.importer.framework_files import cell, framework_template
 from ita_dash.importer.frameworks import prepare_framework_import
 from ita_dash.publish import Places
 from ita_dash.store.files import read_log
@@ -233,3 +233,22 @@ def test_a_later_import_of_the_same_framework_replaces_it_until_undone(
     assert name() == FRAMEWORK_2569[4]  # the first import is in force again
     assert cli("undo", "fw-0001")[0] == 0
     assert name() == "เกณฑ์การประเมิน ITA ของสำนักงาน ป.ป.ช. พ.ศ. 2569"  # data/
+
+
+def test_risky_text_round_trips_and_formulas_are_refused(places: Places,
+                                                         reader: Reader) -> None:
+    nodes = node_rows()
+    assert (cell("'-30 points"), cell("'sic"), cell(12.0)) == ("-30 points", "'sic", "12")
+    nodes[4][8] = "-30 points unconfirmed"  # a note the template writes as inert text
+    data = filled_template(nodes)
+    plan = prepare_framework_import(reader(), [("ok.xlsx", data)], places)
+    assert plan.ok, "\n".join(plan.report.lines())
+    assert plan.nodes.set_index("code").loc["1", "note"] == "-30 points unconfirmed"
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    book["รายการ"]["F3"] = "=25+5"  # IIT's points as a formula
+    out = io.BytesIO()
+    book.save(out)
+    plan = prepare_framework_import(reader(), [("f.xlsx", out.getvalue())], places)
+    [problem] = plan.report.errors()
+    assert (problem.file, problem.row, problem.value, problem.en) == (
+        "f.xlsx › รายการ", 3, "=25+5", "formula cell: paste values")
