@@ -116,6 +116,10 @@ def prepare_framework_import(con: duckdb.DuckDBPyConnection, files: list[tuple[s
     parts = read_parts(files, report, out)
     written = {p.rows.path: {**headers_of(p.part), **p.written} for p in parts.values()}
     new = _parts_of(parts, report, out)
+    if new is None and not report.has_errors and not out.has_errors:
+        title = PARTS["frameworks"][0]
+        report.add("error", None, None, title, f"ไม่พบส่วน {title} ของแม่แบบ",
+                   f"the template's part {title} is missing")
     if new is None or out.has_errors or report.has_errors:
         _hand_over(out, report, written)
         return plan
