@@ -93,8 +93,8 @@ def cmd_history(args: argparse.Namespace) -> int:
     if frame.empty:
         print("no imports yet / ยังไม่มีการนำเข้า")
         return 0
-    columns = ["import_id", "dataset", "file_name", "imported_at", "imported_by", "row_count",
-               "rows_stored", "rows_replaced", "undone_at"]
+    columns = ["import_id", "kind", "dataset", "file_name", "imported_at", "imported_by",
+               "row_count", "rows_stored", "rows_replaced", "undone_at"]
     print(frame[columns].to_string(index=False))
     return 0
 

@@ -252,3 +252,21 @@ def test_risky_text_round_trips_and_formulas_are_refused(places: Places,
     [problem] = plan.report.errors()
     assert (problem.file, problem.row, problem.value, problem.en) == (
         "f.xlsx › รายการ", 3, "=25+5", "formula cell: paste values")
+
+
+def test_a_framework_folder_without_its_log_line_is_removed(places: Places, cli: CLI,
+                                                            tmp_path: Path) -> None:
+    """A writer killed between the folder and the log line leaves nothing in force."""
+    from ita_dash.publish import clean_up
+    from ita_dash.store.frameworks import write_framework_folder
+
+    template = tmp_path / "2569.xlsx"
+    template.write_bytes(filled_template())
+    plan = prepare_framework_import(duckdb.connect(str(places.db_path), read_only=True),
+                                    [("2569.xlsx", template.read_bytes())], places)
+    assert plan.parts is not None
+    write_framework_folder(places.store, "fw-0001", plan.parts, {})
+    clean_up(places)
+    assert list((places.store / "frameworks").iterdir()) == []
+    code, text = cli("import-history")
+    assert (code, text.strip()) == (0, "no imports yet / ยังไม่มีการนำเข้า")
