@@ -13,7 +13,9 @@ Bounded: at most 200 sessions, loopback addresses only, each level stops by itse
 
     python scripts/loadtest.py --sessions 1,10,25,50 --url http://127.0.0.1:8610 --duration 60
 
-Prints p50/p95/max per page and overall for each level, the throughput, and (with
+Each session sends its own ``ita_route`` cookie, as a browser does behind ``deploy/`` (nginx
+keeps a session on one replica by that cookie), so ``--url http://127.0.0.1:8620`` measures
+the replicas behind nginx. Prints p50/p95/max per page and overall for each level, the throughput, and (with
 ``--server-pid``) the server's CPU seconds per interaction read from ``/proc``. Writes the
 figures as JSON under ``bench-output/`` (ignored by git) unless ``--json ''``.
 """
@@ -148,6 +150,8 @@ class User:
     def __init__(self, params: Params, seed: int) -> None:
         self.params = params
         self.rng = random.Random(seed)
+        # a browser's cookie: nginx (deploy/) keeps each session on one replica by it
+        self.cookie = f"ita_route=loadtest-{seed}"
         self.page = self.rng.choice(PAGES)
         self.query = {"dataset": params.dataset, "year": str(self.rng.choice(params.years)),
                       "scope": self.rng.choice(params.scopes),
@@ -169,7 +173,8 @@ async def run_session(url: str, user: User, level: Level, *, start_delay: float,
     await asyncio.sleep(start_delay)
     try:
         async with websockets.connect(url, subprotocols=["streamlit"], max_size=None,  # type: ignore[list-item]
-                                      open_timeout=timeout, compression=None) as ws:
+                                      open_timeout=timeout, compression=None,
+                                      additional_headers={"Cookie": user.cookie}) as ws:
             action = "first"
             while time.monotonic() < stop_at:
                 started = time.monotonic()
@@ -180,7 +185,7 @@ async def run_session(url: str, user: User, level: Level, *, start_delay: float,
                 pause = every * user.rng.uniform(0.8, 1.2) - (time.monotonic() - started)
                 await asyncio.sleep(max(pause, 1.0))
                 action = user.next_action()
-    except (OSError, asyncio.TimeoutError, websockets.WebSocketException) as exc:
+    except (TimeoutError, OSError, websockets.WebSocketException) as exc:
         level.failed_sessions += 1
         print(f"  session failed: {type(exc).__name__}: {exc}", file=sys.stderr)
 
@@ -210,7 +215,7 @@ async def run_level(url: str, params: Params, n: int, *, duration: float, every:
                          timeout=timeout) for i in range(n)]
     try:
         await asyncio.wait_for(asyncio.gather(*tasks), duration + timeout + every + 5)
-    except asyncio.TimeoutError:
+    except TimeoutError:
         print("  level stopped at its time bound", file=sys.stderr)
     cpu1 = cpu_seconds(pids)
     level.server_cpu_s = None if cpu0 is None or cpu1 is None else cpu1 - cpu0
@@ -290,6 +295,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--label", default="", help="a note stored with the JSON figures")
     parser.add_argument("--json", default="bench-output/loadtest-{time}.json")
     args = parser.parse_args(argv)
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
 
     levels = [int(x) for x in args.sessions.split(",") if x.strip()]
     if any(n < 1 or n > MAX_SESSIONS for n in levels):
