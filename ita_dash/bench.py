@@ -15,6 +15,7 @@ rerun (Streamlit AppTest, cached queries) on the current build, next to the same
 
 from __future__ import annotations
 
+import resource
 import statistics
 import tempfile
 import time
@@ -236,6 +237,8 @@ def run_bench(*, units: int, years: int, repeats: int, db_path: Path | None = No
             con.close()
         print_rows(rows, repeats)
         imports = _bench_import_if_available(units) if with_import else {}
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"peak memory of this process (max RSS, all of the above): {peak:,.0f} MiB")
         print(summary_line(rows))
         if json_path:
             _write_json(json_path, {"units": units, "years": years, "repeats": repeats,

@@ -38,9 +38,10 @@ SHAPE_JS = """() => {
   const fold = window.innerHeight;
   const main = document.querySelector('[data-testid="stMain"]');
   const traces = c => (c.data || []).length;
-  const points = c => (c.data || []).reduce((n, t) =>
-      n + Math.max((t.x || []).length, (t.y || []).length, (t.z || []).length,
-                   (t.r || []).length), 0);
+  const len = a => (a && typeof a.length === 'number') ? a.length : 0;
+  const cells = z => len(z) && len(z[0]) ? [...z].reduce((n, row) => n + len(row), 0) : len(z);
+  const points = c => (c._fullData || c.data || []).reduce((n, t) =>
+      n + Math.max(len(t.x), len(t.y), cells(t.z), len(t.r)), 0);
   const above = charts.filter(c => c.getBoundingClientRect().top < fold);
   return {charts: charts.length, traces: charts.reduce((n, c) => n + traces(c), 0),
           points: charts.reduce((n, c) => n + points(c), 0),
@@ -105,7 +106,8 @@ def summarize(loads: list[dict[str, object]]) -> dict[str, object]:
     every = [float(x["all_charts_s"]) for x in loads]  # type: ignore[arg-type]
     return {"first_median_s": statistics.median(first), "first_min_s": min(first),
             "first_max_s": max(first), "all_median_s": statistics.median(every),
-            **{k: v for k, v in loads[-1].items() if k not in ("first_chart_s", "all_charts_s")}}
+            **{k: int(v) for k, v in loads[-1].items()  # type: ignore[call-overload]
+               if k not in ("first_chart_s", "all_charts_s")}}
 
 
 def main(argv: list[str] | None = None) -> int:

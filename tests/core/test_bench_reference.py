@@ -68,9 +68,12 @@ def test_reference_equals_query(con, name, kwargs):
 def test_a_wrong_result_is_caught(con):
     kwargs = {"dataset": D, "year": Y, "scope": ALL}
     got = queries.rankings(con, **kwargs)
-    got.loc[0, "score"] += 0.01
-    assert mismatch("rankings", got, REFERENCES["rankings"].reference(con, **kwargs)) \
-        .startswith("score: row 0")
+    want = REFERENCES["rankings"].reference(con, **kwargs)
+    got.loc[0, "score"] += 0.02
+    assert mismatch("rankings", got, want).startswith("score: row 0")
+    got.loc[0, "score"] -= 0.02
+    got.loc[1, "rank"] += 1
+    assert mismatch("rankings", got, want).startswith("rank: row 1")
 
 
 def test_consecutive_zero_streaks_are_real_figures(con):
