@@ -15,6 +15,7 @@ rerun (Streamlit AppTest, cached queries) on the current build, next to the same
 
 from __future__ import annotations
 
+import functools
 import resource
 import statistics
 import tempfile
@@ -79,7 +80,7 @@ def build_bench_db(path: Path, *, units: int, years: int, seed: int = 8300) -> d
     con.execute("COMMIT")
     con.execute("CHECKPOINT")
     info = {"scores": len(scores), "build_s": time.perf_counter() - t0,
-            "node_values": con.execute("SELECT count(*) FROM node_values").fetchone()[0],
+            "node_values": con.execute("SELECT count(*) FROM node_values").fetchall()[0][0],
             "unit_id": "n00042", "municipality": "municipality"}
     con.close()
     return info
@@ -99,7 +100,7 @@ def cases(unit_id: str, dataset: str = DATASET, year: int = 2568,
     d, y = dataset, year
     big = Scope("unit_type", "municipality")
     grp = Scope("group", "bench-g7")
-    return {name: Case(name.split(" ")[0], kw) for name, kw in {
+    calls: dict[str, dict[str, Any]] = {
         "rankings (municipalities)": dict(dataset=d, year=y, scope=big),
         "rankings (group)": dict(dataset=d, year=y, scope=grp),
         "movers": dict(dataset=d, year=y, scope=big),
@@ -143,7 +144,8 @@ def cases(unit_id: str, dataset: str = DATASET, year: int = 2568,
         "frameworks_overview": {},
         "rating_scale": dict(framework_id="bma-2567"),
         "dataset_info": dict(dataset=d),
-    }.items()}
+    }
+    return {name: Case(name.split(" ")[0], kw) for name, kw in calls.items()}
 # Not timed: export_scores (a bulk export of every stored score, not a dashboard query).
 
 
@@ -187,15 +189,16 @@ class Row:
 def bench_queries(con: duckdb.DuckDBPyConnection, unit_id: str, repeats: int) -> list[Row]:
     rows = []
     for name, case in cases(unit_id).items():
-        function = getattr(queries, case.function)
-        query = time_calls(lambda f=function, kw=case.kwargs: f(con, **kw), repeats)
+        function: Callable[..., object] = getattr(queries, case.function)
+        query = time_calls(functools.partial(function, con, **case.kwargs), repeats)
         check = bench_reference.REFERENCES.get(case.function)
         if check is None:
             rows.append(Row(name, query, None, "no reference"))
             continue
-        reference = time_calls(lambda f=check.reference, kw=case.kwargs: f(con, **kw), repeats)
+        reference_call = functools.partial(check.reference, con, **case.kwargs)
+        reference = time_calls(reference_call, repeats)
         problem = bench_reference.mismatch(case.function, function(con, **case.kwargs),
-                                           check.reference(con, **case.kwargs))
+                                           reference_call())
         rows.append(Row(name, query, reference, problem or "equal"))
     return rows
 

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 import duckdb
 import numpy as np
@@ -26,16 +28,27 @@ import pandas as pd
 from ita_dash.scope import Scope
 
 Con = duckdb.DuckDBPyConnection
-Frame = pd.DataFrame
 
 
-def rnd(values: pd.Series | float, digits: int = 2) -> pd.Series | float:
-    """Round half away from zero (as DuckDB's ``round`` on DOUBLE), not half to even."""
+def rnd(values: Any, digits: int = 2) -> Any:
+    """Round as DuckDB's ``round`` on DOUBLE: the exact binary value, ties away from zero.
+
+    (2.675 is stored as 2.67499999... and gives 2.67; 87.125 is exact and gives 87.13.)
+    Values near a half are decided exactly with :class:`~decimal.Decimal`.
+    """
+    array = np.atleast_1d(np.asarray(values, dtype=float))
     factor = 10.0 ** digits
-    return np.sign(values) * np.floor(np.abs(values) * factor + 0.5) / factor
+    out = np.sign(array) * np.floor(np.abs(array) * factor + 0.5) / factor
+    near_half = np.abs(np.abs(array) * factor % 1 - 0.5) < 1e-6
+    quantum = Decimal(1).scaleb(-digits)
+    for i in np.flatnonzero(near_half & np.isfinite(array)):
+        out[i] = float(Decimal(float(array[i])).quantize(quantum, rounding=ROUND_HALF_UP))
+    if isinstance(values, pd.Series):
+        return pd.Series(out, index=values.index, name=values.name)
+    return float(out[0]) if np.ndim(values) == 0 else out
 
 
-def _df(con: Con, sql: str, params: list[object] | None = None) -> Frame:
+def _df(con: Con, sql: str, params: list[object] | None = None) -> pd.DataFrame:
     return con.execute(sql, params or []).df()
 
 
@@ -54,7 +67,7 @@ def scope_units(con: Con, scope: Scope) -> set[str]:
     return set(scope.units) & set(units["unit_id"])
 
 
-def _unit_years(con: Con, dataset: str, years: list[int] | None = None) -> Frame:
+def _unit_years(con: Con, dataset: str, years: list[int] | None = None) -> pd.DataFrame:
     sql = ("SELECT unit_id, fiscal_year, framework_id, score, iit, eit, oit, level_seq, "
            "level_code FROM unit_years WHERE dataset = ?")
     params: list[object] = [dataset]
@@ -70,7 +83,7 @@ def _pass_marks(con: Con) -> pd.Series:
 
 
 def _indicators(con: Con, dataset: str, *, year: int | None = None,
-                unit_id: str | None = None) -> Frame:
+                unit_id: str | None = None) -> pd.DataFrame:
     sql = ("SELECT unit_id, fiscal_year, code AS indicator, value FROM node_values "
            "WHERE dataset = ? AND kind = 'indicator' AND value IS NOT NULL")
     params: list[object] = [dataset]
@@ -86,7 +99,7 @@ def _indicators(con: Con, dataset: str, *, year: int | None = None,
 
 
 def _items(con: Con, dataset: str, *, years: list[int] | None = None,
-           unit_id: str | None = None, tool: str | None = None) -> Frame:
+           unit_id: str | None = None, tool: str | None = None) -> pd.DataFrame:
     sql = ("SELECT unit_id, fiscal_year, framework_id, code, value AS score FROM node_values "
            "WHERE dataset = ? AND kind = 'item' AND value IS NOT NULL")
     params: list[object] = [dataset]
@@ -103,31 +116,31 @@ def _items(con: Con, dataset: str, *, years: list[int] | None = None,
     return items[items["tool"] == tool] if tool else items
 
 
-def _short(con: Con) -> Frame:
+def _short(con: Con) -> pd.DataFrame:
     return _df(con, "SELECT unit_id, short_th FROM units")
 
 
 # ------------------------------------------------------------------------ units, rankings
 
 
-def available_years(con: Con, *, dataset: str) -> Frame:
+def available_years(con: Con, *, dataset: str) -> pd.DataFrame:
     years = sorted(set(_unit_years(con, dataset)["fiscal_year"]))
     return pd.DataFrame({"fiscal_year": years})
 
 
-def units_per_year(con: Con, *, dataset: str) -> Frame:
+def units_per_year(con: Con, *, dataset: str) -> pd.DataFrame:
     uy = _unit_years(con, dataset)
     out = uy.groupby("fiscal_year")["score"].count().rename("n_units").reset_index()
     return out.sort_values("fiscal_year")
 
 
-def units_in_scope(con: Con, *, dataset: str, scope: Scope) -> Frame:
+def units_in_scope(con: Con, *, dataset: str, scope: Scope) -> pd.DataFrame:
     uy = _unit_years(con, dataset)
     ids = sorted(set(uy["unit_id"]) & scope_units(con, scope))
     return pd.DataFrame({"unit_id": ids})
 
 
-def rankings(con: Con, *, dataset: str, year: int, scope: Scope) -> Frame:
+def rankings(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
     uy = _unit_years(con, dataset, [year - 1, year])
     uy = uy[uy["score"].notna() & uy["unit_id"].isin(scope_units(con, scope))].copy()
     uy["r2"] = rnd(uy["score"])
@@ -145,7 +158,7 @@ def rankings(con: Con, *, dataset: str, year: int, scope: Scope) -> Frame:
     return out.sort_values(["rank", "unit_id"])
 
 
-def movers(con: Con, *, dataset: str, year: int, scope: Scope, n: int = 5) -> Frame:
+def movers(con: Con, *, dataset: str, year: int, scope: Scope, n: int = 5) -> pd.DataFrame:
     ranked = rankings(con, dataset=dataset, year=year, scope=scope)
     gains = ranked[ranked["delta_points"] > 0].sort_values("delta_points", ascending=False)
     losses = ranked[ranked["delta_points"] < 0].sort_values("delta_points")
@@ -153,7 +166,7 @@ def movers(con: Con, *, dataset: str, year: int, scope: Scope, n: int = 5) -> Fr
                       losses.head(n).assign(direction="loss")])[["direction", "delta_points"]]
 
 
-def scope_summary(con: Con, *, dataset: str, year: int, scope: Scope) -> Frame:
+def scope_summary(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
     uy = _unit_years(con, dataset, [year])
     uy = uy[uy["score"].notna() & uy["unit_id"].isin(scope_units(con, scope))]
     passed = rnd(uy["score"]) >= uy["framework_id"].map(_pass_marks(con))
@@ -164,7 +177,7 @@ def scope_summary(con: Con, *, dataset: str, year: int, scope: Scope) -> Frame:
                           "pass_rate": rnd(100.0 * passed.sum() / n, 1) if n else np.nan}])
 
 
-def rating_counts(con: Con, *, dataset: str, year: int, scope: Scope) -> Frame:
+def rating_counts(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
     uy = _unit_years(con, dataset, [year])
     uy = uy[uy["score"].notna() & uy["unit_id"].isin(scope_units(con, scope))]
     levels = _df(con, "SELECT framework_id, seq FROM rating_levels")
@@ -178,7 +191,7 @@ def rating_counts(con: Con, *, dataset: str, year: int, scope: Scope) -> Frame:
 # ------------------------------------------------------------------------------ groups
 
 
-def _group_scores(con: Con, dataset: str, group_set: str, years: list[int] | None) -> Frame:
+def _group_scores(con: Con, dataset: str, group_set: str, years: list[int] | None) -> pd.DataFrame:
     groups = _df(con, "SELECT group_id FROM unit_groups WHERE group_set = ?", [group_set])
     members = _df(con, "SELECT group_id, unit_id FROM group_members")
     members = members[members["group_id"].isin(groups["group_id"])]
@@ -186,7 +199,7 @@ def _group_scores(con: Con, dataset: str, group_set: str, years: list[int] | Non
     return members.merge(uy[uy["score"].notna()], on="unit_id")
 
 
-def group_comparison(con: Con, *, dataset: str, year: int, group_set: str) -> Frame:
+def group_comparison(con: Con, *, dataset: str, year: int, group_set: str) -> pd.DataFrame:
     scores = _group_scores(con, dataset, group_set, [year])
     scores["passed"] = rnd(scores["score"]) >= scores["framework_id"].map(_pass_marks(con))
     out = scores.groupby("group_id").agg(n_units=("score", "count"), mean=("score", "mean"),
@@ -198,7 +211,7 @@ def group_comparison(con: Con, *, dataset: str, year: int, group_set: str) -> Fr
     return out.drop(columns="n_pass").reset_index().sort_values("group_id")
 
 
-def group_trend(con: Con, *, dataset: str, group_set: str) -> Frame:
+def group_trend(con: Con, *, dataset: str, group_set: str) -> pd.DataFrame:
     scores = _group_scores(con, dataset, group_set, None)
     out = scores.groupby(["group_id", "fiscal_year"]).agg(n_units=("score", "count"),
                                                           mean=("score", "mean"))
@@ -206,7 +219,7 @@ def group_trend(con: Con, *, dataset: str, group_set: str) -> Frame:
     return out.reset_index().sort_values(["group_id", "fiscal_year"])
 
 
-def group_spread(con: Con, *, dataset: str, year: int, group_set: str) -> Frame:
+def group_spread(con: Con, *, dataset: str, year: int, group_set: str) -> pd.DataFrame:
     scores = _group_scores(con, dataset, group_set, [year])
     scores["score"] = rnd(scores["score"])
     return scores[["group_id", "unit_id", "score"]].sort_values(["group_id", "unit_id"])
@@ -215,7 +228,7 @@ def group_spread(con: Con, *, dataset: str, year: int, group_set: str) -> Frame:
 # ------------------------------------------------------------------------ unit profile
 
 
-def unit_history(con: Con, *, dataset: str, unit_id: str) -> Frame:
+def unit_history(con: Con, *, dataset: str, unit_id: str) -> pd.DataFrame:
     uy = _unit_years(con, dataset)
     uy = uy[uy["unit_id"] == unit_id].sort_values("fiscal_year")
     out = pd.DataFrame({"fiscal_year": uy["fiscal_year"], "score": rnd(uy["score"]),
@@ -226,7 +239,7 @@ def unit_history(con: Con, *, dataset: str, unit_id: str) -> Frame:
     return out
 
 
-def indicator_deltas(con: Con, *, dataset: str, unit_id: str) -> Frame:
+def indicator_deltas(con: Con, *, dataset: str, unit_id: str) -> pd.DataFrame:
     iv = _indicators(con, dataset, unit_id=unit_id).sort_values(["indicator", "fiscal_year"])
     by = iv.groupby("indicator")
     iv["prev_year"] = by["fiscal_year"].shift(1)
@@ -237,7 +250,7 @@ def indicator_deltas(con: Con, *, dataset: str, unit_id: str) -> Frame:
 
 
 def radar(con: Con, *, dataset: str, year: int, unit_id: str, compare: str,
-          scope: Scope | None = None, other_unit: str | None = None) -> Frame:
+          scope: Scope | None = None, other_unit: str | None = None) -> pd.DataFrame:
     mine = _indicators(con, dataset, year=year, unit_id=unit_id).set_index("indicator")["value"]
     if compare in ("group_mean", "group_median"):
         iv = _indicators(con, dataset, year=year)
@@ -260,7 +273,7 @@ def radar(con: Con, *, dataset: str, year: int, unit_id: str, compare: str,
 # ------------------------------------------------------------------- weakest indicators
 
 
-def indicator_matrix(con: Con, *, dataset: str, year: int, scope: Scope) -> Frame:
+def indicator_matrix(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
     iv = _indicators(con, dataset, year=year)
     iv = iv[iv["unit_id"].isin(scope_units(con, scope))]
     uy = _unit_years(con, dataset, [year])[["unit_id", "score"]]
@@ -269,7 +282,7 @@ def indicator_matrix(con: Con, *, dataset: str, year: int, scope: Scope) -> Fram
     return out[["unit_id", "indicator", "value", "score"]].sort_values(["unit_id", "indicator"])
 
 
-def weakest_indicators(con: Con, *, dataset: str, year: int, scope: Scope) -> Frame:
+def weakest_indicators(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
     iv = _indicators(con, dataset, year=year)
     iv = iv[iv["unit_id"].isin(scope_units(con, scope))].copy()
     iv["value"] = rnd(iv["value"])
@@ -278,7 +291,7 @@ def weakest_indicators(con: Con, *, dataset: str, year: int, scope: Scope) -> Fr
     return first[["unit_id", "indicator", "value", "n_indicators"]].sort_values("unit_id")
 
 
-def weakest_indicator_frequency(con: Con, *, dataset: str, year: int, scope: Scope) -> Frame:
+def weakest_indicator_frequency(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
     weakest = weakest_indicators(con, dataset=dataset, year=year, scope=scope)
     codes = _df(con, "SELECT code AS indicator FROM indicators")["indicator"]
     counts = weakest["indicator"].value_counts()
@@ -289,7 +302,7 @@ def weakest_indicator_frequency(con: Con, *, dataset: str, year: int, scope: Sco
 # ------------------------------------------------------------------------------- items
 
 
-def unit_items(con: Con, *, dataset: str, year: int, unit_id: str) -> Frame:
+def unit_items(con: Con, *, dataset: str, year: int, unit_id: str) -> pd.DataFrame:
     items = _items(con, dataset, years=[year], unit_id=unit_id).sort_values("seq")
     items["score"] = rnd(items["score"])
     lowest = items.groupby("indicator", dropna=False)["score"].transform("min")
@@ -297,13 +310,13 @@ def unit_items(con: Con, *, dataset: str, year: int, unit_id: str) -> Frame:
     return items[["code", "score", "points", "is_weakest"]]
 
 
-def weakest_items(con: Con, *, dataset: str, year: int, unit_id: str, n: int = 5) -> Frame:
+def weakest_items(con: Con, *, dataset: str, year: int, unit_id: str, n: int = 5) -> pd.DataFrame:
     items = _items(con, dataset, years=[year], unit_id=unit_id)
     items["score"] = rnd(items["score"])
     return items.sort_values(["score", "seq"]).head(n)[["code", "score", "points"]]
 
 
-def points_recoverable(con: Con, *, dataset: str, year: int, unit_id: str) -> Frame:
+def points_recoverable(con: Con, *, dataset: str, year: int, unit_id: str) -> pd.DataFrame:
     items = _items(con, dataset, years=[year], unit_id=unit_id)
     items = items[(items["score"] < 100) & items["points"].notna()].copy()
     items["recoverable"] = rnd((100 - items["score"]) / 100 * items["points"], 4)
@@ -312,7 +325,7 @@ def points_recoverable(con: Con, *, dataset: str, year: int, unit_id: str) -> Fr
         ["code", "score", "points", "recoverable"]]
 
 
-def total_from_items(con: Con, *, dataset: str, year: int, unit_id: str) -> Frame:
+def total_from_items(con: Con, *, dataset: str, year: int, unit_id: str) -> pd.DataFrame:
     items = _items(con, dataset, years=[year], unit_id=unit_id)
     items["pts"] = items["score"] / 100 * items["points"]
     rows = [{"tool": tool, "n_items": len(g), "points_max": g["points"].sum(),
@@ -322,7 +335,7 @@ def total_from_items(con: Con, *, dataset: str, year: int, unit_id: str) -> Fram
     return pd.DataFrame(rows)
 
 
-def _open_items(con: Con, dataset: str, year: int, scope: Scope) -> Frame:
+def _open_items(con: Con, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
     items = _items(con, dataset, years=[year], tool="OIT")
     items = items[items["unit_id"].isin(scope_units(con, scope))].copy()
     items["status"] = np.where(items["score"] >= 100, "full",
@@ -330,18 +343,18 @@ def _open_items(con: Con, dataset: str, year: int, scope: Scope) -> Frame:
     return items
 
 
-def open_item_grid(con: Con, *, dataset: str, year: int, scope: Scope) -> Frame:
+def open_item_grid(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
     items = _open_items(con, dataset, year, scope)
     return items[["unit_id", "code", "score", "status"]].sort_values(["unit_id", "code"])
 
 
-def zero_items(con: Con, *, dataset: str, year: int, scope: Scope) -> Frame:
+def zero_items(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
     items = _open_items(con, dataset, year, scope)
     zero = items[items["status"] == "zero"]
     return zero[["unit_id", "code", "points"]].sort_values(["unit_id", "code"])
 
 
-def item_miss_counts(con: Con, *, dataset: str, year: int, scope: Scope) -> Frame:
+def item_miss_counts(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
     items = _open_items(con, dataset, year, scope)
     items["is_zero"] = items["status"] == "zero"
     items["is_partial"] = items["status"] == "partial"
@@ -351,7 +364,7 @@ def item_miss_counts(con: Con, *, dataset: str, year: int, scope: Scope) -> Fram
     return out.reset_index().sort_values(["framework_id", "code"])
 
 
-def consecutive_zero_items(con: Con, *, dataset: str, year: int, scope: Scope) -> Frame:
+def consecutive_zero_items(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
     """Walk back year by year from ``year`` while the item stays at zero (same framework)."""
     now = _open_items(con, dataset, year, scope)
     now = now[now["status"] == "zero"]
@@ -382,7 +395,7 @@ def consecutive_zero_items(con: Con, *, dataset: str, year: int, scope: Scope) -
 class Check:
     """How to compare a query's frame with its reference."""
 
-    reference: Callable[..., Frame]
+    reference: Callable[..., pd.DataFrame]
     keys: tuple[str, ...] = ()      # sort both on these before comparing; () = keep order
 
 
@@ -420,14 +433,14 @@ ROUNDED = {"score": 2, "prev_score": 2, "delta_points": 2, "mean": 2, "median": 
            "pass_rate": 1, "pct_zero": 1, "recoverable": 4, "points": 4}
 
 
-def as_frame(result: object) -> Frame:
+def as_frame(result: object) -> pd.DataFrame:
     """A query's result as a frame (``available_years`` returns a list)."""
     if isinstance(result, pd.DataFrame):
         return result
     return pd.DataFrame({"fiscal_year": list(result)})  # type: ignore[call-overload]
 
 
-def mismatch(name: str, got: object, want: Frame) -> str | None:
+def mismatch(name: str, got: object, want: pd.DataFrame) -> str | None:
     """None when the query's result equals the reference on the reference's columns."""
     check = REFERENCES[name]
     frame = as_frame(got)

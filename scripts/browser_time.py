@@ -146,11 +146,11 @@ def main(argv: list[str] | None = None) -> int:
                    **{p: f"{app_url}/{p}?{query}" for p in args.pages.split(",") if p}}
         for url in targets.values():  # warm the servers' caches; not measured
             load_once(browser, url, args.timeout * 1000)
-        results: dict[str, dict[str, object]] = {}
+        loads: dict[str, list[dict[str, object]]] = {name: [] for name in targets}
         for _ in range(args.loads):  # interleaved, so a busy moment hits every page alike
             for name, url in targets.items():
-                results.setdefault(name, {"loads": []})["loads"].append(  # type: ignore[union-attr]
-                    load_once(browser, url, args.timeout * 1000))
+                loads[name].append(load_once(browser, url, args.timeout * 1000))
+        results: dict[str, dict[str, object]] = {name: {"loads": v} for name, v in loads.items()}
     floor = None
     print(f"time to first chart, {args.loads} loads each (fresh browser context, warm server), "
           f"load average {os.getloadavg()[0]:.1f}")

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 import websockets
@@ -49,8 +50,8 @@ def test_only_loopback_addresses_are_accepted():
 
 
 def test_a_page_request_returns_the_page_run_to_its_end(app_url: str):
-    async def one() -> object:
-        async with websockets.connect(lt.ws_url(app_url), subprotocols=["streamlit"],
+    async def one() -> Any:
+        async with websockets.connect(lt.ws_url(app_url), subprotocols=["streamlit"],  # type: ignore[list-item]
                                       max_size=None) as ws:
             return await lt.interact(ws, "overview", {"dataset": "demo", "year": "2567"},
                                      "first", 60)
