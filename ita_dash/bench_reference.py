@@ -99,7 +99,8 @@ def _indicators(con: Con, dataset: str, *, year: int | None = None,
 
 
 def _items(con: Con, dataset: str, *, years: list[int] | None = None,
-           unit_id: str | None = None, tool: str | None = None) -> pd.DataFrame:
+           unit_id: str | None = None, tool: str | None = None,
+           units: list[str] | None = None) -> pd.DataFrame:
     sql = ("SELECT unit_id, fiscal_year, framework_id, code, value AS score FROM node_values "
            "WHERE dataset = ? AND kind = 'item' AND value IS NOT NULL")
     params: list[object] = [dataset]
@@ -109,6 +110,9 @@ def _items(con: Con, dataset: str, *, years: list[int] | None = None,
     if unit_id is not None:
         sql += " AND unit_id = ?"
         params.append(unit_id)
+    if units is not None:
+        sql += " AND unit_id IN (SELECT unnest(?))"
+        params.append(units)
     items = _df(con, sql, params)
     nodes = _df(con, "SELECT framework_id, code, seq, tool, indicator, points "
                      "FROM framework_nodes")
@@ -370,8 +374,7 @@ def consecutive_zero_items(con: Con, *, dataset: str, year: int, scope: Scope) -
     now = now[now["status"] == "zero"]
     if now.empty:
         return pd.DataFrame(columns=["unit_id", "code", "first_year", "last_year", "zero_streak"])
-    history = _items(con, dataset, tool="OIT")
-    history = history[history["unit_id"].isin(set(now["unit_id"]))]
+    history = _items(con, dataset, tool="OIT", units=sorted(set(now["unit_id"])))
     zero = {(u, f, c, y) for u, f, c, y, s in history[
         ["unit_id", "framework_id", "code", "fiscal_year", "score"]].itertuples(index=False)
         if s <= 0}
