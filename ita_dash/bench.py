@@ -281,8 +281,11 @@ PAGES = ("overview", "groups", "unit_profile", "weakest_indicators", "zero_items
 
 def time_page(page_file: str, params: dict[str, str], repeats: int) -> tuple[Timing, str]:
     """Warm reruns of one page in AppTest (first run fills the caches, not counted)."""
+    import logging
+
     from streamlit.testing.v1 import AppTest
 
+    logging.getLogger("streamlit").setLevel(logging.ERROR)  # AppTest's bare-mode warnings
     at = AppTest.from_file(str(config.PROJECT_DIR / "app.py"), default_timeout=600)
     at.query_params.update(params)
     at.switch_page(page_file)
