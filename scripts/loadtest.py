@@ -66,6 +66,7 @@ DEMO = Params("demo", list(range(2563, 2569)),
 
 def params_from_db(dataset: str) -> Params:
     """Years, scopes and a sample of units of ``dataset`` from the current build (read-only)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from ita_dash import db  # the project's reader API; imported only when asked for
 
     con = db.open_read_only(db.ensure_current())
