@@ -162,14 +162,6 @@ def rankings(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame
     return out.sort_values(["rank", "unit_id"])
 
 
-def movers(con: Con, *, dataset: str, year: int, scope: Scope, n: int = 5) -> pd.DataFrame:
-    ranked = rankings(con, dataset=dataset, year=year, scope=scope)
-    gains = ranked[ranked["delta_points"] > 0].sort_values("delta_points", ascending=False)
-    losses = ranked[ranked["delta_points"] < 0].sort_values("delta_points")
-    return pd.concat([gains.head(n).assign(direction="gain"),
-                      losses.head(n).assign(direction="loss")])[["direction", "delta_points"]]
-
-
 def scope_summary(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
     uy = _unit_years(con, dataset, [year])
     uy = uy[uy["score"].notna() & uy["unit_id"].isin(scope_units(con, scope))]
@@ -407,7 +399,6 @@ REFERENCES: dict[str, Check] = {
     "units_per_year": Check(units_per_year),
     "units_in_scope": Check(units_in_scope, ("unit_id",)),
     "rankings": Check(rankings, ("rank", "unit_id")),
-    "movers": Check(movers),
     "scope_summary": Check(scope_summary),
     "rating_counts": Check(rating_counts, ("framework_id", "seq")),
     "group_comparison": Check(group_comparison, ("group_id",)),
