@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from ita_dash import palette
 from ita_dash.escape import plotly
@@ -21,10 +22,14 @@ from ita_dash.palette import STATUS as STATUS_COLORS
 STATUS_ORDER = ("zero", "partial", "full")
 
 
+# The light template, set once as the default: setting it on each figure costs ~8 ms a chart.
+pio.templates.default = "plotly_white"
+
+
 def base_layout(fig: go.Figure, *, height: int, legend: bool = True) -> go.Figure:
     """The shared look: Sarabun, light background, legend above, compact margins."""
     fig.update_layout(
-        template="plotly_white", height=height, showlegend=legend,
+        height=height, showlegend=legend,
         font={"family": FONT_FAMILY, "size": 15, "color": TEXT},
         hoverlabel={"font": {"family": FONT_FAMILY, "size": 15}},
         margin={"l": 8, "r": 16, "t": 36, "b": 8},

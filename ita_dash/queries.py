@@ -135,7 +135,9 @@ ranked AS (
 SELECT r.rank, c.unit_id, u.short_th, u.short_en, u.name_th, u.name_en,
        round(c.score, 2) AS score, c.level_code, l.label_th AS level_th, l.label_en AS level_en,
        l.color AS level_color, round(c.iit, 2) AS iit, round(c.eit, 2) AS eit,
-       round(c.oit, 2) AS oit, c.prev_year, round(p.score, 2) AS prev_score,
+       round(c.oit, 2) AS oit, c.prev_year,
+       CASE WHEN c.prev_year <> $year - 1 THEN c.prev_year END AS compared_with,
+       round(p.score, 2) AS prev_score,
        round(c.score - p.score, 2) AS delta_points, p.rank AS prev_rank,
        p.rank - r.rank AS delta_rank, r.n_units, c.framework_id, f.pass_mark
 FROM this_year c JOIN ranked r ON r.unit_id = c.unit_id AND r.fiscal_year = c.fiscal_year
@@ -772,31 +774,30 @@ def unit_card(con: Con, *, dataset: str, unit_id: str) -> pd.DataFrame:
 
 
 TYPE_RANKING_SQL = """
-WITH ranked AS (
-    SELECT y.unit_id, y.fiscal_year, y.score, u.unit_type,
-           rank() OVER (PARTITION BY y.fiscal_year, u.unit_type
-                        ORDER BY round(y.score, 2) DESC) AS rank
-    FROM unit_years y JOIN units u USING (unit_id)
-    WHERE y.dataset = $dataset AND y.fiscal_year <= $year AND y.score IS NOT NULL
-      AND {scope}),
-with_prev AS (
-    SELECT *, lag(score) OVER w AS prev_score, lag(rank) OVER w AS prev_rank,
-           lag(fiscal_year) OVER w AS prev_year,
+WITH scoped AS (
+    SELECT y.*, u.unit_type FROM unit_years y JOIN units u USING (unit_id)
+    WHERE y.dataset = $dataset AND y.score IS NOT NULL AND {scope}),
+this_year AS (SELECT * FROM scoped WHERE fiscal_year = $year),
+ranked AS (
+    SELECT unit_id, fiscal_year, score, unit_type,
+           rank() OVER (PARTITION BY fiscal_year, unit_type
+                        ORDER BY round(score, 2) DESC) AS rank,
            count(*) OVER (PARTITION BY fiscal_year, unit_type) AS n_in_type
-    FROM ranked WINDOW w AS (PARTITION BY unit_id ORDER BY fiscal_year))
-SELECT r.unit_type, r.rank, r.n_in_type, r.unit_id, u.short_th, u.short_en, u.name_th,
-       u.name_en, u.parent_org, u.province, u.region, round(y.score, 2) AS score,
-       y.level_code, l.label_th AS level_th, l.label_en AS level_en, l.color AS level_color,
-       round(y.iit, 2) AS iit, round(y.eit, 2) AS eit, round(y.oit, 2) AS oit,
-       r.prev_year, round(r.prev_score, 2) AS prev_score,
-       round(r.score - r.prev_score, 2) AS delta_points, r.prev_rank,
-       r.prev_rank - r.rank AS delta_rank, y.framework_id, f.pass_mark
-FROM with_prev r JOIN units u USING (unit_id)
-JOIN unit_years y ON y.dataset = $dataset AND y.unit_id = r.unit_id
-     AND y.fiscal_year = r.fiscal_year
-JOIN frameworks f ON f.framework_id = y.framework_id
-LEFT JOIN rating_levels l ON l.framework_id = y.framework_id AND l.seq = y.level_seq
-WHERE r.fiscal_year = $year
+    FROM scoped
+    WHERE fiscal_year = $year OR fiscal_year IN (SELECT prev_year FROM this_year))
+SELECT r.unit_type, r.rank, r.n_in_type, c.unit_id, u.short_th, u.short_en, u.name_th,
+       u.name_en, u.parent_org, u.province, u.region, round(c.score, 2) AS score,
+       c.level_code, l.label_th AS level_th, l.label_en AS level_en, l.color AS level_color,
+       round(c.iit, 2) AS iit, round(c.eit, 2) AS eit, round(c.oit, 2) AS oit,
+       c.prev_year, CASE WHEN c.prev_year <> $year - 1 THEN c.prev_year END AS compared_with,
+       round(p.score, 2) AS prev_score, round(c.score - p.score, 2) AS delta_points,
+       p.rank AS prev_rank, p.rank - r.rank AS delta_rank, c.framework_id, f.pass_mark
+FROM this_year c JOIN ranked r ON r.unit_id = c.unit_id AND r.fiscal_year = c.fiscal_year
+LEFT JOIN ranked p ON p.unit_id = c.unit_id AND p.fiscal_year = c.prev_year
+     AND p.unit_type = c.unit_type
+JOIN units u ON u.unit_id = c.unit_id
+JOIN frameworks f ON f.framework_id = c.framework_id
+LEFT JOIN rating_levels l ON l.framework_id = c.framework_id AND l.seq = c.level_seq
 ORDER BY r.unit_type, r.rank, u.short_th
 """
 

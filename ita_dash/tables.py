@@ -46,7 +46,9 @@ INDICATOR = _b("label", "col.indicator")
 RANKING = (_c("rank", "col.rank", "int"), UNIT, _c("score", "col.score", "num"), LEVEL,
            _c("delta_points", "col.delta_points", "delta"),
            _c("delta_rank", "col.delta_rank", "delta_int"),
-           _c("prev_score", "col.prev_score", "num"), _c("iit", "col.iit", "num"),
+           _c("prev_score", "col.prev_score", "num"),
+           # the unit's previous scored year when it is not the year before ("vs 2565")
+           _c("compared_with", "col.compared_with", "year"), _c("iit", "col.iit", "num"),
            _c("eit", "col.eit", "num"), _c("oit", "col.oit", "num"))
 GROUP_COMPARISON = (_b("name", "col.group"), _c("n_units", "col.n_units", "int"),
                     _c("mean", "col.mean", "num"), _c("median", "col.median", "num"),
