@@ -279,22 +279,6 @@ def _bench_import_if_available(units: int) -> dict[str, float]:
 PAGES = ("overview", "groups", "unit_profile", "weakest_indicators", "zero_items", "about")
 
 
-def time_page(page_file: str, params: dict[str, str], repeats: int) -> tuple[Timing, str]:
-    """Warm reruns of one page in AppTest (first run fills the caches, not counted)."""
-    import logging
-
-    from streamlit.testing.v1 import AppTest
-
-    logging.getLogger("streamlit").setLevel(logging.ERROR)  # AppTest's bare-mode warnings
-    at = AppTest.from_file(str(config.PROJECT_DIR / "app.py"), default_timeout=600)
-    at.query_params.update(params)
-    at.switch_page(page_file)
-    at.run()
-    problem = "; ".join(str(e.value)[:80] for e in at.exception) or "ok"
-    timing = time_calls(at.run, repeats)
-    return timing, problem
-
-
 def run_page_bench(*, dataset: str, baseline: str, repeats: int,
                    json_path: Path | None = None) -> int:
     """Warm page time of ``dataset`` next to ``baseline`` (the current build)."""
@@ -304,6 +288,8 @@ def run_page_bench(*, dataset: str, baseline: str, repeats: int,
     # url path -> file: pages/1_overview.py is served at /overview
     files = {p.stem.split("_", 1)[1]: f"pages/{p.name}"
              for p in sorted((config.PROJECT_DIR / "pages").glob("[0-9]*_*.py"))}
+    from ita_dash.ui.page_timing import time_page  # Streamlit lives in ui/ only
+
     print(f"warm page reruns (AppTest, cached queries), ms: median (min-max) of {repeats}")
     print(f"{'page':22s} {baseline:>26s} {dataset:>26s} {'ratio':>6s}  errors")
     results = []

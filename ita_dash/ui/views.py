@@ -143,7 +143,7 @@ def unit_header(filters: Filters, history: pd.DataFrame, year: int) -> None:
         st.caption(md(t("profile.groups_of", filters.lang, groups=names)))
     cols = st.columns(3)
     delta = None if pd.isna(row["delta_points"]) else f"{row['delta_points']:+.2f}"
-    if delta is not None:  # the unit's previous scored year (unit_years.prev_year)
+    if delta is not None and int(row["prev_year"]) != year - 1:  # not the year before
         delta += " " + t("metric.vs_year", filters.lang,
                          year=year_label(int(row["prev_year"]), filters.lang))
     score = "–" if pd.isna(row["score"]) else f"{row['score']:.2f}"
