@@ -392,7 +392,7 @@ def unit_items(con: Con, *, dataset: str, year: int, unit_id: str) -> pd.DataFra
     """Every scored item of a unit-year, flagged ``is_weakest`` (lowest in its indicator)."""
     return _run(con, """
         SELECT code, tool, indicator, parent_code, label_th, label_en, round(score, 2) AS score,
-               points,
+               points, seq,
                round(score, 2) = min(round(score, 2)) OVER (PARTITION BY indicator)
                    AND round(score, 2) < 100 AS is_weakest
         FROM ({items}) WHERE unit_id = $unit_id AND fiscal_year = $year
