@@ -204,17 +204,21 @@ def reference_cols(kinds: list[str]) -> tuple[Col, ...]:
 
 
 def unit_items_cols(kinds: list[str]) -> tuple[Col, ...]:
-    """A unit's items with the reference figures printed beside them."""
-    return UNIT_ITEMS[:5] + reference_cols(kinds) + UNIT_ITEMS[5:]
+    """A unit's items with the reference figures printed beside them: with references, the
+    figures come right after the code (readable on a phone's width), then the question."""
+    if not kinds:
+        return UNIT_ITEMS
+    code, tool, indicator, label, score, *rest = UNIT_ITEMS
+    return (code, score, *reference_cols(kinds), label, indicator, tool, *rest)
 
 
 def zero_items_cols(kinds: list[str]) -> tuple[Col, ...]:
     return ZERO_ITEMS + reference_cols(kinds)
 
 
-UNPLACED = (_c("parent_code", "col.indicator_no"), _b("parent", "col.indicator"),
-            _c("code_printed", "col.code_printed"), _c("text_printed", "col.text_printed"),
-            _c("score", "col.score", "num"), _c("document", "col.title"),
+UNPLACED = (_c("parent_code", "col.indicator_no"), _c("score", "col.score", "num"),
+            _c("text_printed", "col.text_printed"), _c("code_printed", "col.code_printed"),
+            _b("parent", "col.indicator"), _c("document", "col.title"),
             _c("source_ref", "col.source_ref"))
 ITEM_COMPARABILITY = (_c("fiscal_year", "col.year", "year"), _b("framework", "col.framework"),
                       _c("prev_year", "col.prev_year", "year"),
