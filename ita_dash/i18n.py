@@ -755,8 +755,6 @@ STRINGS.update({
               "prints one"},
     "weak.items_none": {"th": "ไม่มีคะแนนรายข้อของ {unit} ในปี {year}",
                         "en": "No item scores of {unit} in {year}"},
-    "weak.items_refs": {"th": "ข้อที่รายงานพิมพ์ค่าเฉลี่ย กทม. ไว้",
-                        "en": "Questions with a printed Bangkok average"},
     "unplaced.title": {"th": "คะแนนที่ไม่ได้จัดเข้ากรอบการประเมิน",
                        "en": "Figures not placed in the framework"},
     "unplaced.help": {
