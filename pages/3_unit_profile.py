@@ -6,6 +6,7 @@ from ita_dash import charts, tables, ui
 from ita_dash.escape import md
 from ita_dash.i18n import year_label
 from ita_dash.scope import Scope
+from ita_dash.ui import showdata
 
 f = ui.start("unit_profile")
 ui.page_title(f, "profile.title", show_scope=False)
@@ -50,12 +51,14 @@ if ui.has_rows(changes, f.t("profile.no_deltas")):
         ui.table(deltas, tables.INDICATOR_DELTAS, f, "deltas")
 
 st.subheader(f.t("profile.items"))
+showdata.profile_comparability(f)
 items = ui.data.unit_items(dataset=f.dataset, year=year, unit_id=unit)
-if ui.has_rows(items, f.t("profile.no_items", year=shown_year)):
-    zero = ui.data.zero_items(dataset=f.dataset, year=year, scope=Scope.of_units([unit]))
-    if not zero.empty:
-        st.error(md(f.t("profile.zero_items", codes=", ".join(zero["code"]))), icon=":material/block:")
-    ui.table(items, tables.UNIT_ITEMS, f, "items", highlight=items["is_weakest"])
+zero = ui.data.zero_items(dataset=f.dataset, year=year, scope=Scope.of_units([unit]))
+if not zero.empty:
+    st.error(md(f.t("profile.zero_items", codes=", ".join(zero["code"]))), icon=":material/block:")
+if not showdata.unit_item_table(f, year, items, "items"):
+    ui.message(f.t("profile.no_items", year=shown_year))
+showdata.unplaced_section(f, year)
 
 st.subheader(f.t("profile.recoverable"))
 st.caption(f.t("profile.recoverable_help"))
