@@ -196,7 +196,8 @@ def unconfirmed_notes(filters: Filters, provenance: pd.DataFrame, *, per_year: b
 
 def recoverable_summary(filters: Filters, year: int) -> None:
     """Total points recoverable and what reaching them would mean for the rating."""
-    outlook = data.recoverable_outlook(dataset=filters.dataset, year=year, unit_id=filters.unit)
+    outlook = data.recoverable_outlook(dataset=filters.dataset, year=year,
+                                       unit_id=filters.unit or "")
     if outlook.empty:
         return
     row = outlook.iloc[0]
@@ -266,9 +267,9 @@ def measure_cards(filters: Filters, year: int) -> None:
     """The year's measures grouped by the indicator they serve (weakest indicator first),
     as cards; the full table (with sources) in an expander with downloads."""
     lang = filters.lang
-    measures = data.measures_by_indicator(dataset=filters.dataset, unit_id=filters.unit,
+    measures = data.measures_by_indicator(dataset=filters.dataset, unit_id=filters.unit or "",
                                           year=year)
-    every = data.unit_measures(dataset=filters.dataset, unit_id=filters.unit)
+    every = data.unit_measures(dataset=filters.dataset, unit_id=filters.unit or "")
     if filters.is_synthetic and every.empty:
         return
     st.subheader(t("profile.measures", lang))
