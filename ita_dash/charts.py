@@ -41,6 +41,11 @@ def base_layout(fig: go.Figure, *, height: int, legend: bool = True) -> go.Figur
     return fig
 
 
+def _level_names(frame: pd.DataFrame, lang: str) -> list[str]:
+    """Each row's rating level in words ("level unknown" where no level could be computed)."""
+    return [name or t("profile.level_unknown", lang) for name in _names(frame, "level", lang)]
+
+
 def _padded(values: pd.Series, factor: float = 1.18) -> list[float]:
     """An axis range from 0 (or the lowest value) with room for labels outside the bars."""
     low, high = float(min(0.0, values.min())), float(max(0.0, values.max()))
@@ -70,7 +75,7 @@ def ranking_bar(ranking: pd.DataFrame, lang: str, highlight: str | None = None) 
     """Horizontal bars in rank order, coloured by rating, with the pass line; the unit
     ``highlight`` (a unit id) is named in bold with its rank, so it is found at a glance."""
     frame = ranking.assign(name=_names(ranking, "short", lang),
-                           level=_names(ranking, "level", lang))
+                           level=_level_names(ranking, lang))
     fig = go.Figure()
     for (level, color), part in frame.groupby(["level", "level_color"], sort=False,
                                               dropna=False):
@@ -411,7 +416,7 @@ def ranking_focus_bar(rows: pd.DataFrame, lang: str, unit_id: str | None) -> go.
     """Bars of a ranking's chosen rows (see :func:`focus_rows`) in rank order, coloured by
     rating; the chosen unit outlined and in bold, a ⋯ row where ranks are skipped."""
     names = [f"{r}. {n}" for r, n in zip(rows["rank"], _names(rows, "short", lang), strict=True)]
-    frame = rows.assign(name=names, level=_names(rows, "level", lang))
+    frame = rows.assign(name=names, level=_level_names(rows, lang))
     positions = np.arange(len(rows)) if "position" not in rows else rows["position"].to_numpy()
     order: list[str] = []
     for i, name in enumerate(frame["name"]):

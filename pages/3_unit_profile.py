@@ -29,18 +29,7 @@ ui.unconfirmed_notes(f, ui.data.rating_provenance(dataset=f.dataset, unit_id=f.u
                      per_year=True)
 
 st.subheader(f.t("profile.radar"))
-group, group_name = ui.comparison_group(f)
-vs_group = ui.data.radar(dataset=f.dataset, year=year, unit_id=unit, compare="group_mean",
-                        scope=group)
-vs_previous = ui.data.radar(dataset=f.dataset, year=year, unit_id=unit, compare="previous_year")
-if ui.has_rows(vs_group.dropna(subset=["value"]), f.t("profile.no_indicators", year=shown_year)):
-    if vs_group["n_units"].fillna(0).max() <= 1:
-        ui.message(f.t("profile.no_group_values", year=shown_year))
-    if vs_previous["comparison"].isna().all():
-        ui.message(f.t("profile.no_previous"))
-    series = charts.radar_series(vs_group, vs_previous, f.lang, group_name, year - 1)
-    ui.chart(charts.radar_chart(vs_group, series, f.lang), "radar")
-    ui.indicator_legend(f)
+ui.profile_radar(f, history, year)
 
 st.subheader(f.t("profile.deltas"))
 deltas = ui.data.indicator_deltas(dataset=f.dataset, unit_id=unit)
