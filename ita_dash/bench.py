@@ -1,26 +1,35 @@
 """``python -m ita_dash bench``: time every query function on a national-scale dataset.
 
-Builds a throw-away database with the framework files of ``data/`` and a
-synthetic dataset ``bench`` of about 8,300 units x 10 fiscal years with every
-item, then prints, for each query function, its warm median time next to the
-same SQL statements run bare in DuckDB (fetched as Arrow, no pandas), and a
-last line ``bench: slowest query X ms, worst ratio to bare DuckDB Y``.
+Builds a throw-away database with the framework files of ``data/`` and a synthetic dataset
+``bench`` of about 8,300 units x 10 fiscal years with every item. For each query function
+it checks the result equal to an independent reference computation
+(:mod:`ita_dash.bench_reference`: plain filtering SQL + pandas) and prints the median and
+min-max of several warm runs of both, the ratio of the medians, and whether the function
+is slower than its reference beyond the noise (its fastest run slower than the reference's
+slowest). Then the import throughput (:mod:`ita_dash.importer.bench`).
+
+``python -m ita_dash bench --pages --dataset national-demo`` instead times every page's warm
+rerun (Streamlit AppTest, cached queries) on the current build, next to the same page on
+``demo``. Figures go to ``bench-output/`` as JSON (ignored by git) with ``--json``.
 """
 
 from __future__ import annotations
 
+import functools
+import resource
 import statistics
 import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import numpy as np
 import pandas as pd
 
-from ita_dash import config, queries
+from ita_dash import bench_reference, config, queries
 from ita_dash.build import build_database, insert_frame
 from ita_dash.demo import synthetic_scores
 from ita_dash.derive import refresh_derived
@@ -29,18 +38,6 @@ from ita_dash.scope import Scope
 UNIT_TYPES = ("ministry", "department", "province", "municipality", "subdistrict_admin",
               "district_office", "university", "state_enterprise")
 DATASET = "bench"
-
-
-@dataclass
-class Recorder:
-    """Wraps a connection and records the statements a query function executes."""
-
-    con: duckdb.DuckDBPyConnection
-    statements: list[tuple[str, object]]
-
-    def execute(self, sql: str, params: object = None) -> duckdb.DuckDBPyConnection:
-        self.statements.append((sql, params))
-        return self.con.execute(sql, params)
 
 
 def make_units(n: int, rng: np.random.Generator) -> pd.DataFrame:
@@ -83,97 +80,151 @@ def build_bench_db(path: Path, *, units: int, years: int, seed: int = 8300) -> d
     con.execute("COMMIT")
     con.execute("CHECKPOINT")
     info = {"scores": len(scores), "build_s": time.perf_counter() - t0,
-            "node_values": (con.execute("SELECT count(*) FROM node_values").fetchone() or (0,))[0],
+            "node_values": con.execute("SELECT count(*) FROM node_values").fetchall()[0][0],
             "unit_id": "n00042", "municipality": "municipality"}
     con.close()
     return info
 
 
-def cases(unit_id: str) -> dict[str, Callable[[object], object]]:
-    """One call per query function, on the benchmark dataset (year 2568)."""
-    d, y = DATASET, 2568
+@dataclass(frozen=True)
+class Case:
+    """One timed call: the query function's name and its keyword arguments."""
+
+    function: str
+    kwargs: dict[str, Any]
+
+
+def cases(unit_id: str, dataset: str = DATASET, year: int = 2568,
+          group_set: str = "bench") -> dict[str, Case]:
+    """One call (or two) per query function, on the benchmark dataset."""
+    d, y = dataset, year
     big = Scope("unit_type", "municipality")
     grp = Scope("group", "bench-g7")
-    return {
-        "rankings (municipalities)": lambda c: queries.rankings(c, dataset=d, year=y, scope=big),
-        "rankings (group)": lambda c: queries.rankings(c, dataset=d, year=y, scope=grp),
-        "scope_summary": lambda c: queries.scope_summary(c, dataset=d, year=y, scope=big),
-        "rating_counts": lambda c: queries.rating_counts(c, dataset=d, year=y, scope=big),
-        "group_comparison": lambda c: queries.group_comparison(c, dataset=d, year=y,
-                                                               group_set="bench"),
-        "group_trend": lambda c: queries.group_trend(c, dataset=d, group_set="bench"),
-        "group_spread": lambda c: queries.group_spread(c, dataset=d, year=y, group_set="bench"),
-        "unit_history": lambda c: queries.unit_history(c, dataset=d, unit_id=unit_id),
-        "radar (group mean)": lambda c: queries.radar(c, dataset=d, year=y, unit_id=unit_id,
-                                                      compare="group_mean", scope=grp),
-        "radar (previous year)": lambda c: queries.radar(c, dataset=d, year=y, unit_id=unit_id,
-                                                         compare="previous_year"),
-        "indicator_deltas": lambda c: queries.indicator_deltas(c, dataset=d, unit_id=unit_id),
-        "indicator_matrix": lambda c: queries.indicator_matrix(c, dataset=d, year=y, scope=grp),
-        "weakest_indicators": lambda c: queries.weakest_indicators(c, dataset=d, year=y,
-                                                                   scope=big),
-        "weakest_indicator_frequency": lambda c: queries.weakest_indicator_frequency(
-            c, dataset=d, year=y, scope=big),
-        "unit_items": lambda c: queries.unit_items(c, dataset=d, year=y, unit_id=unit_id),
-        "weakest_items": lambda c: queries.weakest_items(c, dataset=d, year=y, unit_id=unit_id),
-        "points_recoverable": lambda c: queries.points_recoverable(c, dataset=d, year=y,
-                                                                   unit_id=unit_id),
-        "total_from_items": lambda c: queries.total_from_items(c, dataset=d, year=y,
-                                                               unit_id=unit_id),
-        "open_item_grid (group)": lambda c: queries.open_item_grid(c, dataset=d, year=y,
-                                                                   scope=grp),
-        "zero_items (group)": lambda c: queries.zero_items(c, dataset=d, year=y, scope=grp),
-        "item_miss_counts (municipalities)": lambda c: queries.item_miss_counts(
-            c, dataset=d, year=y, scope=big),
-        "consecutive_zero_items (group)": lambda c: queries.consecutive_zero_items(
-            c, dataset=d, year=y, scope=grp),
-        "recomputed_values": lambda c: queries.recomputed_values(c, dataset=d, year=y,
-                                                                 unit_id=unit_id),
-        "consistency_checks (year)": lambda c: queries.consistency_checks(c, dataset=d, year=y),
-        "available_years": lambda c: queries.available_years(c, dataset=d),
-        "units_in_scope (group)": lambda c: queries.units_in_scope(c, dataset=d, scope=grp),
-        "find_unit": lambda c: queries.find_unit(c, name="หน่วย 42"),
-        "units_per_year": lambda c: queries.units_per_year(c, dataset=d),
-        "units_with_scores": lambda c: queries.units_with_scores(c, dataset=d),
-        "scope_options": lambda c: queries.scope_options(c, dataset=d),
-        "unit_groups_of": lambda c: queries.unit_groups_of(c, unit_id=unit_id),
-        "unit_measures": lambda c: queries.unit_measures(c, dataset=d, unit_id=unit_id),
-        "reference_scores": lambda c: queries.reference_scores(c, dataset=d, year=y,
-                                                               unit_id=unit_id),
-        "year_sources (group)": lambda c: queries.year_sources(c, dataset=d, year=y, scope=grp),
-        "figure_sources (year)": lambda c: queries.figure_sources(c, dataset=d, year=y),
-        "conflicts": lambda c: queries.conflicts(c, dataset=d),
-        "frameworks_overview": lambda c: queries.frameworks_overview(c),
-        "rating_scale": lambda c: queries.rating_scale(c, framework_id="bma-2567"),
-        "dataset_info": lambda c: queries.dataset_info(c, dataset=d),
+    calls: dict[str, dict[str, Any]] = {
+        "rankings (municipalities)": dict(dataset=d, year=y, scope=big),
+        "rankings (group)": dict(dataset=d, year=y, scope=grp),
+        "scope_summary": dict(dataset=d, year=y, scope=big),
+        "rating_counts": dict(dataset=d, year=y, scope=big),
+        "group_comparison": dict(dataset=d, year=y, group_set=group_set),
+        "group_trend": dict(dataset=d, group_set=group_set),
+        "group_spread": dict(dataset=d, year=y, group_set=group_set),
+        "unit_history": dict(dataset=d, unit_id=unit_id),
+        "radar (group mean)": dict(dataset=d, year=y, unit_id=unit_id, compare="group_mean",
+                                   scope=grp),
+        "radar (previous year)": dict(dataset=d, year=y, unit_id=unit_id,
+                                      compare="previous_year"),
+        "indicator_deltas": dict(dataset=d, unit_id=unit_id),
+        "indicator_matrix": dict(dataset=d, year=y, scope=grp),
+        "weakest_indicators": dict(dataset=d, year=y, scope=big),
+        "weakest_indicator_frequency": dict(dataset=d, year=y, scope=big),
+        "unit_items": dict(dataset=d, year=y, unit_id=unit_id),
+        "weakest_items": dict(dataset=d, year=y, unit_id=unit_id),
+        "points_recoverable": dict(dataset=d, year=y, unit_id=unit_id),
+        "total_from_items": dict(dataset=d, year=y, unit_id=unit_id),
+        "open_item_grid (group)": dict(dataset=d, year=y, scope=grp),
+        "zero_items (group)": dict(dataset=d, year=y, scope=grp),
+        "item_miss_counts (municipalities)": dict(dataset=d, year=y, scope=big),
+        "consecutive_zero_items (group)": dict(dataset=d, year=y, scope=grp),
+        "recomputed_values": dict(dataset=d, year=y, unit_id=unit_id),
+        "consistency_checks (year)": dict(dataset=d, year=y),
+        "available_years": dict(dataset=d),
+        "units_in_scope (group)": dict(dataset=d, scope=grp),
+        "find_unit": dict(name="หน่วย 42"),
+        "units_per_year": dict(dataset=d),
+        "units_with_scores": dict(dataset=d),
+        "scope_options": dict(dataset=d),
+        "unit_groups_of": dict(unit_id=unit_id),
+        "unit_measures": dict(dataset=d, unit_id=unit_id),
+        "reference_scores": dict(dataset=d, year=y, unit_id=unit_id),
+        "year_sources (group)": dict(dataset=d, year=y, scope=grp),
+        "figure_sources (year)": dict(dataset=d, year=y),
+        "conflicts": dict(dataset=d),
+        "frameworks_overview": {},
+        "rating_scale": dict(framework_id="bma-2567"),
+        "dataset_info": dict(dataset=d),
     }
+    # a function removed from the query layer is skipped, not an error
+    return {name: Case(name.split(" ")[0], kw) for name, kw in calls.items()
+            if callable(getattr(queries, name.split(" ")[0], None))}
 # Not timed: export_scores (a bulk export of every stored score, not a dashboard query).
 
 
-def _median_ms(fn: Callable[[], object], repeats: int) -> float:
-    fn()  # warm-up
+@dataclass
+class Timing:
+    median_ms: float
+    min_ms: float
+    max_ms: float
+
+    def text(self) -> str:
+        return f"{self.median_ms:8.1f} ({self.min_ms:.1f}-{self.max_ms:.1f})"
+
+
+def time_calls(fn: Callable[[], object], repeats: int) -> Timing:
+    """Warm-up once, then ``repeats`` timed runs."""
+    fn()
     times = []
     for _ in range(repeats):
         t0 = time.perf_counter()
         fn()
         times.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(times)
+    return Timing(statistics.median(times), min(times), max(times))
 
 
-def time_case(con: duckdb.DuckDBPyConnection, call: Callable[[object], object],
-              repeats: int) -> tuple[float, float]:
-    recorder = Recorder(con, [])
-    call(recorder)
-    statements = list(recorder.statements)
+@dataclass
+class Row:
+    name: str
+    query: Timing
+    reference: Timing | None
+    check: str  # "equal", "no reference" or what differs
 
-    def bare() -> None:
-        for sql, params in statements:
-            con.sql(sql, params=params).to_arrow_table()
+    @property
+    def ratio(self) -> float | None:
+        return None if self.reference is None else self.query.median_ms / self.reference.median_ms
 
-    return _median_ms(lambda: call(con), repeats), _median_ms(bare, repeats)
+    @property
+    def slower_beyond_noise(self) -> bool:
+        return self.reference is not None and self.query.min_ms > self.reference.max_ms
 
 
-def run_bench(*, units: int, years: int, repeats: int, db_path: Path | None = None) -> int:
+def bench_queries(con: duckdb.DuckDBPyConnection, unit_id: str, repeats: int) -> list[Row]:
+    rows = []
+    for name, case in cases(unit_id).items():
+        function: Callable[..., object] = getattr(queries, case.function)
+        query = time_calls(functools.partial(function, con, **case.kwargs), repeats)
+        check = bench_reference.REFERENCES.get(case.function)
+        if check is None:
+            rows.append(Row(name, query, None, "no reference"))
+            continue
+        reference_call = functools.partial(check.reference, con, **case.kwargs)
+        reference = time_calls(reference_call, repeats)
+        problem = bench_reference.mismatch(case.function, function(con, **case.kwargs),
+                                           reference_call())
+        rows.append(Row(name, query, reference, problem or "equal"))
+    return rows
+
+
+def print_rows(rows: list[Row], repeats: int) -> None:
+    print(f"{'query function':36s} {'query ms: median (min-max)':>28s} "
+          f"{'reference ms':>24s} {'ratio':>6s}  check   (n={repeats} warm runs each)")
+    for row in rows:
+        ref = row.reference.text() if row.reference else "-"
+        ratio = f"{row.ratio:6.2f}" if row.ratio is not None else "     -"
+        flag = " slower beyond noise" if row.slower_beyond_noise else ""
+        print(f"{row.name:36s} {row.query.text():>28s} {ref:>24s} {ratio}  {row.check}{flag}")
+
+
+def summary_line(rows: list[Row]) -> str:
+    slowest = max(rows, key=lambda r: r.query.median_ms)
+    checked = [r for r in rows if r.reference is not None]
+    equal = sum(r.check == "equal" for r in checked)
+    slower = [r.name for r in checked if r.slower_beyond_noise]
+    return (f"bench: slowest query {slowest.query.median_ms:.1f} ms ({slowest.name}); "
+            f"{equal}/{len(checked)} equal to their reference; slower than the reference "
+            f"beyond noise: {', '.join(slower) or 'none'}")
+
+
+def run_bench(*, units: int, years: int, repeats: int, db_path: Path | None = None,
+              with_import: bool = True, json_path: Path | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         path = db_path or Path(tmp) / "bench.duckdb"
         path.unlink(missing_ok=True)
@@ -181,24 +232,80 @@ def run_bench(*, units: int, years: int, repeats: int, db_path: Path | None = No
         info = build_bench_db(path, units=units, years=years)
         print(f"bench dataset: {units} units x {years} fiscal years, {info['scores']:,} item "
               f"scores, {info['node_values']:,} node values; generated and derived in "
-              f"{time.perf_counter() - t0:.1f} s")
+              f"{time.perf_counter() - t0:.1f} s", flush=True)
         con = duckdb.connect(str(path), read_only=True)
-        print(f"{'query function':40s} {'median ms':>10s} {'bare ms':>9s} {'ratio':>6s}")
-        slowest, worst = 0.0, 0.0
-        for name, call in cases(str(info["unit_id"])).items():
-            ms, bare = time_case(con, call, repeats)
-            ratio = ms / bare if bare > 0 else float("nan")
-            slowest, worst = max(slowest, ms), max(worst, ratio)
-            print(f"{name:40s} {ms:10.1f} {bare:9.1f} {ratio:6.2f}")
-        con.close()
-        _bench_import_if_available(units)
-        print(f"bench: slowest query {slowest:.1f} ms, worst ratio to bare DuckDB {worst:.1f}")
-    return 0
+        try:
+            rows = bench_queries(con, str(info["unit_id"]), repeats)
+        finally:
+            con.close()
+        print_rows(rows, repeats)
+        imports = _bench_import_if_available(units) if with_import else {}
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"peak memory of this process (max RSS, all of the above): {peak:,.0f} MiB")
+        print(summary_line(rows))
+        if json_path:
+            _write_json(json_path, {"units": units, "years": years, "repeats": repeats,
+                                    "queries": [_row_dict(r) for r in rows],
+                                    "import_s": imports})
+    failed = [r for r in rows if r.check not in ("equal", "no reference")]
+    return 1 if failed else 0
 
 
-def _bench_import_if_available(units: int) -> None:
+def _row_dict(row: Row) -> dict[str, object]:
+    return {"name": row.name, "query": vars(row.query),
+            "reference": vars(row.reference) if row.reference else None,
+            "ratio": row.ratio, "check": row.check,
+            "slower_beyond_noise": row.slower_beyond_noise}
+
+
+def _write_json(path: Path, payload: dict[str, object]) -> None:
+    import json
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(payload, indent=1, ensure_ascii=False), encoding="utf-8")
+    print(f"figures written to {path}")
+
+
+def _bench_import_if_available(units: int) -> dict[str, float]:
     try:
         from ita_dash.importer.bench import bench_import
     except ModuleNotFoundError:
-        return
-    bench_import(units=units)
+        return {}
+    return bench_import(units=units)
+
+
+# ------------------------------------------------------------------------ pages
+
+PAGES = ("overview", "groups", "unit_profile", "weakest_indicators", "zero_items", "about")
+
+
+def run_page_bench(*, dataset: str, baseline: str, repeats: int,
+                   json_path: Path | None = None) -> int:
+    """Warm page time of ``dataset`` next to ``baseline`` (the current build)."""
+    if dataset not in config.dataset_names():
+        print(f"bench --pages: dataset {dataset!r} is not declared in data/datasets.csv")
+        return 2
+    # url path -> file: pages/1_overview.py is served at /overview
+    files = {p.stem.split("_", 1)[1]: f"pages/{p.name}"
+             for p in sorted((config.PROJECT_DIR / "pages").glob("[0-9]*_*.py"))}
+    from ita_dash.ui.page_timing import time_page  # Streamlit lives in ui/ only
+
+    print(f"warm page reruns (AppTest, cached queries), ms: median (min-max) of {repeats}")
+    print(f"{'page':22s} {baseline:>26s} {dataset:>26s} {'ratio':>6s}  errors")
+    results = []
+    for page in PAGES:
+        base, base_err = time_page(files[page], {"dataset": baseline}, repeats)
+        big, big_err = time_page(files[page], {"dataset": dataset}, repeats)
+        ratio = big.median_ms / base.median_ms
+        errors = "none" if base_err == big_err == "ok" else f"{base_err} | {big_err}"
+        print(f"{page:22s} {base.text():>26s} {big.text():>26s} {ratio:6.2f}  {errors}",
+              flush=True)
+        results.append({"page": page, baseline: vars(base), dataset: vars(big),
+                        "ratio": ratio, "errors": errors})
+    worst = max(results, key=lambda r: r[dataset]["median_ms"])  # type: ignore[index]
+    print(f"bench --pages: slowest warm page {worst['page']} "
+          f"{worst[dataset]['median_ms']:.0f} ms on {dataset}; "  # type: ignore[index]
+          f"largest ratio to {baseline} {max(r['ratio'] for r in results):.2f}")  # type: ignore[type-var]
+    if json_path:
+        _write_json(json_path, {"dataset": dataset, "baseline": baseline, "pages": results})
+    return 0

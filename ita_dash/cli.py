@@ -51,10 +51,15 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from ita_dash.bench import run_bench
+    from ita_dash.bench import run_bench, run_page_bench
 
+    json_path = Path(args.json) if args.json else None
+    if args.pages:
+        return run_page_bench(dataset=args.dataset, baseline="demo", repeats=args.repeats,
+                              json_path=json_path)
     return run_bench(units=args.units, years=args.years, repeats=args.repeats,
-                     db_path=Path(args.db) if args.db else None)
+                     db_path=Path(args.db) if args.db else None,
+                     with_import=not args.no_import, json_path=json_path)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -75,6 +80,11 @@ def parser() -> argparse.ArgumentParser:
     be.add_argument("--years", type=int, default=10)
     be.add_argument("--repeats", type=int, default=7)
     be.add_argument("--db", help="where to write the benchmark database (default: a temp dir)")
+    be.add_argument("--no-import", action="store_true", help="skip the import throughput")
+    be.add_argument("--pages", action="store_true",
+                    help="time every page's warm rerun on --dataset next to demo (AppTest)")
+    be.add_argument("--dataset", default="national-demo", help="dataset for --pages")
+    be.add_argument("--json", help="also write the figures as JSON (e.g. bench-output/b.json)")
     be.set_defaults(handler=cmd_bench)
     for extend in EXTENSIONS:
         extend(sub)

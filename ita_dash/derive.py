@@ -187,13 +187,16 @@ DELETE FROM unit_years WHERE dataset = $dataset
   AND ($all_years OR list_contains($years, fiscal_year))
 """
 
-# "The previous year" of a unit-year, defined once: the unit's previous year with
-# scores in the same dataset (not always fiscal_year - 1: a unit may skip a year).
+# "The previous year" of a unit-year, defined once: the unit's latest earlier year with a
+# total score in the same dataset (not always fiscal_year - 1: a unit may skip a year, or
+# hold only parts of a year).
 SET_PREVIOUS_YEAR = """
 UPDATE unit_years AS y SET prev_year = p.prev_year
-FROM (SELECT unit_id, fiscal_year,
-             lag(fiscal_year) OVER (PARTITION BY unit_id ORDER BY fiscal_year) AS prev_year
-      FROM unit_years WHERE dataset = $dataset) AS p
+FROM (SELECT a.unit_id, a.fiscal_year, max(b.fiscal_year) AS prev_year
+      FROM unit_years a LEFT JOIN unit_years b
+        ON b.dataset = a.dataset AND b.unit_id = a.unit_id
+       AND b.fiscal_year < a.fiscal_year AND b.score IS NOT NULL
+      WHERE a.dataset = $dataset GROUP BY ALL) AS p
 WHERE y.dataset = $dataset AND y.unit_id = p.unit_id AND y.fiscal_year = p.fiscal_year
   AND y.prev_year IS DISTINCT FROM p.prev_year
 """

@@ -376,6 +376,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "col.scale_status": {"th": "เกณฑ์ระดับผล", "en": "Rating scale"},
     "col.levels_known": {"th": "ระดับข้อมูลที่รับได้", "en": "Levels accepted"},
     "col.unit_types": {"th": "ใช้กับหน่วยงานประเภท", "en": "For unit types"},
+    "metric.vs_year": {"th": "เทียบกับ {year}", "en": "vs {year}"},
+    "col.compared_with": {"th": "เทียบกับปี (เมื่อไม่ใช่ปีก่อนหน้า)",
+                          "en": "Compared with (when not the year before)"},
     "about.all_unit_types": {"th": "ทุกประเภท (ยกเว้นที่มีเกณฑ์ของตนเอง)",
                              "en": "all (except those with a framework of their own)"},
     "col.url": {"th": "ลิงก์แหล่งที่มา", "en": "Source link"},
@@ -724,6 +727,69 @@ def _unit_type_strings() -> dict[str, dict[str, str]]:
 
 
 STRINGS.update(_unit_type_strings())
+# what the reports print beside the scores (reference figures, unplaced figures); crosswalk
+STRINGS.update({
+    "col.ref.bangkok_mean": {"th": "ค่าเฉลี่ย กทม.", "en": "Bangkok average"},
+    "col.refdiff.bangkok_mean": {"th": "ต่างจากค่าเฉลี่ย กทม.", "en": "vs Bangkok average"},
+    "col.reference": {"th": "ค่าอ้างอิงที่พิมพ์ในรายงาน", "en": "Reference printed in the report"},
+    "col.reference_diff": {"th": "ต่างจากค่าอ้างอิง", "en": "vs reference"},
+    "col.code_printed": {"th": "รหัสตามที่พิมพ์", "en": "Code as printed"},
+    "col.text_printed": {"th": "ข้อความตามที่พิมพ์", "en": "Text as printed"},
+    "col.source_ref": {"th": "ตำแหน่งในรายงาน", "en": "Where in the report"},
+    "col.first_code": {"th": "รหัสข้อในปีแรก", "en": "Item code in the first year"},
+    "col.prev_year": {"th": "ปีก่อนหน้า", "en": "Previous year"},
+    "col.prev_framework": {"th": "กรอบการประเมินปีก่อนหน้า", "en": "Previous year's framework"},
+    "col.items_comparable": {"th": "เทียบรายข้อกับปีก่อนหน้าได้หรือไม่",
+                             "en": "Items comparable with the previous year"},
+    "ref.caption": {
+        "th": "ค่าเฉลี่ย กทม. คือค่าที่รายงานพิมพ์ไว้ข้างคะแนนของหน่วยงาน ({n} ข้อ; ที่มา: {source})",
+        "en": "The Bangkok average is the figure the report prints beside the unit's own score "
+              "({n} questions; source: {source})"},
+    "ref.no_own_scores": {
+        "th": "ข้อมูลไม่มีคะแนนรายข้อของหน่วยงานเองสำหรับข้อเหล่านี้ จึงแสดงเฉพาะค่าเฉลี่ย กทม. "
+              "ที่พิมพ์ไว้ (ช่องคะแนนและผลต่างเว้นว่าง)",
+        "en": "The data hold no item scores of the unit itself for these questions, so only the "
+              "printed Bangkok averages are shown (score and difference left blank)"},
+    "weak.items": {"th": "ข้อที่อ่อนที่สุดของ {unit} ({year})",
+                   "en": "Weakest items of {unit} ({year})"},
+    "weak.items_help": {
+        "th": "ข้อที่ได้คะแนนต่ำสุดในแต่ละตัวชี้วัด เทียบกับค่าเฉลี่ย กทม. เมื่อรายงานพิมพ์ไว้",
+        "en": "The lowest item of each indicator, beside the Bangkok average where the report "
+              "prints one"},
+    "weak.items_none": {"th": "ไม่มีคะแนนรายข้อของ {unit} ในปี {year}",
+                        "en": "No item scores of {unit} in {year}"},
+    "unplaced.title": {"th": "คะแนนที่ไม่ได้จัดเข้ากรอบการประเมิน",
+                       "en": "Figures not placed in the framework"},
+    "unplaced.help": {
+        "th": "รายงานพิมพ์คะแนนเหล่านี้โดยไม่มีรหัสข้อที่อ่านได้ จึงไม่ได้จัดเข้าข้อใดในกรอบการประเมิน "
+              "และไม่ได้นำไปคำนวณคะแนนใด แสดงตามที่พิมพ์ใต้ตัวชี้วัดที่พิมพ์ไว้",
+        "en": "The report prints these figures without a readable question code, so they are "
+              "not placed in any item of the framework and enter no computation; shown as "
+              "printed, under the indicator they were printed under"},
+    "compare.items_not_comparable": {
+        "th": "คะแนนรายข้อปี {year} ({framework}) เทียบกับปี {prev} ({prev_framework}) ไม่ได้: "
+              "คนละกรอบการประเมิน และไม่มีตารางเทียบข้อ",
+        "en": "The item scores of {year} ({framework}) are not comparable with {prev} "
+              "({prev_framework}): different frameworks and no crosswalk"},
+    "compare.items_crosswalk": {
+        "th": "ปี {year} ({framework}) กับปี {prev} ({prev_framework}) ใช้คนละกรอบการประเมิน: "
+              "เทียบรายข้อได้เฉพาะ {n} คู่ในตารางเทียบข้อ",
+        "en": "{year} ({framework}) and {prev} ({prev_framework}) use different frameworks: "
+              "items are compared only through the {n} pairs of the crosswalk"},
+    "compare.items_tools": {
+        "th": "เปรียบเทียบข้ามปีได้ที่ระดับเครื่องมือ (IIT, EIT, OIT) และตัวชี้วัดทั้ง 10",
+        "en": "Across these years, compare the tools (IIT, EIT, OIT) and the ten indicators"},
+    "compare.zero_not_comparable": {
+        "th": "{n} หน่วยงาน: ข้อ O ปี {year} ({framework}) เทียบกับปี {prev} ({prev_framework}) "
+              "ไม่ได้ (คนละกรอบการประเมิน ไม่มีตารางเทียบข้อ) การนับปีที่ได้ศูนย์ต่อเนื่องจึงเริ่มที่ปี {year}",
+        "en": "{n} units: the O-items of {year} ({framework}) are not comparable with {prev} "
+              "({prev_framework}) (different frameworks, no crosswalk), so zero streaks start "
+              "in {year}"},
+    "compare.yes": {"th": "ได้ (กรอบเดียวกัน)", "en": "Yes (same framework)"},
+    "compare.crosswalk": {"th": "ผ่านตารางเทียบข้อ ({n} คู่)", "en": "Through the crosswalk ({n} pairs)"},
+    "compare.no": {"th": "ไม่ได้", "en": "No"},
+    "compare.items_table": {"th": "กรอบการประเมินของแต่ละปี", "en": "Framework of each year"},
+})
 # short type names for chart rows (a phone's width)
 STRINGS.update({f"unit_type_short.{code}": {"th": th, "en": en} for code, th, en in (
     ("independent_org", "องค์กรอิสระ", "Independent"), ("court", "ศาล", "Courts"),

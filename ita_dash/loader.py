@@ -509,6 +509,59 @@ def read_real_figures(root: Path, resolver: UnitResolver, index: Frameworks,
             "measures": pd.DataFrame(measures)}
 
 
+CROSSWALK_SIDES = (("from_framework", "from_code"), ("to_framework", "to_code"))
+
+
+def read_crosswalk(root: Path, index: Frameworks, items: set[tuple[str, str]], out: Problems,
+                   sources: set[str] | None = None) -> pd.DataFrame:
+    """``frameworks/crosswalk.csv``: an item of one framework <-> an item of another, with a
+    status and a source. Both frameworks must be known and both codes items of them (the
+    shared code rule); a pair within one framework, or given twice, is refused."""
+    rows = read_rows(root, "frameworks/crosswalk.csv",
+                     ["from_framework", "from_code", "to_framework", "to_code", "status",
+                      "source_id", "note"], out)
+    known = set(index.frameworks["framework_id"])
+    kept: list[Record] = []
+    seen: set[tuple[str, ...]] = set()
+    for (line, r), written in zip(rows.records, rows.raw, strict=True):
+        check_status(rows, line, r, out, sources)
+        codes: list[str] = []
+        for fw_col, code_col in CROSSWALK_SIDES:
+            if r[fw_col] not in known:
+                error(out, rows, line, fw_col, r[fw_col],
+                      f"ไม่รู้จักกรอบการประเมิน (ที่มี: {', '.join(sorted(known))})",
+                      f"unknown framework (known: {', '.join(sorted(known))})")
+                continue
+            side = pd.DataFrame({"row": [line], "framework_id": [r[fw_col]],
+                                 "code": [written[code_col]],
+                                 "column": [code_col]})
+            checked = rules.codes(side, index, out.for_file(rows.path), column=code_col)
+            if checked.empty:
+                continue
+            code = str(checked.iloc[0]["code"])
+            if (r[fw_col], code) not in items:
+                error(out, rows, line, code_col, code, f"{code} ไม่ใช่ข้อในกรอบการประเมิน {r[fw_col]}",
+                      f"{code} is not an item of framework {r[fw_col]}")
+                continue
+            codes.append(code)
+        if len(codes) < 2:
+            continue
+        key = (r["from_framework"], codes[0], r["to_framework"], codes[1])
+        if r["from_framework"] == r["to_framework"]:
+            error(out, rows, line, "to_framework", r["to_framework"],
+                  "จับคู่ข้อได้เฉพาะระหว่างกรอบการประเมินที่ต่างกัน",
+                  "a crosswalk pairs items of two different frameworks")
+        elif key in seen:
+            error(out, rows, line, "to_code", codes[1], "คู่นี้ซ้ำ", "duplicate pair")
+        else:
+            seen.add(key)
+            kept.append({"from_framework": key[0], "from_code": key[1], "to_framework": key[2],
+                         "to_code": key[3], "status": r["status"],
+                         "source_id": r.get("source_id") or None, "note": r.get("note") or None})
+    return pd.DataFrame(kept, columns=["from_framework", "from_code", "to_framework", "to_code",
+                                       "status", "source_id", "note"])
+
+
 def read_groups(root: Path, resolver: UnitResolver, out: Problems) -> dict[str, pd.DataFrame]:
     groups = read_rows(root, "groups/peer_groups.csv", ["group_id", "name_th", "name_en"], out)
     members = read_rows(root, "groups/peer_group_members.csv", ["group_id", "unit"], out)
@@ -605,5 +658,10 @@ def load_source_data(root: Path, store: Path | None = None,
     tables["scores"] = read_scores(root, resolver, index, out)
     tables.update(read_real_figures(root, resolver, index, out))
     tables["demo_years"] = read_demo_years(root, index, out)
+    nodes = tables["framework_nodes"]
+    items = set(zip(nodes.loc[nodes["kind"] == "item", "framework_id"],
+                    nodes.loc[nodes["kind"] == "item", "code"], strict=True))
+    tables["item_crosswalk"] = read_crosswalk(root, index, items, out,
+                                              set(tables["sources"]["source_id"]))
     out.raise_errors()
     return SourceData(tables=tables, fingerprint=fingerprint_files(root))

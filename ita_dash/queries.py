@@ -135,7 +135,9 @@ ranked AS (
 SELECT r.rank, c.unit_id, u.short_th, u.short_en, u.name_th, u.name_en,
        round(c.score, 2) AS score, c.level_code, l.label_th AS level_th, l.label_en AS level_en,
        l.color AS level_color, round(c.iit, 2) AS iit, round(c.eit, 2) AS eit,
-       round(c.oit, 2) AS oit, c.prev_year, round(p.score, 2) AS prev_score,
+       round(c.oit, 2) AS oit, c.prev_year,
+       CASE WHEN c.prev_year <> $year - 1 THEN c.prev_year END AS compared_with,
+       round(p.score, 2) AS prev_score,
        round(c.score - p.score, 2) AS delta_points, p.rank AS prev_rank,
        p.rank - r.rank AS delta_rank, r.n_units, c.framework_id, f.pass_mark
 FROM this_year c JOIN ranked r ON r.unit_id = c.unit_id AND r.fiscal_year = c.fiscal_year
@@ -392,7 +394,7 @@ def unit_items(con: Con, *, dataset: str, year: int, unit_id: str) -> pd.DataFra
     """Every scored item of a unit-year, flagged ``is_weakest`` (lowest in its indicator)."""
     return _run(con, """
         SELECT code, tool, indicator, parent_code, label_th, label_en, round(score, 2) AS score,
-               points,
+               points, seq,
                round(score, 2) = min(round(score, 2)) OVER (PARTITION BY indicator)
                    AND round(score, 2) < 100 AS is_weakest
         FROM ({items}) WHERE unit_id = $unit_id AND fiscal_year = $year
@@ -456,35 +458,56 @@ def item_miss_counts(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.D
 
 
 def consecutive_zero_items(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
-    """O-items at zero in ``year`` and in the year before (same framework), per unit.
+    """O-items at zero in ``year`` and in the unit's previous year(s), per unit.
 
-    ``zero_streak`` counts the consecutive years (ending in ``year``) at zero.
+    Years are followed along ``unit_years.prev_year`` (the one definition of the previous
+    year). An item is followed into a previous year of the same framework by its code, and
+    into another framework only through ``item_crosswalk`` (either direction); items of a
+    year whose framework differs with no crosswalk pair end the streak (the pages say so,
+    :func:`item_comparability`). ``zero_streak`` counts the years; ``first_code`` is the
+    item's code in the streak's first year.
     """
     return _run(con, """
-        WITH zero_now AS (
-            SELECT it.unit_id, it.framework_id, it.code
-            FROM ({items}) it JOIN units u USING (unit_id)
+        WITH RECURSIVE items AS ({items}),
+        pairs AS (
+            SELECT from_framework AS fw, from_code AS code, to_framework AS other_fw,
+                   to_code AS other_code FROM item_crosswalk
+            UNION
+            SELECT to_framework, to_code, from_framework, from_code FROM item_crosswalk),
+        zero_now AS (
+            SELECT it.unit_id, it.framework_id, it.code, it.seq, it.label_th, it.label_en
+            FROM items it JOIN units u USING (unit_id)
             WHERE it.tool = 'OIT' AND it.fiscal_year = $year AND it.score <= 0 AND {scope}),
-        z AS (
-            SELECT it.unit_id, it.framework_id, it.code, it.seq, it.label_th, it.label_en,
-                   it.fiscal_year, it.score <= 0 AS is_zero
-            FROM ({items}) it SEMI JOIN zero_now USING (unit_id, framework_id, code)
-            WHERE it.fiscal_year <= $year),
-        runs AS (
-            SELECT *, fiscal_year - row_number() OVER (
-                       PARTITION BY unit_id, framework_id, code, is_zero
-                       ORDER BY fiscal_year) AS run_id
-            FROM z),
+        chain AS (
+            SELECT unit_id, framework_id AS start_fw, code AS start_code,
+                   $year AS fiscal_year, framework_id, code, 1 AS streak
+            FROM zero_now
+            UNION
+            SELECT c.unit_id, c.start_fw, c.start_code, p.fiscal_year, p.framework_id, it.code,
+                   c.streak + 1
+            FROM chain c
+            JOIN unit_years y ON y.dataset = $dataset AND y.unit_id = c.unit_id
+                 AND y.fiscal_year = c.fiscal_year
+            JOIN unit_years p ON p.dataset = y.dataset AND p.unit_id = y.unit_id
+                 AND p.fiscal_year = y.prev_year
+            JOIN items it ON it.unit_id = c.unit_id AND it.fiscal_year = p.fiscal_year
+                 AND it.framework_id = p.framework_id AND it.tool = 'OIT' AND it.score <= 0
+            LEFT JOIN pairs x ON x.fw = c.framework_id AND x.code = c.code
+                 AND x.other_fw = p.framework_id AND x.other_code = it.code
+            WHERE (p.framework_id = c.framework_id AND it.code = c.code)
+               OR x.fw IS NOT NULL),
         streaks AS (
-            SELECT unit_id, framework_id, code, seq, label_th, label_en, run_id,
-                   max(fiscal_year) AS last_year, count(*) AS zero_streak,
-                   min(fiscal_year) AS first_year
-            FROM runs WHERE is_zero GROUP BY ALL)
-        SELECT s.unit_id, u.short_th, u.short_en, s.framework_id, s.code, s.label_th,
-               s.label_en, s.first_year, s.last_year, s.zero_streak
-        FROM streaks s JOIN units u USING (unit_id)
-        WHERE s.last_year = $year AND s.zero_streak >= 2
-        ORDER BY s.zero_streak DESC, u.short_th, s.seq""", {"dataset": dataset, "year": year},
+            SELECT unit_id, start_fw, start_code, max(streak) AS zero_streak,
+                   arg_max(fiscal_year, streak) AS first_year, arg_max(code, streak) AS first_code
+            FROM chain GROUP BY ALL)
+        SELECT z.unit_id, u.short_th, u.short_en, z.framework_id, z.code, z.label_th,
+               z.label_en, s.first_year, $year AS last_year, s.zero_streak, s.first_code
+        FROM streaks s
+        JOIN zero_now z ON z.unit_id = s.unit_id AND z.framework_id = s.start_fw
+             AND z.code = s.start_code
+        JOIN units u ON u.unit_id = z.unit_id
+        WHERE s.zero_streak >= 2
+        ORDER BY s.zero_streak DESC, u.short_th, z.seq""", {"dataset": dataset, "year": year},
                 scope)
 
 
@@ -565,8 +588,8 @@ def unit_measures(con: Con, *, dataset: str, unit_id: str) -> pd.DataFrame:
 def reference_scores(con: Con, *, dataset: str, year: int, unit_id: str) -> pd.DataFrame:
     """Reference figures printed beside the unit's own (e.g. Bangkok-wide averages)."""
     return _run(con, """
-        SELECT r.code, n.label_th, n.label_en, r.ref_kind, r.label_printed, r.score,
-               r.source_id, r.source_ref, r.note
+        SELECT r.code, n.tool, n.indicator, n.seq, n.label_th, n.label_en, r.ref_kind,
+               r.label_printed, r.score, r.source_id, r.source_ref, r.note
         FROM reference_scores r
         LEFT JOIN framework_nodes n USING (framework_id, code)
         WHERE r.dataset = $dataset AND r.fiscal_year = $year AND r.unit_id = $unit_id
@@ -772,31 +795,30 @@ def unit_card(con: Con, *, dataset: str, unit_id: str) -> pd.DataFrame:
 
 
 TYPE_RANKING_SQL = """
-WITH ranked AS (
-    SELECT y.unit_id, y.fiscal_year, y.score, u.unit_type,
-           rank() OVER (PARTITION BY y.fiscal_year, u.unit_type
-                        ORDER BY round(y.score, 2) DESC) AS rank
-    FROM unit_years y JOIN units u USING (unit_id)
-    WHERE y.dataset = $dataset AND y.fiscal_year <= $year AND y.score IS NOT NULL
-      AND {scope}),
-with_prev AS (
-    SELECT *, lag(score) OVER w AS prev_score, lag(rank) OVER w AS prev_rank,
-           lag(fiscal_year) OVER w AS prev_year,
+WITH scoped AS (
+    SELECT y.*, u.unit_type FROM unit_years y JOIN units u USING (unit_id)
+    WHERE y.dataset = $dataset AND y.score IS NOT NULL AND {scope}),
+this_year AS (SELECT * FROM scoped WHERE fiscal_year = $year),
+ranked AS (
+    SELECT unit_id, fiscal_year, score, unit_type,
+           rank() OVER (PARTITION BY fiscal_year, unit_type
+                        ORDER BY round(score, 2) DESC) AS rank,
            count(*) OVER (PARTITION BY fiscal_year, unit_type) AS n_in_type
-    FROM ranked WINDOW w AS (PARTITION BY unit_id ORDER BY fiscal_year))
-SELECT r.unit_type, r.rank, r.n_in_type, r.unit_id, u.short_th, u.short_en, u.name_th,
-       u.name_en, u.parent_org, u.province, u.region, round(y.score, 2) AS score,
-       y.level_code, l.label_th AS level_th, l.label_en AS level_en, l.color AS level_color,
-       round(y.iit, 2) AS iit, round(y.eit, 2) AS eit, round(y.oit, 2) AS oit,
-       r.prev_year, round(r.prev_score, 2) AS prev_score,
-       round(r.score - r.prev_score, 2) AS delta_points, r.prev_rank,
-       r.prev_rank - r.rank AS delta_rank, y.framework_id, f.pass_mark
-FROM with_prev r JOIN units u USING (unit_id)
-JOIN unit_years y ON y.dataset = $dataset AND y.unit_id = r.unit_id
-     AND y.fiscal_year = r.fiscal_year
-JOIN frameworks f ON f.framework_id = y.framework_id
-LEFT JOIN rating_levels l ON l.framework_id = y.framework_id AND l.seq = y.level_seq
-WHERE r.fiscal_year = $year
+    FROM scoped
+    WHERE fiscal_year = $year OR fiscal_year IN (SELECT prev_year FROM this_year))
+SELECT r.unit_type, r.rank, r.n_in_type, c.unit_id, u.short_th, u.short_en, u.name_th,
+       u.name_en, u.parent_org, u.province, u.region, round(c.score, 2) AS score,
+       c.level_code, l.label_th AS level_th, l.label_en AS level_en, l.color AS level_color,
+       round(c.iit, 2) AS iit, round(c.eit, 2) AS eit, round(c.oit, 2) AS oit,
+       c.prev_year, CASE WHEN c.prev_year <> $year - 1 THEN c.prev_year END AS compared_with,
+       round(p.score, 2) AS prev_score, round(c.score - p.score, 2) AS delta_points,
+       p.rank AS prev_rank, p.rank - r.rank AS delta_rank, c.framework_id, f.pass_mark
+FROM this_year c JOIN ranked r ON r.unit_id = c.unit_id AND r.fiscal_year = c.fiscal_year
+LEFT JOIN ranked p ON p.unit_id = c.unit_id AND p.fiscal_year = c.prev_year
+     AND p.unit_type = c.unit_type
+JOIN units u ON u.unit_id = c.unit_id
+JOIN frameworks f ON f.framework_id = c.framework_id
+LEFT JOIN rating_levels l ON l.framework_id = c.framework_id AND l.seq = c.level_seq
 ORDER BY r.unit_type, r.rank, u.short_th
 """
 
@@ -1039,3 +1061,74 @@ def source_titles(con: Con) -> pd.DataFrame:
     """Every source document's id and title (to name documents in words)."""
     return _run(con, "SELECT source_id, title_th, unit_th, fiscal_year FROM sources "
                      "ORDER BY source_id", {})
+
+
+# ----------------------------------------- what the reports print beside the scores
+
+
+def scope_reference_scores(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
+    """Reference figures printed beside the units' own (e.g. the Bangkok-wide average of a
+    question), for every unit of ``scope`` in ``year``: one row per unit, code and kind."""
+    return _run(con, """
+        SELECT r.unit_id, r.code, r.ref_kind, r.label_printed, r.score
+        FROM reference_scores r JOIN units u USING (unit_id)
+        WHERE r.dataset = $dataset AND r.fiscal_year = $year AND {scope}
+        ORDER BY r.unit_id, r.code""", {"dataset": dataset, "year": year}, scope)
+
+
+def unplaced_figures(con: Con, *, dataset: str, year: int, unit_id: str) -> pd.DataFrame:
+    """Figures printed for a unit-year whose question code is not printed (so they are not
+    placed in the framework): the indicator they were printed under, the score, the code
+    and text as printed, and where they come from."""
+    return _run(con, """
+        SELECT f.parent_code, coalesce(n.label_th, i.label_th) AS parent_th,
+               coalesce(n.label_en, i.label_en) AS parent_en, f.score, f.code_printed,
+               f.text_printed, src.title_th AS document, f.source_id, f.source_ref, f.note
+        FROM unplaced_figures f
+        LEFT JOIN framework_nodes n ON n.framework_id = f.framework_id
+             AND n.code = f.parent_code
+        LEFT JOIN indicators i ON i.code = f.parent_code
+        LEFT JOIN sources src ON src.source_id = f.source_id
+        WHERE f.dataset = $dataset AND f.fiscal_year = $year AND f.unit_id = $unit_id
+        ORDER BY n.seq, f.score""", {"dataset": dataset, "year": year, "unit_id": unit_id})
+
+
+def item_comparability(con: Con, *, dataset: str, scope: Scope,
+                       year: int | None = None) -> pd.DataFrame:
+    """Per unit-year with a previous year (``unit_years.prev_year``): whether its items can be
+    compared with that year's. ``comparable``: the same framework, or ``n_pairs`` > 0 item
+    pairs of ``item_crosswalk`` between the two frameworks (either direction)."""
+    return _run(con, """
+        WITH pairs AS (
+            SELECT fw, other_fw, count(*) AS n_pairs FROM (
+                SELECT from_framework AS fw, to_framework AS other_fw FROM item_crosswalk
+                UNION ALL
+                SELECT to_framework, from_framework FROM item_crosswalk)
+            GROUP BY ALL)
+        SELECT y.unit_id, u.short_th, u.short_en, y.fiscal_year, y.framework_id,
+               f.name_th AS framework_th, f.name_en AS framework_en, y.prev_year,
+               p.framework_id AS prev_framework_id, pf.name_th AS prev_framework_th,
+               pf.name_en AS prev_framework_en,
+               y.framework_id = p.framework_id AS same_framework,
+               coalesce(x.n_pairs, 0) AS n_pairs,
+               y.framework_id = p.framework_id OR coalesce(x.n_pairs, 0) > 0 AS comparable
+        FROM unit_years y JOIN units u USING (unit_id)
+        JOIN unit_years p ON p.dataset = y.dataset AND p.unit_id = y.unit_id
+             AND p.fiscal_year = y.prev_year
+        JOIN frameworks f ON f.framework_id = y.framework_id
+        JOIN frameworks pf ON pf.framework_id = p.framework_id
+        LEFT JOIN pairs x ON x.fw = p.framework_id AND x.other_fw = y.framework_id
+        WHERE y.dataset = $dataset AND ($year IS NULL OR y.fiscal_year = $year) AND {scope}
+        ORDER BY y.fiscal_year, u.short_th""", {"dataset": dataset, "year": year}, scope)
+
+
+def crosswalk(con: Con) -> pd.DataFrame:
+    """Every item pair of ``item_crosswalk`` with both items' labels."""
+    return _run(con, """
+        SELECT c.from_framework, c.from_code, a.label_th AS from_th, a.label_en AS from_en,
+               c.to_framework, c.to_code, b.label_th AS to_th, b.label_en AS to_en,
+               c.status, c.source_id, c.note
+        FROM item_crosswalk c
+        LEFT JOIN framework_nodes a ON a.framework_id = c.from_framework AND a.code = c.from_code
+        LEFT JOIN framework_nodes b ON b.framework_id = c.to_framework AND b.code = c.to_code
+        ORDER BY c.from_framework, a.seq, c.to_framework, b.seq""", {})

@@ -90,6 +90,11 @@ CREATE TABLE measures (
     analysis VARCHAR, measure VARCHAR, communication VARCHAR, schedule VARCHAR,
     responsible VARCHAR, status VARCHAR, result VARCHAR, source_id VARCHAR,
     source_ref VARCHAR, PRIMARY KEY (dataset, measure_id));
+CREATE TABLE item_crosswalk ( -- item of one framework <-> item of another (data/frameworks)
+    from_framework VARCHAR NOT NULL, from_code VARCHAR NOT NULL,
+    to_framework VARCHAR NOT NULL, to_code VARCHAR NOT NULL,
+    status VARCHAR NOT NULL, source_id VARCHAR, note VARCHAR,
+    PRIMARY KEY (from_framework, from_code, to_framework, to_code));
 """
 
 DERIVED_TABLES = """

@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from ita_dash import safe_files
-from ita_dash.i18n import status_label, t
+from ita_dash.i18n import has, status_label, t
 from ita_dash.palette import BLACK, GAIN, HIGHLIGHT, LOSS, WHITE
 
 # kinds: text, int, num (2 decimals), delta (▲/▼ 2 decimals), delta_int (▲/▼ integer),
@@ -46,7 +46,9 @@ INDICATOR = _b("label", "col.indicator")
 RANKING = (_c("rank", "col.rank", "int"), UNIT, _c("score", "col.score", "num"), LEVEL,
            _c("delta_points", "col.delta_points", "delta"),
            _c("delta_rank", "col.delta_rank", "delta_int"),
-           _c("prev_score", "col.prev_score", "num"), _c("iit", "col.iit", "num"),
+           _c("prev_score", "col.prev_score", "num"),
+           # the unit's previous scored year when it is not the year before ("vs 2565")
+           _c("compared_with", "col.compared_with", "year"), _c("iit", "col.iit", "num"),
            _c("eit", "col.eit", "num"), _c("oit", "col.oit", "num"))
 GROUP_COMPARISON = (_b("name", "col.group"), _c("n_units", "col.n_units", "int"),
                     _c("mean", "col.mean", "num"), _c("median", "col.median", "num"),
@@ -114,6 +116,7 @@ MISS_COUNTS = (_c("code", "col.code"), LABEL, _c("points", "col.points", "num"),
                _c("n_partial", "col.n_partial", "int"), _c("pct_zero", "col.pct_zero", "pct"))
 CONSECUTIVE_ZERO = (UNIT, _c("code", "col.code"), LABEL,
                     _c("first_year", "col.first_year", "year"),
+                    _c("first_code", "col.first_code"),
                     _c("zero_streak", "col.streak", "int"))
 FIGURE_SOURCES = (_c("source_id", "col.source"), _c("file", "col.source_file"),
                   _c("title_th", "col.title"), UNIT, _c("fiscal_year", "col.year", "year"),
@@ -158,6 +161,71 @@ RATING_SCALE = (_c("level_code", "col.level_code"), _b("label", "col.level", "le
                 _c("min_total", "col.min_total", "num"), _c("max_total", "col.max_total", "num"),
                 _c("min_each_tool", "col.min_each_tool", "num"),
                 _b("status_label", "col.status"), _c("note", "col.note"))
+
+
+# reference figures printed beside a unit's own (seed 002: the Bangkok-wide average)
+REF, REF_DIFF = "ref__", "refdiff__"
+REF_FILLED = ("tool", "indicator", "label_th", "label_en", "seq")
+
+
+def with_references(frame: pd.DataFrame, refs: pd.DataFrame, *, on: tuple[str, ...] = ("code",),
+                    keep_unscored: bool = False) -> tuple[pd.DataFrame, list[str]]:
+    """``frame`` with one column pair per reference kind of ``refs`` (``ref_kind``, ``score``):
+    ``ref__<kind>`` the printed reference and ``refdiff__<kind>`` the frame's ``score`` minus
+    it. ``keep_unscored``: add the referenced codes the frame lacks (their own score blank,
+    labels from ``refs``). Returns the frame and the kinds found."""
+    if refs.empty:
+        return frame, []
+    keys = list(on)
+    kinds = [str(k) for k in dict.fromkeys(refs["ref_kind"])]
+    wide = refs.pivot_table(index=keys, columns="ref_kind", values="score", aggfunc="first")
+    wide = wide.rename(columns=lambda k: REF + str(k)).reset_index()
+    merged = frame.merge(wide, on=keys, how="outer" if keep_unscored else "left")
+    if keep_unscored:
+        meta = refs.drop_duplicates(keys).set_index(keys)
+        index = pd.MultiIndex.from_frame(merged[keys]) if len(keys) > 1 else merged[keys[0]]
+        for column in REF_FILLED:
+            if column in meta:
+                filled = pd.Series(meta[column].reindex(index).to_numpy(), index=merged.index)
+                merged[column] = merged[column].fillna(filled) if column in merged else filled
+        if "seq" in merged:
+            merged = merged.sort_values("seq", kind="stable").reset_index(drop=True)
+    for kind in kinds:
+        merged[REF_DIFF + kind] = (merged["score"] - merged[REF + kind]).round(2)
+    return merged, kinds
+
+
+def reference_cols(kinds: list[str]) -> tuple[Col, ...]:
+    """The columns of :func:`with_references`: 'ค่าเฉลี่ย กทม.' and the difference."""
+    cols: list[Col] = []
+    for kind in kinds:
+        value, diff = f"col.ref.{kind}", f"col.refdiff.{kind}"
+        cols += [_c(REF + kind, value if has(value) else "col.reference", "num"),
+                 _c(REF_DIFF + kind, diff if has(diff) else "col.reference_diff", "delta")]
+    return tuple(cols)
+
+
+def unit_items_cols(kinds: list[str]) -> tuple[Col, ...]:
+    """A unit's items with the reference figures printed beside them: with references, the
+    figures come right after the code (readable on a phone's width), then the question."""
+    if not kinds:
+        return UNIT_ITEMS
+    code, tool, indicator, label, score, *rest = UNIT_ITEMS
+    return (code, score, *reference_cols(kinds), label, indicator, tool, *rest)
+
+
+def zero_items_cols(kinds: list[str]) -> tuple[Col, ...]:
+    return ZERO_ITEMS + reference_cols(kinds)
+
+
+UNPLACED = (_c("parent_code", "col.indicator_no"), _c("score", "col.score", "num"),
+            _c("text_printed", "col.text_printed"), _c("code_printed", "col.code_printed"),
+            _b("parent", "col.indicator"), _c("document", "col.title"),
+            _c("source_ref", "col.source_ref"))
+ITEM_COMPARABILITY = (_c("fiscal_year", "col.year", "year"), _b("framework", "col.framework"),
+                      _c("prev_year", "col.prev_year", "year"),
+                      _b("prev_framework", "col.prev_framework"),
+                      _b("comparable_label", "col.items_comparable"))
 
 
 def with_status_labels(frame: pd.DataFrame,

@@ -6,6 +6,7 @@ from ita_dash import charts, tables, ui
 from ita_dash.escape import md
 from ita_dash.i18n import year_label
 from ita_dash.scope import Scope
+from ita_dash.ui import showdata
 
 f = ui.start("unit_profile")
 ui.page_title(f, "profile.title", show_scope=False)
@@ -28,18 +29,7 @@ ui.unconfirmed_notes(f, ui.data.rating_provenance(dataset=f.dataset, unit_id=f.u
                      per_year=True)
 
 st.subheader(f.t("profile.radar"))
-group, group_name = ui.comparison_group(f)
-vs_group = ui.data.radar(dataset=f.dataset, year=year, unit_id=unit, compare="group_mean",
-                        scope=group)
-vs_previous = ui.data.radar(dataset=f.dataset, year=year, unit_id=unit, compare="previous_year")
-if ui.has_rows(vs_group.dropna(subset=["value"]), f.t("profile.no_indicators", year=shown_year)):
-    if vs_group["n_units"].fillna(0).max() <= 1:
-        ui.message(f.t("profile.no_group_values", year=shown_year))
-    if vs_previous["comparison"].isna().all():
-        ui.message(f.t("profile.no_previous"))
-    series = charts.radar_series(vs_group, vs_previous, f.lang, group_name, year - 1)
-    ui.chart(charts.radar_chart(vs_group, series, f.lang), "radar")
-    ui.indicator_legend(f)
+ui.profile_radar(f, history, year)
 
 st.subheader(f.t("profile.deltas"))
 deltas = ui.data.indicator_deltas(dataset=f.dataset, unit_id=unit)
@@ -50,12 +40,14 @@ if ui.has_rows(changes, f.t("profile.no_deltas")):
         ui.table(deltas, tables.INDICATOR_DELTAS, f, "deltas")
 
 st.subheader(f.t("profile.items"))
+showdata.profile_comparability(f)
 items = ui.data.unit_items(dataset=f.dataset, year=year, unit_id=unit)
-if ui.has_rows(items, f.t("profile.no_items", year=shown_year)):
-    zero = ui.data.zero_items(dataset=f.dataset, year=year, scope=Scope.of_units([unit]))
-    if not zero.empty:
-        st.error(md(f.t("profile.zero_items", codes=", ".join(zero["code"]))), icon=":material/block:")
-    ui.table(items, tables.UNIT_ITEMS, f, "items", highlight=items["is_weakest"])
+zero = ui.data.zero_items(dataset=f.dataset, year=year, scope=Scope.of_units([unit]))
+if not zero.empty:
+    st.error(md(f.t("profile.zero_items", codes=", ".join(zero["code"]))), icon=":material/block:")
+if not showdata.unit_item_table(f, year, items, "items"):
+    ui.message(f.t("profile.no_items", year=shown_year))
+showdata.unplaced_section(f, year)
 
 st.subheader(f.t("profile.recoverable"))
 st.caption(f.t("profile.recoverable_help"))

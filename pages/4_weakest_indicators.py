@@ -4,7 +4,7 @@ each indicator is the weakest."""
 import streamlit as st
 
 from ita_dash import charts, tables, ui
-from ita_dash.ui import scale
+from ita_dash.ui import scale, showdata
 
 f = ui.start("weakest_indicators")
 ui.page_title(f, "weak.title")
@@ -45,3 +45,10 @@ st.subheader(f.t("weak.frequency"))
 frequency = ui.data.weakest_indicator_frequency(dataset=dataset, year=year, scope=scope)
 ui.chart(charts.weakest_frequency_bars(frequency, f.lang), "frequency")
 ui.table(frequency, tables.WEAKEST_FREQUENCY, f, "weakest-frequency")
+
+if f.unit:
+    st.subheader(f.t("weak.items", unit=f.unit_label, year=f.year_text))
+    st.caption(f.t("weak.items_help"))
+    items = ui.data.unit_items(dataset=dataset, year=year, unit_id=f.unit)
+    if not showdata.unit_item_table(f, year, items, "weakest-items", only_weakest=True):
+        ui.message(f.t("weak.items_none", unit=f.unit_label, year=f.year_text))

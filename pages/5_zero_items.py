@@ -6,7 +6,7 @@ import streamlit as st
 from ita_dash import charts, tables, ui
 from ita_dash.escape import md
 from ita_dash.scope import Scope
-from ita_dash.ui import scale
+from ita_dash.ui import scale, showdata
 
 f = ui.start("zero_items")
 ui.page_title(f, "zero.title")
@@ -46,9 +46,10 @@ ui.table(miss, tables.MISS_COUNTS, f, "miss-counts")
 st.subheader(f.t("zero.list"))
 zero = ui.data.zero_items(dataset=dataset, year=year, scope=scope)
 if ui.has_rows(zero, f.t("zero.none_at_zero")):
-    scale.paged_table(zero, tables.ZERO_ITEMS, f, "zero-items", focus_unit=f.unit)
+    showdata.zero_items_table(f, zero, year, scope)
 
 st.subheader(f.t("zero.consecutive"))
+showdata.zero_comparability(f, year, scope)
 streaks = ui.data.consecutive_zero_items(dataset=dataset, year=year, scope=scope)
 if ui.has_rows(streaks, f.t("zero.no_consecutive")):
-    scale.paged_table(streaks, tables.CONSECUTIVE_ZERO, f, "zero-streaks", focus_unit=f.unit)
+    showdata.streaks_table(f, streaks)

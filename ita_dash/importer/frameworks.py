@@ -195,17 +195,17 @@ def _report_broken(report: Report, broken: pd.DataFrame, framework_id: str) -> N
 
 
 def _check_data_files(places: Places, new: FrameworkParts, report: Report) -> None:
-    """The figures of ``data/`` (scores, references, measures…) under the corrected
-    framework: the loader's own check, its problems naming the file and line."""
+    """The rows of ``data/`` that use frameworks (scores, references, measures, the item
+    crosswalk…) under the corrected framework: the loader's own check, its problems naming
+    the file and line."""
     try:
         load_source_data(places.data_dir, places.store, extra=[new])
     except DataError as exc:
         for p in exc.problems:
-            if p.file.startswith("data/real/") or p.file.startswith("data/demo/"):
-                report.add("error", p.row, p.column, p.value,
-                           f"ข้อมูลใน data/ จะใช้ไม่ได้กับกรอบที่แก้ไข: {p.th}",
-                           f"a figure of data/ would no longer fit the corrected framework: "
-                           f"{p.en}", file=p.file)
+            report.add("error", p.row, p.column, p.value,
+                       f"ข้อมูลใน data/ จะใช้ไม่ได้กับกรอบที่แก้ไข: {p.th}",
+                       f"a row of data/ would no longer fit the corrected framework: {p.en}",
+                       file=p.file)
 
 
 def plan_from_paths(con: duckdb.DuckDBPyConnection, paths: list[Path],

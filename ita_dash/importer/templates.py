@@ -42,8 +42,8 @@ def default_framework(con: duckdb.DuckDBPyConnection) -> str:
         ORDER BY EXISTS (SELECT 1 FROM framework_nodes n
                          WHERE n.framework_id = f.framework_id AND n.kind = 'tool') DESC,
                  f.last_year DESC, f.first_year DESC, f.framework_id
-        LIMIT 1""").fetchone()
-    return str(row[0])
+        LIMIT 1""").fetchall()
+    return str(row[0][0])
 
 
 def example_unit_year(con: duckdb.DuckDBPyConnection,

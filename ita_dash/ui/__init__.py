@@ -41,6 +41,7 @@ from ita_dash.ui.views import (
     measure_cards,
     present_link,
     profile_opener,
+    profile_radar,
     profile_year,
     recoverable_summary,
     summary_metrics,
@@ -52,7 +53,7 @@ from ita_dash.ui.views import (
 __all__ = [
     "Filters", "chart", "comparison_group", "data", "group_picker", "group_set_label",
     "group_set_picker", "has_rows", "indicator_legend", "measure_cards", "message",
-    "navigation", "page", "page_title", "present_link", "profile_opener", "profile_year",
+    "navigation", "page", "page_title", "present_link", "profile_opener", "profile_radar", "profile_year",
     "recoverable_summary", "start", "stop", "summary_metrics", "table", "unconfirmed_notes",
     "unit_header", "with_framework_names",
 ]

@@ -11,6 +11,7 @@ from ita_dash.escape import md
 from ita_dash.i18n import has, pick, status_label, t
 from ita_dash.ui import data
 from ita_dash.ui.render import has_rows, table
+from ita_dash.ui.scale import paged_table
 from ita_dash.ui.state import Filters
 
 
@@ -36,7 +37,7 @@ def sources(filters: Filters) -> None:
         titles, names = _titles(), _framework_names(filters.lang)
         shown = frame.assign(document=frame["source_id"].map(titles).fillna(frame["source_id"]),
                              framework=frame["framework_id"].map(names))
-        table(shown, tables.ABOUT_SOURCES, filters, "sources")
+        paged_table(shown, tables.ABOUT_SOURCES, filters, "sources")  # 8,000 rows nationally
 
 
 def conflicts(filters: Filters) -> None:

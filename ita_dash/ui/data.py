@@ -340,3 +340,22 @@ def compare_items(*, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
 
 def source_titles() -> pd.DataFrame:
     return _cached(queries.source_titles)
+
+
+# ------------------------------- what the reports print beside the scores; crosswalk
+
+
+def reference_scores(*, dataset: str, year: int, unit_id: str) -> pd.DataFrame:
+    return _cached(queries.reference_scores, dataset=dataset, year=year, unit_id=unit_id)
+
+
+def scope_reference_scores(*, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
+    return _cached(queries.scope_reference_scores, dataset=dataset, year=year, scope=scope)
+
+
+def unplaced_figures(*, dataset: str, year: int, unit_id: str) -> pd.DataFrame:
+    return _cached(queries.unplaced_figures, dataset=dataset, year=year, unit_id=unit_id)
+
+
+def item_comparability(*, dataset: str, scope: Scope, year: int | None = None) -> pd.DataFrame:
+    return _cached(queries.item_comparability, dataset=dataset, scope=scope, year=year)

@@ -124,7 +124,7 @@ def unit_slice_value(filters: Filters, by: str) -> object:
 def slice_table(filters: Filters, by: str, name: str) -> pd.DataFrame:
     """Count, mean, pass rate and change of the mean per slice of the scope (the chosen
     unit's slice highlighted), with a button making a slice the scope."""
-    frame = data.slice_summary(dataset=filters.dataset, year=filters.year,
+    frame = data.slice_summary(dataset=filters.dataset, year=filters.year or 0,
                                scope=filters.scope, by=by)
     names = slice_names(filters, by)
     frame = frame.assign(label=[slice_label(by, v, filters.lang, names) for v in frame["value"]])
@@ -171,7 +171,7 @@ def slice_scope(filters: Filters, by: str, value: object) -> Scope:
 
 def page_of_units(filters: Filters, scope: Scope, key: str) -> tuple[Scope, pd.DataFrame]:
     """One page of the scope's units in score order (the chosen unit's page first)."""
-    ranked = data.scope_units_ranked(dataset=filters.dataset, year=filters.year, scope=scope)
+    ranked = data.scope_units_ranked(dataset=filters.dataset, year=filters.year or 0, scope=scope)
     focus = position_of(ranked, filters.unit)
     rows = pager(len(ranked), key, filters.lang, focus=focus,
                  focus_token=f"{filters.unit}:{focus}:{len(ranked)}")
@@ -182,7 +182,7 @@ def page_of_units(filters: Filters, scope: Scope, key: str) -> tuple[Scope, pd.D
 def type_ranking(filters: Filters, name: str) -> None:
     """Rankings within agency type: pick a type (the chosen unit's by default), the top
     and bottom N and the unit's neighbours as bars, then the full ranking by pages."""
-    ranking = data.type_rankings(dataset=filters.dataset, year=filters.year,
+    ranking = data.type_rankings(dataset=filters.dataset, year=filters.year or 0,
                                  scope=filters.scope)
     if ranking.empty:
         return

@@ -185,7 +185,8 @@ def unit_label(dataset: str, unit_id: str | None, lang: str) -> str:
 
 
 def _scored(dataset: str, unit_id: str | None) -> bool:
-    return bool(unit_id) and not data.unit_card(dataset=dataset, unit_id=unit_id).empty
+    return unit_id is not None and bool(unit_id) and not data.unit_card(
+        dataset=dataset, unit_id=unit_id).empty
 
 
 def label_of(labels: Mapping[T, str]) -> Callable[[T], str]:

@@ -8,14 +8,14 @@ from html import escape
 import pandas as pd
 import streamlit as st
 
-from ita_dash import palette, tables
+from ita_dash import charts, palette, tables
 from ita_dash.escape import md
 from ita_dash.i18n import pick, t, year_label
 from ita_dash.scope import Scope
 from ita_dash.ui import data
 from ita_dash.ui.nav import open_profile
 from ita_dash.ui.nav import pages as nav_pages
-from ita_dash.ui.render import message, table
+from ita_dash.ui.render import chart, has_rows, message, table
 from ita_dash.ui.state import Filters, label_of
 
 DISTRICT_GROUPS = "bkk_district_group"
@@ -143,6 +143,9 @@ def unit_header(filters: Filters, history: pd.DataFrame, year: int) -> None:
         st.caption(md(t("profile.groups_of", filters.lang, groups=names)))
     cols = st.columns(3)
     delta = None if pd.isna(row["delta_points"]) else f"{row['delta_points']:+.2f}"
+    if delta is not None and int(row["prev_year"]) != year - 1:  # not the year before
+        delta += " " + t("metric.vs_year", filters.lang,
+                         year=year_label(int(row["prev_year"]), filters.lang))
     score = "–" if pd.isna(row["score"]) else f"{row['score']:.2f}"
     cols[0].metric(t("metric.score", filters.lang), score, delta)
     cols[1].metric(t("metric.level", filters.lang),
@@ -193,7 +196,8 @@ def unconfirmed_notes(filters: Filters, provenance: pd.DataFrame, *, per_year: b
 
 def recoverable_summary(filters: Filters, year: int) -> None:
     """Total points recoverable and what reaching them would mean for the rating."""
-    outlook = data.recoverable_outlook(dataset=filters.dataset, year=year, unit_id=filters.unit)
+    outlook = data.recoverable_outlook(dataset=filters.dataset, year=year,
+                                       unit_id=filters.unit or "")
     if outlook.empty:
         return
     row = outlook.iloc[0]
@@ -263,9 +267,9 @@ def measure_cards(filters: Filters, year: int) -> None:
     """The year's measures grouped by the indicator they serve (weakest indicator first),
     as cards; the full table (with sources) in an expander with downloads."""
     lang = filters.lang
-    measures = data.measures_by_indicator(dataset=filters.dataset, unit_id=filters.unit,
+    measures = data.measures_by_indicator(dataset=filters.dataset, unit_id=filters.unit or "",
                                           year=year)
-    every = data.unit_measures(dataset=filters.dataset, unit_id=filters.unit)
+    every = data.unit_measures(dataset=filters.dataset, unit_id=filters.unit or "")
     if filters.is_synthetic and every.empty:
         return
     st.subheader(t("profile.measures", lang))
@@ -301,3 +305,26 @@ def with_framework_names(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(
         framework_th=frame["framework_id"].map(frameworks["name_th"]),
         framework_en=frame["framework_id"].map(frameworks["name_en"]))
+
+
+def profile_radar(filters: Filters, history: pd.DataFrame, year: int) -> None:
+    """The ten indicators against the unit's group and against its previous scored year."""
+    unit, lang = filters.unit or "", filters.lang
+    shown_year = year_label(year, lang)
+    group, group_name = comparison_group(filters)
+    vs_group = data.radar(dataset=filters.dataset, year=year, unit_id=unit,
+                          compare="group_mean", scope=group)
+    vs_previous = data.radar(dataset=filters.dataset, year=year, unit_id=unit,
+                             compare="previous_year")
+    if not has_rows(vs_group.dropna(subset=["value"]),
+                    t("profile.no_indicators", lang, year=shown_year)):
+        return
+    if vs_group["n_units"].fillna(0).max() <= 1:
+        message(t("profile.no_group_values", lang, year=shown_year))
+    if vs_previous["comparison"].isna().all():
+        message(t("profile.no_previous", lang))
+    prev = history.loc[history["fiscal_year"] == year, "prev_year"]
+    previous = int(prev.iloc[0]) if not prev.empty and pd.notna(prev.iloc[0]) else year - 1
+    series = charts.radar_series(vs_group, vs_previous, lang, group_name, previous)
+    chart(charts.radar_chart(vs_group, series, lang), "radar")
+    indicator_legend(filters)

@@ -1,17 +1,22 @@
-"""The benchmark runs end to end on a tiny dataset and prints its summary line (no timing asserted)."""
+"""The benchmark runs end to end on a tiny dataset: every query equals its reference."""
 
 from __future__ import annotations
 
 import re
 
 from ita_dash.bench import run_bench
+from ita_dash.bench_reference import REFERENCES
 
 
-def test_bench_prints_every_query_and_the_summary_line(capsys, monkeypatch):
-    monkeypatch.setattr("ita_dash.bench._bench_import_if_available", lambda units: None)
-    assert run_bench(units=60, years=2, repeats=1) == 0
+def test_bench_checks_every_query_against_its_reference(capsys):
+    assert run_bench(units=60, years=3, repeats=1, with_import=False) == 0
     lines = capsys.readouterr().out.strip().splitlines()
-    assert lines[0].startswith("bench dataset: 60 units x 2 fiscal years")
-    assert any(line.startswith("rankings (municipalities)") for line in lines)
-    assert re.fullmatch(r"bench: slowest query \d+\.\d ms, worst ratio to bare DuckDB \d+\.\d",
+    assert lines[0].startswith("bench dataset: 60 units x 3 fiscal years")
+    rows = {line.split("  ")[0]: line for line in lines[2:-1]}
+    assert re.search(r"\d+\.\d \(\d+\.\d-\d+\.\d\) .* equal", rows["rankings (municipalities)"])
+    assert rows["find_unit"].endswith("no reference")
+    checked = [line for line in lines if " equal" in line and not line.startswith("bench:")]
+    assert len(checked) >= len(REFERENCES)
+    assert re.fullmatch(rf"bench: slowest query \d+\.\d ms \(.+\); {len(checked)}/{len(checked)} "
+                        r"equal to their reference; slower than the reference beyond noise: .+",
                         lines[-1])

@@ -9,6 +9,7 @@ from pandas.testing import assert_frame_equal
 
 from ita_dash import charts
 from ita_dash import queries as q
+from ita_dash.derive import SET_PREVIOUS_YEAR
 from ita_dash.scope import Scope
 
 ALL = Scope()
@@ -43,6 +44,7 @@ def test_type_ranking_compares_with_the_previous_scored_year(typed):
     typed.execute("DELETE FROM unit_years WHERE unit_id = 'u-b' AND fiscal_year = 2566")
     typed.execute("""INSERT INTO unit_years (dataset, unit_id, fiscal_year, framework_id, score)
                      VALUES ('real', 'u-b', 2565, 'fx', 50.0)""")
+    typed.execute(SET_PREVIOUS_YEAR, {"dataset": "real"})  # as the build does
     got = q.type_rankings(typed, dataset="real", year=2567, scope=ALL).set_index("unit_id")
     assert (got.loc["u-b", "prev_year"], got.loc["u-b", "delta_points"]) == (2565, 39.4)
 

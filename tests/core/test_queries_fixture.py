@@ -147,9 +147,6 @@ def test_previous_year_is_the_units_previous_scored_year_everywhere(gap):
     latest = deltas[deltas["fiscal_year"] == 2567].set_index("indicator")
     assert latest["prev_year"].unique().tolist() == [2565]
     assert latest["delta"].tolist() == [20.0] * 8 + [50.0, 0.0]
-    movers = q.indicator_movers(gap, dataset="real", year=2567, scope=Scope.of_units(["u-d"]),
-                                n=1)
-    assert movers[["direction", "indicator", "delta"]].values.tolist() == [["gain", "9", 50.0]]
 
 
 def test_the_deck_compares_to_the_units_previous_scored_year(gap):

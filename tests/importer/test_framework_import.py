@@ -270,3 +270,24 @@ def test_a_framework_folder_without_its_log_line_is_removed(places: Places, cli:
     assert list((places.store / "frameworks").iterdir()) == []
     code, text = cli("import-history")
     assert (code, text.strip()) == (0, "no imports yet / ยังไม่มีการนำเข้า")
+
+
+def test_a_correction_that_breaks_a_figure_of_data_names_its_line(places: Places,
+                                                                   reader: Reader) -> None:
+    """bma-2567 without its item I1 (its points given to I2, so that IIT still adds up to
+    30): data/real/scores.csv holds Samphanthawong's I1."""
+    files = framework_template(reader(), framework_id="bma-2567", fmt="xlsx")
+    book = openpyxl.load_workbook(io.BytesIO(next(iter(files.values()))))
+    sheet = book["รายการ"]
+    at = {sheet.cell(r, 1).value: r for r in range(2, sheet.max_row + 1)}
+    sheet.cell(at["I2"], 6).value += sheet.cell(at["I1"], 6).value
+    sheet.delete_rows(at["I1"])
+    out = io.BytesIO()
+    book.save(out)
+    plan = prepare_framework_import(reader(), [("bma.xlsx", out.getvalue())], places)
+    assert not plan.ok
+    found = [p for p in plan.report.errors() if p.file == "data/real/scores.csv"]
+    assert found and all(p.value == "I1" and p.column == "code" for p in found)
+    assert found[0].row is not None  # the line of data/real/scores.csv
+    assert found[0].en.startswith("a row of data/ would no longer fit the corrected framework: "
+                                  "the item list of IIT in framework bma-2567 is unknown")

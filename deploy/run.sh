@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Run K Streamlit replicas of the ITA Dashboard behind nginx, with sticky sessions.
+#
+#   deploy/run.sh 2                 # 2 replicas on 127.0.0.1:8611-8612, nginx on :8620
+#   ITA_PORT=8080 ITA_LISTEN=0.0.0.0 deploy/run.sh 4
+#
+# Every replica reads the same read-only build (ITA_DB_PATH, built once here before they
+# start). nginx runs in the foreground with its own config, pid file and logs in a run
+# directory (ITA_RUN_DIR, default a new /tmp/ita-deploy.XXXXXX). Ctrl-C (or TERM) stops
+# nginx and every replica. See docs/DEPLOY.md.
+set -euo pipefail
+
+K="${1:-2}"
+if ! [[ "$K" =~ ^[1-9][0-9]?$ ]] || (( K > 16 )); then
+    echo "usage: deploy/run.sh K   (K replicas, 1..16)" >&2
+    exit 2
+fi
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PORT="${ITA_PORT:-8620}"
+LISTEN="${ITA_LISTEN:-127.0.0.1}"
+FIRST_PORT="${ITA_FIRST_PORT:-8611}"
+REPLICA_ADDRESS="${ITA_REPLICA_ADDRESS:-127.0.0.1}"
+PYTHON="${PYTHON:-python}"
+NGINX="${NGINX:-nginx}"
+RUN_DIR="${ITA_RUN_DIR:-$(mktemp -d /tmp/ita-deploy.XXXXXX)}"
+mkdir -p "$RUN_DIR/tmp"
+command -v "$NGINX" >/dev/null || { echo "nginx not found: apt-get install -y nginx" >&2; exit 1; }
+cd "$ROOT"
+
+# One build, shared read-only by every replica (absolute path, built before they start).
+export ITA_DB_PATH
+ITA_DB_PATH="$("$PYTHON" -c 'from ita_dash import db; print(db.ensure_current().path.resolve())')"
+echo "database: $ITA_DB_PATH"
+
+PIDS=()
+NGINX_PID=""
+cleanup() {
+    trap - INT TERM EXIT
+    echo "stopping nginx and $K replica(s)"
+    if [[ -n "$NGINX_PID" ]]; then kill -QUIT "$NGINX_PID" 2>/dev/null || true; fi
+    for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+}
+trap cleanup INT TERM EXIT
+
+UPSTREAM=""
+for ((i = 0; i < K; i++)); do
+    port=$((FIRST_PORT + i))
+    "$PYTHON" -m streamlit run app.py --server.port "$port" --server.address "$REPLICA_ADDRESS" \
+        --server.headless true --server.fileWatcherType none --server.runOnSave false \
+        --browser.gatherUsageStats false >"$RUN_DIR/replica-$port.log" 2>&1 &
+    PIDS+=("$!")
+    echo "$!" >"$RUN_DIR/replica-$port.pid"
+    UPSTREAM+="        server $REPLICA_ADDRESS:$port max_fails=0;"$'\n'
+done
+
+# Wait until every replica answers its health check (at most 60 s each).
+for ((i = 0; i < K; i++)); do
+    port=$((FIRST_PORT + i))
+    for ((try = 0; try < 120; try++)); do
+        if "$PYTHON" -c "import urllib.request,sys; urllib.request.urlopen('http://$REPLICA_ADDRESS:$port/_stcore/health', timeout=2)" 2>/dev/null; then
+            break
+        fi
+        kill -0 "${PIDS[$i]}" 2>/dev/null || { echo "replica $port exited:" >&2; tail -20 "$RUN_DIR/replica-$port.log" >&2; exit 1; }
+        sleep 0.5
+    done
+    echo "replica $i: http://$REPLICA_ADDRESS:$port (pid ${PIDS[$i]})"
+done
+
+MAX_MB="$("$PYTHON" -c 'import tomllib; print(tomllib.load(open(".streamlit/config.toml","rb")).get("server",{}).get("maxUploadSize",200))')"
+"$PYTHON" - "$ROOT/deploy/nginx.conf.template" "$RUN_DIR/nginx.conf" <<PY
+import sys
+text = open(sys.argv[1], encoding="utf-8").read()
+for key, value in {"@RUN_DIR@": "$RUN_DIR", "@LISTEN@": "$LISTEN:$PORT",
+                   "@MAX_BODY@": "$((MAX_MB + 5))m", "@UPSTREAM_SERVERS@": """$UPSTREAM""".rstrip("\n")}.items():
+    text = text.replace(key, value)
+open(sys.argv[2], "w", encoding="utf-8").write(text)
+PY
+# nginx workers run as an unprivileged user when started by root: let them use the temp dir
+if [[ "$(id -u)" == 0 ]]; then chown -R nobody "$RUN_DIR/tmp" 2>/dev/null || true; fi
+"$NGINX" -t -q -p "$RUN_DIR" -e "$RUN_DIR/nginx-error.log" -c "$RUN_DIR/nginx.conf"
+"$NGINX" -p "$RUN_DIR" -e "$RUN_DIR/nginx-error.log" -c "$RUN_DIR/nginx.conf" -g 'daemon off;' &
+NGINX_PID=$!
+echo "nginx: http://$LISTEN:$PORT -> $K replica(s); run dir $RUN_DIR (pids in *.pid); Ctrl-C stops all"
+echo "replica pids: ${PIDS[*]}" >"$RUN_DIR/pids"
+wait "$NGINX_PID"
