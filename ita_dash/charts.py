@@ -122,7 +122,17 @@ def rating_bar(counts: pd.DataFrame, lang: str) -> go.Figure:
 def _integer_axis(update: object, counts: pd.Series) -> None:
     """Whole-number ticks on a count axis (never 0.2, 0.4 …)."""
     top = int(counts.max()) if len(counts) and pd.notna(counts.max()) else 1
-    update(tickformat="d", dtick=max(1, -(-top // 5)), rangemode="tozero")  # type: ignore[operator]
+    update(tickformat="d", dtick=_nice_step(top), rangemode="tozero")  # type: ignore[operator]
+
+
+def _nice_step(top: int, ticks: int = 5) -> int:
+    """A whole, round tick step (1, 2, 5, 10, 20, 50 …) giving about ``ticks`` ticks."""
+    raw = max(1.0, top / ticks)
+    power = 10 ** (len(str(int(raw))) - 1)
+    for factor in (1, 2, 5, 10):
+        if factor * power >= raw:
+            return int(factor * power)
+    return int(10 * power)
 
 
 
