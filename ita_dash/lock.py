@@ -30,6 +30,11 @@ class BusyError(Exception):
         super().__init__(f"{self.en} / {self.th}")
 
 
+def _open(lock_path: Path) -> int:
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    return os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+
+
 def _say_waiting() -> None:
     print(f"{WAIT_EN} / {WAIT_TH}", flush=True)
 
@@ -39,8 +44,7 @@ def writer_lock(lock_path: Path, *, timeout: float = 900.0,
                 on_wait: Callable[[], None] | None = None) -> Iterator[None]:
     """Hold the exclusive writer lock for the ``with`` block (``on_wait`` is called once if
     another writer holds it; by default a Thai/English line on standard output)."""
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    fd = _open(lock_path)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -63,8 +67,7 @@ def writer_lock(lock_path: Path, *, timeout: float = 900.0,
 @contextmanager
 def try_writer_lock(lock_path: Path) -> Iterator[bool]:
     """Take the writer lock only if it is free now; yield whether it was taken."""
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    fd = _open(lock_path)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -179,6 +179,14 @@ def _text(value: object) -> str | None:
     return None if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
 
 
+class Bilingual(Exception):
+    """An error told in Thai and English (``th``, ``en``): shown to users as it is."""
+
+    def __init__(self, th: str, en: str):
+        self.th, self.en = th, en
+        super().__init__(f"{en} / {th}")
+
+
 class DataError(Exception):
     """Input files contain errors; nothing was written."""
 

@@ -21,15 +21,11 @@ if n_units == 1:
 
 st.subheader(f.t("weak.heatmap"))
 if matrix is None:  # more units than fit a screen: slices, then one slice's units by pages
-    by = scale.slice_picker(f, "weak_slice_by")
-    st.caption(f.t("agg.note", n=f"{n_units:,}", by=f.t(f"slice.{by}")))
-    sliced = ui.data.indicator_slice_matrix(dataset=dataset, year=year, scope=scope, by=by)
-    mine, names = scale.unit_slice_value(f, by), scale.slice_names(f, by)
-    ui.chart(charts.indicator_slice_heatmap(sliced, by, f.lang, focus=mine, names=names), "heatmap")
-    value = scale.drill_slice(f, list(sliced["value"].drop_duplicates()), by, "weak_drill")
-    if value is not None:
-        page, _ = scale.page_of_units(f, scale.slice_scope(f, by, value), "weak-units")
-        matrix = ui.data.indicator_matrix(dataset=dataset, year=year, scope=page)
+    matrix = scale.slices_then_units(
+        f, n_units, "weak", "heatmap",
+        lambda by: ui.data.indicator_slice_matrix(dataset=dataset, year=year, scope=scope, by=by),
+        charts.indicator_slice_heatmap,
+        lambda page: ui.data.indicator_matrix(dataset=dataset, year=year, scope=page))
 if matrix is not None:
     ui.chart(charts.indicator_heatmap(matrix, f.lang, focus_unit=f.unit), "heatmap-units")
 ui.indicator_legend(f)

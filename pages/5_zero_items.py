@@ -27,15 +27,11 @@ if not ui.has_rows(grid if grid is not None else miss,
 
 st.subheader(f.t("zero.grid"))
 if grid is None:  # more units than fit a screen: slices, then one slice's units by pages
-    by = scale.slice_picker(f, "zero_slice_by")
-    st.caption(f.t("agg.note", n=f"{n_units:,}", by=f.t(f"slice.{by}")))
-    sliced = ui.data.open_item_slice_grid(dataset=dataset, year=year, scope=scope, by=by)
-    mine, names = scale.unit_slice_value(f, by), scale.slice_names(f, by)
-    ui.chart(charts.open_item_slice_heatmap(sliced, by, f.lang, focus=mine, names=names), "item-grid")
-    value = scale.drill_slice(f, list(sliced["value"].drop_duplicates()), by, "zero_drill")
-    if value is not None:
-        page, _ = scale.page_of_units(f, scale.slice_scope(f, by, value), "zero-units")
-        grid = ui.data.open_item_grid(dataset=dataset, year=year, scope=page)
+    grid = scale.slices_then_units(
+        f, n_units, "zero", "item-grid",
+        lambda by: ui.data.open_item_slice_grid(dataset=dataset, year=year, scope=scope, by=by),
+        charts.open_item_slice_heatmap,
+        lambda page: ui.data.open_item_grid(dataset=dataset, year=year, scope=page))
 if grid is not None and not grid.empty:
     ui.chart(charts.open_item_grid(grid, f.lang, focus_unit=f.unit), "item-grid-units")
 

@@ -15,6 +15,7 @@ import pandas as pd
 from ita_dash import queries
 from ita_dash.deck.text import shorten
 from ita_dash.i18n import has, t
+from ita_dash.problems import Bilingual
 from ita_dash.registry import Registry
 from ita_dash.scope import Scope
 from ita_dash.thai import format_be_year
@@ -24,13 +25,8 @@ DISTRICT_GROUP_SET = "bkk_district_group"
 MAX_DOCS = 2
 
 
-class DeckError(ValueError):
+class DeckError(Bilingual, ValueError):
     """A deck cannot be made; ``th`` and ``en`` say why."""
-
-    def __init__(self, th: str, en: str):
-        self.th = th
-        self.en = en
-        super().__init__(f"{th} / {en}")
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from ita_dash.importer.limits import LimitError
 from ita_dash.importer.readers import check_zip, csv_records, decode, sheet_rows
 from ita_dash.importer.report import Report
 from ita_dash.loader import FRAMEWORK_COLUMNS, LEVEL_COLUMNS, NODE_COLUMNS, Rows, rows_of
+from ita_dash.palette import GAIN
 from ita_dash.problems import Problems
 from ita_dash.thai import name_key
 
@@ -84,7 +85,7 @@ PARTS: dict[str, tuple[str, list[Column]]] = {
         ("max_total", "คะแนนรวมสูงสุด", "เช่น 100", "e.g. 100"),
         ("min_each_tool", "คะแนนต่ำสุดของทุกเครื่องมือ", "IIT EIT OIT แต่ละตัวต้องไม่ต่ำกว่านี้ (เว้นว่างได้)",
          "IIT, EIT and OIT must each reach it (may be blank)"),
-        ("color", "สี", "เช่น #1a7f37", "e.g. #1a7f37"),
+        ("color", "สี", f"เช่น {GAIN}", f"e.g. {GAIN}"),
         ("status", "สถานะ", "printed sourced derived unconfirmed หรือ unknown",
          "printed, sourced, derived, unconfirmed or unknown"),
         ("source_id", "แหล่งที่มา", "รหัสแหล่งที่มาใน data/sources.csv", "a source id of data/sources.csv"),

@@ -28,6 +28,8 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from ita_dash.problems import Bilingual
+
 LOG_NAME = "log.jsonl"
 IMPORTS_DIR = "imports"
 TMP_PREFIX = ".tmp-"
@@ -36,12 +38,8 @@ SCORE_FILE_COLUMNS = ["unit_id", "unit_name_th", "fiscal_year", "framework_id", 
 UNIT_FILE_COLUMNS = ["unit_id", "name_th", "short_th", "unit_type", "parent_org", "province"]
 
 
-class StoreError(Exception):
+class StoreError(Bilingual):
     """The store's files are damaged (a checksum or a line does not match)."""
-
-    def __init__(self, th: str, en: str):
-        self.th, self.en = th, en
-        super().__init__(f"{en} / {th}")
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ import pandas as pd
 from ita_dash.build import apply_import, rebuild_dataset
 from ita_dash.importer.auth import Actor, require_editor
 from ita_dash.lock import writer_lock
+from ita_dash.problems import Bilingual
 from ita_dash.publish import (
     Build,
     Places,
@@ -38,12 +39,8 @@ from ita_dash.store.replay import active_events, undone_ids
 _ID = re.compile(r"^imp-(\d+)$")
 
 
-class UndoError(Exception):
+class UndoError(Bilingual):
     """An import cannot be undone (unknown, already undone, or needed by a later one)."""
-
-    def __init__(self, th: str, en: str):
-        self.th, self.en = th, en
-        super().__init__(f"{en} / {th}")
 
 
 @dataclass(frozen=True)

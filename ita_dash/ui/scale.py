@@ -8,8 +8,10 @@ bottom N and the chosen unit's neighbours), whatever the number of units in scop
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from ita_dash import charts, tables
@@ -207,3 +209,21 @@ def type_ranking(filters: Filters, name: str) -> None:
     st.caption(t("rank.change_note", filters.lang))
     st.markdown(f"**{t('rank.full', filters.lang)}**")
     paged_table(rows, TYPE_COLS, filters, f"{name}-table", focus_unit=filters.unit)
+
+
+def slices_then_units(filters: Filters, n_units: int, key: str, chart_key: str,
+                      sliced_of: Callable[[str], pd.DataFrame],
+                      heatmap: Callable[..., go.Figure],
+                      units_of: Callable[[Scope], pd.DataFrame]) -> pd.DataFrame | None:
+    """More units than fit a screen: a heatmap of slices (``sliced_of(by)`` drawn by
+    ``heatmap``), then, when a slice is picked, one page of its units (``units_of(scope)``)."""
+    by = slice_picker(filters, f"{key}_slice_by")
+    st.caption(t("agg.note", filters.lang, n=f"{n_units:,}", by=t(f"slice.{by}", filters.lang)))
+    sliced = sliced_of(by)
+    mine, names = unit_slice_value(filters, by), slice_names(filters, by)
+    chart(heatmap(sliced, by, filters.lang, focus=mine, names=names), chart_key)
+    value = drill_slice(filters, list(sliced["value"].drop_duplicates()), by, f"{key}_drill")
+    if value is None:
+        return None
+    page, _ = page_of_units(filters, slice_scope(filters, by, value), f"{key}-units")
+    return units_of(page)
