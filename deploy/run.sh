@@ -27,10 +27,12 @@ mkdir -p "$RUN_DIR/tmp"
 command -v "$NGINX" >/dev/null || { echo "nginx not found: apt-get install -y nginx" >&2; exit 1; }
 cd "$ROOT"
 
-# One build, shared read-only by every replica (absolute path, built before they start).
+# One published database (the link to the current build, as an absolute path), built before
+# the replicas start; every replica opens the same build read-only and follows the link to a
+# newer one when an import or a build publishes it.
 export ITA_DB_PATH
-ITA_DB_PATH="$("$PYTHON" -c 'from ita_dash import db; print(db.ensure_current().path.resolve())')"
-echo "database: $ITA_DB_PATH"
+ITA_DB_PATH="$("$PYTHON" -c 'from ita_dash import config, db; db.ensure_current(); print(config.db_path().absolute())')"
+echo "database: $ITA_DB_PATH -> $(readlink "$ITA_DB_PATH")"
 
 PIDS=()
 NGINX_PID=""

@@ -276,7 +276,8 @@ def _bench_import_if_available(units: int) -> dict[str, float]:
 
 # ------------------------------------------------------------------------ pages
 
-PAGES = ("overview", "groups", "unit_profile", "weakest_indicators", "zero_items", "about")
+PAGES = ("overview", "groups", "unit_profile", "weakest_indicators", "zero_items", "about",
+         "presentation", "compare")
 
 
 def run_page_bench(*, dataset: str, baseline: str, repeats: int,

@@ -66,9 +66,17 @@ class Places:
         return self.builds / ".lock"
 
 
+def is_build_file(path: Path) -> bool:
+    """A build file itself (``…/ita.builds/<fingerprint>.duckdb``), not a published link."""
+    return path.parent.name.endswith(".builds") and path.is_file() and not path.is_symlink()
+
+
 def current_build(db_path: Path | None = None) -> Build | None:
-    """The published build (a cheap ``readlink``), or None before the first build."""
+    """The published build (a cheap ``readlink``), or None before the first build. A path
+    to a build file itself is that build, read as it is (never rebuilt or replaced)."""
     link = db_path or config.db_path()
+    if is_build_file(link):
+        return Build(link, link.stem)
     try:
         target = os.readlink(link)
     except OSError:
@@ -194,6 +202,8 @@ def ensure_current_locked(places: Places) -> tuple[Build, SourceData]:
 def ensure_current(places: Places | None = None) -> Build:
     """The current build; built first (under the lock) when it is missing or stale."""
     places = places or Places.default()
+    if is_build_file(places.db_path):  # pinned to one build: read it, never replace it
+        return Build(places.db_path, places.db_path.stem)
     tidy_if_idle(places)
     current = current_build(places.db_path)
     if current is not None:

@@ -638,6 +638,15 @@ def rating_scale(con: Con, *, framework_id: str) -> pd.DataFrame:
                 {"framework_id": framework_id})
 
 
+def built_datasets(con: Con) -> list[str]:
+    """The datasets of ``data/datasets.csv`` that this build holds figures of, in order."""
+    rows = con.execute("""
+        SELECT d.dataset FROM datasets d
+        WHERE EXISTS (SELECT 1 FROM unit_years y WHERE y.dataset = d.dataset)
+        ORDER BY d.seq""").fetchall()
+    return [str(r[0]) for r in rows]
+
+
 def dataset_info(con: Con, *, dataset: str) -> pd.DataFrame:
     return _run(con, """
         SELECT d.*, (SELECT count(*) FROM scores s WHERE s.dataset = d.dataset) AS n_scores,

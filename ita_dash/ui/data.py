@@ -125,6 +125,10 @@ def _cached(query: Callable[Concatenate[duckdb.DuckDBPyConnection, P], R],
 # -------------------------------------------------- filters (every page, ui.state)
 
 
+def built_datasets() -> list[str]:
+    return _cached(queries.built_datasets)
+
+
 def dataset_info(*, dataset: str) -> pd.DataFrame:
     return _cached(queries.dataset_info, dataset=dataset)
 

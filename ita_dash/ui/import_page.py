@@ -17,7 +17,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from ita_dash import config, i18n
+from ita_dash import i18n
 from ita_dash.importer import strings
 from ita_dash.importer.auth import Actor, NotAuthorized, password_configured
 from ita_dash.importer.pipeline import ImportOptions, Plan, Progress, StaleError
@@ -25,7 +25,7 @@ from ita_dash.importer.templates import template_bytes
 from ita_dash.store.imports import UndoError
 from ita_dash.ui import auth, framework_import
 from ita_dash.ui import import_actions as actions
-from ita_dash.ui.data import cursor, frameworks_overview, own_cursor
+from ita_dash.ui.data import built_datasets, cursor, frameworks_overview, own_cursor
 from ita_dash.ui.state import Filters, dataset_label, label_of
 
 LOG = logging.getLogger(__name__)
@@ -147,7 +147,7 @@ def upload(f: Filters) -> None:
     file = st.file_uploader(f.t("data.upload.file", mb=limit), type=["xlsx", "csv"],
                             max_upload_size=limit, key="import-file")
     cols = st.columns(3)
-    dataset = cols[0].selectbox(f.t("data.upload.dataset"), config.dataset_names(), key="import-dataset",
+    dataset = cols[0].selectbox(f.t("data.upload.dataset"), built_datasets(), key="import-dataset",
                                 format_func=lambda d: dataset_label(d, f.lang))
     add_units = cols[1].checkbox(f.t("data.upload.add_units"), key="import-add-units")
     replace = cols[2].checkbox(f.t("data.upload.replace"), key="import-replace")

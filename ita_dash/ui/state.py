@@ -16,7 +16,6 @@ from typing import TypeVar
 import pandas as pd
 import streamlit as st
 
-from ita_dash import config
 from ita_dash.i18n import DEFAULT_LANG, LANGS, pick, t, year_label
 from ita_dash.scope import Scope
 from ita_dash.thai import to_arabic_digits
@@ -86,7 +85,7 @@ def dataset_label(dataset: str, lang: str) -> str:
 
 
 def resolve_dataset(raw: str | None, lang: str) -> tuple[str, str | None]:
-    if raw is None or raw in config.dataset_names():
+    if raw is None or raw in data.built_datasets():
         return raw or DEFAULT_DATASET, None
     fallback = DEFAULT_DATASET
     return fallback, t("note.dataset", lang, value=raw, fallback=dataset_label(fallback, lang))
@@ -288,7 +287,7 @@ def filter_widgets(filters: Filters, params: tuple[str, ...], prefix: str = _WID
     scopes = scope_labels(filters.dataset, lang)
     if filters.scope.token() not in scopes:
         scopes[filters.scope.token()] = filters.scope_label
-    datasets = {d: dataset_label(d, lang) for d in config.dataset_names()}
+    datasets = {d: dataset_label(d, lang) for d in data.built_datasets()}
     years = {y: year_label(y, lang) for y in filters.years}
     widgets = {
         "lang": lambda key: st.radio(
@@ -296,7 +295,7 @@ def filter_widgets(filters: Filters, params: tuple[str, ...], prefix: str = _WID
             format_func=label_of({"th": "ไทย", "en": "English"}), on_change=_push,
             args=("lang", key)),
         "dataset": lambda key: st.selectbox(
-            t("filter.dataset", lang), config.dataset_names(), key=key,
+            t("filter.dataset", lang), list(datasets), key=key,
             format_func=label_of(datasets), on_change=_push, args=("dataset", key)),
         "year": lambda key: st.selectbox(
             t("filter.year", lang), filters.years, key=key, format_func=label_of(years),

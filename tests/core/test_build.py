@@ -116,3 +116,16 @@ def test_default_data_builds(tmp_path):
     con = duckdb.connect(str(build_database(tmp_path / "d.duckdb", DEFAULT_DATA_DIR)))
     counts = dict(con.execute("SELECT dataset, count(*) FROM unit_years GROUP BY ALL").fetchall())
     assert counts == {"real": 14, "demo": 300}
+
+
+def test_a_path_to_a_build_file_is_read_as_it_is_never_rebuilt(tmp_path):
+    """ITA_DB_PATH may name one build file (e.g. pinned by a deployment): it is read,
+    never replaced by a link or rebuilt beside itself."""
+    places = Places(tmp_path / "ita.duckdb", DEFAULT_DATA_DIR, tmp_path / "store")
+    build = ensure_current(places)
+    pinned = Places(build.path, DEFAULT_DATA_DIR, tmp_path / "store")
+    before = digest(build.path)
+    assert ensure_current(pinned) == current_build(build.path) == build
+    assert digest(build.path) == before and not build.path.is_symlink()
+    assert sorted(p.name for p in build.path.parent.iterdir() if p.suffix == ".duckdb") == [
+        build.path.name]
