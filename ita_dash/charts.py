@@ -498,6 +498,7 @@ def indicator_slice_heatmap(matrix: pd.DataFrame, by: str, lang: str,
     fig.update_xaxes(type="category", side="top", title=t("col.indicator_no", lang))
     fig.update_yaxes(autorange="reversed", type="category", ticksuffix=" ", tickmode="array",
                      tickvals=labels, ticktext=ticks)
+    fig.update_layout(meta={"min_width": 620})  # the cells keep their figures on a phone
     return base_layout(fig, height=max(300, _row_height(len(rows)) * len(rows) + 170),
                        legend=False)
 
@@ -533,6 +534,7 @@ def open_item_slice_heatmap(grid: pd.DataFrame, by: str, lang: str,
     fig.update_xaxes(type="category", side="top", tickangle=-90)
     fig.update_yaxes(autorange="reversed", type="category", ticksuffix=" ", tickmode="array",
                      tickvals=labels, ticktext=ticks)
+    fig.update_layout(meta={"min_width": 180 + 22 * len(codes)})  # every item labelled
     return base_layout(fig, height=max(260, _row_height(len(rows)) * len(rows) + 190),
                        legend=False)
 

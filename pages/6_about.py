@@ -16,7 +16,8 @@ if ui.has_rows(info, f.t("no_data")):
     st.subheader(f.t("about.dataset"))
     st.markdown(f"**{md(pick(row['label_th'], row['label_en'], f.lang))}** — "
                 f"{md(pick(row['description_th'], row['description_en'], f.lang))}")
-    st.caption(f.t("about.counts", n_scores=row["n_scores"], n_unit_years=row["n_unit_years"]))
+    st.caption(f.t("about.counts", n_scores=f"{int(row['n_scores']):,}",
+                   n_unit_years=f"{int(row['n_unit_years']):,}"))
 
 st.subheader(f.t("about.sources", year=f.year_text))
 about.sources(f)
