@@ -18,7 +18,7 @@ from ita_dash import charts, tables
 from ita_dash.i18n import pick, slice_label, t
 from ita_dash.scope import Scope
 from ita_dash.ui import data
-from ita_dash.ui.render import chart, downloads
+from ita_dash.ui.render import chart, downloads, styled_dataframe
 from ita_dash.ui.state import Filters
 
 PAGE_SIZE = 25  # rows per page: a page fits a screen, so the chosen unit's row is in view
@@ -85,8 +85,8 @@ def paged_table(frame: pd.DataFrame, cols: tuple[tables.Col, ...], filters: Filt
     highlight = part["unit_id"] == focus_unit if focus is not None else None
     colors = part["level_color"] if "level_color" in part else None
     styler = tables.style(shown, cols, filters.lang, level_colors=colors, highlight=highlight)
-    st.dataframe(styler, hide_index=True, width="stretch", key=f"table-{name}",
-                 height=ROW_PX * len(part) + HEADER_PX)  # the whole page, no inner scroll
+    styled_dataframe(styler, key=f"table-{name}",
+                     height=ROW_PX * len(part) + HEADER_PX)  # the whole page, no inner scroll
     downloads(lambda: tables.localize(frame, cols, filters.lang), name, filters)
 
 
