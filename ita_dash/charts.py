@@ -22,22 +22,23 @@ from ita_dash.palette import STATUS as STATUS_COLORS
 STATUS_ORDER = ("zero", "partial", "full")
 
 
-# The light template, set once as the default: setting it on each figure costs ~8 ms a chart.
-pio.templates.default = "plotly_white"
+# The dashboard's look (Sarabun, light background, legend above, compact margins), registered
+# once as Plotly's default template: set on each figure, template and look cost 8 + 5 ms a chart.
+pio.templates["ita"] = go.layout.Template(pio.templates["plotly_white"]).update(layout={
+    "font": {"family": FONT_FAMILY, "size": 15, "color": TEXT},
+    "hoverlabel": {"font": {"family": FONT_FAMILY, "size": 15}},
+    "margin": {"l": 8, "r": 16, "t": 36, "b": 8},
+    "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0,
+               "font": {"family": FONT_FAMILY, "size": 14}},
+    "xaxis": {"automargin": True},
+    "yaxis": {"automargin": True, "title": {"standoff": 10}},
+})
+pio.templates.default = "ita"
 
 
 def base_layout(fig: go.Figure, *, height: int, legend: bool = True) -> go.Figure:
-    """The shared look: Sarabun, light background, legend above, compact margins."""
-    fig.update_layout(
-        height=height, showlegend=legend,
-        font={"family": FONT_FAMILY, "size": 15, "color": TEXT},
-        hoverlabel={"font": {"family": FONT_FAMILY, "size": 15}},
-        margin={"l": 8, "r": 16, "t": 36, "b": 8},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0,
-                "font": {"family": FONT_FAMILY, "size": 14}},
-    )
-    fig.update_xaxes(automargin=True)
-    fig.update_yaxes(automargin=True, title_standoff=10)
+    """The figure's height and legend (the rest of the look is the default template)."""
+    fig.update_layout(height=height, showlegend=legend)
     return fig
 
 
@@ -99,11 +100,15 @@ def ranking_bar(ranking: pd.DataFrame, lang: str, highlight: str | None = None) 
 
 
 def _pass_line(fig: go.Figure, frame: pd.DataFrame, lang: str) -> None:
+    """A dashed vertical line at each pass mark, labelled above the plot."""
     marks = frame["pass_mark"].dropna().unique() if "pass_mark" in frame else []
     for mark in marks:
-        fig.add_vline(x=float(mark), line_dash="dash", line_color=LOSS, line_width=2,
-                      annotation_text=t("chart.pass_line", lang, mark=float(mark)),
-                      annotation_position="top", annotation_font_color=LOSS)
+        x = float(mark)
+        fig.add_shape(type="line", x0=x, x1=x, y0=0, y1=1, xref="x", yref="y domain",
+                      line={"dash": "dash", "color": LOSS, "width": 2})
+        fig.add_annotation(x=x, y=1, xref="x", yref="y domain", yanchor="bottom",
+                           showarrow=False, text=t("chart.pass_line", lang, mark=x),
+                           font={"color": LOSS})
 
 
 def rating_bar(counts: pd.DataFrame, lang: str) -> go.Figure:
@@ -447,7 +452,8 @@ def ranking_focus_bar(rows: pd.DataFrame, lang: str, unit_id: str | None) -> go.
                     hovertemplate="<b>%{y}</b><br>" + t("chart.score", lang)
                     + " %{x:.2f}<br>" + t("chart.level", lang)
                     + " %{customdata[1]}<extra></extra>")
-    ticks = [f"<b>▶ {n}</b>" if n in set(frame.loc[focus, "name"]) else n for n in order]
+    chosen = set(frame.loc[focus, "name"])
+    ticks = [f"<b>▶ {n}</b>" if n in chosen else n for n in order]
     fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], tickmode="array",
                      tickvals=order, ticktext=ticks)
     fig.update_xaxes(range=[0, 100], title=t("chart.score", lang))

@@ -21,7 +21,7 @@ if n_units == 1:
 
 st.subheader(f.t("overview.ratings"))
 counts = ui.data.rating_counts(dataset=dataset, year=year, scope=scope)
-ui.chart(charts.rating_bar(counts, f.lang), "ratings")
+ui.chart("ratings", charts.rating_bar, counts, f.lang)
 
 if many:  # thousands of units: ranked within their agency type, as the NACC ranks
     st.subheader(f.t("rank.type_title"))
@@ -29,7 +29,7 @@ if many:  # thousands of units: ranked within their agency type, as the NACC ran
 else:
     st.subheader(f.t("overview.ranking"))
     rows = ranking.rename_axis("position").reset_index()
-    ui.chart(charts.ranking_focus_bar(rows, f.lang, f.unit), "ranking")
+    ui.chart("ranking", charts.ranking_focus_bar, rows, f.lang, f.unit)
     st.caption(f.t("overview.change_note"))
     scale.paged_table(ranking, tables.RANKING, f, "ranking", focus_unit=f.unit)
 

@@ -13,7 +13,7 @@ st.subheader(f.t("groups.trend"))
 trend = ui.data.group_trend(dataset=f.dataset, group_set=group_set)
 if ui.has_rows(trend, f.t("no_data")):
     if trend["fiscal_year"].nunique() > 1:
-        ui.chart(charts.group_trend_lines(trend, f.lang), "group-trend")
+        ui.chart("group-trend", charts.group_trend_lines, trend, f.lang)
     else:
         ui.message(f.t("groups.one_year"))
     with st.expander(f.t("groups.trend")):
@@ -23,7 +23,7 @@ no_data = f.t("no_data.year_scope", scope=ui.group_set_label(group_set, f.lang),
 st.subheader(f"{f.t('groups.spread')} · {f.year_text}")
 spread = ui.data.group_spread(dataset=f.dataset, year=year, group_set=group_set)
 if ui.has_rows(spread, no_data):
-    ui.chart(charts.group_spread_box(spread, f.lang), "group-spread")
+    ui.chart("group-spread", charts.group_spread_box, spread, f.lang)
     comparison = ui.data.group_comparison(dataset=f.dataset, year=year, group_set=group_set)
     ui.table(comparison, tables.GROUP_COMPARISON, f, "groups")
 

@@ -20,7 +20,7 @@ ui.unit_header(f, history, year)
 
 st.subheader(f.t("profile.history"))
 if len(history) > 1:
-    ui.chart(charts.unit_history_lines(history, f.lang), "history")
+    ui.chart("history", charts.unit_history_lines, history, f.lang)
 else:
     ui.message(f.t("profile.one_year", year=shown_year))
 ui.table(tables.with_status_labels(ui.with_framework_names(history), ("level_source",)),
@@ -35,7 +35,7 @@ st.subheader(f.t("profile.deltas"))
 deltas = ui.data.indicator_deltas(dataset=f.dataset, unit_id=unit)
 changes = charts.year_changes(deltas, year)
 if ui.has_rows(changes, f.t("profile.no_deltas")):
-    ui.chart(charts.indicator_delta_bars(changes, f.lang), "deltas")
+    ui.chart("deltas", charts.indicator_delta_bars, changes, f.lang)
     with st.expander(f.t("profile.deltas_all")):
         ui.table(deltas, tables.INDICATOR_DELTAS, f, "deltas")
 
@@ -54,7 +54,7 @@ st.caption(f.t("profile.recoverable_help"))
 recoverable = ui.data.points_recoverable(dataset=f.dataset, year=year, unit_id=unit)
 if ui.has_rows(recoverable, f.t("profile.no_recoverable")):
     ui.recoverable_summary(f, year)
-    ui.chart(charts.recoverable_bars(recoverable, f.lang), "recoverable")
+    ui.chart("recoverable", charts.recoverable_bars, recoverable, f.lang)
     with st.expander(f.t("profile.recoverable_table")):
         ui.table(recoverable, tables.RECOVERABLE, f, "recoverable")
 

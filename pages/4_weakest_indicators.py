@@ -27,7 +27,7 @@ if matrix is None:  # more units than fit a screen: slices, then one slice's uni
         charts.indicator_slice_heatmap,
         lambda page: ui.data.indicator_matrix(dataset=dataset, year=year, scope=page))
 if matrix is not None:
-    ui.chart(charts.indicator_heatmap(matrix, f.lang, focus_unit=f.unit), "heatmap-units")
+    ui.chart("heatmap-units", charts.indicator_heatmap, matrix, f.lang, focus_unit=f.unit)
 ui.indicator_legend(f)
 if matrix is not None:
     with st.expander(f.t("weak.heatmap")):
@@ -39,7 +39,7 @@ scale.paged_table(weakest, tables.WEAKEST, f, "weakest", focus_unit=f.unit)
 
 st.subheader(f.t("weak.frequency"))
 frequency = ui.data.weakest_indicator_frequency(dataset=dataset, year=year, scope=scope)
-ui.chart(charts.weakest_frequency_bars(frequency, f.lang), "frequency")
+ui.chart("frequency", charts.weakest_frequency_bars, frequency, f.lang)
 ui.table(frequency, tables.WEAKEST_FREQUENCY, f, "weakest-frequency")
 
 if f.unit:

@@ -33,10 +33,10 @@ if grid is None:  # more units than fit a screen: slices, then one slice's units
         charts.open_item_slice_heatmap,
         lambda page: ui.data.open_item_grid(dataset=dataset, year=year, scope=page))
 if grid is not None and not grid.empty:
-    ui.chart(charts.open_item_grid(grid, f.lang, focus_unit=f.unit), "item-grid-units")
+    ui.chart("item-grid-units", charts.open_item_grid, grid, f.lang, focus_unit=f.unit)
 
 st.subheader(f.t("zero.miss_counts"))
-ui.chart(charts.miss_count_bars(miss, f.lang), "miss-counts")
+ui.chart("miss-counts", charts.miss_count_bars, miss, f.lang)
 ui.table(miss, tables.MISS_COUNTS, f, "miss-counts")
 
 st.subheader(f.t("zero.list"))

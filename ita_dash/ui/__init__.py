@@ -9,7 +9,7 @@ Pages (listed in ``app.py``, files ``pages/<n>_<slug>.py``) use only this packag
     ui.page_title(f, "overview.title")
     frame = ui.data.rankings(dataset=f.dataset, year=f.year, scope=f.scope)
     if ui.has_rows(frame, f.t("no_data")):
-        ui.chart(charts.ranking_bar(frame, f.lang), "ranking")
+        ui.chart("ranking", charts.ranking_bar, frame, f.lang)
         ui.table(frame, tables.RANKING, f, "ranking")   # with CSV + Excel downloads
 
 All Streamlit caching lives in :mod:`ita_dash.ui.data`: one typed function per query.

@@ -31,20 +31,29 @@ def _framework_names(lang: str) -> dict[str, str]:
     return {r.framework_id: pick(r.name_th, r.name_en, lang) for r in frameworks.itertuples()}
 
 
+@data.per_build
+def _sources_in_words(*, dataset: str, year: int | None, lang: str) -> pd.DataFrame:
+    frame = data.figure_sources(dataset=dataset, year=year)
+    titles, names = _titles(), _framework_names(lang)
+    return frame.assign(document=frame["source_id"].map(titles).fillna(frame["source_id"]),
+                        framework=frame["framework_id"].map(names))
+
+
 def sources(filters: Filters) -> None:
-    frame = data.figure_sources(dataset=filters.dataset, year=filters.year)
-    if has_rows(frame, t("about.no_sources", filters.lang)):
-        titles, names = _titles(), _framework_names(filters.lang)
-        shown = frame.assign(document=frame["source_id"].map(titles).fillna(frame["source_id"]),
-                             framework=frame["framework_id"].map(names))
+    shown = _sources_in_words(dataset=filters.dataset, year=filters.year, lang=filters.lang)
+    if has_rows(shown, t("about.no_sources", filters.lang)):
         paged_table(shown, tables.ABOUT_SOURCES, filters, "sources")  # 8,000 rows nationally
 
 
 def conflicts(filters: Filters) -> None:
-    lang = filters.lang
-    frame = data.conflicts(dataset=filters.dataset)
-    if not has_rows(frame, t("about.no_conflicts", lang)):
-        return
+    shown = _conflicts_in_words(dataset=filters.dataset, lang=filters.lang)
+    if has_rows(shown, t("about.no_conflicts", filters.lang)):
+        table(shown, tables.ABOUT_CONFLICTS, filters, "conflicts")
+
+
+@data.per_build
+def _conflicts_in_words(*, dataset: str, lang: str) -> pd.DataFrame:
+    frame = data.conflicts(dataset=dataset)
     titles = _titles()
     explained = []
     for r in frame.itertuples():
@@ -56,25 +65,40 @@ def conflicts(filters: Filters) -> None:
         if lang == "en":
             sentence += f" {r.rule}. {r.note or ''}".rstrip()
         explained.append(sentence)
-    table(frame.assign(explained=explained), tables.ABOUT_CONFLICTS, filters, "conflicts")
+    return frame.assign(explained=explained)
 
 
 def checks(filters: Filters) -> None:
-    lang = filters.lang
-    frame = data.consistency_checks(dataset=filters.dataset, year=filters.year)
-    if not has_rows(frame, t("about.no_checks", lang)):
-        return
+    shown = _checks_in_words(dataset=filters.dataset, year=filters.year, lang=filters.lang)
+    if has_rows(shown, t("about.no_checks", filters.lang)):
+        table(shown, tables.CHECKS, filters, "checks")
+
+
+@data.per_build
+def _checks_in_words(*, dataset: str, year: int | None, lang: str) -> pd.DataFrame:
+    frame = data.consistency_checks(dataset=dataset, year=year)
     levels = data.registry().levels
     level_names = {r.level_code: pick(r.label_th, r.label_en, lang) for r in levels.itertuples()}
-    shown = frame.assign(
+    return frame.assign(
         kind=[_word("kind", k, lang) for k in frame["kind"]],
         printed=[level_names.get(v, v) for v in frame["printed"]],
         recomputed=[level_names.get(v, v) for v in frame["recomputed"]])
-    table(shown, tables.CHECKS, filters, "checks")
 
 
 def frameworks(filters: Filters) -> None:
+    """Every framework, then each one's rating scale."""
     lang = filters.lang
+    shown, scales = _frameworks_in_words(lang=lang)
+    cols = tables.ABOUT_FRAMEWORKS if lang == "en" else tables.ABOUT_FRAMEWORKS[:-1]
+    table(shown, cols, filters, "frameworks")
+    for i, (title, scale) in enumerate(scales):
+        st.markdown(f"**{md(title)}**")
+        if has_rows(scale, t("about.no_scale", lang)):
+            table(scale, tables.ABOUT_SCALE, filters, f"scale-{i}")
+
+
+@data.per_build
+def _frameworks_in_words(*, lang: str) -> tuple[pd.DataFrame, list[tuple[str, pd.DataFrame]]]:
     frame = data.frameworks_overview()
     titles = _titles()
     shown = frame.assign(
@@ -82,18 +106,15 @@ def frameworks(filters: Filters) -> None:
         aggregation=[_word("aggregation", a, lang) for a in frame["aggregation"]],
         document=frame["source_id"].map(titles),
         note=frame["note"] if lang == "en" else "")
-    cols = tables.ABOUT_FRAMEWORKS if lang == "en" else tables.ABOUT_FRAMEWORKS[:-1]
-    table(shown, cols, filters, "frameworks")
+    scales = []
     for fw in frame.itertuples():
-        st.markdown(f"**{md(t('about.scale', lang, name=pick(fw.name_th, fw.name_en, lang)))}**")
         scale = data.rating_scale(framework_id=fw.framework_id)
-        if not has_rows(scale, t("about.no_scale", lang)):
-            continue
         condition = [t("about.each_tool", lang, x=f"{v:.0f}") if pd.notna(v)
                      else t("about.no_tool_condition", lang) for v in scale["min_each_tool"]]
-        table(scale.assign(condition=condition,
-                           status=[status_label(s, lang) for s in scale["status"]]),
-              tables.ABOUT_SCALE, filters, f"scale-{fw.Index}")
+        scales.append((t("about.scale", lang, name=pick(fw.name_th, fw.name_en, lang)),
+                       scale.assign(condition=condition,
+                                    status=[status_label(s, lang) for s in scale["status"]])))
+    return shown, scales
 
 
 LEVEL_WORDS = {"total": ("คะแนนรวม", "total"), "tool": ("เครื่องมือ", "tools"),
@@ -124,14 +145,17 @@ def _word_of_type(code: str, lang: str) -> str:
 
 def framework_years(filters: Filters) -> None:
     """Each fiscal year's framework, how sure it is, and its source (in words)."""
-    lang = filters.lang
+    cols = tables.FRAMEWORK_YEARS if filters.lang == "en" else tables.FRAMEWORK_YEARS[:-1]
+    table(_framework_years_in_words(lang=filters.lang), cols, filters, "framework-years")
+
+
+@data.per_build
+def _framework_years_in_words(*, lang: str) -> pd.DataFrame:
     frame = tables.with_status_labels(data.framework_years())
     titles = _titles()
-    shown = frame.assign(
+    return frame.assign(
         assessor=[_word("assessor", a, lang) for a in frame["assessor"]],
         unit_types=[_types_in_words(u, lang) for u in frame["unit_types"]],
         levels_known=[_levels_in_words(v, lang) for v in frame["levels_known"]],
         document=frame["source_id"].map(titles),
         note=frame["note"] if lang == "en" else "")
-    cols = tables.FRAMEWORK_YEARS if lang == "en" else tables.FRAMEWORK_YEARS[:-1]
-    table(shown, cols, filters, "framework-years")

@@ -94,8 +94,7 @@ def over_the_years(filters: Filters, scope: Scope) -> None:
         message(t("compare.one_year", lang,
                   year=year_label(int(history["fiscal_year"].iloc[0]), lang)))
     if not frame.dropna(subset=[column]).empty:
-        chart(charts.compare_lines(frame.dropna(subset=[column]), column, lang,
-                                   options[shown]), "compare-lines")
+        chart("compare-lines", charts.compare_lines, frame.dropna(subset=[column]), column, lang, options[shown])
     table(history, tables.COMPARE_HISTORY, filters, "compare-totals")
     with st.expander(t("compare.indicators", lang)):
         table(indicators, tables.COMPARE_INDICATORS, filters, "compare-indicators")
@@ -107,7 +106,7 @@ def radar_overlay(filters: Filters, scope: Scope) -> None:
     indicators = data.compare_indicators(dataset=filters.dataset, scope=scope)
     year = indicators[indicators["fiscal_year"] == filters.year]
     if has_rows(year, t("compare.no_radar", lang, year=filters.year_text)):
-        chart(charts.compare_radar(year, lang), "compare-radar")
+        chart("compare-radar", charts.compare_radar, year, lang)
         st.caption(" · ".join(f"**{c}** {pick(p.iloc[0]['label_th'], p.iloc[0]['label_en'], lang)}"
                               for c, p in year.groupby("indicator", sort=False)))
 

@@ -12,9 +12,11 @@ the functions below are grouped by the page that uses them.
 
 from __future__ import annotations
 
+import copy
+import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 
 import duckdb
 import pandas as pd
@@ -52,7 +54,7 @@ def fonts_in_place() -> bool:
 def refresh() -> Build:
     """Start a run on the newest published build (cheap; every page calls it first)."""
     path = config.db_path()
-    _ensured(str(path))
+    _ensured(db_path=str(path))
     build = db.current_build(path) or db.ensure_current(path)
     st.session_state[_BUILD] = build
     return build
@@ -76,7 +78,7 @@ def cursor() -> duckdb.DuckDBPyConnection:
     if held is None or held[0] != current:
         if held is not None:
             held[1].close()
-        held = (current, _connection(str(current.path), current.fingerprint).cursor())
+        held = (current, _connection(path=str(current.path), fingerprint=current.fingerprint).cursor())
         st.session_state[_CURSOR] = held
     return held[1]
 
@@ -84,18 +86,18 @@ def cursor() -> duckdb.DuckDBPyConnection:
 def own_cursor() -> duckdb.DuckDBPyConnection:
     """A cursor of its own on this run's build, for work done outside the run (downloads)."""
     current = build()
-    return _connection(str(current.path), current.fingerprint).cursor()
+    return _connection(path=str(current.path), fingerprint=current.fingerprint).cursor()
 
 
 @st.cache_resource(show_spinner=False, max_entries=3)
 def _registry(path: str, fingerprint: str) -> Registry:
-    return Registry(_connection(path, fingerprint).cursor())
+    return Registry(_connection(path=path, fingerprint=fingerprint).cursor())
 
 
 def registry() -> Registry:
     """Indicator labels and framework names of this run's build."""
     current = build()
-    return _registry(str(current.path), current.fingerprint)
+    return _registry(path=str(current.path), fingerprint=current.fingerprint)
 
 
 @st.fragment(run_every=WATCH_SECONDS)
@@ -107,19 +109,53 @@ def watch_builds() -> None:
         st.rerun()
 
 
-@st.cache_data(show_spinner=False, max_entries=2048)
+@st.cache_resource(show_spinner=False, max_entries=2048)
 def _result(fingerprint: str, query_name: str, _query: Callable[..., Any],
             _con: duckdb.DuckDBPyConnection, **params: Any) -> Any:
     # the key: fingerprint, query_name and params (arguments named _... are not hashed)
     return _query(_con, **params)
 
 
+def _shared_copy(result: R) -> R:
+    """The caller's own copy of a cached result: with pandas' copy-on-write a shallow copy
+    shares the cached columns until it is written to, so no caller changes the cache."""
+    if isinstance(result, pd.DataFrame | pd.Series):
+        return cast(R, result.copy(deep=False))
+    if isinstance(result, tuple | list):
+        return cast(R, type(result)(_shared_copy(item) for item in result))
+    return copy.copy(result)
+
+
 def _cached(query: Callable[Concatenate[duckdb.DuckDBPyConnection, P], R],
             *args: P.args, **params: P.kwargs) -> R:
-    """``query(cursor(), **params)``, cached per build fingerprint and parameters."""
+    """``query(cursor(), **params)``, cached per build fingerprint and parameters.
+
+    One result object is kept per key (no pickling on every hit, as ``st.cache_data``
+    would); each caller gets its own shallow copy (:func:`_shared_copy`).
+    """
     assert not args, "queries take keyword arguments only"
-    result: R = _result(build().fingerprint, query.__name__, query, cursor(), **params)
-    return result
+    result = _result(fingerprint=build().fingerprint, query_name=query.__name__, _query=query,
+                     _con=cursor(), **params)
+    return _shared_copy(result)
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _derived(fingerprint: str, name: str, _make: Callable[..., Any], **params: Any) -> Any:
+    return _make(**params)
+
+
+def per_build(make: Callable[P, R]) -> Callable[P, R]:
+    """Decorate a function of cached query results (labels, tables in words): it runs once
+    per build and keyword arguments, and every later run gets a copy of its result."""
+    name = f"{make.__module__}.{make.__qualname__}"
+
+    @functools.wraps(make)
+    def once(*args: P.args, **params: P.kwargs) -> R:
+        assert not args, "per_build functions take keyword arguments only"
+        result = _derived(fingerprint=build().fingerprint, name=name, _make=make, **params)
+        return _shared_copy(result)
+
+    return once
 
 
 # -------------------------------------------------- filters (every page, ui.state)

@@ -18,7 +18,7 @@ from ita_dash import charts, tables
 from ita_dash.i18n import pick, slice_label, t
 from ita_dash.scope import Scope
 from ita_dash.ui import data
-from ita_dash.ui.render import chart, downloads, styled_dataframe
+from ita_dash.ui.render import chart, downloads, formatted_table
 from ita_dash.ui.state import Filters
 
 PAGE_SIZE = 25  # rows per page: a page fits a screen, so the chosen unit's row is in view
@@ -81,12 +81,11 @@ def paged_table(frame: pd.DataFrame, cols: tuple[tables.Col, ...], filters: Filt
     rows = pager(len(frame), name, filters.lang, size=size, focus=focus,
                  focus_token=f"{focus_unit}:{focus}:{len(frame)}")
     part = frame.iloc[rows]
-    shown = tables.localize(part, cols, filters.lang)
     highlight = part["unit_id"] == focus_unit if focus is not None else None
     colors = part["level_color"] if "level_color" in part else None
-    styler = tables.style(shown, cols, filters.lang, level_colors=colors, highlight=highlight)
-    styled_dataframe(styler, key=f"table-{name}",
-                     height=ROW_PX * len(part) + HEADER_PX)  # the whole page, no inner scroll
+    formatted_table(part, cols, filters.lang, key=f"table-{name}", highlight=highlight,
+                    level_colors=colors,
+                    height=ROW_PX * len(part) + HEADER_PX)  # the whole page, no inner scroll
     downloads(lambda: tables.localize(frame, cols, filters.lang), name, filters)
 
 
@@ -205,7 +204,7 @@ def type_ranking(filters: Filters, name: str) -> None:
         st.caption(t("rank.unit_note", filters.lang, unit=filters.unit_label,
                      rank=int(rows.loc[focus, "rank"]), n=len(rows),
                      type=slice_label("unit_type", unit_type, filters.lang)))
-    chart(charts.ranking_focus_bar(shown, filters.lang, filters.unit), f"{name}-bars")
+    chart(f"{name}-bars", charts.ranking_focus_bar, shown, filters.lang, filters.unit)
     st.caption(t("rank.change_note", filters.lang))
     st.markdown(f"**{t('rank.full', filters.lang)}**")
     paged_table(rows, TYPE_COLS, filters, f"{name}-table", focus_unit=filters.unit)
@@ -221,7 +220,7 @@ def slices_then_units(filters: Filters, n_units: int, key: str, chart_key: str,
     st.caption(t("agg.note", filters.lang, n=f"{n_units:,}", by=t(f"slice.{by}", filters.lang)))
     sliced = sliced_of(by)
     mine, names = unit_slice_value(filters, by), slice_names(filters, by)
-    chart(heatmap(sliced, by, filters.lang, focus=mine, names=names), chart_key)
+    chart(chart_key, heatmap, sliced, by, filters.lang, focus=mine, names=names)
     value = drill_slice(filters, list(sliced["value"].drop_duplicates()), by, f"{key}_drill")
     if value is None:
         return None

@@ -126,6 +126,11 @@ def resolve_year(raw: str | None, years: list[int], lang: str,
 
 def scope_labels(dataset: str, lang: str) -> dict[str, str]:
     """Every scope token of the dataset with its label in ``lang`` ('all' first)."""
+    return _scope_labels(dataset=dataset, lang=lang)
+
+
+@data.per_build  # asked for several times per run
+def _scope_labels(*, dataset: str, lang: str) -> dict[str, str]:
     labels = {"all": t("scope.all", lang)}
     for row in data.scope_options(dataset=dataset).itertuples():
         token = Scope(row.kind, row.value).token()

@@ -326,5 +326,5 @@ def profile_radar(filters: Filters, history: pd.DataFrame, year: int) -> None:
     prev = history.loc[history["fiscal_year"] == year, "prev_year"]
     previous = int(prev.iloc[0]) if not prev.empty and pd.notna(prev.iloc[0]) else year - 1
     series = charts.radar_series(vs_group, vs_previous, lang, group_name, previous)
-    chart(charts.radar_chart(vs_group, series, lang), "radar")
+    chart("radar", charts.radar_chart, vs_group, series, lang)
     indicator_legend(filters)

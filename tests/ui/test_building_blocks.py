@@ -65,8 +65,11 @@ def all_figures(con) -> dict[str, object]:
 
 def test_every_chart_uses_sarabun_and_shows_exact_figures_on_hover(con) -> None:
     for name, fig in all_figures(con).items():
-        assert fig.layout.font.family.startswith("Sarabun"), name
-        assert fig.layout.hoverlabel.font.family.startswith("Sarabun"), name
+        # the figure's own setting, else its template's (the dashboard's default template)
+        look = fig.layout.template.layout
+        assert (fig.layout.font.family or look.font.family).startswith("Sarabun"), name
+        assert (fig.layout.hoverlabel.font.family or look.hoverlabel.font.family) \
+            .startswith("Sarabun"), name
         templates = [tr.hovertemplate or "" for tr in fig.data]
         assert any(".2f" in h or ".4f" in h or "%{x}" in h or "%{y}" in h for h in templates), name
 
