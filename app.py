@@ -18,4 +18,7 @@ PAGES = [  # file, URL path, icon
     ui.page("pages/8_presentation.py", "presentation", ":material/slideshow:"),
     ui.page("pages/9_compare.py", "compare", ":material/compare_arrows:"),
 ]
-ui.navigation(PAGES).run()
+try:
+    ui.navigation(PAGES).run()
+finally:  # also after st.stop(): a page that stops early keeps its sidebar
+    ui.finish()

@@ -20,7 +20,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ita_dash.ui import data
-from ita_dash.ui.nav import navigation, page, page_links, through_app
+from ita_dash.ui.nav import in_app, navigation, page, page_links, run_ended, through_app
 from ita_dash.ui.render import (
     banners,
     chart,
@@ -54,13 +54,18 @@ __all__ = [
     "Filters", "chart", "comparison_group", "data", "group_picker", "group_set_label",
     "group_set_picker", "has_rows", "indicator_legend", "measure_cards", "message",
     "navigation", "page", "page_title", "present_link", "profile_opener", "profile_radar", "profile_year",
-    "recoverable_summary", "start", "stop", "summary_metrics", "table", "unconfirmed_notes",
+    "recoverable_summary", "finish", "start", "stop", "summary_metrics", "table", "unconfirmed_notes",
     "unit_header", "with_framework_names",
 ]
 
 
+_SIDEBAR = "_ita_sidebar_for"  # the filters whose sidebar is still to be drawn this run
+
+
 def start(page_slug: str) -> Filters:
-    """Begin a page: set-up, filters (URL, session or defaults), sidebar, banners.
+    """Begin a page: set-up, filters (URL, session or defaults), banners; the sidebar is
+    drawn after the page (:func:`finish`), so the page's first chart reaches the browser
+    before the filter widgets.
 
     Every page file calls this first: ``f = ui.start("overview")``.
     """
@@ -69,12 +74,28 @@ def start(page_slug: str) -> Filters:
     data.refresh()
     filters = resolve()
     remember(filters)
+    if in_app():
+        st.session_state[_SIDEBAR] = filters
+    else:  # no app.py around this run to draw it afterwards
+        _draw_sidebar(filters)
+    banners(filters)
+    return filters
+
+
+def finish() -> None:
+    """End a run (``app.py``, also when a page stopped early): the sidebar's page links,
+    filters and the watch for newer builds, for the page that started."""
+    run_ended()
+    filters = st.session_state.pop(_SIDEBAR, None)
+    if isinstance(filters, Filters):
+        _draw_sidebar(filters)
+
+
+def _draw_sidebar(filters: Filters) -> None:
     with st.sidebar:
         page_links(filters)
         st.divider()
     sidebar(filters)
     with st.sidebar:
         data.watch_builds()
-    banners(filters)
-    return filters
 

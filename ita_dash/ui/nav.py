@@ -17,6 +17,7 @@ from ita_dash.ui.state import Filters, incoming_lang, remember, with_unit
 
 _PAGES = "_ita_pages"
 _GOTO = "_ita_goto"
+_IN_APP = "_ita_in_app"  # set while a run goes through app.py
 
 
 def title(url_path: str, lang: str) -> str:
@@ -32,6 +33,7 @@ def page(file: str, url_path: str, icon: str) -> StreamlitPage:
 def navigation(pages: list[StreamlitPage]) -> StreamlitPage:
     """Register ``pages`` (and ``/``, which opens the first) and return the page to run."""
     st.session_state[_PAGES] = {p.url_path: p for p in pages}
+    st.session_state[_IN_APP] = True
     home = st.Page(_home, title=t("app.title", incoming_lang()), url_path="home", default=True)
     return st.navigation([home, *pages], position="hidden")
 
@@ -58,6 +60,17 @@ def through_app(url_path: str) -> None:
     if not pages():
         st.session_state[_GOTO] = url_path
         st.switch_page("app.py", query_params=st.query_params.to_dict())
+
+
+def in_app() -> bool:
+    """True when ``app.py`` started this run (False when Streamlit ran the page's file by
+    itself, as AppTest does on every run after the first)."""
+    return bool(st.session_state.get(_IN_APP))
+
+
+def run_ended() -> None:
+    """The end of a run through ``app.py`` (``ui.finish``)."""
+    st.session_state.pop(_IN_APP, None)
 
 
 def page_links(filters: Filters) -> None:

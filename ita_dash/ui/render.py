@@ -20,7 +20,7 @@ from ita_dash.escape import md
 from ita_dash.i18n import has, t
 from ita_dash.images import export_title, plotly_config
 from ita_dash.ui.data import fonts_in_place
-from ita_dash.ui.state import Filters, dataset_label
+from ita_dash.ui.state import Filters, current, dataset_label
 
 CSS = """
 <style>
@@ -117,7 +117,7 @@ def chart(key: str, build: Callable[..., go.Figure], *args: object,
     ``min_width`` (or the figure's ``layout.meta["min_width"]``): below this width the
     chart scrolls sideways instead of squeezing (grids whose every column is labelled).
     """
-    labels = _export_labels(key, st.session_state.get("_ita_filters"))
+    labels = _export_labels(key, current())
     with st.container(key=f"chart-{key}"):  # the replayed chart lands in this block
         min_width = _chart_element(  # keywords: positional ones cost a signature() per call
             key=key, build_name=f"{build.__module__}.{build.__qualname__}", args=args,

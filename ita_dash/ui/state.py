@@ -27,6 +27,7 @@ _LAST = "_ita_last_"
 _WIDGET = "w_"
 T = TypeVar("T")
 _QUIET = "_ita_quiet"
+_CURRENT = "_ita_filters"  # the filters of this run (set by ui.start)
 
 
 @dataclass(frozen=True)
@@ -241,7 +242,8 @@ def _scope_label(scope: Scope, dataset: str, lang: str) -> str:
 
 
 def remember(filters: Filters) -> None:
-    """Keep the filters for the next page and in the URL."""
+    """Keep the filters for this run (:func:`current`), the next page and the URL."""
+    st.session_state[_CURRENT] = filters
     for param, value in filters.params().items():
         st.session_state[_LAST + param] = value
         if st.query_params.get(param) != value:
@@ -249,6 +251,12 @@ def remember(filters: Filters) -> None:
     for param in PARAMS:
         if param not in filters.params() and param in st.query_params:
             del st.query_params[param]
+
+
+def current() -> Filters | None:
+    """The filters of this run, once the page has started (``ui.start``)."""
+    held = st.session_state.get(_CURRENT)
+    return held if isinstance(held, Filters) else None
 
 
 def with_unit(filters: Filters, unit: str) -> Filters:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -321,3 +322,17 @@ def test_every_page_file_is_in_the_page_list_with_its_url_and_title() -> None:
         ("compare", "Compare units")]
     assert [page for page, _ in links] == list(PAGES)  # app.py lists every file of pages/
     assert all("dataset=real" in link.proto.query_string for link in at.get("page_link"))
+
+
+def test_charts_on_a_page_carry_their_png_title_scope_year_and_source() -> None:
+    """The page's charts are exported with their title, scope, year and source (the
+    filters of the run reach ``ui.chart``), also when replayed from the element cache."""
+    for _ in range(2):  # the second run replays the cached charts
+        at = run_page("overview", dataset="real", year="2564", scope="group:peer-2564-ten")
+        titles = {c.proto.id.rsplit("-", 1)[-1]: json.loads(c.proto.spec)["layout"]["title"]
+                  for c in at.get("plotly_chart")}
+        assert set(titles) == {"ratings", "ranking"}
+        ranking = titles["ranking"]
+        assert ranking["text"].startswith("<b>อันดับคะแนน ITA</b> · 10 เขตเปรียบเทียบ ITA 2564")
+        assert ranking["text"].endswith("· พ.ศ. 2564")
+        assert ranking["subtitle"]["text"] == "ที่มา: ข้อมูลจริงจากรายงาน · แดชบอร์ด ITA"
