@@ -23,7 +23,8 @@ STATUS_ORDER = ("zero", "partial", "full")
 
 
 # The dashboard's look (Sarabun, light background, legend above, compact margins), registered
-# once as Plotly's default template: set on each figure, template and look cost 8 + 5 ms a chart.
+# once and used as Plotly's default template (:func:`_figure`): set on each figure, template
+# and look cost 8 + 5 ms a chart.
 pio.templates["ita"] = go.layout.Template(pio.templates["plotly_white"]).update(layout={
     "font": {"family": FONT_FAMILY, "size": 15, "color": TEXT},
     "hoverlabel": {"font": {"family": FONT_FAMILY, "size": 15}},
@@ -33,7 +34,15 @@ pio.templates["ita"] = go.layout.Template(pio.templates["plotly_white"]).update(
     "xaxis": {"automargin": True},
     "yaxis": {"automargin": True, "title": {"standoff": 10}},
 })
-pio.templates.default = "ita"
+TEMPLATE = "ita"
+
+
+def _figure(*args: object, **kwargs: object) -> go.Figure:
+    """A new figure in the dashboard's look: Plotly's default template, made ours here
+    (importing Streamlit's Plotly element makes its own the default; a cheap check)."""
+    if pio.templates.default != TEMPLATE:
+        pio.templates.default = TEMPLATE
+    return go.Figure(*args, **kwargs)
 
 
 def base_layout(fig: go.Figure, *, height: int, legend: bool = True) -> go.Figure:
@@ -77,7 +86,7 @@ def ranking_bar(ranking: pd.DataFrame, lang: str, highlight: str | None = None) 
     ``highlight`` (a unit id) is named in bold with its rank, so it is found at a glance."""
     frame = ranking.assign(name=_names(ranking, "short", lang),
                            level=_level_names(ranking, lang))
-    fig = go.Figure()
+    fig = _figure()
     for (level, color), part in frame.groupby(["level", "level_color"], sort=False,
                                               dropna=False):
         fig.add_bar(x=part["score"], y=part["name"], orientation="h", name=str(level),
@@ -114,7 +123,7 @@ def _pass_line(fig: go.Figure, frame: pd.DataFrame, lang: str) -> None:
 def rating_bar(counts: pd.DataFrame, lang: str) -> go.Figure:
     """Units per rating level, each bar in its level's colour."""
     labels = _names(counts, "label", lang)
-    fig = go.Figure(go.Bar(
+    fig = _figure(go.Bar(
         x=labels, y=counts["n_units"], marker_color=[_color(c) for c in counts["color"]],
         text=counts["n_units"], textposition="outside",
         hovertemplate="%{x}: %{y}<extra></extra>"))
@@ -146,7 +155,7 @@ def _nice_step(top: int, ticks: int = 5) -> int:
 
 def group_trend_lines(trend: pd.DataFrame, lang: str) -> go.Figure:
     """Mean score of each group per year."""
-    fig = go.Figure()
+    fig = _figure()
     years = list(range(int(trend["fiscal_year"].min()), int(trend["fiscal_year"].max()) + 1))
     for i, (_, part) in enumerate(trend.groupby("group_id", sort=True)):
         name = _names(part, "name", lang)[0]
@@ -165,7 +174,7 @@ def group_trend_lines(trend: pd.DataFrame, lang: str) -> go.Figure:
 
 def group_spread_box(spread: pd.DataFrame, lang: str) -> go.Figure:
     """Every unit's score per group: box with all points, hover names the unit."""
-    fig = go.Figure()
+    fig = _figure()
     for i, (_, part) in enumerate(spread.groupby("group_id", sort=True)):
         group = _names(part, "group", lang)[0]
         fig.add_box(x=part["score"], y=[group] * len(part), name=group, orientation="h",
@@ -183,7 +192,7 @@ def group_spread_box(spread: pd.DataFrame, lang: str) -> go.Figure:
 
 def unit_history_lines(history: pd.DataFrame, lang: str) -> go.Figure:
     """Total and the three tools over the years."""
-    fig = go.Figure()
+    fig = _figure()
     series = (("score", t("chart.total", lang), 4, "solid"), ("iit", "IIT", 2, "dot"),
               ("eit", "EIT", 2, "dash"), ("oit", "OIT", 2, "dashdot"))
     for i, (column, name, width, dash) in enumerate(series):
@@ -217,7 +226,7 @@ def radar_chart(mine: pd.DataFrame, comparisons: list[tuple[str, pd.Series]],
     """
     theta = [str(code) for code in mine["indicator"]]
     labels = _names(mine, "label", lang)
-    fig = go.Figure()
+    fig = _figure()
     named = [(t("chart.this_year", lang), mine["value"]), *comparisons]
     for i, (name, values) in enumerate(named):
         r = list(values)
@@ -263,7 +272,7 @@ def indicator_delta_bars(deltas: pd.DataFrame, lang: str) -> go.Figure:
     """Change of each indicator vs the previous year (rows of :func:`year_changes`)."""
     labels = [f"{c} {n}" for c, n in zip(deltas["indicator"], _names(deltas, "label", lang),
                                          strict=True)]
-    fig = go.Figure(go.Bar(
+    fig = _figure(go.Bar(
         x=deltas["delta"], y=labels, orientation="h",
         marker_color=[GAIN if d >= 0 else LOSS for d in deltas["delta"].fillna(0)],
         text=[f"{d:+.2f}" for d in deltas["delta"]], textposition="outside", cliponaxis=False,
@@ -280,7 +289,7 @@ def recoverable_bars(items: pd.DataFrame, lang: str, top: int = 10) -> go.Figure
     """The items worth most points next year (largest first)."""
     head = items.head(top)
     labels = _names(head, "label", lang)
-    fig = go.Figure(go.Bar(
+    fig = _figure(go.Bar(
         x=head["recoverable"], y=head["code"], orientation="h", marker_color=PRIMARY,
         text=[f"{v:.2f}" for v in head["recoverable"]], textposition="outside", cliponaxis=False,
         customdata=list(zip(labels, head["score"], head["points"], strict=True)),
@@ -320,7 +329,7 @@ def indicator_heatmap(matrix: pd.DataFrame, lang: str,
     z = z.reindex(index=units, columns=codes)
     labels = dict(zip(frame["indicator"], frame["label"], strict=False))
     low = float(frame["value"].min())
-    fig = go.Figure(go.Heatmap(
+    fig = _figure(go.Heatmap(
         z=z.values, x=codes, y=units, colorscale="RdYlGn", zmin=min(low, 100) // 5 * 5, zmax=100,
         texttemplate="%{z:.2f}", textfont={"size": 12, "family": FONT_FAMILY},
         customdata=np.broadcast_to(np.array([labels.get(c, c) for c in codes], dtype=object),
@@ -339,7 +348,7 @@ def indicator_heatmap(matrix: pd.DataFrame, lang: str,
 def weakest_frequency_bars(freq: pd.DataFrame, lang: str) -> go.Figure:
     labels = [f"{c} {n}" for c, n in zip(freq["indicator"], _names(freq, "label", lang),
                                          strict=True)]
-    fig = go.Figure(go.Bar(
+    fig = _figure(go.Bar(
         x=freq["n_units"], y=labels, orientation="h", marker_color=GROUP,
         text=freq["n_units"], textposition="outside", cliponaxis=False,
         hovertemplate="%{y}: %{x}<extra></extra>"))
@@ -375,7 +384,7 @@ def open_item_grid(grid: pd.DataFrame, lang: str, focus_unit: str | None = None)
                             z.shape)  # one label per column, not per cell
     n = len(STATUS_ORDER)
     ticks = [t(f"status.{s}", lang) for s in STATUS_ORDER]
-    fig = go.Figure(go.Heatmap(
+    fig = _figure(go.Heatmap(
         z=z.values, x=codes, y=units, zmin=-0.5, zmax=n - 0.5, colorscale=_status_scale(),
         xgap=2, ygap=2, text=names, customdata=score.values,
         hovertemplate="<b>%{y}</b><br>%{x} %{text}<br>%{customdata:.2f}"
@@ -394,7 +403,7 @@ def open_item_grid(grid: pd.DataFrame, lang: str, focus_unit: str | None = None)
 def miss_count_bars(miss: pd.DataFrame, lang: str) -> go.Figure:
     """Units at zero per O-item (in framework order)."""
     frame = miss.sort_values("seq")
-    fig = go.Figure(go.Bar(
+    fig = _figure(go.Bar(
         x=frame["code"], y=frame["n_zero"], marker_color=STATUS_COLORS["zero"],
         customdata=list(zip(_names(frame, "label", lang), frame["n_units"], frame["pct_zero"],
                             strict=True)),
@@ -439,7 +448,7 @@ def ranking_focus_bar(rows: pd.DataFrame, lang: str, unit_id: str | None) -> go.
             order.append(GAP + " " * i)  # a distinct empty row per gap
         order.append(name)
     focus = (frame["unit_id"] == unit_id).to_numpy()
-    fig = go.Figure()
+    fig = _figure()
     for (level, color), part in frame.groupby(["level", "level_color"], sort=False,
                                               dropna=False):
         mine = focus[frame.index.get_indexer(part.index)]
@@ -494,7 +503,7 @@ def indicator_slice_heatmap(matrix: pd.DataFrame, by: str, lang: str,
     low = float(matrix["mean"].min())
     ticks = [f"<b>▶ {lab}</b>" if v == focus else lab for v, lab in zip(rows["value"], labels,
                                                                           strict=True)]
-    fig = go.Figure(go.Heatmap(
+    fig = _figure(go.Heatmap(
         z=z.values, x=codes, y=labels, colorscale="RdYlGn", zmin=min(low, 100) // 5 * 5,
         zmax=100, texttemplate="%{z:.1f}", textfont={"size": 11, "family": FONT_FAMILY},
         customdata=np.broadcast_to(np.array([names.get(c, c) for c in codes], dtype=object),
@@ -529,7 +538,7 @@ def open_item_slice_heatmap(grid: pd.DataFrame, by: str, lang: str,
     names = dict(zip(grid["code"], _names(grid, "label", lang), strict=False))
     ticks = [f"<b>▶ {lab}</b>" if v == focus else lab for v, lab in zip(rows["value"], labels,
                                                                           strict=True)]
-    fig = go.Figure(go.Heatmap(
+    fig = _figure(go.Heatmap(
         z=z.values, x=codes, y=labels, zmin=0, zmax=max(10.0, float(np.nanmax(z.values))),
         colorscale=[[0, palette.BACKGROUND], [1, STATUS_COLORS["zero"]]], xgap=1, ygap=1,
         text=np.broadcast_to(np.array([names.get(c, c) for c in codes], dtype=object), z.shape),
@@ -551,7 +560,7 @@ def open_item_slice_heatmap(grid: pd.DataFrame, by: str, lang: str,
 def compare_lines(frame: pd.DataFrame, column: str, lang: str, axis_title: str) -> go.Figure:
     """One line per unit over the years (``frame``: unit_id, short_th/en, fiscal_year and
     ``column``); a year without a value is a gap."""
-    fig = go.Figure()
+    fig = _figure()
     years = list(range(int(frame["fiscal_year"].min()), int(frame["fiscal_year"].max()) + 1))
     for i, (_, part) in enumerate(frame.groupby("unit_id", sort=False)):
         name = _names(part, "short", lang)[0]
@@ -568,7 +577,7 @@ def compare_lines(frame: pd.DataFrame, column: str, lang: str, axis_title: str) 
 def compare_radar(indicators: pd.DataFrame, lang: str) -> go.Figure:
     """The ten indicators of several units in one year, overlaid (range that shows
     differences, labelled)."""
-    fig = go.Figure()
+    fig = _figure()
     for i, (_, part) in enumerate(indicators.groupby("unit_id", sort=False)):
         part = part.sort_values("seq")
         name = _names(part, "short", lang)[0]

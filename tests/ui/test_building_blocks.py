@@ -64,6 +64,8 @@ def all_figures(con) -> dict[str, object]:
 
 
 def test_every_chart_uses_sarabun_and_shows_exact_figures_on_hover(con) -> None:
+    import streamlit.elements.plotly_chart  # noqa: F401  (makes Streamlit's template the default)
+
     for name, fig in all_figures(con).items():
         # the figure's own setting, else its template's (the dashboard's default template)
         look = fig.layout.template.layout
