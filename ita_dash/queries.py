@@ -685,19 +685,23 @@ def export_totals(con: Con, *, dataset: str) -> pd.DataFrame:
 
 
 def rating_provenance(con: Con, *, dataset: str, year: int | None = None,
-                      unit_id: str | None = None) -> pd.DataFrame:
-    """Per unit-year (of one year, or of one unit): where the total and the level come from
+                      unit_id: str | None = None, scope: Scope | None = None) -> pd.DataFrame:
+    """Per unit-year (of one year, or of one unit; with ``scope``: the units of the scope
+    ranked that year, those with a total): where the total and the level come from
     (printed or computed) and whether they were computed under unconfirmed tool weights or
     an unconfirmed rating scale (the pages say so)."""
     return _run(con, """
-        SELECT unit_id, fiscal_year, framework_id, score_source, level_source,
-               coalesce(score_unconfirmed, false) AS score_unconfirmed,
-               coalesce(level_source = 'computed' AND scale_unconfirmed, false)
+        SELECT y.unit_id, y.fiscal_year, y.framework_id, y.score_source, y.level_source,
+               coalesce(y.score_unconfirmed, false) AS score_unconfirmed,
+               coalesce(y.level_source = 'computed' AND y.scale_unconfirmed, false)
                  AS level_unconfirmed
-        FROM unit_years
-        WHERE dataset = $dataset AND ($year IS NULL OR fiscal_year = $year)
-          AND ($unit_id IS NULL OR unit_id = $unit_id)
-        ORDER BY fiscal_year, unit_id""", {"dataset": dataset, "year": year, "unit_id": unit_id})
+        FROM unit_years y JOIN units u USING (unit_id)
+        WHERE y.dataset = $dataset AND ($year IS NULL OR y.fiscal_year = $year)
+          AND ($unit_id IS NULL OR y.unit_id = $unit_id)
+          AND ($in_scope IS NULL OR (y.score IS NOT NULL AND {scope}))
+        ORDER BY y.fiscal_year, y.unit_id""",
+        {"dataset": dataset, "year": year, "unit_id": unit_id,
+         "in_scope": None if scope is None else True}, scope or Scope())
 
 
 STATUS_ORDER = "['printed', 'sourced', 'derived', 'unconfirmed', 'unknown']"

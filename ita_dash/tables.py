@@ -349,6 +349,10 @@ def style(table: pd.DataFrame, cols: tuple[Col, ...], lang: str,
     numeric = {h: NUMBER_FORMATS[k] for h, k in kinds.items()
                if k in NUMBER_FORMATS and h in shown and pd.api.types.is_numeric_dtype(shown[h])}
     styler = shown.style.format(numeric)
+    if highlight is not None:  # first: a rating cell keeps its own colour in a highlighted row
+        rows = highlight.reindex(table.index).fillna(False).astype(bool)
+        styler = styler.apply(
+            lambda r: [f"background-color: {HIGHLIGHT}" if rows[r.name] else ""] * len(r), axis=1)
     for header, kind in kinds.items():
         if header not in shown:
             continue
@@ -358,10 +362,6 @@ def style(table: pd.DataFrame, cols: tuple[Col, ...], lang: str,
         elif kind == "level" and level_colors is not None:
             css = [level_css(c) for c in level_colors.reindex(table.index)]
             styler = styler.apply(lambda _s, css=css: css, subset=[header])
-    if highlight is not None:
-        rows = highlight.reindex(table.index).fillna(False).astype(bool)
-        styler = styler.apply(
-            lambda r: [f"background-color: {HIGHLIGHT}" if rows[r.name] else ""] * len(r), axis=1)
     return styler
 
 

@@ -33,8 +33,7 @@ else:
     st.caption(f.t("overview.change_note"))
     scale.paged_table(ranking, tables.RANKING, f, "ranking", focus_unit=f.unit)
 
-provenance = ui.data.rating_provenance(dataset=dataset, year=year)
-ui.unconfirmed_notes(f, provenance[provenance["unit_id"].isin(ranking["unit_id"])],
+ui.unconfirmed_notes(f, ui.data.rating_provenance(dataset=dataset, year=year, scope=scope),
                      per_year=False)
 
 st.subheader(f.t("slice.title"))

@@ -12,7 +12,9 @@ Pages (listed in ``app.py``, files ``pages/<n>_<slug>.py``) use only this packag
         ui.chart("ranking", charts.ranking_bar, frame, f.lang)
         ui.table(frame, tables.RANKING, f, "ranking")   # with CSV + Excel downloads
 
-All Streamlit caching lives in :mod:`ita_dash.ui.data`: one typed function per query.
+Query results are cached in :mod:`ita_dash.ui.data` (one typed function per query; values
+derived from them with ``data.per_build``); charts and tables are drawn once per distinct
+input and then replayed from Streamlit's element cache (:mod:`ita_dash.ui.render`).
 """
 
 from __future__ import annotations

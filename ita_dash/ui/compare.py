@@ -19,7 +19,7 @@ from ita_dash.scope import Scope
 from ita_dash.ui import data
 from ita_dash.ui.nav import pages
 from ita_dash.ui.render import chart, has_rows, message, table
-from ita_dash.ui.state import Filters, remember
+from ita_dash.ui.state import Filters, remember, unit_short_names
 
 MIN_UNITS, MAX_UNITS = 2, 5
 _KEY = "compare_units"
@@ -49,9 +49,7 @@ def _push() -> None:
 
 def pick_units(filters: Filters) -> list[str]:
     """The searchable choice of 2–5 units (kept in the URL as ``scope=units:…``)."""
-    units = data.units_with_scores(dataset=filters.dataset)
-    names = dict(zip(units["unit_id"], units["short_en" if filters.lang == "en" else "short_th"]
-                     .fillna(units["short_th"]), strict=True))
+    names = unit_short_names(dataset=filters.dataset, lang=filters.lang)
     chosen = [u for u in _default_units(filters) if u in names]
     st.session_state[_KEY] = chosen
     st.multiselect(t("compare.pick", filters.lang), list(names), key=_KEY,

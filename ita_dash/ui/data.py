@@ -1,6 +1,7 @@
 """The pages' data: one typed, cached function per query of :mod:`ita_dash.queries`.
 
-All Streamlit caching of the app lives here (also the Sarabun files copied once). Each run reads one build of the database
+The data's caching lives here (also the Sarabun files copied once); drawn charts and tables
+are cached by :mod:`ita_dash.ui.render`. Each run reads one build of the database
 (:func:`ita_dash.db.current_build`, looked up when the run starts); results are cached
 per build fingerprint, so a new build is seen on the next run, without clearing
 anything. The database is opened read-only, once per build and process; each session
@@ -342,9 +343,10 @@ def scope_units_ranked(*, dataset: str, year: int, scope: Scope) -> pd.DataFrame
 # ----------------------------------------------- frameworks of every year (about, notes)
 
 
-def rating_provenance(*, dataset: str, year: int | None = None,
-                      unit_id: str | None = None) -> pd.DataFrame:
-    return _cached(queries.rating_provenance, dataset=dataset, year=year, unit_id=unit_id)
+def rating_provenance(*, dataset: str, year: int | None = None, unit_id: str | None = None,
+                      scope: Scope | None = None) -> pd.DataFrame:
+    return _cached(queries.rating_provenance, dataset=dataset, year=year, unit_id=unit_id,
+                   scope=scope)
 
 
 def framework_years() -> pd.DataFrame:

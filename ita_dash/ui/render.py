@@ -141,7 +141,7 @@ _FRAMES: dict[str | type[Any], Callable[[Any], Any]] = {pd.DataFrame: _frame_dig
                                                          pd.Series: _frame_digest}
 
 
-@st.cache_data(show_spinner=False, max_entries=4096, hash_funcs=_FRAMES)
+@st.cache_data(show_spinner=False, max_entries=2048, hash_funcs=_FRAMES)
 def _chart_element(key: str, build_name: str, args: tuple[object, ...],
                    kwargs: dict[str, object], labels: tuple[str, str, str, str] | None,
                    min_width: int | None, *, _build: Callable[..., go.Figure]) -> int | None:
@@ -168,7 +168,7 @@ def formatted_table(frame: pd.DataFrame, cols: tuple[tables.Col, ...], lang: str
                    highlight=highlight, level_colors=level_colors)
 
 
-@st.cache_data(show_spinner=False, max_entries=4096, hash_funcs=_FRAMES)
+@st.cache_data(show_spinner=False, max_entries=2048, hash_funcs=_FRAMES)
 def _table_element(frame: pd.DataFrame, cols: tuple[tables.Col, ...], lang: str, key: str,
                    height: int | Literal["auto"], highlight: pd.Series | None,
                    level_colors: pd.Series | None) -> None:

@@ -147,8 +147,7 @@ def _scope_labels(*, dataset: str, lang: str) -> dict[str, str]:
     return labels
 
 
-def resolve_scope(raw: str | None, dataset: str, units: pd.DataFrame,
-                  lang: str) -> tuple[Scope, str | None]:
+def resolve_scope(raw: str | None, dataset: str, lang: str) -> tuple[Scope, str | None]:
     if raw is None:
         return Scope(), None
     try:
@@ -156,13 +155,28 @@ def resolve_scope(raw: str | None, dataset: str, units: pd.DataFrame,
     except ValueError:
         scope = None
     if scope is not None and scope.kind == "units":
-        known = tuple(u for u in scope.units if u in set(units["unit_id"]))
+        scored = scored_unit_ids(dataset=dataset)
+        known = tuple(u for u in scope.units if u in scored)
         scope = Scope.of_units(known) if known else None
     elif scope is not None and scope.token() not in scope_labels(dataset, lang):
         scope = None
     if scope is None:
         return Scope(), t("note.scope", lang, value=raw, fallback=t("scope.all", lang))
     return scope, None
+
+
+@data.per_build
+def scored_unit_ids(*, dataset: str) -> frozenset[str]:
+    """The ids of the dataset's units with scores (once per build: 8,300 nationally)."""
+    return frozenset(data.units_with_scores(dataset=dataset)["unit_id"])
+
+
+@data.per_build
+def unit_short_names(*, dataset: str, lang: str) -> dict[str, str]:
+    """Short name of every scored unit of the dataset in ``lang`` (Thai where no English)."""
+    units = data.units_with_scores(dataset=dataset)
+    column = units["short_en" if lang == "en" else "short_th"].fillna(units["short_th"])
+    return dict(zip(units["unit_id"], column, strict=True))
 
 
 def _default_unit(dataset: str, year: int | None, scope: Scope,
@@ -223,7 +237,7 @@ def resolve() -> Filters:
     years = data.available_years(dataset=dataset)
     units = data.units_with_scores(dataset=dataset)
     year, n_year = resolve_year(_incoming("year"), years, lang, dataset)
-    scope, n_scope = resolve_scope(_incoming("scope"), dataset, units, lang)
+    scope, n_scope = resolve_scope(_incoming("scope"), dataset, lang)
     unit, n_unit = resolve_unit(_incoming("unit"), dataset, year, scope, units, lang)
     dependents = () if quiet else (n_year, n_scope, n_unit)
     notes = tuple(n for n in (n_lang, n_dataset, *dependents) if n)
