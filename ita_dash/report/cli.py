@@ -1,0 +1,119 @@
+"""``python -m ita_dash report``: the coordinator's analysis report (Word, optionally PDF).
+
+One unit::
+
+    python -m ita_dash report --dataset real --unit เขตสัมพันธวงศ์ --year 2567 \\
+        --out out/report.docx --pdf out/report.pdf
+
+Every unit of a scope (one document each, with progress)::
+
+    python -m ita_dash report --dataset demo --scope group:bkk-centralbangkok --year 2567 \\
+        --out-dir out/reports [--pdf-too]
+
+Exit codes: 0 written, 2 bad request (unknown unit, year without data, bad scope),
+5 the Word file is written but no PDF (LibreOffice missing or failing).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import duckdb
+
+from ita_dash import config, queries
+from ita_dash.deck.cli import _scope
+from ita_dash.deck.context import DeckError, check_year, resolve_unit
+from ita_dash.report.content import build_report
+from ita_dash.report.docx_writer import write_docx
+from ita_dash.report.pdf import PdfError, to_pdf
+from ita_dash.scope import Scope
+
+NO_PDF = 5
+
+
+def _write(con: duckdb.DuckDBPyConnection, args: argparse.Namespace, unit_id: str, out: Path,
+           scope: Scope | None, pdf: Path | None) -> str:
+    report = build_report(con, dataset=args.dataset, unit_id=unit_id, year=args.year,
+                          scope=scope, lang=args.lang)
+    write_docx(report, out)
+    if pdf is not None:
+        to_pdf(out, pdf)
+    return " (ฉบับย่อ: มีเฉพาะคะแนนรวม / short: totals only)" if report.is_short else ""
+
+
+def _single(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> int:
+    unit_id = resolve_unit(con, args.unit)
+    out, pdf = Path(args.out), Path(args.pdf) if args.pdf else None
+    short = _write(con, args, unit_id, out, _scope(args.scope), None)
+    print(f"wrote {out} / เขียนไฟล์ {out} แล้ว{short}")
+    if pdf is not None:
+        to_pdf(out, pdf)
+        print(f"wrote {pdf} / เขียนไฟล์ {pdf} แล้ว")
+    return 0
+
+
+def _batch(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> int:
+    scope = _scope(args.scope) or Scope()
+    units = [str(u) for u in queries.units_in_scope(con, dataset=args.dataset,
+                                                     scope=scope)["unit_id"]]
+    todo, skipped = [], []
+    for unit_id in units:
+        try:
+            check_year(con, dataset=args.dataset, unit_id=unit_id, year=args.year)
+            todo.append(unit_id)
+        except DeckError:
+            skipped.append(unit_id)
+    if not todo:
+        raise DeckError(f"ไม่มีหน่วยงานใน {scope.token()} ที่มีข้อมูลปี {args.year}",
+                        f"no unit of {scope.token()} has data for {args.year}")
+    for i, unit_id in enumerate(todo, 1):
+        out = Path(args.out_dir) / f"ita-report-{unit_id}-{args.year}-{args.dataset}.docx"
+        short = _write(con, args, unit_id, out, scope,
+                       out.with_suffix(".pdf") if args.pdf_too else None)
+        print(f"[{i}/{len(todo)}] {out.name}{short}", flush=True)
+    print(f"wrote {len(todo)} reports to {args.out_dir} / เขียน {len(todo)} ไฟล์ที่ {args.out_dir}")
+    if skipped:
+        print(f"no data for {args.year}, skipped / ไม่มีข้อมูลปี {args.year} จึงข้าม: "
+              + ", ".join(skipped))
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    if bool(args.unit) == bool(args.out_dir) or (args.unit and not args.out):
+        print("ใช้ --unit กับ --out หรือ --scope กับ --out-dir / "
+              "use --unit with --out, or --scope with --out-dir", file=sys.stderr)
+        return 2
+    from ita_dash.db import connect
+
+    con = connect()
+    try:
+        return _single(con, args) if args.unit else _batch(con, args)
+    except DeckError as exc:
+        print(f"ข้อผิดพลาด: {exc.th}\nerror: {exc.en}", file=sys.stderr)
+        return 2
+    except PdfError as exc:
+        print(f"ข้อผิดพลาด: {exc.th}\nerror: {exc.en}", file=sys.stderr)
+        return NO_PDF
+    finally:
+        con.close()
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the ``report`` command to ``python -m ita_dash``."""
+    p = sub.add_parser("report", help="write the coordinator's analysis report (Word, and PDF "
+                                      "through LibreOffice) for a unit, or for every unit of a "
+                                      "scope")
+    p.add_argument("--dataset", choices=config.dataset_names(), required=True)
+    p.add_argument("--year", type=int, required=True, help="fiscal year (B.E.), e.g. 2567")
+    p.add_argument("--unit", help="unit by Thai or English name, alias or id")
+    p.add_argument("--out", help="the .docx to write (with --unit)")
+    p.add_argument("--pdf", help="also write a PDF (LibreOffice) to this file (with --unit)")
+    p.add_argument("--scope", help="comparison scope, e.g. group:bkk-centralbangkok; with "
+                                   "--out-dir: the units to write reports for")
+    p.add_argument("--out-dir", help="folder for one report per unit of --scope")
+    p.add_argument("--pdf-too", action="store_true",
+                   help="with --out-dir: also write a PDF beside each document")
+    p.add_argument("--lang", choices=("th", "en"), default="th")
+    p.set_defaults(handler=cmd_report)
