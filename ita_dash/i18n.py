@@ -1035,6 +1035,7 @@ STRINGS.update({f"report.{key}": {"th": th, "en": en} for key, th, en in (
      "(หน่วยงานนี้ยังไม่ได้บันทึกมาตรการของตนเอง)", "Shaded rows are suggestions from measures "
      "other units took for the same item or indicator (this unit recorded none)."),
     ("suggested_from", "(ข้อเสนอจาก {unit} ปี {year})", "(suggested, from {unit} {year})"),
+    ("by_indicator", "(มาตรการของตัวชี้วัด {code})", "(a measure of indicator {code})"),
     ("measure_todo", "(ยังไม่มีมาตรการ โปรดระบุ)", "(no measure yet: please fill in)"),
     ("measures_source", "มาตรการตามรายงานของหน่วยงาน (data/real/measures.csv) ข้อความตามที่พิมพ์",
      "the units' reports (data/real/measures.csv), text as printed"),

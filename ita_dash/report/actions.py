@@ -45,11 +45,13 @@ def sections(ctx: Context, data: ReportData) -> list[Section]:
     suggested: set[int] = set()
     for item in weak.itertuples():
         mine = own[own["code"] == item.code]
+        code = str(item.code)
         if mine.empty:
             mine = own[(own["code"] == item.indicator) & ~own.index.isin(list(used))]
+            code += "\n" + rt(ctx, "by_indicator", code=item.indicator)
         if not mine.empty:
             used.update(int(i) for i in mine.index)
-            rows += [_row(str(item.code), m) for _, m in mine.iterrows()]
+            rows += [_row(code, m) for _, m in mine.iterrows()]
             continue
         ideas = suggestions(data, str(item.code), str(item.indicator))
         if ideas.empty:
@@ -73,9 +75,10 @@ def sections(ctx: Context, data: ReportData) -> list[Section]:
         blocks.append(Table(rt(ctx, "tab_measures_weak", year=ctx.year_text(ctx.year + 1)),
                             source, _columns(ctx), tuple(rows), WIDTHS,
                             (False,) * 5, frozenset(suggested)))
-    out = [Section("3", rt(ctx, "s3"), (intro,), landscape=True),
-           Section("3.1", rt(ctx, "s3_1"), tuple(blocks[1:]), landscape=True)]
     rest = own[~own.index.isin(list(used))]
+    wide = bool(rows) or not rest.empty  # measure tables go on landscape pages
+    out = [Section("3", rt(ctx, "s3"), (intro,), landscape=wide),
+           Section("3.1", rt(ctx, "s3_1"), tuple(blocks[1:]), landscape=wide)]
     if rest.empty:
         other: tuple = (Para(rt(ctx, "own_none_rest") if not own.empty
                              else rt(ctx, "own_none", year=ctx.year_text()), "missing"),)
@@ -85,7 +88,7 @@ def sections(ctx: Context, data: ReportData) -> list[Section]:
                        rt(ctx, "source", text=rt(ctx, "measures_source")), _columns(ctx),
                        tuple(_row(str(m["code"]), m) for _, m in rest.iterrows()), WIDTHS,
                        (False,) * 5))
-    out.append(Section("3.2", rt(ctx, "s3_2"), other, landscape=True))
+    out.append(Section("3.2", rt(ctx, "s3_2"), other, landscape=wide))
     return out
 
 

@@ -27,7 +27,7 @@ from ita_dash.deck.cli import _scope
 from ita_dash.deck.context import DeckError, check_year, resolve_unit
 from ita_dash.report.content import build_report
 from ita_dash.report.docx_writer import write_docx
-from ita_dash.report.pdf import PdfError, to_pdf
+from ita_dash.report.pdf import PdfError, write_pdf
 from ita_dash.scope import Scope
 
 NO_PDF = 5
@@ -37,19 +37,23 @@ def _write(con: duckdb.DuckDBPyConnection, args: argparse.Namespace, unit_id: st
            scope: Scope | None, pdf: Path | None) -> str:
     report = build_report(con, dataset=args.dataset, unit_id=unit_id, year=args.year,
                           scope=scope, lang=args.lang)
-    write_docx(report, out)
-    if pdf is not None:
-        to_pdf(out, pdf)
+    if pdf is None:
+        write_docx(report, out)
+    else:
+        write_pdf(report, out, pdf)
     return " (ฉบับย่อ: มีเฉพาะคะแนนรวม / short: totals only)" if report.is_short else ""
 
 
 def _single(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> int:
     unit_id = resolve_unit(con, args.unit)
     out, pdf = Path(args.out), Path(args.pdf) if args.pdf else None
-    short = _write(con, args, unit_id, out, _scope(args.scope), None)
+    try:
+        short = _write(con, args, unit_id, out, _scope(args.scope), pdf)
+    except PdfError:
+        print(f"wrote {out} / เขียนไฟล์ {out} แล้ว")
+        raise
     print(f"wrote {out} / เขียนไฟล์ {out} แล้ว{short}")
     if pdf is not None:
-        to_pdf(out, pdf)
         print(f"wrote {pdf} / เขียนไฟล์ {pdf} แล้ว")
     return 0
 

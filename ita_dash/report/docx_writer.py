@@ -11,14 +11,14 @@ from docx import Document
 from docx.document import Document as DocumentType
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.shared import Cm, Pt, RGBColor
 
 from ita_dash import palette
 from ita_dash.escape import xml_text
 from ita_dash.i18n import t
 from ita_dash.report import docx_xml as x
-from ita_dash.report.model import Figure, Para, Report, Table
+from ita_dash.report.model import Figure, Para, Report, Section, Table
 
 BODY_PT, TABLE_PT, NOTE_PT = 12, 10, 9.5
 HEADING_PT = {1: 16, 2: 14}
@@ -54,6 +54,8 @@ def _setup(doc: DocumentType) -> None:
             styles[f"TOC {level}"]
         x.style_fonts(style, BODY_PT)
         style.paragraph_format.left_indent = Cm(0.0 if level == 1 else 0.8)
+        style.paragraph_format.tab_stops.add_tab_stop(Cm(16.0), WD_TAB_ALIGNMENT.RIGHT,
+                                                      WD_TAB_LEADER.DOTS)
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     x.add_field(footer, "PAGE", "2")
@@ -96,17 +98,23 @@ def _title_page(doc: DocumentType, report: Report) -> None:
         _text(p, note, NOTE_PT + 1, color=palette.WARNING if synthetic else palette.MUTED)
 
 
-def _contents(doc: DocumentType, report: Report) -> None:
+def _entry(section: Section, pages: dict[str, int]) -> str:
+    page = pages.get(section.number)
+    return xml_text(section.heading + ("" if page is None else f"\t{page}"))
+
+
+def _contents(doc: DocumentType, report: Report, pages: dict[str, int]) -> None:
+    """A TOC field whose shown result lists the headings, with the page numbers LibreOffice
+    laid them out on when known (:mod:`ita_dash.report.pdf`); Word updates it on opening."""
     doc.add_page_break()
     p = doc.add_paragraph(style="TOC Heading")
     _text(p, t("report.contents", report.lang))
-    entries = [s for s in report.sections]
+    entries = list(report.sections)
     first = doc.add_paragraph(style="TOC 1")
-    # the field's cached result lists the headings; Word fills in page numbers on opening
-    x.add_field(first, 'TOC \\o "1-2" \\h \\z \\u', xml_text(entries[0].heading))
+    x.add_field(first, 'TOC \\o "1-2" \\h \\z \\u', _entry(entries[0], pages))
     for s in entries[1:]:
         p = doc.add_paragraph(style=f"TOC {min(s.level, 2)}")
-        _text(p, s.heading)
+        _text(p, _entry(s, pages))
     _move_field_end(first, p)
 
 
@@ -191,7 +199,8 @@ def _para(doc: DocumentType, para: Para) -> None:
         _text(p, para.text)
 
 
-def document(report: Report) -> DocumentType:
+def document(report: Report, pages: dict[str, int] | None = None) -> DocumentType:
+    """The Word document; ``pages``: the page of each section number, for the contents."""
     doc = Document()
     _setup(doc)
     core = doc.core_properties
@@ -199,7 +208,7 @@ def document(report: Report) -> DocumentType:
     core.author = "ITA Dashboard"
     core.language = "th-TH" if report.lang == "th" else "en-GB"
     _title_page(doc, report)
-    _contents(doc, report)
+    _contents(doc, report, pages or {})
     tables = figures = 0
     landscape = False
     for section in report.sections:
@@ -224,17 +233,17 @@ def document(report: Report) -> DocumentType:
     return doc
 
 
-def docx_bytes(report: Report) -> bytes:
+def docx_bytes(report: Report, pages: dict[str, int] | None = None) -> bytes:
     buffer = io.BytesIO()
-    document(report).save(buffer)
+    document(report, pages).save(buffer)
     return buffer.getvalue()
 
 
-def write_docx(report: Report, out: Path) -> Path:
+def write_docx(report: Report, out: Path, pages: dict[str, int] | None = None) -> Path:
     """Write the document; a temporary file renamed into place, never half-written."""
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.tmp")
-    tmp.write_bytes(docx_bytes(report))
+    tmp.write_bytes(docx_bytes(report, pages))
     tmp.replace(out)
     return out
 

@@ -6,10 +6,13 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+import unicodedata
 from pathlib import Path
 
 from ita_dash.deck.render import SOFFICE_TIMEOUT, fontconfig_env
 from ita_dash.problems import Bilingual
+from ita_dash.report.docx_writer import write_docx
+from ita_dash.report.model import Report
 
 SOFFICE_NAMES = ("soffice", "libreoffice")
 
@@ -57,4 +60,46 @@ def to_pdf(docx: Path, pdf: Path) -> Path:
         tmp_pdf = pdf.with_name(f".{pdf.name}.tmp")
         shutil.copyfile(made, tmp_pdf)
         tmp_pdf.replace(pdf)
+    return pdf
+
+
+HEADING_KEY = 2  # base characters of a heading's title compared (after its number)
+
+
+def _squeeze(text: str) -> str:
+    """Text to compare across PDF extraction: no white space and no combining marks (Thai
+    vowel and tone marks of bold glyphs do not always come back out of a PDF)."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not c.isspace() and unicodedata.category(c) != "Mn")
+
+
+def heading_pages(pdf: Path, report: Report) -> dict[str, int]:
+    """The page of each section heading as LibreOffice laid it out ({} when pdftotext is
+    missing); searched after the contents page, in order."""
+    if shutil.which("pdftotext") is None:
+        return {}
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True,
+                          capture_output=True, timeout=120).stdout.decode("utf-8", "replace")
+    pages = [[_squeeze(line) for line in page.splitlines()] for page in text.split("\f")]
+    found: dict[str, int] = {}
+    start = 2  # after the title page and the contents
+    for section in report.sections:
+        number = section.heading[: -len(section.title)]
+        wanted = _squeeze(number) + _squeeze(section.title)[:HEADING_KEY]
+        for no in range(start, len(pages)):
+            if any(line.startswith(wanted) for line in pages[no]):
+                found[section.number] = no + 1
+                start = no
+                break
+    return found
+
+
+def write_pdf(report: Report, docx: Path, pdf: Path) -> Path:
+    """The Word file and its PDF; the contents get the PDF's page numbers (a second pass)."""
+    write_docx(report, docx)
+    to_pdf(docx, pdf)
+    pages = heading_pages(pdf, report)
+    if pages:
+        write_docx(report, docx, pages)
+        to_pdf(docx, pdf)
     return pdf
