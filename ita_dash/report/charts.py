@@ -19,8 +19,8 @@ from matplotlib import font_manager  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 from ita_dash import palette  # noqa: E402
-from ita_dash.deck.text import shorten  # noqa: E402
 from ita_dash.deck.render import sarabun_dir  # noqa: E402
+from ita_dash.deck.text import shorten  # noqa: E402
 
 DPI = 200
 WIDTH_IN = 6.3  # 16 cm, the text width of the page
@@ -87,7 +87,7 @@ def bar_chart(labels: Sequence[str], series: Sequence[Series], axis_title: str,
     ax.set_xlim(0, top * 1.1)
     ax.set_xlabel(axis_title, family=family, fontsize=9, color=palette.MUTED)
     for label in ax.get_xticklabels():
-        label.set_family(family)
+        label.set_fontfamily(family)
     if k > 1:
         ax.legend(prop={"family": family, "size": 8}, loc="lower right", frameon=False,
                   bbox_to_anchor=(1.0, 1.0), ncol=k)
@@ -111,6 +111,6 @@ def history_chart(years: Sequence[str], series: Sequence[Series], axis_title: st
     ax.set_ylabel(axis_title, family=family, fontsize=9, color=palette.MUTED)
     ax.set_ylim(top=100)
     for label in ax.get_yticklabels():
-        label.set_family(family)
+        label.set_fontfamily(family)
     ax.legend(prop={"family": family, "size": 8}, frameon=False, loc="lower right")
     return _png(fig)

@@ -77,12 +77,13 @@ def background(ctx: Context, data: ReportData) -> list[Section]:
                      n_ind=len(indicators) or 10, status=status_label(fw["status"], ctx.lang)))]
     out = [Section("1", rt(ctx, "s1"), tuple(intro))]
     source = framework_source(ctx, data)
+    blocks: tuple[Para | Table, ...]
     if tools.empty:
-        blocks: tuple = (Para(rt(ctx, "bg_no_tools"), "missing"),)
+        blocks = (Para(rt(ctx, "bg_no_tools"), "missing"),)
     else:
-        rows = tuple((str(r.code), data.tr(pd.Series(r._asdict()), "label", ctx.lang),
-                      _points(r.points), status_label(r.status, ctx.lang))
-                     for r in tools.itertuples())
+        rows: tuple[tuple[str, ...], ...] = tuple(
+            (str(r.code), data.tr(pd.Series(r._asdict()), "label", ctx.lang),
+             _points(r.points), status_label(r.status, ctx.lang)) for r in tools.itertuples())
         blocks = (Para(rt(ctx, "bg_tools")),
                   Table(rt(ctx, "tab_tools", framework=ctx.framework_name), source,
                         (rt(ctx, "col_tool"), rt(ctx, "col_name"), rt(ctx, "col_weight"),

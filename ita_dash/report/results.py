@@ -30,7 +30,7 @@ def score_source(ctx: Context, data: ReportData, computed: bool = False) -> str:
 
 
 def _delta(now: object, before: object) -> str:
-    if now is None or before is None or pd.isna(now) or pd.isna(before):  # type: ignore[arg-type]
+    if now is None or before is None or pd.isna(now) or pd.isna(before):
         return "–"
     return f"{float(now) - float(before):+.2f}"  # type: ignore[arg-type]
 
@@ -247,7 +247,8 @@ def item_blocks(ctx: Context, data: ReportData) -> tuple:
         blocks.append(Table(rt(ctx, "tab_items", tool=tool, unit=ctx.unit_short,
                                year=ctx.year_text()), score_source(ctx, data),
                             tuple(columns), tuple(rows), tuple(widths),
-                            tuple(c in (3, 4) or (refs and c == 5) for c in range(len(columns))),
+                            tuple(c in (3, 4) or (bool(refs) and c == 5)
+                                  for c in range(len(columns))),
                             frozenset(marked)))
     blocks.append(Para(rt(ctx, "items_marks"), "note"))
     return tuple(blocks)

@@ -116,8 +116,9 @@ def test_structure_title_contents_numbered_headings_captions(sam_report, sam_doc
 
 
 def test_charts_are_sharp_pngs(sam_report):
-    from PIL import Image
     import io
+
+    from PIL import Image
 
     for figure in sam_report.figures():
         image = Image.open(io.BytesIO(figure.png))
