@@ -950,6 +950,9 @@ STRINGS.update({f"report.{key}": {"th": th, "en": en} for key, th, en in (
      "Under {framework}, {level} means a total from {low} to {high} {cond}."),
     ("level_cond", "และทุกเครื่องมือได้อย่างน้อย {n} คะแนน", "with every tool at least {n}"),
     ("level_no_cond", "(ไม่มีเงื่อนไขคะแนนรายเครื่องมือ)", "(no condition on the tools)"),
+    ("level_not_higher", "ไม่ถึงระดับ {level} เพราะระดับนั้นต้องได้ทุกเครื่องมืออย่างน้อย {n} คะแนน "
+     "แต่ได้ {tools}", "Not {level}: that level needs every tool at {n} or more, and the "
+     "unit has {tools}."),
     ("level_printed", "ระดับนี้พิมพ์ในรายงานของหน่วยงาน", "The level is printed in the unit's report."),
     ("level_computed", "ระดับนี้คำนวณจากคะแนนรวมตามเกณฑ์ (ไม่ได้พิมพ์ในรายงาน)",
      "The level is computed from the total under the scale (not printed)."),
@@ -957,6 +960,8 @@ STRINGS.update({f"report.{key}": {"th": th, "en": en} for key, th, en in (
      "The level is unknown: no source gives the scale of {framework}."),
     ("prev_line", "ปีก่อนหน้าที่มีผลประเมิน ({prev}) ได้ {score} คะแนน ({level}) เปลี่ยนแปลง {delta} คะแนน",
      "The previous scored year ({prev}): {score} ({level}), a change of {delta} points."),
+    ("prev_line_only", "ปีก่อนหน้าที่มีผลประเมิน ({prev}) ได้ {score} คะแนน ({level})",
+     "The previous scored year ({prev}): {score} ({level})."),
     ("no_prev_year", "ไม่มีผลประเมินของปีก่อนหน้าในข้อมูล จึงเทียบกับปีก่อนไม่ได้",
      "No earlier scored year in the data, so no comparison with a previous year."),
     ("tab_total", "คะแนนรายเครื่องมือและคะแนนรวม {unit} ปี {year}",

@@ -56,7 +56,7 @@ def _style(ax: object) -> None:
         ax.spines[side].set_visible(False)  # type: ignore[attr-defined]
     for side in ("left", "bottom"):
         ax.spines[side].set_color(palette.RULE)  # type: ignore[attr-defined]
-    ax.tick_params(colors=palette.TEXT, labelsize=9)  # type: ignore[attr-defined]
+    ax.tick_params(colors=palette.TEXT, labelsize=10)  # type: ignore[attr-defined]
     ax.grid(axis="x", color=palette.GRID, linewidth=0.6)  # type: ignore[attr-defined]
     ax.set_axisbelow(True)  # type: ignore[attr-defined]
 

@@ -99,7 +99,7 @@ def background(ctx: Context, data: ReportData) -> list[Section]:
         blocks = (Table(rt(ctx, "tab_indicators", framework=ctx.framework_name), source,
                         (rt(ctx, "col_indicator"), rt(ctx, "col_name"), rt(ctx, "col_tool"),
                          rt(ctx, "col_weight"), rt(ctx, "col_n_items")),
-                        rows, (2.0, 8.2, 1.8, 2.2, 1.8), (False, False, False, True, True)),)
+                        rows, (2.0, 8.0, 2.0, 2.2, 1.8), (False, False, False, True, True)),)
     out.append(Section("1.2", rt(ctx, "s1_2"), blocks))
     out.append(Section("1.3", rt(ctx, "s1_3"), scale_blocks(ctx, data, source)))
     return out

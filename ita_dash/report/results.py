@@ -79,8 +79,10 @@ def total_blocks(ctx: Context, data: ReportData) -> tuple:
                               level=data.tr(row, "level", ctx.lang) or "–")))
         blocks.append(Para(how_decided(ctx, data)))
     if prev is not None:
-        blocks.append(Para(rt(ctx, "prev_line", prev=ctx.year_text(int(prev["fiscal_year"])),
-                              score=fmt(prev["score"]), delta=_delta(row["score"], prev["score"]),
+        delta = _delta(row["score"], prev["score"])
+        blocks.append(Para(rt(ctx, "prev_line" if delta != "–" else "prev_line_only",
+                              prev=ctx.year_text(int(prev["fiscal_year"])),
+                              score=fmt(prev["score"]), delta=delta,
                               level=data.tr(prev, "level", ctx.lang) or "–")))
     else:
         blocks.append(Para(rt(ctx, "no_prev_year", year=ctx.year_text()), "note"))
@@ -138,9 +140,28 @@ def how_decided(ctx: Context, data: ReportData) -> str:
     cond = (rt(ctx, "level_cond", n=f"{float(lv['min_each_tool']):g}")
             if pd.notna(lv["min_each_tool"]) else rt(ctx, "level_no_cond"))
     source = "level_printed" if row["level_source"] == "printed" else "level_computed"
-    return rt(ctx, "level_rule", framework=ctx.framework_name,
+    text = rt(ctx, "level_rule", framework=ctx.framework_name,
               level=data.tr(row, "level", ctx.lang), low=f"{lv['min_total']:.2f}",
-              high=f"{lv['max_total']:.2f}", cond=cond) + " " + rt(ctx, source)
+              high=f"{lv['max_total']:.2f}", cond=cond)
+    return " ".join([text, *_not_higher(ctx, data, int(lv["seq"])), rt(ctx, source)])
+
+
+def _not_higher(ctx: Context, data: ReportData, seq: int) -> list[str]:
+    """Why the unit is not one level higher when its total would reach it: the tools below
+    that level's condition on each tool (e.g. OIT 73.75 under 85)."""
+    row = data.this_year
+    above = data.scale[data.scale["seq"] < seq].sort_values("seq", ascending=False)
+    if above.empty or pd.isna(row["score"]):
+        return []
+    lv = above.iloc[0]
+    if float(row["score"]) < float(lv["min_total"]) or pd.isna(lv["min_each_tool"]):
+        return []
+    low = [f"{t} {fmt(row[t.lower()])}" for t in TOOLS
+           if pd.notna(row[t.lower()]) and float(row[t.lower()]) < float(lv["min_each_tool"])]
+    if not low:
+        return []
+    return [rt(ctx, "level_not_higher", level=data.tr(lv, "label", ctx.lang),
+               n=f"{float(lv['min_each_tool']):g}", tools=", ".join(low))]
 
 
 # ---------------------------------------------------------------- 2.2 the ten indicators
@@ -154,7 +175,7 @@ def indicator_blocks(ctx: Context, data: ReportData) -> tuple:
     prev_by = dict(zip(prev["indicator"], prev["comparison"], strict=True))
     columns = [rt(ctx, "col_indicator"), rt(ctx, "col_name"), rt(ctx, "col_tool"),
                rt(ctx, "col_score")]
-    widths = [1.8, 6.6, 1.6, 2.0]
+    widths = [1.8, 6.4, 2.0, 2.0]
     if has_prev:
         columns += [rt(ctx, "col_prev", year=ctx.prev_year), rt(ctx, "col_change")]
         widths += [2.0, 2.0]
@@ -226,7 +247,7 @@ def item_blocks(ctx: Context, data: ReportData) -> tuple:
             continue
         columns = [rt(ctx, "col_code"), rt(ctx, "col_item"), rt(ctx, "col_indicator_short"),
                    rt(ctx, "col_points"), rt(ctx, "col_score")]
-        widths = [1.3, 7.6, 1.5, 1.7, 1.6]
+        widths = [1.3, 7.4, 1.7, 1.7, 1.6]
         if refs:
             columns.append(rt(ctx, "col_reference"))
             widths.append(1.8)

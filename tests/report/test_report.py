@@ -44,6 +44,9 @@ def test_total_level_and_tools_are_the_reports(sam_docx):
     # how the level was decided: the scale's band, and printed in the report
     assert "ระดับ ผ่าน คือคะแนนรวม 85.00 ถึง 100.00" in text
     assert "ระดับนี้พิมพ์ในรายงานของหน่วยงาน" in text
+    # and why not one level higher: ผ่านดี needs every tool at 85, OIT has 73.75
+    assert "ไม่ถึงระดับ ผ่านดี เพราะระดับนั้นต้องได้ทุกเครื่องมืออย่างน้อย 85 คะแนน แต่ได้ OIT 73.75" \
+        in text
 
 
 def test_every_indicator_and_item_score_as_printed(sam_docx):
