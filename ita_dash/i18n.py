@@ -979,6 +979,10 @@ STRINGS.update({f"report.{key}": {"th": th, "en": en} for key, th, en in (
      "indicator scores, so no comparison of indicators with the previous year or the group"),
     ("miss_items", "คะแนนรายข้อ จึงไม่มีข้อที่อ่อนที่สุด ข้อ O ที่ได้ศูนย์ และคะแนนที่เรียกคืนได้",
      "item scores, so no weakest items, zero O-items or points to win back"),
+    ("no_indicators", "ไม่มีคะแนนรายตัวชี้วัดของปี {year} ในข้อมูล จึงไม่มีการเปรียบเทียบตัวชี้วัด"
+     "กับปีก่อนและกับกลุ่ม", "No indicator scores for {year} in the data, so no comparison "
+     "of indicators with the previous year or the group."),
+    ("no_items", "ไม่มีคะแนนรายข้อของปี {year} ในข้อมูล", "No item scores for {year} in the data."),
     ("short_hint", "เพิ่มคะแนนรายตัวชี้วัดและรายข้อได้ที่หน้านำเข้าข้อมูล แล้วสร้างรายงานใหม่",
      "Import the indicator and item scores (Import data page), then make the report again."),
     ("s2_2", "ผลรายตัวชี้วัด", "The ten indicators"),

@@ -12,7 +12,7 @@ from ita_dash.report.data import ReportData, rt
 from ita_dash.report.model import Para, Section, Table
 
 MAX_SUGGESTIONS = 3
-WIDTHS = (1.6, 8.0, 6.2, 3.5, 5.4)  # on a landscape page: 24.7 cm
+WIDTHS = (2.6, 7.4, 5.8, 3.5, 5.4)  # on a landscape page: 24.7 cm
 
 
 def _text(value: object) -> str:

@@ -170,6 +170,8 @@ def _not_higher(ctx: Context, data: ReportData, seq: int) -> list[str]:
 def indicator_blocks(ctx: Context, data: ReportData) -> tuple:
     group, prev = data.deck.radar_group, data.deck.radar_prev
     shown = group[group["value"].notna()]
+    if shown.empty:
+        return (Para(rt(ctx, "no_indicators", year=ctx.year_text()), "missing"),)
     n_group = int(group["n_units"].max()) if group["n_units"].notna().any() else 0
     has_prev = prev["comparison"].notna().any() and ctx.prev_year is not None
     prev_by = dict(zip(prev["indicator"], prev["comparison"], strict=True))
@@ -231,7 +233,7 @@ def indicator_blocks(ctx: Context, data: ReportData) -> tuple:
 def item_blocks(ctx: Context, data: ReportData) -> tuple:
     items = data.deck.items
     if items.empty:
-        return (Para(rt(ctx, "miss_items"), "missing"),)
+        return (Para(rt(ctx, "no_items", year=ctx.year_text()), "missing"),)
     zero = items[(items["tool"] == "OIT") & (items["score"] <= 0)]
     blocks: list = [Para(rt(ctx, "items_intro", n=len(items)))]
     if zero.empty:
