@@ -167,3 +167,19 @@ def test_pdf_carries_the_figures_in_sarabun(sam_pdf):
     # the contents got the page numbers of the layout
     contents = text.split("\f")[1]
     assert re.search(r"1\. ความเป็นมา\.*\s*3", contents)
+
+
+def test_text_from_data_with_control_characters_is_written_safely(tmp_path):
+    from ita_dash.escape import xml_text
+    from ita_dash.report.model import Para, Report, Section
+
+    assert xml_text("ก\x00ข\x0bค\x1f\r\nง\tจ") == "กขค\nง\tจ"
+    bad = "มาตรการ\x01 ทดสอบ\x0c =SUM(A1)"
+    table = Table("ตาราง", "ที่มา", ("ข้อ",), ((bad,),), (16.0,), (False,))
+    section = Section("1", "หัวข้อ", (Para(bad), table))
+    report = Report(dataset="real", unit_id="u", unit_name="หน่วย\x02งาน", year=2567,
+                    lang="th", title=("ชื่อ\x03",), cover_notes=(), sections=(section,),
+                    is_short=False)
+    text, tables = docx_text(write_docx(report, tmp_path / "safe.docx"))
+    assert "มาตรการ ทดสอบ =SUM(A1)" in text and "หน่วยงาน" in text
+    assert tables[0][1] == ["มาตรการ ทดสอบ =SUM(A1)"]  # text, never a formula
