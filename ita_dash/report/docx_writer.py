@@ -148,8 +148,7 @@ def _table(doc: DocumentType, table: Table, number: int, lang: str) -> None:
     grid = doc.add_table(rows=1 + len(table.rows), cols=len(table.columns))
     grid.style = doc.styles["Table Grid"]
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
-    grid.autofit = False
-    x.fixed_layout(grid)
+    grid.autofit = False  # w:tblLayout fixed: the widths as given, in Word and LibreOffice
     for j, width in enumerate(table.widths):
         grid.columns[j].width = Cm(width)
     x.repeat_header(grid.rows[0])

@@ -2,7 +2,7 @@
 
 Word picks the face for Thai from the complex-script slot of ``w:rFonts`` (``w:cs``) and the
 size and weight from ``w:szCs`` / ``w:bCs``; ``w:hint="cs"`` and ``w:lang w:bidi="th-TH"``
-tell Word and LibreOffice that the text is Thai. Every style and run gets all four slots
+tell Word and LibreOffice that the complex-script text is Thai (Latin text stays en-US). Every style and run gets all four slots
 (ascii, hAnsi, eastAsia, cs) set to Sarabun, so neither falls back to a Latin face.
 """
 
@@ -15,6 +15,7 @@ from docx.text.paragraph import Paragraph
 
 FONT = "Sarabun"
 THAI = "th-TH"
+LATIN = "en-US"  # the language of Latin text (codes, IIT, English names)
 
 
 def _child(parent: object, tag: str) -> object:
@@ -48,7 +49,7 @@ def set_fonts(rpr: object, size_pt: float | None = None, bold: bool | None = Non
         for tag in ("w:sz", "w:szCs"):
             _child(rpr, tag).set(qn("w:val"), half)  # type: ignore[attr-defined]
     lang = _child(rpr, "w:lang")
-    lang.set(qn("w:val"), THAI)  # type: ignore[attr-defined]
+    lang.set(qn("w:val"), LATIN)  # type: ignore[attr-defined]
     lang.set(qn("w:bidi"), THAI)  # type: ignore[attr-defined]
     _order(rpr)
 
@@ -112,11 +113,30 @@ def add_field(paragraph: Paragraph, instruction: str, cached: str = "") -> None:
     char("end")
 
 
+# the children of w:settings that come after w:updateFields (schema order)
+_AFTER_UPDATE_FIELDS = ("w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat",
+                        "w:docVars", "w:rsids", "m:mathPr", "w:attachedSchema",
+                        "w:themeFontLang", "w:clrSchemeMapping",
+                        "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures",
+                        "w:forceUpgrade", "w:captions", "w:readModeInkLockDown",
+                        "w:smartTagType", "sl:schemaLibrary", "w:shapeDefaults",
+                        "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator")
+
+
 def update_fields_on_open(document: object) -> None:
-    """Ask Word to update the fields (the table of contents' page numbers) when opened."""
+    """Ask Word to update the fields (the table of contents' page numbers) when opened;
+    ``w:updateFields`` put in its place in the schema order of the settings."""
     settings = document.settings.element  # type: ignore[attr-defined]
-    el = _child(settings, "w:updateFields")
-    el.set(qn("w:val"), "true")  # type: ignore[attr-defined]
+    if settings.find(qn("w:updateFields")) is not None:
+        return
+    el = OxmlElement("w:updateFields")
+    el.set(qn("w:val"), "true")
+    later = {qn(tag) for tag in _AFTER_UPDATE_FIELDS}
+    for child in settings:
+        if child.tag in later:
+            child.addprevious(el)
+            return
+    settings.append(el)
 
 
 def shade(cell: object, color: str) -> None:
@@ -135,14 +155,6 @@ def repeat_header(row: object) -> None:
         el = OxmlElement(tag)
         el.set(qn("w:val"), "true")
         trpr.append(el)
-
-
-def fixed_layout(table: object) -> None:
-    """Column widths as given (no autofit), so LibreOffice and Word agree."""
-    tblpr = table._tbl.tblPr  # type: ignore[attr-defined]
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tblpr.append(layout)
 
 
 def keep_with_next(paragraph: Paragraph) -> None:
