@@ -26,19 +26,17 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ita_dash.importer.parse import (
-    BAD,
+from ita_dash.cells import (
+    be_year,
     numbers,
-    parse_number,
     per_distinct,
     per_distinct_pair,
     texts,
 )
+from ita_dash.framework.model import default_frameworks
 from ita_dash.problems import Problems, Severity
-from ita_dash.registry import default_frameworks
 from ita_dash.thai import district_short_name, name_key, normalize_text
 
-FIRST_YEAR, LAST_YEAR = 2500, 2700  # Buddhist-Era fiscal years accepted
 SUGGEST_BUDGET_S = 3.0  # time spent looking for closest names of unknown units
 MISSPELLING_CUTOFF = 0.85
 SAME = 1e-9  # two scores closer than this are the same figure
@@ -67,29 +65,6 @@ def complete_item_lists(items: list[tuple[str, str | None, str]]) -> set[tuple[s
     return {key for key, found in numbers.items() if found == set(range(1, max(found) + 1))}
 
 
-def be_year(value: object) -> tuple[int | None, str, str]:
-    """A Buddhist-Era fiscal year: (year, '', '') or (None, Thai, English problem)."""
-    number = parse_number(value)
-    if number is None:
-        return None, "ไม่มีปีงบประมาณ", "the fiscal year is missing"
-    if number is not BAD and isinstance(number, float) and number.is_integer():
-        if FIRST_YEAR <= number <= LAST_YEAR:
-            return int(number), "", ""
-        if 1900 <= number <= 2200:
-            return (None, "ปีนี้เป็น ค.ศ. ให้ใช้ พ.ศ. (ค.ศ. + 543)",
-                    "this looks like a C.E. year: use the Buddhist Era (C.E. + 543)")
-    return (None, "ปีงบประมาณต้องเป็น พ.ศ. 4 หลัก เช่น 2567",
-            "the fiscal year must be a 4-digit Buddhist-Era year, e.g. 2567")
-
-
-def number(value: object, *, required: bool = True) -> tuple[float | None, str, str]:
-    """A number (Thai digits, thousands separators): (value, '', '') or (None, problem)."""
-    parsed = parse_number(value)
-    if parsed is BAD or not isinstance(parsed, float | None):
-        return None, "ค่านี้ไม่ใช่ตัวเลข", "the value is not a number"
-    if parsed is None and required:
-        return None, "ไม่มีค่า", "the value is missing"
-    return parsed, "", ""
 
 
 # ------------------------------------------------------------------------- units

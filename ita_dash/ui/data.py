@@ -25,7 +25,7 @@ import streamlit as st
 
 from ita_dash import config, db, queries
 from ita_dash.db import Build
-from ita_dash.registry import Registry
+from ita_dash.framework.model import Registry
 from ita_dash.scope import Scope
 from ita_dash.ui.fonts import ensure_static_fonts
 

@@ -2,7 +2,7 @@
 
 Drawn by :mod:`ita_dash.ui.import_page`; the work is done by
 :mod:`ita_dash.ui.import_actions` (which calls :mod:`ita_dash.importer.frameworks` and
-:mod:`ita_dash.store.framework_imports`). Text from files is shown in tables or escaped.
+:mod:`ita_dash.editing.frameworks`). Text from files is shown in tables or escaped.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ import pandas as pd
 import streamlit as st
 
 from ita_dash import i18n
-from ita_dash.importer.auth import NotAuthorized
+from ita_dash.auth import NotAuthorized
+from ita_dash.editing.frameworks import FrameworkStale
 from ita_dash.importer.framework_files import framework_template
 from ita_dash.importer.frameworks import FrameworkPlan
-from ita_dash.store.framework_imports import FrameworkStale
 from ita_dash.ui import import_actions as actions
 from ita_dash.ui.data import cursor, frameworks_overview, own_cursor
 from ita_dash.ui.state import Filters, label_of

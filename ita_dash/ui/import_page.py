@@ -18,10 +18,10 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from ita_dash import i18n
-from ita_dash.importer.auth import Actor, NotAuthorized, password_configured
-from ita_dash.importer.pipeline import ImportOptions, Plan, Progress, StaleError
+from ita_dash.auth import Actor, NotAuthorized, password_configured
+from ita_dash.editing.imports import UndoError
+from ita_dash.editing.pipeline import ImportOptions, Plan, Progress, StaleError
 from ita_dash.importer.templates import template_bytes
-from ita_dash.store.imports import UndoError
 from ita_dash.ui import auth, framework_import
 from ita_dash.ui import import_actions as actions
 from ita_dash.ui.data import built_datasets, cursor, frameworks_overview, own_cursor
