@@ -54,7 +54,7 @@ def read_table(con: duckdb.DuckDBPyConnection, table: str) -> pd.DataFrame:
     return con.execute(_SELECT_ALL[table]).df()
 
 
-BUILD_MODULES = ("schema.py", "loader.py", "rules.py", "framework/model.py", "framework/checks.py",
+BUILD_MODULES = ("schema.py", "loader.py", "rules.py", "framework/model.py", "framework/checks.py", "framework/index.py",
                  "cells.py", "rows.py", "derive.py", "demo.py",
                  "build.py", "thailand.py", "generators/__init__.py", "store/replay.py",
                  "store/frameworks.py")

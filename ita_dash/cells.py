@@ -126,3 +126,9 @@ def number(value: object, *, required: bool = True) -> tuple[float | None, str, 
     if parsed is None and required:
         return None, "ไม่มีค่า", "the value is missing"
     return parsed, "", ""
+
+
+def code_key(code: str) -> str:
+    """Codes compare without case, spaces, brackets or Thai digits ('o ๑๑' == 'O11',
+    'EIT (1)' as printed in seed 001 == 'EIT1')."""
+    return normalize_text(code).replace(" ", "").replace("(", "").replace(")", "").upper()

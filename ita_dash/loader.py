@@ -18,10 +18,11 @@ import pandas as pd
 
 from ita_dash import rules
 from ita_dash.framework.checks import check_status, read_frameworks
+from ita_dash.framework.index import Frameworks
 from ita_dash.framework.model import FrameworkParts
 from ita_dash.problems import Problems
 from ita_dash.rows import Record, Rows, error, number_at, read_rows, year_at
-from ita_dash.rules import Frameworks, UnitResolver
+from ita_dash.rules import UnitResolver
 from ita_dash.thai import name_key
 from ita_dash.thailand import region_of
 

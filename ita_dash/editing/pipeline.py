@@ -16,6 +16,7 @@ import duckdb
 import pandas as pd
 
 from ita_dash.auth import Actor, require_editor
+from ita_dash.cells import code_key
 from ita_dash.editing import imports as store
 from ita_dash.importer import consistency
 from ita_dash.importer.catalog import Catalog
@@ -23,7 +24,6 @@ from ita_dash.importer.readers import read_table
 from ita_dash.importer.report import Report
 from ita_dash.importer.validate import compare_with_store, validate
 from ita_dash.publish import Places
-from ita_dash.rules import code_key
 
 Progress = Callable[[float, str], None]
 

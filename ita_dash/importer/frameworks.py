@@ -19,6 +19,7 @@ import pandas as pd
 
 from ita_dash import rules
 from ita_dash.framework.checks import check_frameworks, data_framework_parts, merge_framework_parts
+from ita_dash.framework.index import Frameworks
 from ita_dash.framework.model import FrameworkParts
 from ita_dash.importer.framework_files import PARTS, Part, headers_of, read_parts
 from ita_dash.importer.report import Report
@@ -26,7 +27,6 @@ from ita_dash.loader import read_sources
 from ita_dash.problems import DataError, Problems
 from ita_dash.publish import Places
 from ita_dash.rows import Rows
-from ita_dash.rules import Frameworks
 from ita_dash.store.frameworks import (
     active_framework_events,
     active_framework_parts,
