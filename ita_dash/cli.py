@@ -94,7 +94,7 @@ def parser() -> argparse.ArgumentParser:
 def _extensions() -> list[Callable[[argparse._SubParsersAction], None]]:
     """Sub-commands contributed by other modules (import, deck, report)."""
     found = []
-    for module in ("ita_dash.importer.cli", "ita_dash.deck.cli", "ita_dash.report.cli"):
+    for module in ("ita_dash.import_cli", "ita_dash.deck.cli", "ita_dash.report.cli"):
         try:
             mod = __import__(module, fromlist=["register"])
         except ModuleNotFoundError:

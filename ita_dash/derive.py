@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 import duckdb
 
-from ita_dash.registry import OFF_TREE_KINDS, UNSURE_STATUSES
+from ita_dash.framework.model import OFF_TREE_KINDS, UNSURE_STATUSES
 
 # SQL list literals built from the registry's constants (fixed strings, no user input)
 _OFF_TREE = ", ".join(f"'{k}'" for k in OFF_TREE_KINDS)

@@ -32,6 +32,9 @@ from ita_dash.problems import Bilingual
 
 LOG_NAME = "log.jsonl"
 IMPORTS_DIR = "imports"
+FRAMEWORKS_DIR = "frameworks"
+# the store's layout: the folder of each kind of logged event (an undo has none)
+FOLDERS = {"import": IMPORTS_DIR, "framework": FRAMEWORKS_DIR}
 TMP_PREFIX = ".tmp-"
 SCORE_FILE_COLUMNS = ["unit_id", "unit_name_th", "fiscal_year", "framework_id", "code", "score",
                       "source_ref", "note"]
@@ -187,18 +190,19 @@ def read_import_folder(store: Path, event: Event) -> tuple[pd.DataFrame, pd.Data
 
 
 def remove_unlogged(store: Path) -> list[str]:
-    """Delete temporary folders and import folders that no log line names."""
-    from ita_dash.store.frameworks import remove_unlogged_frameworks
-
-    removed = remove_unlogged_frameworks(store)
-    root = store / IMPORTS_DIR
-    if not root.exists():
-        return removed
-    logged = {e.import_id for e in read_log(store) if e.event == "import"}
-    for path in root.iterdir():
-        if path.name.startswith(TMP_PREFIX) or path.name not in logged:
-            shutil.rmtree(path, ignore_errors=True)
-            removed.append(path.name)
+    """Delete temporary folders and the folders of imports and frameworks that no log line
+    names (a writer killed between writing the folder and its log line)."""
+    events = read_log(store)
+    removed = []
+    for kind, folder in FOLDERS.items():
+        root = store / folder
+        if not root.exists():
+            continue
+        logged = {e.import_id for e in events if e.event == kind}
+        for path in root.iterdir():
+            if path.name.startswith(TMP_PREFIX) or path.name not in logged:
+                shutil.rmtree(path, ignore_errors=True)
+                removed.append(path.name)
     for path in store.glob(TMP_PREFIX + "*"):
         path.unlink(missing_ok=True)
     return removed

@@ -24,23 +24,27 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from ita_dash.loader import (
+from ita_dash.framework.model import (
     FRAMEWORK_COLUMNS,
     LEVEL_COLUMNS,
     NODE_COLUMNS,
+    PART_FILES,
     FrameworkParts,
-    read_rows,
 )
+from ita_dash.loader import SourceData, load_source_data
 from ita_dash.problems import Problems
-from ita_dash.store.files import TMP_PREFIX, Event, StoreError, read_log, sha256_bytes
+from ita_dash.rows import read_rows
+from ita_dash.store.files import (
+    FRAMEWORKS_DIR,
+    TMP_PREFIX,
+    Event,
+    StoreError,
+    read_log,
+    sha256_bytes,
+)
 from ita_dash.store.replay import undone_ids
 
-FRAMEWORKS_DIR = "frameworks"
 EVENT = "framework"
-EXTRA = ["unit_types", "source_id", "note"]
-PART_FILES = {"frameworks.csv": FRAMEWORK_COLUMNS + EXTRA,
-              "nodes.csv": NODE_COLUMNS + ["source_id", "note"],
-              "rating_levels.csv": LEVEL_COLUMNS + ["source_id", "note"]}
 _ID = re.compile(r"^fw-(\d+)$")
 
 
@@ -134,15 +138,11 @@ def active_framework_parts(store: Path | None, out: Problems,
     return found
 
 
-def remove_unlogged_frameworks(store: Path) -> list[str]:
-    """Delete framework folders that no log line names (a writer killed in between)."""
-    root = store / FRAMEWORKS_DIR
-    if not root.exists():
-        return []
-    logged = {e.import_id for e in read_log(store) if e.event == EVENT}
-    removed = []
-    for path in root.iterdir():
-        if path.name.startswith(TMP_PREFIX) or path.name not in logged:
-            shutil.rmtree(path, ignore_errors=True)
-            removed.append(path.name)
-    return removed
+def load_with_store(root: Path, store: Path | None, *, extra: list[FrameworkParts] | None = None,
+                    without: str | None = None) -> SourceData:
+    """``data/`` read with the store's frameworks in force (in log order, ``without`` one left
+    out) and ``extra`` ones after them (a framework being checked)."""
+    out = Problems()
+    later = active_framework_parts(store, out, without)
+    out.raise_errors()
+    return load_source_data(root, [*later, *(extra or [])])
