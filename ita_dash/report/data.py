@@ -15,8 +15,8 @@ import pandas as pd
 from ita_dash import queries
 from ita_dash.deck.context import Context
 from ita_dash.deck.slides import DeckData, gather
+from ita_dash.framework.model import Registry
 from ita_dash.i18n import t
-from ita_dash.framework.registry import Registry
 from ita_dash.scope import Scope
 
 Con = duckdb.DuckDBPyConnection
