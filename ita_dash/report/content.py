@@ -61,10 +61,15 @@ def _points(value: object) -> str:
     return "–" if value is None or pd.isna(value) else f"{float(value):g}"  # type: ignore[arg-type]
 
 
-def framework_source(ctx: Context, data: ReportData) -> str:
+def framework_doc(ctx: Context, data: ReportData) -> str:
+    """'<framework> (<its source document>)'."""
     title = data.parts["source_title"].dropna()
     name = str(title.iloc[0]) if not title.empty else str(data.framework["source_id"] or "–")
-    return rt(ctx, "source", text=rt(ctx, "framework_doc", name=ctx.framework_name, doc=name))
+    return rt(ctx, "framework_doc", name=ctx.framework_name, doc=name)
+
+
+def framework_source(ctx: Context, data: ReportData) -> str:
+    return rt(ctx, "source", text=framework_doc(ctx, data))
 
 
 def background(ctx: Context, data: ReportData) -> list[Section]:
@@ -130,8 +135,7 @@ def provenance(ctx: Context, data: ReportData) -> list[Section]:
     elif not docs:
         docs = [Para(rt(ctx, "no_docs"), "missing")]
     blocks: list = [Para(rt(ctx, "src_intro", dataset=ctx.dataset_label)), *docs,
-                    Para(rt(ctx, "src_framework", name=ctx.framework_name,
-                            doc=framework_source(ctx, data)))]
+                    Para(rt(ctx, "src_framework", doc=framework_doc(ctx, data)), "bullet")]
     blocks += computed_paras(ctx, data)
     table = printed_table(ctx, data)
     if table is not None:
