@@ -43,6 +43,7 @@ def sections(ctx: Context, data: ReportData) -> list[Section]:
     used: set[int] = set()
     rows: list[tuple[str, ...]] = []
     suggested: set[int] = set()
+    analyses: list[Para] = []
     for item in weak.itertuples():
         mine = own[own["code"] == item.code]
         code = str(item.code)
@@ -52,6 +53,9 @@ def sections(ctx: Context, data: ReportData) -> list[Section]:
         if not mine.empty:
             used.update(int(i) for i in mine.index)
             rows += [_row(code, m) for _, m in mine.iterrows()]
+            texts = dict.fromkeys(_text(a).strip() for a in mine["analysis"])
+            label = code.replace("\n", " ")
+            analyses += [Para(f"{label}: {a}", "bullet") for a in texts if a]
             continue
         ideas = suggestions(data, str(item.code), str(item.indicator))
         if ideas.empty:
@@ -69,6 +73,8 @@ def sections(ctx: Context, data: ReportData) -> list[Section]:
                            "missing"))
     else:
         blocks.append(Para(rt(ctx, "weak_list", n=len(weak), codes=", ".join(weak["code"]))))
+        if analyses:
+            blocks += [Para(rt(ctx, "analysis_intro")), *analyses]
         if suggested:
             blocks.append(Para(rt(ctx, "suggested_note"), "note"))
         source = rt(ctx, "source", text=rt(ctx, "measures_source"))

@@ -94,6 +94,10 @@ def test_measures_of_weak_items_come_first_with_their_codes(sam_docx):
         assert code in codes
     # I3 (weakest of indicator 1) has no measure of its own: the unit's indicator-1 measures
     assert any(row[0].startswith("I3\n") and "ตัวชี้วัด 1" in row[0] for row in weak[1:])
+    # the unit's own analysis of each weak item, as recorded, before the table
+    text, _ = docx_text(sam_docx)
+    analysis = next(m["analysis"] for m in printed_measures(SAM_TH, 2567) if m["code"] == "O5")
+    assert f"O5: {' '.join(analysis.split())}" in " ".join(text.split())
 
 
 def test_structure_title_contents_numbered_headings_captions(sam_report, sam_docx):
