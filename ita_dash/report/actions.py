@@ -83,7 +83,7 @@ def sections(ctx: Context, data: ReportData) -> list[Section]:
                             (False,) * 5, frozenset(suggested)))
     rest = own[~own.index.isin(list(used))]
     wide = bool(rows) or not rest.empty  # measure tables go on landscape pages
-    if not wide:  # no table to edit: say how measures are chosen, without the draft tables
+    if not wide and not data.has_items:  # no item to name yet, so no table to edit
         intro = Para(rt(ctx, "s3_intro_none", next=ctx.year_text(ctx.year + 1)))
     out = [Section("3", rt(ctx, "s3"), (intro,), landscape=wide),
            Section("3.1", rt(ctx, "s3_1"), tuple(blocks[1:]), landscape=wide)]
