@@ -17,7 +17,7 @@ import pandas as pd
 
 from ita_dash.deck.context import Context, check_year, default_scope, make_context
 from ita_dash.deck.text import fmt, format_date
-from ita_dash.i18n import status_label
+from ita_dash.i18n import status_label, t
 from ita_dash.report import actions, results
 from ita_dash.report.data import ReportData, report_data, rt
 from ita_dash.report.model import Para, Report, Section, Table
@@ -188,3 +188,16 @@ def printed_table(ctx: Context, data: ReportData) -> Table | None:
                  (rt(ctx, "col_code"), rt(ctx, "col_name"), rt(ctx, "col_printed"),
                   rt(ctx, "col_recomputed"), rt(ctx, "col_used")),
                  rows, (1.6, 7.6, 2.2, 2.4, 2.2), (False, False, True, True, True))
+
+
+def failure_report(*, dataset: str, unit_id: str, year: int, lang: str, reason: str) -> Report:
+    """A one-section document saying why the report could not be drafted (what a download
+    button hands over instead of an error on the page)."""
+    def say(key: str, **values: object) -> str:
+        return t(f"report.{key}", lang, **values)
+
+    section = Section("1", say("failed_title"),
+                      (Para(say("failed_text", unit=unit_id, year=year, reason=reason),
+                            "missing"),))
+    return Report(dataset=dataset, unit_id=unit_id, unit_name=unit_id, year=year, lang=lang,
+                  title=(say("title_1"),), cover_notes=(), sections=(section,), is_short=True)

@@ -187,3 +187,12 @@ def test_text_from_data_with_control_characters_is_written_safely(tmp_path):
     text, tables = docx_text(write_docx(report, tmp_path / "safe.docx"))
     assert "มาตรการ ทดสอบ =SUM(A1)" in text and "หน่วยงาน" in text
     assert tables[0][1] == ["มาตรการ ทดสอบ =SUM(A1)"]  # text, never a formula
+
+
+def test_a_failed_draft_is_a_document_that_says_why(tmp_path):
+    from ita_dash.report.content import failure_report
+
+    report = failure_report(dataset="real", unit_id="bkk-x", year=2567, lang="th",
+                            reason="ไม่พบหน่วยงาน")
+    text, tables = docx_text(write_docx(report, tmp_path / "failed.docx"))
+    assert "สร้างรายงานของ bkk-x ปี 2567 ไม่สำเร็จ: ไม่พบหน่วยงาน" in text and not tables
