@@ -257,7 +257,7 @@ def test_risky_text_round_trips_and_formulas_are_refused(places: Places,
 def test_a_framework_folder_without_its_log_line_is_removed(places: Places, cli: CLI,
                                                             tmp_path: Path) -> None:
     """A writer killed between the folder and the log line leaves nothing in force."""
-    from ita_dash.publish import clean_up
+    from ita_dash.publish import clean_up, leftovers
     from ita_dash.store.frameworks import write_framework_folder
 
     template = tmp_path / "2569.xlsx"
@@ -266,8 +266,10 @@ def test_a_framework_folder_without_its_log_line_is_removed(places: Places, cli:
                                     [("2569.xlsx", template.read_bytes())], places)
     assert plan.parts is not None
     write_framework_folder(places.store, "fw-0001", plan.parts, {})
+    assert leftovers(places)  # any command tidies it when no writer is running
     clean_up(places)
     assert list((places.store / "frameworks").iterdir()) == []
+    assert not leftovers(places)
     code, text = cli("import-history")
     assert (code, text.strip()) == (0, "no imports yet / ยังไม่มีการนำเข้า")
 
