@@ -293,3 +293,37 @@ def test_a_correction_that_breaks_a_figure_of_data_names_its_line(places: Places
     assert found[0].row is not None  # the line of data/real/scores.csv
     assert found[0].en.startswith("a row of data/ would no longer fit the corrected framework: "
                                   "the item list of IIT in framework bma-2567 is unknown")
+
+
+def test_a_template_workbook_is_read_in_the_score_files_bounded_child(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """One spreadsheet reader: a template workbook is read like a score file, in a child
+    process limited in memory and time, within the same bounds, with the same messages."""
+    from ita_dash.importer import limits, readers
+    from ita_dash.importer.framework_files import read_parts
+    from ita_dash.importer.report import Report
+    from ita_dash.problems import Problems
+
+    monkeypatch.setenv("ITA_IMPORT_ISOLATE", "1")
+    children: list[object] = []
+    popen = readers.subprocess.Popen
+
+    def spy(*args: object, **kwargs: object) -> object:
+        children.append(args[0])
+        return popen(*args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(readers.subprocess, "Popen", spy)
+    good = filled_template()
+    report = Report("ok.xlsx")
+    parts = read_parts([("ok.xlsx", good)], report, Problems())
+    assert sorted(parts) == ["frameworks", "levels", "nodes"] and not report.has_errors
+    assert len(parts["nodes"].rows.records) == 14 and len(children) == 1
+    book = openpyxl.load_workbook(io.BytesIO(good))
+    book["รายการ"].append(["x"] * (limits.COLUMNS.value + 1))
+    out = io.BytesIO()
+    book.save(out)
+    report = Report("wide.xlsx")
+    read_parts([("wide.xlsx", out.getvalue())], report, Problems())
+    assert [(p.row, p.value, p.en) for p in report.errors()] == [
+        (16, "301", "the file has more than 300 columns")]
+    assert report.errors()[0].en == limits.COLUMNS.message()[1] and len(children) == 2
