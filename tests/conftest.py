@@ -16,6 +16,13 @@ from ita_dash.publish import Places, current_build, ensure_current
 from tests.fixture_db import make_fixture_db
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Fast tests first: the slow end-to-end ones (marker ``e2e``: a browser, a server,
+    subprocesses, national-scale data, benchmarks) run last, in their own order. Only
+    the fast ones: ``python -m pytest -q -m "not e2e"``."""
+    items.sort(key=lambda item: item.get_closest_marker("e2e") is not None)  # stable
+
+
 @pytest.fixture(scope="session", autouse=True)
 def private_places(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """No test ever reads or writes the project's own database or import store."""
