@@ -10,13 +10,14 @@ under Thai headers (English column names are accepted too):
 
 As XLSX: one workbook, one sheet per part (plus a help sheet); as CSV: one file per part
 (or the three in one ZIP). Each part is recognised by its headers, not by the sheet's or
-file's name. Reading stays within the importer's bounds (:mod:`ita_dash.importer.limits`).
+file's name. A workbook is read by the score files' reader (:mod:`ita_dash.importer.readers`:
+in a child process limited in memory and time, within the bounds of
+:mod:`ita_dash.importer.limits`).
 """
 
 from __future__ import annotations
 
 import io
-import warnings
 import zipfile
 from dataclasses import dataclass
 
@@ -26,9 +27,8 @@ import pandas as pd
 from ita_dash import safe_files
 from ita_dash.cells import cell_text
 from ita_dash.framework.model import FRAMEWORK_COLUMNS, LEVEL_COLUMNS, NODE_COLUMNS
-from ita_dash.importer import limits
 from ita_dash.importer.limits import LimitError
-from ita_dash.importer.readers import check_zip, csv_records, decode, sheet_rows
+from ita_dash.importer.readers import csv_records, decode, read_sheets_isolated
 from ita_dash.importer.report import Report
 from ita_dash.palette import GAIN
 from ita_dash.problems import Problems
@@ -36,6 +36,7 @@ from ita_dash.rows import Rows, rows_of
 from ita_dash.thai import name_key
 
 MAX_BYTES = 2 * 2**20  # a framework is a few hundred rows: 2 MB is plenty
+HELP_SHEET = "คำอธิบาย"  # the template's help sheet, not read back
 HEADER_SEARCH_ROWS = 10
 
 # part -> (sheet / file name, [(column, Thai header, Thai help, English help)])
@@ -163,8 +164,8 @@ def template_xlsx(frames: dict[str, pd.DataFrame]) -> bytes:
             sheet_name = PARTS[part][0]
             safe_files.inert_frame(frame).to_excel(writer, index=False, sheet_name=sheet_name)
             writer.sheets[sheet_name].set_column(0, len(frame.columns), 18)
-        help_frame().to_excel(writer, index=False, sheet_name="คำอธิบาย")
-        writer.sheets["คำอธิบาย"].set_column(0, 4, 36)
+        help_frame().to_excel(writer, index=False, sheet_name=HELP_SHEET)
+        writer.sheets[HELP_SHEET].set_column(0, 4, 36)
     return buffer.getvalue()
 
 
@@ -249,40 +250,23 @@ def _as_part(where: str, cells: list[list[str]], report: Report, out: Problems) 
 
 
 def _xlsx_tables(data: bytes, name: str, report: Report) -> list[tuple[str, list[list[str]]]]:
-    if check_zip(data, report, MAX_BYTES) is None:
-        return []
-    import openpyxl
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except Exception:  # noqa: BLE001 - any failure means "not a workbook we can read"
-        report.add("error", None, None, name, "เปิดไฟล์ Excel ไม่ได้ (ไฟล์เสียหรือไม่ใช่ .xlsx)",
-                   "the Excel file cannot be opened (damaged or not .xlsx)")
-        return []
+    """The workbook's sheets (but the help sheet), read by the score files' reader: in its
+    bounded child process, within the same limits, with the same messages."""
+    sheets = read_sheets_isolated(data, name, report, MAX_BYTES, skip=(HELP_SHEET,))
     tables = []
-    try:
-        deadline = limits.Deadline()
-        for sheet in book.worksheets:
-            if sheet.title == "คำอธิบาย" or sheet.sheet_state != "visible":
-                continue
-            sheet.reset_dimensions()
-            cells = []
-            for number, row in enumerate(sheet_rows(sheet, deadline), start=1):
-                texts = [cell_text(v) for v in row]
-                formulas = [t.startswith("=") for t in texts]
-                texts = [t if f else cell(t) for t, f in zip(texts, formulas, strict=True)]
-                for column, (text, formula) in enumerate(zip(texts, formulas, strict=True),
-                                                         start=1):
-                    if formula:
-                        report.add("error", number, f"#{column}", text,
-                                   "เซลล์นี้เป็นสูตร ให้วางเป็นค่า", "formula cell: paste values",
-                                   file=f"{name} › {sheet.title}")
-                cells.append(texts)
-            tables.append((f"{name} › {sheet.title}", cells))
-    finally:
-        book.close()
+    for title, rows in sheets or []:
+        cells = []
+        for number, row in enumerate(rows, start=1):
+            texts = [cell_text(v) for v in row]
+            formulas = [t.startswith("=") for t in texts]
+            texts = [t if f else cell(t) for t, f in zip(texts, formulas, strict=True)]
+            for column, (text, formula) in enumerate(zip(texts, formulas, strict=True), start=1):
+                if formula:
+                    report.add("error", number, f"#{column}", text,
+                               "เซลล์นี้เป็นสูตร ให้วางเป็นค่า", "formula cell: paste values",
+                               file=f"{name} › {title}")
+            cells.append(texts)
+        tables.append((f"{name} › {title}", cells))
     return tables
 
 
