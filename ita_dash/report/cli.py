@@ -25,9 +25,7 @@ import duckdb
 from ita_dash import config, queries
 from ita_dash.deck.cli import _scope
 from ita_dash.deck.context import DeckError, check_year, resolve_unit
-from ita_dash.report.content import build_report
-from ita_dash.report.docx_writer import write_docx
-from ita_dash.report.pdf import PdfError, write_pdf
+from ita_dash.report.pdf import PdfError
 from ita_dash.scope import Scope
 
 NO_PDF = 5
@@ -35,6 +33,11 @@ NO_PDF = 5
 
 def _write(con: duckdb.DuckDBPyConnection, args: argparse.Namespace, unit_id: str, out: Path,
            scope: Scope | None, pdf: Path | None) -> str:
+    # python-docx and matplotlib only when a report is written (every command imports this)
+    from ita_dash.report.content import build_report
+    from ita_dash.report.docx_writer import write_docx
+    from ita_dash.report.pdf import write_pdf
+
     report = build_report(con, dataset=args.dataset, unit_id=unit_id, year=args.year,
                           scope=scope, lang=args.lang)
     if pdf is None:

@@ -8,11 +8,13 @@ import subprocess
 import tempfile
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ita_dash.deck.render import SOFFICE_TIMEOUT, fontconfig_env
 from ita_dash.problems import Bilingual
-from ita_dash.report.docx_writer import write_docx
-from ita_dash.report.model import Report
+
+if TYPE_CHECKING:
+    from ita_dash.report.model import Report
 
 SOFFICE_NAMES = ("soffice", "libreoffice")
 
@@ -96,6 +98,8 @@ def heading_pages(pdf: Path, report: Report) -> dict[str, int]:
 
 def write_pdf(report: Report, docx: Path, pdf: Path) -> Path:
     """The Word file and its PDF; the contents get the PDF's page numbers (a second pass)."""
+    from ita_dash.report.docx_writer import write_docx
+
     write_docx(report, docx)
     to_pdf(docx, pdf)
     pages = heading_pages(pdf, report)
