@@ -196,3 +196,15 @@ def test_a_failed_draft_is_a_document_that_says_why(tmp_path):
                             reason="ไม่พบหน่วยงาน")
     text, tables = docx_text(write_docx(report, tmp_path / "failed.docx"))
     assert "สร้างรายงานของ bkk-x ปี 2567 ไม่สำเร็จ: ไม่พบหน่วยงาน" in text and not tables
+
+
+def test_english_on_request(ro_con, tmp_path):
+    report = build_report(ro_con, dataset="real", unit_id="bkk-samphanthawong", year=2567,
+                          lang="en", today=TODAY)
+    text, _ = docx_text(write_docx(report, tmp_path / "en.docx"))
+    assert [s.heading for s in report.sections if s.level == 1] == [
+        "1. Background", "2. The result", "3. Measures to promote integrity and transparency",
+        "4. Sources and what was computed"]
+    assert "Samphanthawong District Office scored 87.67, rated Pass." in text
+    assert "Not Pass – good: that level needs every tool at 85 or more, and the unit has OIT " \
+           "73.75." in text
