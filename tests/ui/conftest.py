@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from ita_dash.publish import Places
+from tests.conftest import publish_copy
 from tests.ui.browser import PROJECT_DIR, free_port, start_server, stop_server, wait_until_up
 
 APP = PROJECT_DIR / "app.py"
@@ -22,11 +23,10 @@ ANALYSIS_PAGES = ("overview", "groups", "unit_profile", "weakest_indicators", "z
 
 
 @pytest.fixture(scope="session")
-def ui_db(built_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the built database that the app may open read-write."""
-    path = tmp_path_factory.mktemp("ui") / "ita.duckdb"
-    shutil.copy(built_db, path)
-    return path
+def ui_db(published: Places, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The app's database: a published copy of the session's build (current, so no page
+    run builds again)."""
+    return publish_copy(published, tmp_path_factory.mktemp("ui") / "ita.duckdb")
 
 
 @pytest.fixture(scope="session")
