@@ -20,10 +20,11 @@ import pandas as pd
 from ita_dash import __version__
 from ita_dash.derive import refresh_derived
 from ita_dash.generators import GENERATED_TABLES, generate
-from ita_dash.loader import SourceData, fingerprint_files, load_source_data
+from ita_dash.loader import SourceData, fingerprint_files
 from ita_dash.module_graph import source_fingerprint
 from ita_dash.schema import create_schema
 from ita_dash.store import replay
+from ita_dash.store.frameworks import load_with_store
 from ita_dash.thai import name_key
 
 SCHEMA_VERSION = "2"
@@ -260,7 +261,7 @@ def write_build(target: Path, source: SourceData, *, datasets: Iterable[str],
 def build_database(db_path: Path, data_dir: Path, *, datasets: Iterable[str] | None = None,
                    store: Path | None = None) -> Path:
     """A standalone build at ``db_path`` from ``data_dir`` (and ``store``): tests, bench."""
-    source = load_source_data(data_dir, store)  # raises DataError before anything is written
+    source = load_with_store(data_dir, store)  # raises DataError before anything is written
     chosen = list(datasets) if datasets is not None else default_datasets(source)
     from ita_dash.store.files import log_fingerprint
 

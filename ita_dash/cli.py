@@ -10,9 +10,8 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from ita_dash import config
+from ita_dash import config, import_cli
 from ita_dash.deck import cli as deck_cli
-from ita_dash.importer import cli as import_cli
 from ita_dash.lock import BusyError
 from ita_dash.problems import DataError
 from ita_dash.store.files import StoreError

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 import duckdb
 
-from ita_dash.registry import OFF_TREE_KINDS, UNSURE_STATUSES
+from ita_dash.framework.model import OFF_TREE_KINDS, UNSURE_STATUSES
 
 # The printed-vs-recomputed rule, stated once (the Data page's check and an import's warnings):
 # a printed figure of ``node_values v`` differs from the value recomputed from its parts

@@ -28,9 +28,10 @@ from ita_dash.build import (
     set_meta,
     write_build,
 )
-from ita_dash.loader import SourceData, fingerprint_files, load_source_data
+from ita_dash.loader import SourceData, fingerprint_files
 from ita_dash.lock import try_writer_lock, writer_lock
 from ita_dash.store.files import log_fingerprint, remove_unlogged, unlogged
+from ita_dash.store.frameworks import load_with_store
 
 KEEP_BUILDS = 3  # the current build and the two before it (readers may still hold them)
 
@@ -187,7 +188,7 @@ def incremental_build(places: Places, base: Build, datasets: Iterable[str],
 
 def ensure_current_locked(places: Places) -> tuple[Build, SourceData]:
     """Under the lock: the current build, rebuilt first when data, store or code changed."""
-    source = load_source_data(places.data_dir, places.store)
+    source = load_with_store(places.data_dir, places.store)
     current = current_build(places.db_path)
     datasets = wanted_datasets(source, current)
     if current is not None and current.fingerprint == expected_fingerprint(places, datasets):
@@ -220,7 +221,7 @@ def rebuild(places: Places | None = None, *, datasets: Iterable[str] = (),
     places = places or Places.default()
     with writer_lock(places.lock):
         clean_up(places)
-        source = load_source_data(places.data_dir, places.store)
+        source = load_with_store(places.data_dir, places.store)
         current = current_build(places.db_path)
         chosen = wanted_datasets(source, current, datasets)
         if full or current is None or not datasets:

@@ -13,6 +13,7 @@ import pandas as pd
 
 from ita_dash import palette
 from ita_dash.derive import PRINTED_DIFFERS, TOLERANCE
+from ita_dash.framework.model import STATUSES
 from ita_dash.scope import Scope
 from ita_dash.thai import district_short_name, name_key
 
@@ -697,7 +698,8 @@ def rating_provenance(con: Con, *, dataset: str, year: int | None = None,
          "in_scope": None if scope is None else True}, scope or Scope())
 
 
-STATUS_ORDER = "['printed', 'sourced', 'derived', 'unconfirmed', 'unknown']"
+# the framework statuses from the surest to the least sure, as a SQL list
+STATUS_ORDER = "[" + ", ".join(f"'{s}'" for s in STATUSES) + "]"
 
 
 def framework_years(con: Con) -> pd.DataFrame:

@@ -25,13 +25,14 @@ import duckdb
 import pandas as pd
 
 from ita_dash import safe_files
-from ita_dash.importer.columns import cell_text
+from ita_dash.cells import cell_text
+from ita_dash.framework.model import FRAMEWORK_COLUMNS, LEVEL_COLUMNS, NODE_COLUMNS
 from ita_dash.importer.limits import LimitError
 from ita_dash.importer.readers import csv_records, decode, read_sheets_isolated
 from ita_dash.importer.report import Report
-from ita_dash.loader import FRAMEWORK_COLUMNS, LEVEL_COLUMNS, NODE_COLUMNS, Rows, rows_of
 from ita_dash.palette import GAIN
 from ita_dash.problems import Problems
+from ita_dash.rows import Rows, rows_of
 from ita_dash.thai import name_key
 
 MAX_BYTES = 2 * 2**20  # a framework is a few hundred rows: 2 MB is plenty

@@ -33,8 +33,9 @@ from typing import Any, TypeVar
 import numpy as np
 import pandas as pd
 
+from ita_dash.cells import cell_text
 from ita_dash.importer import limits
-from ita_dash.importer.columns import FIELD_HEADERS, cell_text, field_of, is_header_row
+from ita_dash.importer.columns import FIELD_HEADERS, field_of, is_header_row
 from ita_dash.importer.limits import LimitError
 from ita_dash.importer.report import Report
 from ita_dash.thai import has_invisible

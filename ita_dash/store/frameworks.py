@@ -22,14 +22,16 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ita_dash.loader import (
+from ita_dash.framework.model import (
     FRAMEWORK_COLUMNS,
     LEVEL_COLUMNS,
     NODE_COLUMNS,
+    PART_FILES,
     FrameworkParts,
-    read_rows,
 )
+from ita_dash.loader import SourceData, load_source_data
 from ita_dash.problems import Problems
+from ita_dash.rows import read_rows
 from ita_dash.store.files import (
     FOLDER_EVENTS,
     FRAMEWORKS_DIR,
@@ -41,10 +43,6 @@ from ita_dash.store.files import (
 from ita_dash.store.replay import undone_ids
 
 EVENT = FOLDER_EVENTS[FRAMEWORKS_DIR]
-EXTRA = ["unit_types", "source_id", "note"]
-PART_FILES = {"frameworks.csv": FRAMEWORK_COLUMNS + EXTRA,
-              "nodes.csv": NODE_COLUMNS + ["source_id", "note"],
-              "rating_levels.csv": LEVEL_COLUMNS + ["source_id", "note"]}
 _ID = re.compile(r"^fw-(\d+)$")
 
 
@@ -117,3 +115,13 @@ def active_framework_parts(store: Path | None, out: Problems,
         if parts is not None:
             found.append(parts)
     return found
+
+
+def load_with_store(root: Path, store: Path | None, *, extra: list[FrameworkParts] | None = None,
+                    without: str | None = None) -> SourceData:
+    """``data/`` read with the store's frameworks in force (in log order, ``without`` one left
+    out) and ``extra`` ones after them (a framework being checked)."""
+    out = Problems()
+    later = active_framework_parts(store, out, without)
+    out.raise_errors()
+    return load_source_data(root, [*later, *(extra or [])])

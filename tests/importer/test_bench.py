@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ita_dash.importer.bench import bench_import
+from ita_dash.bench_import import bench_import
 
 pytestmark = pytest.mark.e2e  # national-style files generated and imported
 

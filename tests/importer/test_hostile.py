@@ -15,7 +15,8 @@ import pandas as pd
 import pytest
 
 from ita_dash import escape, safe_files, tables
-from ita_dash.importer import ImportOptions, limits, prepare_import, run_import
+from ita_dash.editing.pipeline import ImportOptions, prepare_import, run_import
+from ita_dash.importer import limits
 from ita_dash.importer.limits import Limit
 from tests.importer.conftest import EDITOR, assert_same, snapshot
 from tests.importer.hostile_cases import BOUNDED, LONG, WRONG, hidden_first_sheet, percent_workbook

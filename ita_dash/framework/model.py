@@ -9,7 +9,30 @@ anywhere else in the code.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import duckdb
+
+from ita_dash.rows import Rows
+
+NODE_KINDS = ("total", "tool", "tool_points", "tool_part", "index", "indicator", "subindicator",
+              "heading", "item")
+AGGREGATIONS = ("points", "equal_split", "unknown")
+# how sure a node, level or framework is: printed in a seed report, stated by a cited public
+# source, derived by arithmetic from stated figures, plausible but unproven, not known
+STATUSES = ("printed", "sourced", "derived", "unconfirmed", "unknown")
+# the kind a node's parent must have
+PARENT_KIND = {"tool": "total", "index": "total", "tool_points": "tool", "tool_part": "tool"}
+FRAMEWORK_COLUMNS = ["framework_id", "assessor", "first_year", "last_year", "name_th", "name_en",
+                     "aggregation", "pass_mark", "status"]
+NODE_COLUMNS = ["code", "parent_code", "kind", "label_th", "label_en", "points", "status"]
+LEVEL_COLUMNS = ["seq", "level_code", "label_th", "label_en", "min_total", "max_total",
+                 "min_each_tool", "color", "status"]
+EXTRA_COLUMNS = ["source_id", "note"]
+# the files of a framework (data/frameworks/<id>/, a store folder) and their columns
+PART_FILES = {"frameworks.csv": FRAMEWORK_COLUMNS + ["unit_types", *EXTRA_COLUMNS],
+              "nodes.csv": NODE_COLUMNS + EXTRA_COLUMNS,
+              "rating_levels.csv": LEVEL_COLUMNS + EXTRA_COLUMNS}
 
 SCORING_KINDS = ("total", "tool", "indicator", "subindicator", "heading", "item")
 # Kinds outside the tree of points: a tool's weighted points (IIT_W), a tool's parts (EIT1, EIT2:
@@ -178,3 +201,27 @@ class Registry:
     def framework_name(self, framework_id: str, lang: str = "th") -> str:
         row = self.frameworks[self.frameworks["framework_id"] == framework_id]
         return framework_id if row.empty else str(row.iloc[0]["name_th" if lang == "th" else "name_en"])
+
+
+@dataclass
+class FrameworkParts:
+    """One framework as read rows, from ``data/frameworks/`` or an uploaded template: its
+    row (a line of ``frameworks``), its nodes and its rating levels."""
+
+    frameworks: Rows  # the file holding the framework's row
+    line: int
+    row: dict[str, str]
+    nodes: Rows
+    levels: Rows
+
+    @property
+    def framework_id(self) -> str:
+        return self.row.get("framework_id", "")
+
+    @property
+    def row_written(self) -> dict[str, str]:
+        """The framework's row as written (before normalising)."""
+        for (line, _), raw in zip(self.frameworks.records, self.frameworks.raw, strict=True):
+            if line == self.line:
+                return raw
+        return self.row
