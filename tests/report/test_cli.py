@@ -1,5 +1,6 @@
 """``python -m ita_dash report``: one unit, bad requests, a report per unit of a scope with
-progress, and a clear message (no traceback) when LibreOffice is missing."""
+progress, and a clear message (no traceback) when LibreOffice is missing (on a private
+published build, :func:`tests.conftest.places`)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,7 @@ from ita_dash.cli import main
 from ita_dash.report import pdf
 
 
-def test_report_by_thai_alias(db_copy, tmp_path, monkeypatch, capsys):
-    monkeypatch.setenv("ITA_DB_PATH", str(db_copy))
+def test_report_by_thai_alias(places, tmp_path, capsys):
     out = tmp_path / "r" / "s.docx"
     assert main(["report", "--dataset", "real", "--unit", "เขตสัมพันธวงศ์", "--year", "2567",
                  "--out", str(out)]) == 0
@@ -20,8 +20,7 @@ def test_report_by_thai_alias(db_copy, tmp_path, monkeypatch, capsys):
     assert not list(out.parent.glob(".*.tmp"))  # written whole
 
 
-def test_bad_requests_exit_2(db_copy, tmp_path, monkeypatch, capsys):
-    monkeypatch.setenv("ITA_DB_PATH", str(db_copy))
+def test_bad_requests_exit_2(places, tmp_path, capsys):
     out = tmp_path / "x.docx"
     assert main(["report", "--dataset", "real", "--unit", "เขตไม่มีจริง", "--year", "2567",
                  "--out", str(out)]) == 2
@@ -35,8 +34,7 @@ def test_bad_requests_exit_2(db_copy, tmp_path, monkeypatch, capsys):
     assert not out.exists()
 
 
-def test_no_libreoffice_is_said_in_thai_and_english(db_copy, tmp_path, monkeypatch, capsys):
-    monkeypatch.setenv("ITA_DB_PATH", str(db_copy))
+def test_no_libreoffice_is_said_in_thai_and_english(places, tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(pdf, "soffice", lambda: None)
     out, out_pdf = tmp_path / "s.docx", tmp_path / "s.pdf"
     assert main(["report", "--dataset", "real", "--unit", "bkk-bangrak", "--year", "2564",
@@ -48,8 +46,7 @@ def test_no_libreoffice_is_said_in_thai_and_english(db_copy, tmp_path, monkeypat
     assert out.exists() and not out_pdf.exists()  # the Word file is kept
 
 
-def test_one_report_per_unit_of_a_scope_with_progress(db_copy, tmp_path, monkeypatch, capsys):
-    monkeypatch.setenv("ITA_DB_PATH", str(db_copy))
+def test_one_report_per_unit_of_a_scope_with_progress(places, tmp_path, capsys):
     out_dir = tmp_path / "reports"
     assert main(["report", "--dataset", "real", "--scope",
                  "units:bkk-samphanthawong,bkk-bangrak,bkk-khlongsamwa", "--year", "2564",

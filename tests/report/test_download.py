@@ -4,12 +4,11 @@ unit-year's figures; screenshots of the button at 1440 and 390 px (``screenshots
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
+from tests.conftest import publish_copy
 from tests.report.conftest import docx_text
 from tests.ui.browser import (
     CHROMIUM,
@@ -24,18 +23,19 @@ from tests.ui.browser import (
     wait_until_up,
 )
 
+pytestmark = pytest.mark.e2e
 PROFILE = "/unit_profile?dataset=real&year=2567&unit=bkk-samphanthawong"
 BUTTON = "ดาวน์โหลดรายงานวิเคราะห์ (Word)"
 
 
 @pytest.fixture(scope="module")
-def server(built_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server(published, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The dashboard on a published copy of the session's build, with a store of its own."""
     if not CHROMIUM.exists():
         pytest.skip("Chromium is not installed (/usr/bin/chromium)")
-    db = tmp_path_factory.mktemp("report-browser") / "ita.duckdb"
-    shutil.copy(built_db, db)
+    db = publish_copy(published, tmp_path_factory.mktemp("report-browser") / "ita.duckdb")
     port = int(os.environ.get("ITA_TEST_PORT") or free_port())
-    process = start_server(db, port, db.with_name("streamlit.log"))
+    process = start_server(db, port, db.with_name("streamlit.log"), store=db.with_name("store"))
     try:
         wait_until_up(port, process)
         yield f"http://127.0.0.1:{port}"

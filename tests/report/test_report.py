@@ -154,6 +154,7 @@ def test_a_table_without_rows_is_refused():
         Table("x", "y", ("a",), (), (1.0,), (False,))
 
 
+@pytest.mark.e2e  # LibreOffice in a subprocess, twice
 def test_pdf_carries_the_figures_in_sarabun(sam_pdf):
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", "-layout", str(sam_pdf), "-"],
                           check=True, capture_output=True, text=True).stdout
