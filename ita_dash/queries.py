@@ -390,15 +390,23 @@ WHERE v.dataset = $dataset AND v.kind = 'item' AND v.value IS NOT NULL
 """
 
 
+# "Weak", defined once: an item (or any score) below the pass mark of its year's framework
+# (``frameworks.pass_mark``, data); a year without a known pass mark has nothing called weak.
+WEAK_SQL = "round({score}, 2) < f.pass_mark"
+UNIT_ITEMS_SQL = """
+    SELECT code, tool, indicator, parent_code, label_th, label_en, round(score, 2) AS score,
+           points, seq,
+           coalesce(round(score, 2) = min(round(score, 2)) OVER (PARTITION BY indicator)
+                    AND {weak}, false) AS is_weakest
+    FROM ({items}) i JOIN frameworks f USING (framework_id)
+    WHERE unit_id = $unit_id AND fiscal_year = $year
+    ORDER BY seq""".replace("{weak}", WEAK_SQL.format(score="i.score"))
+
+
 def unit_items(con: Con, *, dataset: str, year: int, unit_id: str) -> pd.DataFrame:
-    """Every scored item of a unit-year, flagged ``is_weakest`` (lowest in its indicator)."""
-    return _run(con, """
-        SELECT code, tool, indicator, parent_code, label_th, label_en, round(score, 2) AS score,
-               points, seq,
-               round(score, 2) = min(round(score, 2)) OVER (PARTITION BY indicator)
-                   AND round(score, 2) < 100 AS is_weakest
-        FROM ({items}) WHERE unit_id = $unit_id AND fiscal_year = $year
-        ORDER BY seq""", {"dataset": dataset, "year": year, "unit_id": unit_id})
+    """Every scored item of a unit-year, flagged ``is_weakest``: the lowest of its indicator
+    and weak (below the year's pass mark, :data:`WEAK_SQL`) — 99.76 is never 'weakest'."""
+    return _run(con, UNIT_ITEMS_SQL, {"dataset": dataset, "year": year, "unit_id": unit_id})
 
 
 def weakest_items(con: Con, *, dataset: str, year: int, unit_id: str, n: int = 5) -> pd.DataFrame:
@@ -845,21 +853,25 @@ def type_rankings(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.Data
 
 SLICE_SUMMARY_SQL = """
 WITH cur AS (
-    SELECT {slice} AS value, y.unit_id, y.score, round(y.score, 2) >= f.pass_mark AS passed
+    SELECT {slice} AS value, y.unit_id, y.score, y.prev_year,
+           round(y.score, 2) >= f.pass_mark AS passed
     FROM unit_years y JOIN units u USING (unit_id) JOIN frameworks f USING (framework_id)
     WHERE y.dataset = $dataset AND y.fiscal_year = $year AND y.score IS NOT NULL AND {scope}),
+pairs AS (  -- the same units in their previous year (one definition: unit_years.prev_year)
+    SELECT c.value, c.score, p.score AS prev_score
+    FROM cur c JOIN unit_years p
+      ON p.dataset = $dataset AND p.unit_id = c.unit_id AND p.fiscal_year = c.prev_year
+    WHERE p.score IS NOT NULL),
 prev AS (
-    SELECT {slice} AS value, avg(y.score) AS prev_mean, count(*) AS n_prev
-    FROM unit_years y JOIN units u USING (unit_id)
-    WHERE y.dataset = $dataset AND y.fiscal_year = $year - 1 AND y.score IS NOT NULL
-      AND {scope}
-    GROUP BY ALL)
+    SELECT value, avg(prev_score) AS prev_mean, count(*) AS n_prev,
+           avg(score - prev_score) AS delta_mean
+    FROM pairs GROUP BY ALL)
 SELECT c.value, count(*) AS n_units, round(avg(c.score), 2) AS mean,
        round(median(c.score), 2) AS median, round(min(c.score), 2) AS min,
        round(max(c.score), 2) AS max, count(*) FILTER (WHERE c.passed) AS n_pass,
        round(100.0 * count(*) FILTER (WHERE c.passed) / count(*), 1) AS pass_rate,
        round(any_value(p.prev_mean), 2) AS prev_mean, any_value(p.n_prev) AS n_prev,
-       round(avg(c.score) - any_value(p.prev_mean), 2) AS delta_mean
+       round(any_value(p.delta_mean), 2) AS delta_mean
 FROM cur c LEFT JOIN prev p ON p.value IS NOT DISTINCT FROM c.value
 GROUP BY c.value ORDER BY mean DESC, c.value
 """
@@ -867,8 +879,10 @@ GROUP BY c.value ORDER BY mean DESC, c.value
 
 def slice_summary(con: Con, *, dataset: str, year: int, scope: Scope, by: str) -> pd.DataFrame:
     """Per value of ``by`` (unit_type, parent, region, province, group) among the scope's units:
-    count, mean, median, min, max, pass count and rate, and the change of the mean
-    since year-1 (``delta_mean``, over the units scored that year)."""
+    count, mean, median, min, max, pass count and rate, and the change of the mean over
+    the same units: ``n_prev`` units of the slice scored in their previous year
+    (``unit_years.prev_year``), ``prev_mean`` their mean then, ``delta_mean`` the mean of
+    their changes (NULL when none has a previous year)."""
     return _run(con, _slice_sql(SLICE_SUMMARY_SQL, by), {"dataset": dataset, "year": year},
                 scope)
 

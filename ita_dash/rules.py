@@ -98,9 +98,12 @@ def number(value: object, *, required: bool = True) -> tuple[float | None, str, 
 class UnitResolver:
     """Resolves a unit name as printed (or an alias) to its unit id."""
 
-    def __init__(self, aliases: pd.DataFrame):
+    def __init__(self, aliases: pd.DataFrame, suggest_among: set[str] | None = None):
         self.by_key: dict[str, str] = {
             str(k): str(u) for k, u in zip(aliases["alias_key"], aliases["unit_id"], strict=True)}
+        # the names offered as closest (None: every name)
+        self.suggestable = [k for k, u in self.by_key.items()
+                            if suggest_among is None or u in suggest_among]
         self.names: dict[str, str] = {
             str(k): str(a) for k, a in zip(aliases["alias_key"], aliases["alias"], strict=True)}
 
@@ -112,7 +115,7 @@ class UnitResolver:
 
     def suggest(self, name: str, n: int = 3, cutoff: float = 0.5) -> list[str]:
         """Known names closest to ``name`` (at most ``n``)."""
-        keys = difflib.get_close_matches(name_key(name), list(self.by_key), n=n, cutoff=cutoff)
+        keys = difflib.get_close_matches(name_key(name), self.suggestable, n=n, cutoff=cutoff)
         return [self.names[k] for k in keys]
 
     def misspelt(self, name: str) -> str:
@@ -176,7 +179,7 @@ class Frameworks:
                   weights.get((n["framework_id"], n["parent_code"]), FULL_MARKS)
                   if n["kind"] == "tool_points" else FULL_MARKS for n in rows}
         ordered = frameworks.reindex(columns=["framework_id", "assessor", "first_year",
-                                              "last_year", "unit_types"])
+                                              "last_year", "unit_types", "name_th", "name_en"])
         items = [(str(n["framework_id"]), n.get("tool"), str(n["code"])) for n in rows
                  if n["kind"] == "item"]
         return cls(
@@ -226,7 +229,10 @@ class Frameworks:
         f = self.frameworks
         if not given:
             return self._of_year(year, unit_type)
-        match = f[f["framework_id"].str.lower() == given.lower()]
+        wanted = " ".join(given.split()).lower()  # an id, or the Thai or English name
+        match = f[(f["framework_id"].str.lower() == wanted)
+                  | (f["name_th"].fillna("").str.lower() == wanted)
+                  | (f["name_en"].fillna("").str.lower() == wanted)]
         if not match.empty:
             r = match.iloc[0]
             if r.first_year <= year <= r.last_year:

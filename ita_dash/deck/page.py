@@ -35,6 +35,20 @@ CSS = f"""
   border-top: 1px solid {palette.GRID}; padding-top: .3rem; margin-top: .4rem; }}
 .slide-source.synthetic {{ color: {palette.WARNING}; font-weight: 700; }}
 @media (max-width: 640px) {{ .block-container {{ padding-top: 4rem; }} }}
+/* slides need no sidebar (their pickers are in the page): never open over a slide */
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stExpandSidebarButton"] {{ display: none !important; }}
+/* the chart in the slide's size and the compact one for phones: one shown */
+.st-key-slide-compact {{ display: none; }}
+@media (max-width: 640px) {{ .st-key-slide-wide {{ display: none; }}
+  .st-key-slide-compact {{ display: block; }} }}
+/* tables as HTML: every row, numbers never cut, long names wrap */
+.slide-table {{ width: 100%; border-collapse: collapse; font-size: clamp(.9rem, 2.4vh, 1.45rem); }}
+.slide-table th {{ background: {palette.PRIMARY}; color: {palette.WHITE}; padding: .35rem .5rem;
+  text-align: left; }}
+.slide-table td {{ padding: .3rem .5rem; vertical-align: top; border-bottom: 1px solid {palette.GRID}; }}
+.slide-table tr:nth-child(even) td {{ background: {palette.PANEL}; }}
+.slide-table .num {{ text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }}
 </style>
 """
 
@@ -83,3 +97,17 @@ def footer_html(slide: m.Slide, synthetic: bool) -> str:
     notes = "".join(f"<p class='slide-note'>{escape(n)}</p>" for n in slide.notes)
     css = "slide-source synthetic" if synthetic else "slide-source"
     return f"{notes}<div class='{css}'>{escape(slide.source)}</div>"
+
+
+def table_html(spec: m.Table) -> str:
+    """A slide table as HTML: every row shown, numbers right-aligned and never cut, long
+    names wrapping (a Plotly table clips its cells on a phone)."""
+    def cell(value: object, numeric: bool, tag: str = "td") -> str:
+        text = "" if value is None else (f"{value:.2f}" if isinstance(value, float) else str(value))
+        css = " class='num'" if numeric else ""
+        return f"<{tag}{css}>{escape(text)}</{tag}>"
+
+    head = "".join(cell(c, n, "th") for c, n in zip(spec.columns, spec.numeric, strict=True))
+    body = "".join("<tr>" + "".join(cell(v, n) for v, n in zip(row, spec.numeric, strict=True))
+                   + "</tr>" for row in spec.rows)
+    return f"<table class='slide-table'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"

@@ -35,9 +35,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.signin.submit": {"th": "เข้าสู่ระบบ", "en": "Sign in"},
     "data.signin.failed": {"th": "รหัสผ่านไม่ถูกต้อง หรือลองผิดหลายครั้งเกินไป กรุณารอสักครู่",
                            "en": "Wrong password, or too many attempts: wait a few minutes."},
+    "data.template.file": {"th": "แม่แบบนำเข้า ITA", "en": "ITA import template"},
     "data.signin.none": {
-        "th": "ยังไม่ได้ตั้งค่าผู้แก้ไขข้อมูล จึงนำเข้าทางหน้านี้ไม่ได้ (ดู docs/IMPORT.md)",
-        "en": "No editor is configured, so this page cannot import (see docs/IMPORT.md).",
+        "th": "ยังไม่ได้ตั้งค่าผู้แก้ไขข้อมูล จึงนำเข้าทางหน้านี้ไม่ได้ "
+              "ให้ผู้ดูแลระบบกำหนดรหัสผ่านผู้แก้ไข หรือการลงชื่อเข้าใช้ขององค์กรก่อน",
+        "en": "No editor is configured, so this page cannot import: the administrator "
+              "must first set an editor password or the organisation's sign-in.",
     },
     "data.signin.not_editor": {"th": "บัญชี {who} ไม่ได้อยู่ในรายชื่อผู้แก้ไขข้อมูล",
                                "en": "{who} is not on the list of editors."},
@@ -139,10 +142,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.fw.templates": {"th": "แม่แบบกรอบการประเมิน", "en": "Framework template"},
     "data.fw.templates.help": {
         "th": "สำหรับเพิ่มกรอบการประเมินของปีใหม่ (แบบว่าง) หรือแก้ไขกรอบที่มีอยู่ (กรอกข้อมูลเดิมไว้แล้ว) "
-              "มีสามส่วน: กรอบการประเมิน รายการ และระดับผลการประเมิน (ดู docs/FRAMEWORKS.md)",
+              "มีสามส่วน: กรอบการประเมิน รายการ และระดับผลการประเมิน แต่ละแผ่นในแม่แบบมีคำอธิบาย",
         "en": "To add a new year's framework (blank) or correct an existing one (pre-filled): "
-              "three parts, the framework, its nodes and its rating levels "
-              "(see docs/FRAMEWORKS.md)."},
+              "three parts, the framework, its nodes and its rating levels, each sheet "
+              "of the template explaining its columns."},
     "data.fw.template.pick": {"th": "กรอบการประเมินที่จะกรอกไว้ในแม่แบบ",
                               "en": "Framework to pre-fill the template with"},
     "data.fw.template.blank": {"th": "แบบว่าง (กรอบใหม่)", "en": "Blank (a new framework)"},

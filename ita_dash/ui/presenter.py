@@ -11,7 +11,7 @@ import streamlit as st
 from ita_dash.deck import model as m
 from ita_dash.deck import page
 from ita_dash.deck.excel import workbook_bytes
-from ita_dash.deck.figures import slide_figure
+from ita_dash.deck.figures import chart_figure, slide_figure
 from ita_dash.deck.pptx_deck import pptx_bytes
 from ita_dash.deck.pptx_fonts import bundle_bytes
 from ita_dash.deck.slides import DeckError, build_deck
@@ -77,14 +77,14 @@ def _controls(filters: Filters, deck: m.Deck, no: int) -> None:
                   key="deck_list", on_change=_jump, args=(n,), label_visibility="collapsed",
                   width=260)
     bar.download_button(t("deck.pptx", lang), data=lambda: pptx_bytes(deck), on_click="ignore",
-                        file_name=f"{deck.file_stem()}.pptx", mime=page.PPTX_MIME,
+                        file_name=f"{deck.display_stem()}.pptx", mime=page.PPTX_MIME,
                         icon=":material/slideshow:")
     bar.download_button(t("deck.bundle", lang), on_click="ignore",
                         data=lambda: bundle_bytes(pptx_bytes(deck), deck.file_stem(), lang),
-                        file_name=f"{deck.file_stem()}-sarabun.zip", mime="application/zip",
+                        file_name=f"{deck.display_stem()}-Sarabun.zip", mime="application/zip",
                         icon=":material/folder_zip:")
     bar.download_button(t("deck.xlsx", lang), data=lambda: workbook_bytes(deck.tables),
-                        on_click="ignore", file_name=f"{deck.file_stem()}.xlsx",
+                        on_click="ignore", file_name=f"{deck.display_stem()}.xlsx",
                         mime=page.XLSX_MIME, icon=":material/table_view:")
 
 
@@ -103,9 +103,14 @@ def render(filters: Filters) -> None:
     slide = deck.slides[no]
     _controls(filters, deck, no)
     st.html(page.header_html(slide))
-    figure = slide_figure(slide)
-    if figure is not None:
-        st.plotly_chart(figure, width="stretch", theme=None, key=f"slide-{slide.key}",
-                        config=plotly_config(f"{deck.file_stem()}-{slide.key}"))
+    if slide.table is not None and not slide.is_empty:
+        st.html(page.table_html(slide.table))
+    elif slide_figure(slide) is not None and slide.chart is not None:
+        for variant, compact in (("wide", False), ("compact", True)):
+            with st.container(key=f"slide-{variant}"):
+                st.plotly_chart(chart_figure(slide.chart, compact), width="stretch", theme=None,
+                                key=f"slide-{slide.key}-{variant}",
+                                config=plotly_config(f"{deck.file_stem()}-{slide.key}",
+                                                     lang=filters.lang))
     st.html(page.footer_html(slide, deck.is_synthetic))
     st.caption(t("deck.keys", filters.lang) + " · " + t("deck.hint", filters.lang))

@@ -41,6 +41,7 @@ SLICE_COLS = (tables.Col("label", "col.slice"), tables.Col("n_units", "col.n_uni
               tables.Col("n_pass", "col.n_pass", "int"),
               tables.Col("pass_rate", "col.pass_rate", "pct"),
               tables.Col("delta_mean", "col.delta_mean", "delta"),
+              tables.Col("n_prev", "col.n_prev", "int"),
               tables.Col("min", "col.min", "num"), tables.Col("max", "col.max", "num"))
 
 
@@ -189,11 +190,17 @@ def type_ranking(filters: Filters, name: str) -> None:
         return
     counts = ranking["unit_type"].value_counts()
     types = list(counts.index)
-    mine = ranking.loc[ranking["unit_id"] == filters.unit, "unit_type"]
+    mine = ranking.loc[ranking["unit_type"].notna() & (ranking["unit_id"] == filters.unit),
+                       "unit_type"]
     default = types.index(mine.iloc[0]) if not mine.empty else 0
+    # a newly chosen unit (search, link) opens its own type; the picker is kept otherwise
+    key, seen = f"{name}_type", f"{name}_type_for"
+    if st.session_state.get(seen) != filters.unit or st.session_state.get(key) not in types:
+        st.session_state[seen] = filters.unit
+        st.session_state[key] = types[default]
     left, right = st.columns([3, 2])
     unit_type = left.selectbox(
-        t("rank.type_pick", filters.lang), types, index=default, key=f"{name}_type",
+        t("rank.type_pick", filters.lang), types, key=key,
         format_func=lambda v: f"{slice_label('unit_type', v, filters.lang)} ({counts[v]:,})")
     top = int(right.number_input(t("rank.top_n", filters.lang), min_value=3, max_value=25,
                                  value=10, step=1, key=f"{name}_top"))

@@ -1,0 +1,109 @@
+"""Issue 19 in Chromium: the radar keeps its labels and note, phone slides cut nothing and
+hide the sidebar, the chart toolbar speaks Thai."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.ui.browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    DESKTOP,
+    PHONE,
+    free_port,
+    settled,
+    start_server,
+    stop_server,
+    wait_until_up,
+)
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium")
+PROFILE = "unit_profile?dataset=real&year=2567&unit=bkk-samphanthawong"
+SLIDES = "presentation?dataset=real&year=2567&unit=bkk-samphanthawong"
+# every text of a chart's SVG outside the chart's own box (cut off by its edges)
+OUTSIDE = """(box) => { const b = box.getBoundingClientRect(); const out = [];
+  for (const t of box.querySelectorAll('svg text')) { const r = t.getBoundingClientRect();
+    if (!r.width || !t.textContent.trim() || getComputedStyle(t).visibility === 'hidden') continue;
+    if (r.left < b.left - 1 || r.right > b.right + 1 || r.top < b.top - 1 || r.bottom > b.bottom + 1)
+      out.push(t.textContent); }
+  return out; }"""
+
+
+@pytest.fixture(scope="module")
+def server(built_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    db = tmp_path_factory.mktemp("browser19") / "ita.duckdb"
+    shutil.copy(built_db, db)
+    port = free_port()
+    process = start_server(db, port, db.with_name("streamlit.log"))
+    try:
+        wait_until_up(port, process)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stop_server(process)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def _open(browser, url: str, viewport: dict):
+    page = browser.new_context(viewport=viewport, locale="th-TH").new_page()
+    page.goto(url)
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]',
+                           timeout=60_000)
+    page.wait_for_load_state("networkidle")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    settled(page)
+    return page
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_radar_keeps_label_6_and_its_note(server, browser, viewport) -> None:
+    page = _open(browser, f"{server}/{PROFILE}", viewport)
+    radar = page.locator(".st-key-chart-radar .js-plotly-plot").first
+    radar.wait_for(timeout=30_000)
+    radar.scroll_into_view_if_needed()
+    texts = radar.evaluate("(el) => [...el.querySelectorAll('svg text')].map(t => t.textContent)")
+    assert "6" in texts and any("แกนเริ่มที่ 30" in t for t in texts)
+    assert radar.evaluate(OUTSIDE) == []
+    page.context.close()
+
+
+def test_toolbar_tips_in_thai(server, browser) -> None:
+    page = _open(browser, f"{server}/{PROFILE}", DESKTOP)
+    page.locator(".modebar-btn").first.wait_for(state="attached", timeout=30_000)
+    titles = page.evaluate("() => [...document.querySelectorAll('.modebar-btn')]"
+                           ".map(b => b.getAttribute('data-title'))")
+    assert titles and "ดาวน์โหลดแผนภูมิเป็นภาพ PNG" in titles
+    assert not [t for t in titles if t not in ("Fullscreen",) and t.isascii()], titles
+    page.context.close()
+
+
+def test_phone_slides_cut_nothing_and_hide_the_sidebar(server, browser) -> None:
+    page = _open(browser, f"{server}/{SLIDES}", PHONE)
+    count = page.locator(".slide-count").first.inner_text()
+    n = int(count.split("/")[1])
+    for i in range(n):
+        assert not page.locator('[data-testid="stSidebar"]').is_visible()
+        for chart in page.locator(".st-key-slide-compact .js-plotly-plot").all():
+            assert chart.evaluate(OUTSIDE) == [], (i, chart.evaluate(OUTSIDE))
+        for table in page.locator(".slide-table").all():  # inside the screen's width
+            box = table.bounding_box()
+            assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 391, (i, box)
+        if i < n - 1:
+            page.locator(".st-key-deck_next button").click()
+            page.wait_for_function(
+                f"() => document.querySelector('.slide-count')?.textContent.startsWith('{i + 2} ')",
+                timeout=30_000)
+            page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+            settled(page)
+    page.context.close()
