@@ -139,7 +139,8 @@ SELECT r.rank, c.unit_id, u.short_th, u.short_en, u.name_th, u.name_en,
        CASE WHEN c.prev_year <> $year - 1 THEN c.prev_year END AS compared_with,
        round(p.score, 2) AS prev_score,
        round(c.score - p.score, 2) AS delta_points, p.rank AS prev_rank,
-       p.rank - r.rank AS delta_rank, r.n_units, c.framework_id, f.pass_mark
+       p.rank - r.rank AS delta_rank, r.n_units, c.framework_id, f.pass_mark,
+       round(c.score, 2) >= f.pass_mark AS passed  -- PASS_SQL: the one pass rule
 FROM this_year c JOIN ranked r ON r.unit_id = c.unit_id AND r.fiscal_year = c.fiscal_year
 LEFT JOIN ranked p ON p.unit_id = c.unit_id AND p.fiscal_year = c.prev_year
 JOIN units u ON u.unit_id = c.unit_id
@@ -638,6 +639,47 @@ def frameworks_overview(con: Con) -> pd.DataFrame:
         GROUP BY ALL ORDER BY f.first_year""", {})
 
 
+# The one pass rule: the total, to 2 decimals, at or above the year's pass mark (NULL when
+# the framework gives none). Whatever the level (even one unknown for want of tool scores).
+PASS_SQL = "round({score}, 2) >= f.pass_mark"
+
+LEVEL_CONDITIONS_SQL = """
+SELECT l.seq, l.level_code, l.label_th, l.label_en, l.color, l.min_total, l.max_total,
+       l.min_each_tool, l.status, round(y.score, 2) AS score, round(y.iit, 2) AS iit,
+       round(y.eit, 2) AS eit, round(y.oit, 2) AS oit, f.pass_mark, {passed} AS passed,
+       round(y.score, 2) BETWEEN l.min_total AND l.max_total AS total_ok,
+       CASE WHEN l.min_each_tool IS NULL THEN true
+            WHEN y.iit IS NULL OR y.eit IS NULL OR y.oit IS NULL THEN NULL
+            ELSE least(y.iit, y.eit, y.oit) >= l.min_each_tool END AS tools_ok,
+       l.seq = y.level_seq AS chosen, y.level_source, y.printed_level = l.level_code AS printed
+FROM unit_years y JOIN frameworks f USING (framework_id)
+JOIN rating_levels l ON l.framework_id = y.framework_id
+WHERE y.dataset = $dataset AND y.unit_id = $unit_id AND y.fiscal_year = $year
+ORDER BY l.seq""".replace("{passed}", PASS_SQL.format(score="y.score"))
+
+
+def level_conditions(con: Con, *, dataset: str, unit_id: str, year: int) -> pd.DataFrame:
+    """Why a unit-year has its level: each level of the year's scale with its conditions
+    (total in range, each tool at least its floor: true, false, or NULL when a tool score
+    is missing) against the unit's figures, the level the build chose (``chosen``; from
+    :mod:`ita_dash.derive`, not decided here) and the pass (:data:`PASS_SQL`)."""
+    return _run(con, LEVEL_CONDITIONS_SQL,
+                {"dataset": dataset, "unit_id": unit_id, "year": year})
+
+
+def year_scale(con: Con, *, dataset: str, year: int) -> pd.DataFrame:
+    """The rating levels and pass mark of the framework(s) a dataset's year is scored on."""
+    return _run(con, """
+        WITH fws AS (SELECT DISTINCT framework_id FROM unit_years
+                     WHERE dataset = $dataset AND fiscal_year = $year)
+        SELECT f.framework_id, f.name_th AS framework_th, f.name_en AS framework_en,
+               f.pass_mark, l.seq, l.label_th, l.label_en, l.min_total, l.max_total,
+               l.min_each_tool, l.color, l.status
+        FROM fws JOIN frameworks f USING (framework_id)
+        LEFT JOIN rating_levels l USING (framework_id)
+        ORDER BY f.framework_id, l.seq""", {"dataset": dataset, "year": year})
+
+
 def rating_scale(con: Con, *, framework_id: str) -> pd.DataFrame:
     return _run(con, """
         SELECT seq, level_code, label_th, label_en, min_total, max_total, min_each_tool, color,
@@ -833,7 +875,8 @@ SELECT r.unit_type, r.rank, r.n_in_type, c.unit_id, u.short_th, u.short_en, u.na
        round(c.iit, 2) AS iit, round(c.eit, 2) AS eit, round(c.oit, 2) AS oit,
        c.prev_year, CASE WHEN c.prev_year <> $year - 1 THEN c.prev_year END AS compared_with,
        round(p.score, 2) AS prev_score, round(c.score - p.score, 2) AS delta_points,
-       p.rank AS prev_rank, p.rank - r.rank AS delta_rank, c.framework_id, f.pass_mark
+       p.rank AS prev_rank, p.rank - r.rank AS delta_rank, c.framework_id, f.pass_mark,
+       round(c.score, 2) >= f.pass_mark AS passed  -- PASS_SQL: the one pass rule
 FROM this_year c JOIN ranked r ON r.unit_id = c.unit_id AND r.fiscal_year = c.fiscal_year
 LEFT JOIN ranked p ON p.unit_id = c.unit_id AND p.fiscal_year = c.prev_year
      AND p.unit_type = c.unit_type

@@ -24,6 +24,7 @@ import pandas as pd
 import streamlit as st
 
 from ita_dash import config, db, queries
+from ita_dash import whatif as whatif_model
 from ita_dash.db import Build
 from ita_dash.registry import Registry
 from ita_dash.scope import Scope
@@ -306,6 +307,20 @@ def frameworks_overview() -> pd.DataFrame:
 
 def rating_scale(*, framework_id: str) -> pd.DataFrame:
     return _cached(queries.rating_scale, framework_id=framework_id)
+
+
+def level_conditions(*, dataset: str, unit_id: str, year: int) -> pd.DataFrame:
+    return _cached(queries.level_conditions, dataset=dataset, unit_id=unit_id, year=year)
+
+
+def year_scale(*, dataset: str, year: int) -> pd.DataFrame:
+    return _cached(queries.year_scale, dataset=dataset, year=year)
+
+
+def whatif(*, dataset: str, unit_id: str, year: int,
+           full_marks: tuple[str, ...]) -> whatif_model.Scenario | None:
+    return _cached(whatif_model.scenario, dataset=dataset, unit_id=unit_id, year=year,
+                   full_marks=full_marks)
 
 
 # ------------------------------------------- national scale (overview, weak, zero)

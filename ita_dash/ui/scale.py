@@ -30,7 +30,7 @@ SLICE_SCOPE = {"unit_type": "unit_type", "parent": "parent", "region": "region",
                "province": "province", "group": "group"}
 TYPE_COLS = (tables.Col("rank", "col.rank", "int"), tables.Col("n_in_type", "col.n_in_type", "int"),
              tables.UNIT, tables.Col("province", "col.province"),
-             tables.Col("score", "col.score", "num"), tables.LEVEL,
+             tables.Col("score", "col.score", "num"), tables.LEVEL, tables.PASSED,
              tables.Col("delta_points", "col.delta_points", "delta"),
              tables.Col("delta_rank", "col.delta_rank", "delta_int"),
              tables.Col("prev_year", "col.prev_year", "year"),
@@ -184,8 +184,8 @@ def page_of_units(filters: Filters, scope: Scope, key: str) -> tuple[Scope, pd.D
 def type_ranking(filters: Filters, name: str) -> None:
     """Rankings within agency type: pick a type (the chosen unit's by default), the top
     and bottom N and the unit's neighbours as bars, then the full ranking by pages."""
-    ranking = data.type_rankings(dataset=filters.dataset, year=filters.year or 0,
-                                 scope=filters.scope)
+    ranking = tables.with_pass_labels(data.type_rankings(
+        dataset=filters.dataset, year=filters.year or 0, scope=filters.scope))
     if ranking.empty:
         return
     counts = ranking["unit_type"].value_counts()

@@ -161,3 +161,23 @@ def test_no_raw_key_none_or_path_on_any_page(page: str, lang: str) -> None:
         if hit:
             bad.append((kind, text[max(0, hit.start() - 60):hit.end() + 30]))
     assert not bad, bad
+
+
+def test_national_95_plus_without_excellent_says_which_tool_is_short(national_db) -> None:
+    """National demo: a total of 95 or more rated ผ่านดี (not ผ่านดีเยี่ยม) — the why table
+    shows ผ่านดีเยี่ยม's tool condition failing, with the tool below 95."""
+    from ita_dash.ui import levels
+
+    con = duckdb.connect(str(national_db), read_only=True)
+    unit_id, year = con.execute(
+        "SELECT unit_id, fiscal_year FROM unit_years WHERE dataset = ? AND level_code = 'GOOD' "
+        "AND round(score, 2) >= 95 ORDER BY fiscal_year DESC, unit_id LIMIT 1",
+        [NATIONAL]).fetchone()
+    rows = q.level_conditions(con, dataset=NATIONAL, unit_id=unit_id, year=year)
+    top = rows.iloc[0]
+    assert (top["level_code"], bool(top["total_ok"]), bool(top["tools_ok"])) == \
+        ("EXCELLENT", True, False)
+    assert min(top["iit"], top["eit"], top["oit"]) < 95
+    assert bool(rows.set_index("level_code").loc["GOOD", "chosen"])
+    table = levels.why_table(rows, "th")
+    assert table.iloc[0, 4] == "✗ ไม่ได้" and table.iloc[1, 5] == "◀ ระดับที่ได้"
