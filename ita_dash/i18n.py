@@ -282,6 +282,21 @@ STRINGS: dict[str, dict[str, str]] = {
     "whatif.col_before": {"th": "ก่อน", "en": "Before"},
     "whatif.col_after": {"th": "หลัง", "en": "After"},
     "whatif.col_change": {"th": "เปลี่ยน", "en": "Change"},
+    "mine.set": {"th": "ตั้ง {unit} เป็นหน่วยงานของฉัน", "en": "Make {unit} my unit"},
+    "mine.help": {"th": "เบราว์เซอร์นี้จะจำหน่วยงาน กลุ่ม และชุดข้อมูลไว้ ครั้งหน้าเปิดที่หน่วยงานนี้",
+                  "en": "This browser remembers the unit, group and dataset: the next visit "
+                        "opens on them."},
+    "mine.is": {"th": "หน่วยงานของฉัน: {unit}", "en": "My unit: {unit}"},
+    "mine.forget": {"th": "เลิกจำหน่วยงานของฉัน", "en": "Forget my unit"},
+    "mine.stand": {"th": "**{unit}**: อันดับ {rank} จาก {n} · คะแนน {score} · {level} · "
+                         "{passed}{change}",
+                   "en": "**{unit}**: rank {rank} of {n} · score {score} · {level} · "
+                         "{passed}{change}"},
+    "mine.stand_mine": {"th": "หน่วยงานของฉัน **{unit}**: อันดับ {rank} จาก {n} · คะแนน {score} "
+                              "· {level} · {passed}{change}",
+                        "en": "My unit **{unit}**: rank {rank} of {n} · score {score} · "
+                              "{level} · {passed}{change}"},
+    "mine.change": {"th": " · เทียบปีก่อน {delta}", "en": " · {delta} on its previous year"},
     "level.legend_unconfirmed": {"th": "(ช่วงคะแนนยังไม่ยืนยันจากแหล่งที่มา)",
                                  "en": "(bands not confirmed by a source)"},
     # download file names of tables (ita_dash.ui.render.readable_stem)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ita_dash import charts, tables, ui
-from ita_dash.ui import levels, scale
+from ita_dash.ui import levels, mine, scale
 
 f = ui.start("overview")
 ui.page_title(f, "overview.title")
@@ -16,6 +16,7 @@ many = n_units > scale.UNIT_ROWS_MAX
 ranking = tables.with_pass_labels(
     ui.data.type_rankings(dataset=dataset, year=year, scope=scope) if many
     else ui.data.rankings(dataset=dataset, year=year, scope=scope))
+mine.where_i_stand(f, ranking)  # "where do I stand" first
 ui.summary_metrics(summary, ranking, f)
 if n_units == 1:
     ui.message(f.t("one_unit", year=f.year_text))

@@ -107,3 +107,23 @@ def test_phone_slides_cut_nothing_and_hide_the_sidebar(server, browser) -> None:
             page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
             settled(page)
     page.context.close()
+
+
+def test_my_unit_is_remembered_by_the_browser(server, browser) -> None:
+    """'Make ดุสิต my unit' in the sidebar; a later visit to the bare address (same browser)
+    opens on that dataset, group and unit, saying where it stands first."""
+    page = _open(browser, f"{server}/overview?dataset=demo&year=2568&"
+                          "scope=group:bkk-centralbangkok&unit=bkk-dusit", DESKTOP)
+    page.locator(".st-key-mine_set button").first.click()
+    page.locator(".st-key-mine_forget").wait_for(timeout=30_000)
+    page.wait_for_function("() => document.cookie.includes('ita_mine=')", timeout=10_000)
+    later = page.context.new_page()
+    later.goto(server)
+    later.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]',
+                            timeout=60_000)
+    later.wait_for_function("() => location.search.includes('unit=bkk-dusit')", timeout=30_000)
+    assert "scope=group%3Abkk-centralbangkok" in later.url or \
+        "scope=group:bkk-centralbangkok" in later.url
+    later.locator('[data-testid="stAlert"]', has_text="หน่วยงานของฉัน ดุสิต").wait_for(
+        timeout=30_000)
+    page.context.close()

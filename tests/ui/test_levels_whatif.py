@@ -139,3 +139,27 @@ def test_profile_has_why_this_level(lang: str) -> None:
     assert any(e.label == label for e in at.expander)
     shown = " ".join(texts(at.markdown))
     assert ("87.67 ≥ เกณฑ์ผ่าน 85" if lang == "th" else "87.67 ≥ the pass mark 85") in shown
+
+
+def test_my_unit_remembered_opens_the_next_visit_on_it() -> None:
+    """A first visit without parameters, with 'my unit' remembered by the browser (the
+    cookie as read): the overview opens on its dataset, group and unit, and says first where
+    it stands in the group."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.ui.conftest import APP, PAGES
+
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.session_state["_ita_mine"] = "demo~bkk-dusit~group:bkk-centralbangkok"
+    at.switch_page(PAGES["overview"])
+    at.run()
+    assert_no_exception(at)
+    assert (at.query_params["dataset"], at.query_params["unit"], at.query_params["scope"]) == \
+        ("demo", "bkk-dusit", "group:bkk-centralbangkok")
+    con_rank = next(d.value for d in at.dataframe if "อันดับ" in d.value.columns)
+    row = con_rank.set_index("หน่วยงาน").loc["ดุสิต"]
+    first = texts(at.success)[0]
+    assert first.startswith(f"หน่วยงานของฉัน **ดุสิต**: อันดับ {row['อันดับ']} จาก {len(con_rank)}")
+    assert "ผ่านเกณฑ์: ผ่าน" in first
+    assert f"คะแนน {row['คะแนน']:.2f}" in first
+    assert [b.key for b in at.sidebar.button if b.key == "mine_forget"] == ["mine_forget"]
