@@ -18,7 +18,7 @@ import duckdb
 import pandas as pd
 
 from ita_dash.derive import refresh_derived
-from ita_dash.queries import LEVEL_CONDITIONS_SQL
+from ita_dash.queries import level_conditions
 from ita_dash.schema import create_schema
 
 FULL = 100.0
@@ -100,7 +100,7 @@ def scenario(con: duckdb.DuckDBPyConnection, *, dataset: str, unit_id: str, year
         refresh_derived(mem, dataset)  # the build's own recomputation
         after_nodes = mem.execute("SELECT code, value AS after FROM node_values").df()
         after_year = mem.execute("SELECT * FROM unit_years").df()
-        conditions = mem.execute(LEVEL_CONDITIONS_SQL, key).df()
+        conditions = level_conditions(mem, dataset=dataset, unit_id=unit_id, year=year)
     finally:
         mem.close()
     before_nodes = con.execute(
