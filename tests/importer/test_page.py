@@ -42,7 +42,7 @@ def open_page(db: Path, monkeypatch: pytest.MonkeyPatch, *, password: bool = Fal
 
 
 def labels(at: AppTest) -> list[str]:
-    return [b.label for b in at.button]
+    return [b.label for b in at.main.button]  # the page's own (the sidebar has 'my unit')
 
 
 def sign_in(at: AppTest, password: str = PASSWORD) -> AppTest:
