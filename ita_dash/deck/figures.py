@@ -20,6 +20,26 @@ FONT_SIZE = 22
 HEIGHT = 470  # with the page header and footer, a slide fits a 1440 x 900 screen
 # a phone (the page shows this variant below 640 px): smaller type, room at the edges
 COMPACT_FONT_SIZE, COMPACT_HEIGHT = 14, 400
+PROJECTOR_HEIGHT = 720  # full screen at 1920 x 1080: the chart takes what the title leaves
+# projector themes: paper, text, grid (light is the deck's own look)
+THEMES = {"dark": ("#111827", "#f9fafb", "#374151"), "contrast": ("#000000", "#ffffff", "#9ca3af")}
+
+
+def themed(fig: go.Figure, theme: str | None, *, height: int | None = None) -> go.Figure:
+    """The figure for a projector: taller, and dark or high-contrast when asked."""
+    if height:
+        fig.update_layout(height=height)
+    if theme in THEMES:
+        paper, text, grid = THEMES[theme]
+        fig.update_layout(paper_bgcolor=paper, plot_bgcolor=paper, font_color=text,
+                          legend_font_color=text)
+        fig.update_xaxes(gridcolor=grid, linecolor=grid, zerolinecolor=grid)
+        fig.update_yaxes(gridcolor=grid, linecolor=grid, zerolinecolor=grid)
+        fig.update_polars(bgcolor=paper, radialaxis_gridcolor=grid, angularaxis_gridcolor=grid,
+                          radialaxis_color=text, angularaxis_color=text)
+        fig.update_traces(textfont_color=text, selector={"type": "scatter"})
+        fig.update_traces(textfont_color=text, selector={"type": "bar"})
+    return fig
 
 
 def _layout(fig: go.Figure, *, legend: bool, compact: bool = False) -> go.Figure:

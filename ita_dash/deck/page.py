@@ -99,6 +99,37 @@ def footer_html(slide: m.Slide, synthetic: bool) -> str:
     return f"{notes}<div class='{css}'>{escape(slide.source)}</div>"
 
 
+# Projector mode (?projector=1): full screen — no app header, toolbar or controls, the slide
+# counter in a corner; ?theme=dark or contrast for a dark or high-contrast room.
+PROJECTOR_CSS = """
+<style>
+[data-testid="stHeader"], [data-testid="stToolbar"], .st-key-deck_bar,
+[data-testid="stCaptionContainer"], .modebar-container { display: none !important; }
+.block-container { max-width: none !important; padding: 1.2rem 2.5rem .4rem !important; }
+.slide-count-corner { position: fixed; right: 1.2rem; bottom: .8rem; font-size: 1.5rem;
+  opacity: .8; z-index: 1000; }
+.slide-title { font-size: clamp(2rem, 5vh, 3.6rem); }
+</style>
+"""
+THEME_CSS = {
+    "dark": """<style>.stApp, [data-testid="stMain"] { background: #111827 !important; }
+.stApp, .slide-sub, .slide-line, .slide-note, .slide-source, .slide-count-corner,
+.slide-msg { color: #f9fafb !important; }
+.slide-title { color: #93c5fd !important; border-color: #93c5fd !important; }
+.slide-msg { background: #1f2937 !important; border-color: #374151 !important; }
+.slide-table td { color: #f9fafb; border-color: #374151; }
+.slide-table tr:nth-child(even) td { background: #1f2937; }</style>""",
+    "contrast": """<style>.stApp, [data-testid="stMain"] { background: #000 !important; }
+.stApp, .slide-sub, .slide-line, .slide-note, .slide-source, .slide-count-corner,
+.slide-msg { color: #fff !important; }
+.slide-title { color: #ffeb3b !important; border-color: #ffeb3b !important; }
+.slide-msg { background: #000 !important; border: 3px solid #fff !important; }
+.slide-table th { background: #ffeb3b; color: #000; }
+.slide-table td { color: #fff; border-color: #fff; }
+.slide-table tr:nth-child(even) td { background: #111; }</style>""",
+}
+
+
 def table_html(spec: m.Table) -> str:
     """A slide table as HTML: every row shown, numbers right-aligned and never cut, long
     names wrapping (a Plotly table clips its cells on a phone)."""

@@ -32,6 +32,19 @@ CSS = """
    top holds the toolbar, so the toolbar never covers the legend or labels */
 [data-testid="stPlotlyChart"] .gtitle, [data-testid="stPlotlyChart"] .gtitle-subtitle {
   visibility: hidden; }
+/* printing: A4, no sidebar, header, toolbars or buttons; charts and tables kept whole */
+@page { size: A4; margin: 12mm; }
+@media print {
+  [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
+  [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
+  [data-testid="stDownloadButton"], [data-testid="stBaseButton-secondary"],
+  [data-testid="stElementToolbar"], .modebar-container { display: none !important; }
+  .block-container { max-width: 100% !important; padding: 0 !important; }
+  [data-testid="stAppViewContainer"], [data-testid="stMain"] { overflow: visible !important; }
+  [data-testid="stPlotlyChart"], [data-testid="stDataFrame"], [data-testid="stMetric"],
+  [data-testid="stAlert"] { break-inside: avoid; page-break-inside: avoid; }
+  [data-testid="stPlotlyChart"] .main-svg { max-width: 100%; }
+}
 @media (max-width: 640px) {
   .block-container { padding-top: 4.2rem; padding-left: 0.8rem; padding-right: 0.8rem; }
   [data-testid="stMetricValue"] { font-size: 1.5rem; }

@@ -127,3 +127,23 @@ def test_my_unit_is_remembered_by_the_browser(server, browser) -> None:
     later.locator('[data-testid="stAlert"]', has_text="หน่วยงานของฉัน ดุสิต").wait_for(
         timeout=30_000)
     page.context.close()
+
+
+def test_projector_mode_fills_1920_by_1080(server, browser) -> None:
+    """?projector=1&theme=dark: no app header, sidebar or controls, the counter in a corner,
+    a chart slide's chart at least 700 px tall on a dark page."""
+    page = _open(browser, f"{server}/{SLIDES}&projector=1&theme=dark",
+                 {"width": 1920, "height": 1080})
+    assert page.locator(".slide-count-corner").inner_text().strip().startswith("1 / ")
+    for hidden in ('[data-testid="stHeader"]', '[data-testid="stSidebar"]', ".st-key-deck_bar"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => document.querySelector('.slide-count-corner')"
+                           "?.textContent.startsWith('2 ')", timeout=30_000)
+    chart = page.locator(".st-key-slide-wide .js-plotly-plot").first
+    chart.wait_for(timeout=30_000)
+    box = chart.bounding_box()
+    assert box is not None and box["height"] >= 700 and box["width"] >= 1700
+    background = page.evaluate("getComputedStyle(document.querySelector('.stApp')).backgroundColor")
+    assert background == "rgb(17, 24, 39)"
+    page.context.close()
