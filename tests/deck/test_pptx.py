@@ -142,3 +142,25 @@ def test_no_slide_with_nothing_to_show_and_speaker_notes_with_figures(real_prs, 
     assert "87.67" in history and "ที่มา: ข้อมูลจริงจากรายงาน" in history
     radar = next(n for n in notes if "10 การป้องกันการทุจริต 40.00" in n)
     assert "9 การเปิดเผยข้อมูล 85.00" in radar
+
+
+def test_a_deck_of_several_units_compares_them(con):
+    """The compare page's slides (scope units:a,b,c): totals over the years and the ten
+    indicators, one series per unit, right after the ranking; the figures are the units'."""
+    from ita_dash.deck.slides import build_deck
+    from ita_dash.scope import Scope
+
+    units = ("bkk-dusit", "bkk-phranakhon", "bkk-samphanthawong")
+    deck = build_deck(con, dataset="demo", unit_id="bkk-dusit", year=2568,
+                      scope=Scope.of_units(units))
+    keys = [s.key for s in deck.slides]
+    assert keys[1:4] == ["ranking", "compare_history", "compare_radar"]
+    history = deck.slide("compare_history").chart
+    assert [s.name for s in history.series] == ["ดุสิต", "พระนคร", "สัมพันธวงศ์"]
+    totals = dict(con.execute("SELECT unit_id, round(score, 2) FROM unit_years WHERE "
+                              "dataset = 'demo' AND fiscal_year = 2568").fetchall())
+    assert [s.values[-1] for s in history.series] == [totals[u] for u in units]
+    radar = deck.slide("compare_radar").chart
+    assert len(radar.categories) == 10 and len(radar.series) == 3
+    one = build_deck(con, dataset="demo", unit_id="bkk-dusit", year=2568)
+    assert not {"compare_history", "compare_radar"} & {s.key for s in one.slides}
