@@ -22,7 +22,8 @@ HEIGHT = 470  # with the page header and footer, a slide fits a 1440 x 900 scree
 COMPACT_FONT_SIZE, COMPACT_HEIGHT = 14, 400
 PROJECTOR_HEIGHT = 720  # full screen at 1920 x 1080: the chart takes what the title leaves
 # projector themes: paper, text, grid (light is the deck's own look)
-THEMES = {"dark": ("#111827", "#f9fafb", "#374151"), "contrast": ("#000000", "#ffffff", "#9ca3af")}
+THEMES = {name: (colours["paper"], colours["text"], colours["grid"])
+          for name, colours in (("dark", palette.DARK), ("contrast", palette.CONTRAST))}
 
 
 def themed(fig: go.Figure, theme: str | None, *, height: int | None = None) -> go.Figure:

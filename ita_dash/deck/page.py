@@ -111,23 +111,21 @@ PROJECTOR_CSS = """
 .slide-title { font-size: clamp(2rem, 5vh, 3.6rem); }
 </style>
 """
-THEME_CSS = {
-    "dark": """<style>.stApp, [data-testid="stMain"] { background: #111827 !important; }
-.stApp, .slide-sub, .slide-line, .slide-note, .slide-source, .slide-count-corner,
-.slide-msg { color: #f9fafb !important; }
-.slide-title { color: #93c5fd !important; border-color: #93c5fd !important; }
-.slide-msg { background: #1f2937 !important; border-color: #374151 !important; }
-.slide-table td { color: #f9fafb; border-color: #374151; }
-.slide-table tr:nth-child(even) td { background: #1f2937; }</style>""",
-    "contrast": """<style>.stApp, [data-testid="stMain"] { background: #000 !important; }
-.stApp, .slide-sub, .slide-line, .slide-note, .slide-source, .slide-count-corner,
-.slide-msg { color: #fff !important; }
-.slide-title { color: #ffeb3b !important; border-color: #ffeb3b !important; }
-.slide-msg { background: #000 !important; border: 3px solid #fff !important; }
-.slide-table th { background: #ffeb3b; color: #000; }
-.slide-table td { color: #fff; border-color: #fff; }
-.slide-table tr:nth-child(even) td { background: #111; }</style>""",
-}
+def _theme_css(c: dict[str, str], *, bordered: bool) -> str:
+    border = f"3px solid {c['text']}" if bordered else f"1px solid {c['grid']}"
+    return (f"<style>.stApp, [data-testid='stMain'] {{ background: {c['paper']} !important; }}\n"
+            ".stApp, .slide-sub, .slide-line, .slide-note, .slide-source, .slide-count-corner,"
+            f" .slide-msg {{ color: {c['text']} !important; }}\n"
+            f".slide-title {{ color: {c['accent']} !important; border-color: {c['accent']} "
+            "!important; }\n"
+            f".slide-msg {{ background: {c['panel']} !important; border: {border} !important; }}\n"
+            f".slide-table th {{ background: {c['accent']}; color: {c['paper']}; }}\n"
+            f".slide-table td {{ color: {c['text']}; border-color: {c['grid']}; }}\n"
+            f".slide-table tr:nth-child(even) td {{ background: {c['panel']}; }}</style>")
+
+
+THEME_CSS = {"dark": _theme_css(palette.DARK, bordered=False),
+             "contrast": _theme_css(palette.CONTRAST, bordered=True)}
 
 
 def table_html(spec: m.Table) -> str:
