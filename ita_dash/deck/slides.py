@@ -31,6 +31,7 @@ from ita_dash.deck.context import (
 )
 from ita_dash.deck.tables import deck_tables
 from ita_dash.deck.text import fmt, format_date, shorten
+from ita_dash.deck.whatif_slide import whatif_slide
 from ita_dash.scope import Scope
 
 Con = duckdb.DuckDBPyConnection
@@ -299,7 +300,8 @@ def _with_comparison(slides: list[m.Slide],
 
 
 def build_deck(con: Con, *, dataset: str, unit_id: str, year: int, scope: Scope | None = None,
-               lang: str = "th", today: dt.date | None = None) -> m.Deck:
+               lang: str = "th", today: dt.date | None = None,
+               whatif: tuple[str, ...] = ()) -> m.Deck:
     """The deck of ``unit_id`` in ``year``; :class:`DeckError` when the unit-year has no data."""
     check_year(con, dataset=dataset, unit_id=unit_id, year=year)
     scope = scope or default_scope(con, unit_id=unit_id)
@@ -310,5 +312,6 @@ def build_deck(con: Con, *, dataset: str, unit_id: str, year: int, scope: Scope 
                   lang=lang, scope=scope, scope_name=ctx.scope_name,
                   is_synthetic=ctx.is_synthetic,
                   slides=_with_comparison([build(ctx, data) for build in SLIDE_BUILDERS],
-                                          comparison_slides(con, ctx)),
+                                          comparison_slides(con, ctx))
+                  + tuple(s for s in (whatif_slide(con, ctx, whatif),) if s is not None),
                   tables=deck_tables(ctx, data))

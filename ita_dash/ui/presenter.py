@@ -30,12 +30,14 @@ _NO = "slide_no"
 
 def _deck(filters: Filters) -> m.Deck | None:
     """The deck of the chosen unit, year and scope (built once per choice)."""
-    key = (filters.dataset, filters.unit, filters.year, filters.scope.token(), filters.lang)
+    whatif = tuple(c for c in st.query_params.get("whatif", "").split(",") if c)
+    key = (filters.dataset, filters.unit, filters.year, filters.scope.token(), filters.lang,
+           whatif)
     if st.session_state.get("deck_key") != key:
         try:
             deck = build_deck(cursor(), dataset=filters.dataset, unit_id=str(filters.unit),
                               year=int(filters.year or 0), scope=filters.scope,
-                              lang=filters.lang)
+                              lang=filters.lang, whatif=whatif)
         except DeckError as exc:
             message(exc.th if filters.lang == "th" else exc.en)
             return None

@@ -13,6 +13,7 @@ from ita_dash.escape import md
 from ita_dash.i18n import pick, t
 from ita_dash.ui import data
 from ita_dash.ui.levels import why_table
+from ita_dash.ui.nav import pages as nav_pages
 from ita_dash.ui.render import table
 from ita_dash.ui.state import Filters
 from ita_dash.whatif import Scenario
@@ -87,6 +88,9 @@ def section(filters: Filters, year: int, items: pd.DataFrame) -> None:
         **{f"kind_label_{x}": [t(f"about.kind.{k}", x) for k in result.nodes["kind"]]
            for x in ("th", "en")})
     table(nodes, COLS, filters, "whatif")
+    st.page_link(nav_pages()["presentation"], label=t("whatif.slides", lang),
+                 icon=":material/slideshow:",
+                 query_params={**filters.params(), "year": str(year), PARAM: ",".join(picked)})
 
 
 def _level(row: pd.Series, lang: str) -> str:

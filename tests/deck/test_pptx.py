@@ -164,3 +164,18 @@ def test_a_deck_of_several_units_compares_them(con):
     assert len(radar.categories) == 10 and len(radar.series) == 3
     one = build_deck(con, dataset="demo", unit_id="bkk-dusit", year=2568)
     assert not {"compare_history", "compare_radar"} & {s.key for s in one.slides}
+
+
+def test_the_what_if_is_offered_as_a_slide(con):
+    """Samphanthawong 2567 with its five zero O-items at full marks (whatif= in the link):
+    a last slide with the new total and level and the nodes that move, in the PowerPoint."""
+    from ita_dash.deck.slides import build_deck
+
+    deck = build_deck(con, dataset="real", unit_id="bkk-samphanthawong", year=2567,
+                      whatif=("O5", "O15", "O18", "O19", "O22"))
+    slide = deck.slides[-1]
+    assert slide.key == "whatif" and slide.table is not None
+    assert slide.lines == ("คะแนนรวม 87.67 → 97.17 · ระดับ ผ่าน → ผ่านดีเยี่ยม",)
+    assert slide.table.rows[0] == ("ITA", "คะแนน ITA", "87.67", "97.17", "+9.50")
+    prs = Presentation(io.BytesIO(pptx_bytes(deck)))
+    assert "97.17" in prs.slides[-1].notes_slide.notes_text_frame.text
