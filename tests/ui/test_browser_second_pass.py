@@ -147,3 +147,19 @@ def test_projector_mode_fills_1920_by_1080(server, browser) -> None:
     background = page.evaluate("getComputedStyle(document.querySelector('.stApp')).backgroundColor")
     assert background == "rgb(17, 24, 39)"
     page.context.close()
+
+
+def test_printing_drops_the_sidebar_and_buttons(server, browser) -> None:
+    """Print media (A4): no sidebar, header or download buttons; charts not split."""
+    page = _open(browser, f"{server}/{PROFILE}", DESKTOP)
+    page.emulate_media(media="print")
+    settled(page)
+    for hidden in ('[data-testid="stSidebar"]', '[data-testid="stHeader"]',
+                   '[data-testid="stDownloadButton"]'):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    breaks = page.evaluate("getComputedStyle(document.querySelector("
+                           "'[data-testid=\"stPlotlyChart\"]')).breakInside")
+    assert breaks == "avoid"
+    pdf = page.pdf(format="A4")
+    assert pdf[:4] == b"%PDF" and len(pdf) > 20_000
+    page.context.close()

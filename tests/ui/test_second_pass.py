@@ -144,12 +144,20 @@ def _shown(at: AppTest) -> Iterator[tuple[str, str]]:
     yield from walk(at._tree)
 
 
+VIEWS = {"real": {"dataset": "real", "year": "2567", "unit": "bkk-samphanthawong"},
+         "demo": {"dataset": "demo", "year": "2568", "unit": "bkk-dusit",
+                  "scope": "group:bkk-centralbangkok"}}
+
+
 @pytest.mark.parametrize("page", SCANNED)
 @pytest.mark.parametrize("lang", ["th", "en"])
-def test_no_raw_key_none_or_path_on_any_page(page: str, lang: str) -> None:
-    params = {"dataset": "real", "year": "2567", "unit": "bkk-samphanthawong", "lang": lang}
+@pytest.mark.parametrize("view", list(VIEWS))
+def test_no_raw_key_none_or_path_on_any_page(page: str, lang: str, view: str) -> None:
+    params = {**VIEWS[view], "lang": lang}
     if page == "compare":
         params["scope"] = "units:bkk-samphanthawong,bkk-dusit"
+    if page == "unit_profile":  # the what-if's figures and table are scanned too
+        params["whatif"] = "O5,O15,O18,O19,O22"
     at = run_page(page, **params)
     assert_no_exception(at)
     bad = []
