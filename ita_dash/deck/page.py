@@ -49,6 +49,10 @@ CSS = f"""
 .slide-table td {{ padding: .3rem .5rem; vertical-align: top; border-bottom: 1px solid {palette.GRID}; }}
 .slide-table tr:nth-child(even) td {{ background: {palette.PANEL}; }}
 .slide-table .num {{ text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }}
+.slide-table th.num {{ white-space: normal; }}
+.slide-table-wrap {{ overflow-x: auto; }}
+@media (max-width: 640px) {{ .slide-table {{ font-size: .82rem; }}
+  .slide-table th, .slide-table td {{ padding: .2rem .25rem; }} }}
 </style>
 """
 
@@ -139,4 +143,5 @@ def table_html(spec: m.Table) -> str:
     head = "".join(cell(c, n, "th") for c, n in zip(spec.columns, spec.numeric, strict=True))
     body = "".join("<tr>" + "".join(cell(v, n) for v, n in zip(row, spec.numeric, strict=True))
                    + "</tr>" for row in spec.rows)
-    return f"<table class='slide-table'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return (f"<div class='slide-table-wrap'><table class='slide-table'><thead><tr>{head}</tr>"
+            f"</thead><tbody>{body}</tbody></table></div>")
