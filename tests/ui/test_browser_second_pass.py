@@ -152,6 +152,7 @@ def test_projector_mode_fills_1920_by_1080(server, browser) -> None:
 def test_printing_drops_the_sidebar_and_buttons(server, browser) -> None:
     """Print media (A4): no sidebar, header or download buttons; charts not split."""
     page = _open(browser, f"{server}/{PROFILE}", DESKTOP)
+    page.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for(timeout=30_000)
     page.emulate_media(media="print")
     settled(page)
     for hidden in ('[data-testid="stSidebar"]', '[data-testid="stHeader"]',
