@@ -25,8 +25,14 @@ def _row(code: str, m: pd.Series | object) -> tuple[str, ...]:
             _text(get("responsible")), _text(get("schedule")))
 
 
+def _pass_mark(data: ReportData) -> str:
+    mark = data.framework["pass_mark"]
+    return "–" if mark is None or pd.isna(mark) else f"{float(mark):g}"
+
+
 def weak_items(data: ReportData) -> pd.DataFrame:
-    """Items at zero (O-items) or the weakest of their indicator, in framework order."""
+    """Items at zero (O-items) or the weakest of their indicator (the query layer's one rule:
+    the lowest of the indicator and below the year's pass mark), in framework order."""
     items = data.deck.items
     if items.empty:
         return items
@@ -57,6 +63,10 @@ def sections(ctx: Context, data: ReportData) -> list[Section]:
             label = code.replace("\n", " ")
             analyses += [Para(f"{label}: {a}", "bullet") for a in texts if a]
             continue
+        if (own["code"] == item.indicator).any():  # the unit's measures of the indicator,
+            rows.append((str(item.code),                # listed above for an earlier item
+                         rt(ctx, "see_indicator", code=item.indicator), "", "", ""))
+            continue
         ideas = suggestions(data, str(item.code), str(item.indicator))
         if ideas.empty:
             rows.append((str(item.code), rt(ctx, "measure_todo"), "", "", ""))
@@ -69,8 +79,8 @@ def sections(ctx: Context, data: ReportData) -> list[Section]:
     intro = Para(rt(ctx, "s3_intro", next=ctx.year_text(ctx.year + 1)))
     blocks: list = [intro]
     if weak.empty:
-        blocks.append(Para(rt(ctx, "weak_none") if data.has_items else rt(ctx, "weak_no_items"),
-                           "missing"))
+        blocks.append(Para(rt(ctx, "weak_none", mark=_pass_mark(data)) if data.has_items
+                           else rt(ctx, "weak_no_items"), "missing"))
     else:
         blocks.append(Para(rt(ctx, "weak_list", n=len(weak), codes=", ".join(weak["code"]))))
         if analyses:

@@ -235,7 +235,9 @@ def item_blocks(ctx: Context, data: ReportData) -> tuple:
     if items.empty:
         return (Para(rt(ctx, "no_items", year=ctx.year_text()), "missing"),)
     zero = items[(items["tool"] == "OIT") & (items["score"] <= 0)]
-    blocks: list = [Para(rt(ctx, "items_intro", n=len(items)))]
+    mark = data.framework["pass_mark"]
+    blocks: list = [Para(rt(ctx, "items_intro", n=len(items),
+                            mark="–" if pd.isna(mark) else f"{float(mark):g}"))]
     if zero.empty:
         blocks.append(Para(rt(ctx, "zero_none") if (items["tool"] == "OIT").any()
                            else rt(ctx, "zero_no_oit")))
