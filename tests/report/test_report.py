@@ -210,3 +210,18 @@ def test_english_on_request(ro_con, tmp_path):
     assert "Samphanthawong District Office scored 87.67, rated Pass." in text
     assert "Not Pass – good: that level needs every tool at 85 or more, and the unit has OIT " \
            "73.75." in text
+
+
+def test_measures_recorded_per_indicator_serve_its_weak_items(ro_con, tmp_path):
+    """เขตคลองสามวา 2564 recorded its measures per indicator (seed 000): the first weak item
+    of an indicator lists them, the later ones point to them (no suggestions from others)."""
+    report = build_report(ro_con, dataset="real", unit_id="bkk-khlongsamwa", year=2564,
+                          today=TODAY)
+    _, tables = docx_text(write_docx(report, tmp_path / "ksw.docx"))
+    weak = next(t for t in tables if t[0][:2] == ["ข้อ", "มาตรการ / กิจกรรม"])
+    first = [row[0] for row in weak[1:] if "\n" in row[0]]
+    assert first == ["O1\n(มาตรการของตัวชี้วัด 9)", "O34\n(มาตรการของตัวชี้วัด 10)"]
+    later = {row[0]: row[1] for row in weak[1:] if "\n" not in row[0]}
+    assert later["O2"] == "(ใช้มาตรการของตัวชี้วัด 9 ข้างต้น)"
+    assert later["O43"] == "(ใช้มาตรการของตัวชี้วัด 10 ข้างต้น)"
+    assert not any("ข้อเสนอจาก" in row[0] for row in weak[1:])
