@@ -166,6 +166,8 @@ def _table(doc: DocumentType, table: Table, number: int, lang: str) -> None:
                 continue
             if table.numeric[j]:
                 p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            if i == len(table.rows):  # the last row stays with the source line under it
+                x.keep_with_next(p)
             _text(p, value, TABLE_PT, bold=(i - 1) in table.marked and j == 0 or None)
             if (i - 1) in table.marked:
                 x.shade(cell, palette.HIGHLIGHT)
