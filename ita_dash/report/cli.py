@@ -17,14 +17,13 @@ Exit codes: 0 written, 2 bad request (unknown unit, year without data, bad scope
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 import duckdb
 
-from ita_dash import config, queries
-from ita_dash.deck.cli import _scope
-from ita_dash.deck.context import DeckError, check_year, resolve_unit
+from ita_dash import config
+from ita_dash.deck.cli import print_skipped, run_per_unit, scope_arg, units_with_year
+from ita_dash.deck.context import resolve_unit
 from ita_dash.report.pdf import PdfError
 from ita_dash.scope import Scope
 
@@ -51,7 +50,7 @@ def _single(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> int:
     unit_id = resolve_unit(con, args.unit)
     out, pdf = Path(args.out), Path(args.pdf) if args.pdf else None
     try:
-        short = _write(con, args, unit_id, out, _scope(args.scope), pdf)
+        short = _write(con, args, unit_id, out, scope_arg(args.scope), pdf)
     except PdfError:
         print(f"wrote {out} / เขียนไฟล์ {out} แล้ว")
         raise
@@ -62,49 +61,19 @@ def _single(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> int:
 
 
 def _batch(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> int:
-    scope = _scope(args.scope) or Scope()
-    units = [str(u) for u in queries.units_in_scope(con, dataset=args.dataset,
-                                                     scope=scope)["unit_id"]]
-    todo, skipped = [], []
-    for unit_id in units:
-        try:
-            check_year(con, dataset=args.dataset, unit_id=unit_id, year=args.year)
-            todo.append(unit_id)
-        except DeckError:
-            skipped.append(unit_id)
-    if not todo:
-        raise DeckError(f"ไม่มีหน่วยงานใน {scope.token()} ที่มีข้อมูลปี {args.year}",
-                        f"no unit of {scope.token()} has data for {args.year}")
+    scope, todo, skipped = units_with_year(con, args)
     for i, unit_id in enumerate(todo, 1):
         out = Path(args.out_dir) / f"ita-report-{unit_id}-{args.year}-{args.dataset}.docx"
         short = _write(con, args, unit_id, out, scope,
                        out.with_suffix(".pdf") if args.pdf_too else None)
         print(f"[{i}/{len(todo)}] {out.name}{short}", flush=True)
     print(f"wrote {len(todo)} reports to {args.out_dir} / เขียน {len(todo)} ไฟล์ที่ {args.out_dir}")
-    if skipped:
-        print(f"no data for {args.year}, skipped / ไม่มีข้อมูลปี {args.year} จึงข้าม: "
-              + ", ".join(skipped))
+    print_skipped(args, skipped)
     return 0
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    if bool(args.unit) == bool(args.out_dir) or (args.unit and not args.out):
-        print("ใช้ --unit กับ --out หรือ --scope กับ --out-dir / "
-              "use --unit with --out, or --scope with --out-dir", file=sys.stderr)
-        return 2
-    from ita_dash.db import connect
-
-    con = connect()
-    try:
-        return _single(con, args) if args.unit else _batch(con, args)
-    except DeckError as exc:
-        print(f"ข้อผิดพลาด: {exc.th}\nerror: {exc.en}", file=sys.stderr)
-        return 2
-    except PdfError as exc:
-        print(f"ข้อผิดพลาด: {exc.th}\nerror: {exc.en}", file=sys.stderr)
-        return NO_PDF
-    finally:
-        con.close()
+    return run_per_unit(args, _single, _batch, {PdfError: NO_PDF})
 
 
 def register(sub: argparse._SubParsersAction) -> None:
