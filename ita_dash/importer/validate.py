@@ -19,12 +19,15 @@ import pandas as pd
 from ita_dash import rules
 from ita_dash.importer.catalog import Catalog
 from ita_dash.importer.columns import field_of
+from ita_dash.importer.levels import printed_levels
 from ita_dash.importer.parse import is_formula, per_distinct, texts
 from ita_dash.importer.readers import RawTable
 from ita_dash.importer.report import Report
 from ita_dash.rules import SAME
 from ita_dash.thai import district_short_name, name_key
 
+FIELD_TARGETS = ("unit", "year", "framework", "code", "score", "unit_type", "parent", "province",
+                 "source", "note", "level", "level_source")
 TEXT_FIELDS = ("unit", "year", "framework", "code", "unit_type", "parent", "province", "source",
                "note")
 MAX_NEW_UNIT_HINTS = 500  # beyond this many new units (a bulk load), no misspelling hints
@@ -38,6 +41,7 @@ class Staged:
     rows: pd.DataFrame = field(default_factory=pd.DataFrame)
     new_units: pd.DataFrame = field(default_factory=pd.DataFrame)
     n_file_rows: int = 0
+    levels: pd.DataFrame = field(default_factory=pd.DataFrame)  # printed levels (levels.py)
 
 
 @dataclass
@@ -50,6 +54,7 @@ class Checker:
     add_units: bool = False
     replace: bool = False
     names: dict[str, str] = field(default_factory=dict)  # field -> header as written
+    codes: dict[int, str] = field(default_factory=dict)  # code column -> its code
 
     # ------------------------------------------------------------------ columns
 
@@ -67,9 +72,16 @@ class Checker:
                                 "หัวคอลัมน์ซ้ำกัน", "the same column header appears twice")
                 continue
             seen[name_key(header)] = i
-            f = field_of(header)
+            target = self.raw.targets[i] if self.raw.targets is not None else None
+            if target == "ignore":
+                self.report.add("info", self.raw.header_row, header, None,
+                                "คอลัมน์นี้ไม่นำเข้า", "this column is not imported")
+                continue
+            f = field_of(header) if target is None else (
+                target if target in FIELD_TARGETS else None)
             if f is None:
                 others.append(i)
+                self.codes[i] = target or header
             else:
                 fields[f] = i
                 self.names[f] = header
@@ -86,10 +98,6 @@ class Checker:
     # ------------------------------------------------------------------- layout
 
     def layout(self, fields: dict[str, int], others: list[int]) -> str:
-        if "level" in fields:
-            self.report.add("warning", self.raw.header_row, self.names["level"], None,
-                            "ไม่นำเข้าระดับผลการประเมิน ระบบคำนวณระดับตามเกณฑ์ของปีนั้นเอง",
-                            "the level is not imported: it is computed under the year's rules")
         if "code" in fields and "score" in fields:
             for i in others:
                 self.report.add("warning", self.raw.header_row, self.raw.headers[i], None,
@@ -110,7 +118,7 @@ class Checker:
         """One row per file row: the row-level fields (and, for a long file, code and score)."""
         frame = self.raw.frame
         data: dict[str, object] = {"row": frame["_row"].to_numpy()}
-        for f in (*TEXT_FIELDS, "score"):
+        for f in (*TEXT_FIELDS, "score", "level", "level_source"):
             if f in fields and (layout == "long" or f not in ("code", "score")):
                 data[f] = obj(frame[fields[f]])
         if layout == "long":
@@ -122,12 +130,13 @@ class Checker:
         n, k = len(rows), len(others)
         position = np.tile(np.arange(n), k)
         headers = np.array([self.raw.headers[i] for i in others], dtype=object)
+        codes = np.array([self.codes.get(i, self.raw.headers[i]) for i in others], dtype=object)
         picked = self.raw.frame.set_index("_row").loc[rows["row"].to_numpy()]
         scores = (np.concatenate([picked[i].to_numpy(dtype=object) for i in others]) if k
                   else np.array([], dtype=object))
         data = {c: (rows[c].to_numpy()[position] if rows[c].dtype != object
                     else obj(rows[c].to_numpy(dtype=object)[position])) for c in rows.columns}
-        data.update({"column": obj(np.repeat(headers, n)), "code": obj(np.repeat(headers, n)),
+        data.update({"column": obj(np.repeat(headers, n)), "code": obj(np.repeat(codes, n)),
                      "score": obj(scores)})
         return pd.DataFrame(data)
 
@@ -238,6 +247,8 @@ def validate(raw: RawTable, catalog: Catalog, report: Report, *, add_units: bool
     rows = rules.frameworks(rows, catalog.frameworks, report, year_column=checker.header("year"),
                             framework_column=checker.names.get("framework"),
                             unit_types=unit_types_of(rows, catalog, staged.new_units))
+    if "level" in fields:
+        staged.levels = printed_levels(rows, report, checker.header("level"))
     long = rows if layout == "long" else checker.cells(rows, others)
     long = checker.formulas(long, ("code", "score"))
     long = rules.scores(long, report, missing="warning" if layout == "long" else None)

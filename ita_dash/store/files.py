@@ -36,6 +36,9 @@ TMP_PREFIX = ".tmp-"
 SCORE_FILE_COLUMNS = ["unit_id", "unit_name_th", "fiscal_year", "framework_id", "code", "score",
                       "source_ref", "note"]
 UNIT_FILE_COLUMNS = ["unit_id", "name_th", "short_th", "unit_type", "parent_org", "province"]
+# printed levels (optional file; the rows of the build's printed_ratings)
+LEVEL_FILE_COLUMNS = ["unit_id", "unit_name_th", "fiscal_year", "framework_id", "level_code",
+                      "label_printed", "source_ref"]
 
 
 class StoreError(Bilingual):
@@ -137,7 +140,8 @@ def write_csv(path: Path, frame: pd.DataFrame, columns: list[str]) -> str:
 
 
 def write_import_folder(store: Path, import_id: str, *, scores: pd.DataFrame,
-                        units: pd.DataFrame, meta: dict[str, Any]) -> dict[str, str]:
+                        units: pd.DataFrame, meta: dict[str, Any],
+                        levels: pd.DataFrame | None = None) -> dict[str, str]:
     """Write an import's files under a temporary name, then rename; return their checksums."""
     final = import_dir(store, import_id)
     tmp = final.with_name(f"{TMP_PREFIX}{import_id}-{os.getpid()}")
@@ -145,10 +149,12 @@ def write_import_folder(store: Path, import_id: str, *, scores: pd.DataFrame,
     tmp.mkdir(parents=True)
     sums = {"scores.csv": write_csv(tmp / "scores.csv", scores, SCORE_FILE_COLUMNS),
             "units.csv": write_csv(tmp / "units.csv", units, UNIT_FILE_COLUMNS)}
+    if levels is not None and not levels.empty:
+        sums["levels.csv"] = write_csv(tmp / "levels.csv", levels, LEVEL_FILE_COLUMNS)
     (tmp / "import.json").write_text(
         json.dumps({**meta, "files_sha256": sums}, ensure_ascii=False, indent=2) + "\n",
         encoding="utf-8")
-    for name in ("scores.csv", "units.csv", "import.json"):
+    for name in (*sums, "import.json"):
         with open(tmp / name, "rb") as handle:
             os.fsync(handle.fileno())
     if final.exists():  # a folder left by a killed writer, never logged
@@ -184,6 +190,27 @@ def read_import_folder(store: Path, event: Event) -> tuple[pd.DataFrame, pd.Data
         if column in units:
             units[column] = units[column].replace("", None)
     return scores, units
+
+
+def read_import_levels(store: Path, event: Event) -> pd.DataFrame:
+    """The printed levels of one logged import (none when it stored no levels.csv)."""
+    expected = event.meta.get("files_sha256", {}).get("levels.csv")
+    path = import_dir(store, event.import_id) / "levels.csv"
+    if not expected:
+        return pd.DataFrame(columns=LEVEL_FILE_COLUMNS)
+    if not path.exists():
+        raise StoreError(f"ไม่พบไฟล์ {path} ของรายการนำเข้า {event.import_id}",
+                         f"file {path} of import {event.import_id} is missing")
+    data = path.read_bytes()
+    if sha256_bytes(data) != expected:
+        raise StoreError(f"ไฟล์ {path} ถูกแก้ไขหลังนำเข้า (checksum ไม่ตรง)",
+                         f"file {path} was changed after the import (checksum mismatch)")
+    frame = pd.read_csv(io.BytesIO(data), dtype={c: str for c in LEVEL_FILE_COLUMNS
+                                                  if c != "fiscal_year"},
+                        keep_default_na=False)
+    frame["fiscal_year"] = frame["fiscal_year"].astype("int64")
+    frame["source_ref"] = frame["source_ref"].replace("", None)
+    return frame
 
 
 def remove_unlogged(store: Path) -> list[str]:

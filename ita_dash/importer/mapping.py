@@ -1,0 +1,580 @@
+"""What each column of a file becomes, and why: the mapping the editor sees and can change.
+
+``decide`` reads the headers with the header families (:mod:`ita_dash.importer.headers`),
+applies the editor's overrides (``--map 'คะแนนรวม=ITA,ระดับ=level'``, the page's selects),
+decides a tool column's scale (0-100 or weighted points) from its header or, when the header
+is silent, from its values, fills down a unit or year written only on its first row, adds the
+year or unit the editor gives for a file without one, and reshapes a report layout (a block
+per unit) into long rows. What cannot be settled is refused with a question naming the
+columns, never guessed.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+import pandas as pd
+
+from ita_dash.importer import headers
+from ita_dash.importer.catalog import Catalog
+from ita_dash.importer.parse import numbers, texts
+from ita_dash.importer.readers import RawTable
+from ita_dash.importer.report import Report
+from ita_dash.rules import be_year
+from ita_dash.thai import name_key
+
+FIELDS = ("unit", "year", "framework", "code", "score", "unit_type", "parent", "province",
+          "source", "note", "level", "level_source", "label", "tool", "tool_points", "ignore")
+SUM_TOLERANCE = 0.02  # printed tool figures to 2 decimals summed against a printed total
+NAME_CUTOFF = 0.85  # an indicator written by a name this close to the framework's
+FILLED = ("unit", "year")
+
+
+@dataclass
+class MapOptions:
+    """What the editor gives besides the file."""
+
+    year: int | None = None  # the fiscal year of a file without a year column
+    unit: str | None = None  # the unit of a file without a unit column
+    overrides: dict[str, str] = field(default_factory=dict)  # header as written -> target
+
+
+@dataclass
+class ColumnMap:
+    """One column: what it became and why (Thai, English)."""
+
+    header: str
+    target: str
+    why_th: str
+    why_en: str
+
+
+@dataclass
+class Mapped:
+    raw: RawTable
+    columns: list[ColumnMap]
+    layout: str  # "flat" or "report"
+
+    def frame(self) -> pd.DataFrame:
+        return pd.DataFrame([c.__dict__ for c in self.columns],
+                            columns=["header", "target", "why_th", "why_en"])
+
+    def record(self) -> list[dict[str, str]]:
+        """The mapping as stored with an import."""
+        return [{"header": c.header, "target": c.target, "why": c.why_en} for c in self.columns]
+
+
+def parse_overrides(text: str) -> dict[str, str]:
+    """'คะแนนรวม=ITA,ระดับ=level' (or one pair a line, as in a mapping file)."""
+    pairs: dict[str, str] = {}
+    for part in text.replace("\n", ",").split(","):
+        header, sep, target = part.partition("=")
+        if sep and header.strip():
+            pairs[header.strip()] = target.strip()
+    return pairs
+
+
+def target_of(text: str) -> str:
+    """An override's target as a field or a code ('ระดับ' -> 'level', 'ita' -> 'ITA')."""
+    key = name_key(text)
+    if key in ("ignore", "ไม่นำเข้า", "skip", ""):
+        return "ignore"
+    if key in FIELDS:
+        return key
+    found = headers.field_of(text)
+    if found is not None:
+        return found
+    known = headers.recognise(text)
+    if known is not None and known.kind in ("total", "tool", "indicator") and known.weight is None:
+        return known.target
+    return text.strip().upper() if text.strip().isascii() else text.strip()
+
+
+def _why(th: str, en: str) -> tuple[str, str]:
+    return th, en
+
+
+# ---------------------------------------------------------------------------- decide
+
+
+def decide(raw: RawTable, catalog: Catalog, report: Report, options: MapOptions) -> Mapped | None:
+    """The mapping of ``raw`` (None, reported, when it cannot be settled)."""
+    overrides = {name_key(h): t for h, t in options.overrides.items()}
+    columns: list[ColumnMap] = []
+    weights: dict[int, float | None] = {}
+    for i, header in enumerate(raw.headers):
+        columns.append(_first_look(i, header, overrides, catalog, weights))
+    tool_keys = {name_key(t): t for t in headers.TOOLS}
+    unknown_overrides = set(overrides) - {name_key(h) for h in raw.headers} - set(tool_keys)
+    if unknown_overrides:
+        listed = ", ".join(h for h in options.overrides if name_key(h) in unknown_overrides)
+        report.add("error", raw.header_row, listed, None,
+                   "ไม่มีคอลัมน์ชื่อนี้ในไฟล์ (การจับคู่คอลัมน์ที่กำหนด)",
+                   "no column of this name in the file (the mapping given)")
+        return None
+    targets = [c.target for c in columns]
+    has = set(targets)
+    _context(columns, has)
+    if not _no_repeats(raw, columns, report):
+        return None
+    frame = raw.frame.copy()
+    raw = replace(raw, frame=frame)
+    layout = "report" if {"label", "tool"} & {c.target for c in columns} \
+        and "code" not in {c.target for c in columns} else "flat"
+    if not _given(raw, columns, report, options, unit_required=layout == "flat"):
+        return None
+    _clean_years(raw, columns)
+    if layout == "report":
+        tool_targets = {tool_keys[k]: target_of(t) for k, t in overrides.items()
+                        if k in tool_keys}
+        return _report_layout(raw, columns, catalog, report, tool_targets)
+    _fill_down(raw, columns, report)
+    if not _tool_scales(raw, columns, weights, catalog, report):
+        return None
+    raw.targets = [c.target for c in columns]
+    return Mapped(raw, columns, layout)
+
+
+def _first_look(i: int, header: str, overrides: dict[str, str], catalog: Catalog,
+                weights: dict[int, float | None]) -> ColumnMap:
+    if not header:
+        return ColumnMap(header, "", *_why("ไม่มีหัวคอลัมน์", "no header"))
+    key = name_key(header)
+    if key in overrides:
+        target = target_of(overrides[key])
+        return ColumnMap(header, target, *_why("กำหนดโดยผู้นำเข้า", "set by the editor"))
+    found = headers.recognise(header)
+    if found is None:
+        return ColumnMap(header, header, *_why("ไม่รู้จักหัวคอลัมน์ อ่านเป็นรหัส",
+                                               "header not recognised: read as a code"))
+    if found.kind == "field":
+        return ColumnMap(header, found.target, *_why("หัวคอลัมน์ที่รู้จัก", "recognised header"))
+    if found.kind == "total":
+        return ColumnMap(header, "ITA", *_why("หัวคอลัมน์คะแนนรวม", "a total's header"))
+    if found.kind == "tool":
+        weights[i] = found.weight
+        if found.target.endswith("_W"):
+            return ColumnMap(header, found.target, *_why("คะแนนถ่วงน้ำหนัก (หัวคอลัมน์)",
+                                                         "weighted points (header)"))
+        if found.weight == 100:
+            return ColumnMap(header, found.target, *_why("คะแนนเต็ม 100 (หัวคอลัมน์)",
+                                                         "a 0-100 score (header)"))
+        if found.weight is not None:
+            return ColumnMap(header, found.target + "_W",
+                             f"คะแนนถ่วงน้ำหนัก เต็ม {found.weight:g} (หัวคอลัมน์)",
+                             f"weighted points of {found.weight:g} (header)")
+        return ColumnMap(header, "?" + found.target, "", "")  # decided from the values
+    if found.kind == "indicator":
+        return ColumnMap(header, found.target, *_why("ตัวชี้วัดตามหมายเลข", "indicator by number"))
+    code = indicator_by_name(found.name, catalog)
+    if code is not None:
+        return ColumnMap(header, code, *_why("ตัวชี้วัดตามชื่อในกรอบการประเมิน",
+                                             "indicator by its name in the framework"))
+    return ColumnMap(header, header, *_why("ไม่รู้จักหัวคอลัมน์ อ่านเป็นรหัส",
+                                           "header not recognised: read as a code"))
+
+
+def indicator_by_name(name: str, catalog: Catalog) -> str | None:
+    """The indicator the frameworks name so (spelling variants folded; a close name when
+    only one indicator is that close)."""
+    if not name:
+        return None
+    names = catalog.indicator_names
+    key = name_key(name)
+    if key in names and len(names[key]) == 1:
+        return next(iter(names[key]))
+    close = difflib.get_close_matches(key, list(names), n=5, cutoff=NAME_CUTOFF)
+    codes = {c for k in close for c in names[k]}
+    return next(iter(codes)) if len(codes) == 1 else None
+
+
+def _context(columns: list[ColumnMap], has: set[str]) -> None:
+    targets = {c.target for c in columns}
+    for c in columns:
+        if c.why_en == "set by the editor":
+            continue
+        if c.target == "score" and "code" not in targets and not {"label", "tool"} & targets:
+            c.target, c.why_th, c.why_en = ("ITA", "คะแนนในไฟล์ที่ไม่มีคอลัมน์รหัส คือคะแนนรวม",
+                                            "a score column in a file without a code column: "
+                                            "the total")
+        if c.target == "province" and "unit" not in targets:
+            c.target, c.why_th, c.why_en = ("unit", "จังหวัดเป็นหน่วยงาน (ไม่มีคอลัมน์หน่วยงานอื่น)",
+                                            "the province is the unit (no other unit column)")
+
+
+def _no_repeats(raw: RawTable, columns: list[ColumnMap], report: Report) -> bool:
+    seen: dict[str, list[str]] = {}
+    for c in columns:
+        if c.target in FIELDS and c.target not in ("ignore", "tool_points"):
+            seen.setdefault(c.target, []).append(c.header)
+    repeated = {t: h for t, h in seen.items() if len(h) > 1}
+    for target, named in repeated.items():
+        report.add("error", raw.header_row, ", ".join(named), target,
+                   f"หลายคอลัมน์เป็นข้อมูลเดียวกัน ({target}) ให้เลือกคอลัมน์เดียว (--map 'หัวคอลัมน์=ignore')",
+                   f"several columns hold the same field ({target}): keep one "
+                   "(--map 'HEADER=ignore')")
+    return not repeated
+
+
+def _add_column(raw: RawTable, columns: list[ColumnMap], header: str, target: str,
+                value: object, th: str, en: str) -> None:
+    index = len(raw.headers)
+    raw.frame.insert(index, index, value)
+    raw.headers = [*raw.headers, header]
+    columns.append(ColumnMap(header, target, th, en))
+
+
+def _given(raw: RawTable, columns: list[ColumnMap], report: Report, options: MapOptions, *,
+           unit_required: bool = True) -> bool:
+    """The year or unit the editor gives for a file without that column."""
+    targets = {c.target for c in columns}
+    ok = True
+    if "year" not in targets:
+        if options.year is None:
+            ok = False
+            report.add("error", raw.header_row, None, None,
+                       "ไฟล์ไม่มีคอลัมน์ปีงบประมาณ: ระบุปีด้วย --year (หรือช่อง ปีงบประมาณ บนหน้านำเข้า)",
+                       "the file has no fiscal-year column: give the year with --year "
+                       "(or the fiscal-year field on the Import page)")
+        else:
+            _add_column(raw, columns, f"ปีงบประมาณ {options.year}", "year", str(options.year),
+                        "ปีที่ผู้นำเข้าระบุ (ไฟล์ไม่มีคอลัมน์ปี)",
+                        "the year the editor gave (the file has no year column)")
+    elif options.year is not None:
+        report.add("warning", raw.header_row, None, options.year,
+                   "ไฟล์มีคอลัมน์ปีงบประมาณแล้ว จึงไม่ใช้ปีที่ระบุ",
+                   "the file has a fiscal-year column: the year given is not used")
+    if "unit" not in targets:
+        if not options.unit and not unit_required:
+            pass
+        elif not options.unit:
+            ok = False
+            report.add("error", raw.header_row, None, None,
+                       "ไฟล์ไม่มีคอลัมน์หน่วยงาน: ระบุหน่วยงานด้วย --unit (หรือช่อง หน่วยงาน บนหน้านำเข้า)",
+                       "the file has no unit column: give the unit with --unit "
+                       "(or the unit field on the Import page)")
+        else:
+            _add_column(raw, columns, f"หน่วยงาน {options.unit}", "unit", options.unit,
+                        "หน่วยงานที่ผู้นำเข้าระบุ (ไฟล์ไม่มีคอลัมน์หน่วยงาน)",
+                        "the unit the editor gave (the file has no unit column)")
+    elif options.unit:
+        report.add("warning", raw.header_row, None, options.unit,
+                   "ไฟล์มีคอลัมน์หน่วยงานแล้ว จึงไม่ใช้หน่วยงานที่ระบุ",
+                   "the file has a unit column: the unit given is not used")
+    return ok
+
+
+def _index(columns: list[ColumnMap], target: str) -> int | None:
+    return next((i for i, c in enumerate(columns) if c.target == target), None)
+
+
+def _clean_years(raw: RawTable, columns: list[ColumnMap]) -> None:
+    """'ปี 2564', 'พ.ศ. 2564', 'ปีงบประมาณ พ.ศ. ๒๕๖๔' -> '2564'."""
+    i = _index(columns, "year")
+    if i is None:
+        return
+    values = texts(raw.frame[i])
+    cleaned = values.map(headers.year_text)
+    changed = cleaned != values
+    if changed.any():
+        raw.frame[i] = cleaned.where(changed, raw.frame[i])
+        c = columns[i]
+        c.why_th += " (อ่านปีจากข้อความ เช่น ปี 2564)"
+        c.why_en += " (years read from text such as 'ปี 2564')"
+
+
+def _fill_down(raw: RawTable, columns: list[ColumnMap], report: Report) -> None:
+    """A unit or year written only on its first row: blank cells below repeat it (a warning
+    names the column and the rows)."""
+    for target in FILLED:
+        i = _index(columns, target)
+        if i is None:
+            continue
+        values = texts(raw.frame[i])
+        blank = values == ""
+        if not blank.any() or blank.all():
+            continue
+        filled = values.where(~blank).ffill()
+        took = blank & filled.notna()
+        if not took.any():
+            continue
+        raw.frame[i] = raw.frame[i].where(~took, filled)
+        rows = raw.frame.loc[took, "_row"].astype(int).tolist()
+        shown = ", ".join(map(str, rows[:10])) + (" …" if len(rows) > 10 else "")
+        report.add("warning", rows[0], raw.headers[i], f"{len(rows)}",
+                   f"ช่องว่างใช้ค่าจากแถวบน (เขียนไว้เฉพาะแถวแรก): แถว {shown}",
+                   f"blank cells take the value above (written on the first row only): "
+                   f"rows {shown}")
+        c = columns[i]
+        c.why_th += " (เติมค่าลงจากแถวแรก)"
+        c.why_en += " (filled down from the first row)"
+
+
+# ----------------------------------------------------------------- tools' scales
+
+
+def _weights_of_years(years: pd.Series, catalog: Catalog) -> dict[str, pd.Series]:
+    """Each row's tool weights under the default framework of its year (NaN: unknown)."""
+    def weight(year: object, tool: str) -> float:
+        parsed, _, _ = be_year(year)
+        if parsed is None:
+            return float("nan")
+        found = catalog.frameworks.default_frameworks(parsed, "")
+        if len(found) != 1:
+            return float("nan")
+        return float(catalog.tool_weights.get((found[0], tool), float("nan")))
+
+    return {t: years.map(lambda y, t=t: weight(y, t)).astype(float) for t in headers.TOOLS}
+
+
+def scale_from_values(values: dict[str, pd.Series], weights: dict[str, pd.Series],
+                      fixed: dict[str, pd.Series], total: pd.Series | None) -> str | None:
+    """'points' or 'percent' for the silent tool columns ``values`` (tool -> values), given
+    the tools' ``weights`` per row, the other tools as points (``fixed``) and the total;
+    None when the values do not settle it."""
+    over = any((values[t] > weights[t] + 1e-9).any() for t in values)
+    if total is None:
+        return "percent" if over else None
+
+    def sums(as_points: bool) -> pd.Series:
+        parts = [values[t] if as_points else values[t] * weights[t] / 100 for t in values]
+        parts += [fixed[t] for t in fixed]
+        return sum(parts[1:], parts[0]) if parts else pd.Series(dtype=float)
+
+    if len(values) + len(fixed) < len(headers.TOOLS):
+        return "percent" if over else None
+    checkable = total.notna()
+    for series in [*values.values(), *fixed.values()]:
+        checkable &= series.notna()
+    for t in values:
+        checkable &= weights[t].notna()
+    if not checkable.any():
+        return "percent" if over else None
+    as_points = ((sums(True) - total).abs() <= SUM_TOLERANCE)[checkable].all() and not over
+    as_percent = ((sums(False) - total).abs() <= SUM_TOLERANCE)[checkable].all()
+    if as_points != as_percent:
+        return "points" if as_points else "percent"
+    return None
+
+
+def _tool_scales(raw: RawTable, columns: list[ColumnMap], written: dict[int, float | None],
+                 catalog: Catalog, report: Report) -> bool:
+    silent = {i: c.target[1:] for i, c in enumerate(columns) if c.target.startswith("?")}
+    weighted = {c.target[:-2] for c in columns if c.target.endswith("_W")}
+    for i, tool in list(silent.items()):  # the file has the tool's weighted points too
+        if tool in weighted:
+            c = columns[i]
+            c.target, c.why_th, c.why_en = (
+                tool, f"คะแนนเต็ม 100: ไฟล์มีคอลัมน์คะแนนถ่วงน้ำหนัก {tool}_W แยกไว้",
+                f"a 0-100 score: the file has the weighted points {tool}_W in another column")
+            del silent[i]
+    if not silent:
+        return True
+    year = _index(columns, "year")
+    years = raw.frame[year] if year is not None else pd.Series("", index=raw.frame.index)
+    weights = _weights_of_years(years, catalog)
+    for i, c in enumerate(columns):  # a weight written in a header holds for its tool
+        w = written.get(i)
+        tool = c.target.lstrip("?").removesuffix("_W")
+        if w is not None and w != 100 and tool in weights:
+            weights[tool] = pd.Series(w, index=raw.frame.index)
+    values = {t: numbers(raw.frame[i])[0] for i, t in silent.items()}
+    fixed: dict[str, pd.Series] = {}
+    for i, c in enumerate(columns):
+        if c.target in headers.TOOLS and i not in silent:
+            fixed[c.target] = numbers(raw.frame[i])[0] * weights[c.target] / 100
+        elif c.target.removesuffix("_W") in headers.TOOLS and c.target.endswith("_W"):
+            fixed[c.target[:-2]] = numbers(raw.frame[i])[0]
+    total_at = _index(columns, "ITA")
+    total = numbers(raw.frame[total_at])[0] if total_at is not None else None
+    unknown_weights = all(weights[t].isna().all() for t in values)
+    scale = "percent" if unknown_weights else scale_from_values(values, weights, fixed, total)
+    named = ", ".join(columns[i].header for i in silent)
+    if scale is None:
+        report.add("error", raw.header_row, named, None,
+                   f"คอลัมน์ {named} เป็นคะแนนเต็ม 100 หรือคะแนนถ่วงน้ำหนัก (เช่น IIT เต็ม 30)? ค่าในไฟล์ไม่ได้บอก "
+                   "ระบุด้วย --map เช่น 'IIT=IIT' (เต็ม 100) หรือ 'IIT=IIT_W' (ถ่วงน้ำหนัก) "
+                   "หรือเลือกบนหน้านำเข้า",
+                   f"are columns {named} scores of 0-100 or weighted points (e.g. IIT of 30)? The "
+                   "values do not say: tell with --map, e.g. 'IIT=IIT' (0-100) or "
+                   "'IIT=IIT_W' (weighted points), or choose on the Import page")
+        return False
+    for i, tool in silent.items():
+        c = columns[i]
+        if scale == "points":
+            c.target, c.why_th, c.why_en = (
+                tool + "_W", "คะแนนถ่วงน้ำหนัก: ทุกค่าไม่เกินน้ำหนักและรวมกันได้คะแนนรวม (ตัดสินจากค่า)",
+                "weighted points: every value within the weight and they sum to the total "
+                "(decided from the values)")
+        elif unknown_weights:
+            c.target, c.why_th, c.why_en = (
+                tool, "คะแนนเต็ม 100: กรอบการประเมินของปีนี้ไม่มีน้ำหนักเครื่องมือ",
+                "a 0-100 score: the year's framework has no tool weights")
+        else:
+            c.target, c.why_th, c.why_en = (
+                tool, "คะแนนเต็ม 100: ค่าเกินน้ำหนักหรือรวมตามน้ำหนักได้คะแนนรวม (ตัดสินจากค่า)",
+                "a 0-100 score: values above the weight, or the weighted sum is the total "
+                "(decided from the values)")
+    return True
+
+
+# -------------------------------------------------------------------- report layout
+
+
+REPORT_HEADERS = ["unit", "year", "code", "score", "level", "framework", "source", "note",
+                  "unit_type", "parent", "province"]
+
+
+def _report_layout(raw: RawTable, columns: list[ColumnMap], catalog: Catalog,
+                   report: Report, tool_targets: dict[str, str]) -> Mapped | None:
+    """A block per unit (its row: unit, total, level; then a row per indicator or tool) as
+    long rows: unit, year, code, score, level."""
+    at = {c.target: i for i, c in enumerate(columns) if c.target in FIELDS or c.target == "ITA"}
+    frame = raw.frame
+    text = {k: texts(frame[i]) for k, i in at.items()}
+    score_at = at.get("score", at.get("ITA"))
+    if score_at is None and "tool_points" not in at:
+        report.add("error", raw.header_row, None, None,
+                   "รูปแบบรายงาน: ไม่พบคอลัมน์คะแนน", "report layout: no score column")
+        return None
+    out: list[dict[str, object]] = []
+    tools: dict[tuple[str, str, str], tuple[float, str, int, float | None]] = {}
+    bad: list[tuple[int, str, str]] = []
+    previous_unit = ""
+    for n in range(len(frame)):
+        row = int(frame["_row"].iloc[n])
+        unit = text["unit"].iloc[n] if "unit" in text else ""
+        year = text["year"].iloc[n] if "year" in text else ""
+        label = text["label"].iloc[n] if "label" in text else ""
+        score = frame[score_at].iloc[n] if score_at is not None else None
+        level = text["level"].iloc[n] if "level" in text else ""
+        base = {k: text[k].iloc[n] for k in ("framework", "source", "note", "unit_type",
+                                             "parent", "province") if k in text}
+        if "unit" not in text and label and not _is_part(label, catalog):
+            unit, label = label, ""  # the unit's own row names it in the label column
+        unit = unit or previous_unit
+        previous_unit = unit
+        if "tool" in text and text["tool"].iloc[n]:
+            found = headers.tool_of(text["tool"].iloc[n])
+            points = frame[at["tool_points"]].iloc[n] if "tool_points" in at else None
+            if found is not None and points is not None and str(points).strip() != "":
+                tool, weight, _ = found
+                tools.setdefault((unit, year, tool), (points, text["tool"].iloc[n], row, weight))
+        if not label:
+            if score is not None and str(score).strip() != "" or level:
+                out.append({"unit": unit, "year": year, "code": "ITA", "score": score,
+                            "level": level, "_row": row, **base})
+            continue
+        code = _label_code(label, catalog)
+        if code is None:
+            bad.append((row, label, columns[at["label"]].header if "label" in at else ""))
+            continue
+        out.append({"unit": unit, "year": year, "code": code, "score": score, "level": level,
+                    "_row": row, **base})
+    for row, label, header in bad:
+        report.add("error", row, header, label,
+                   "รูปแบบรายงาน: ไม่รู้จักตัวชี้วัดหรือเครื่องมือนี้ (ระบุหมายเลข ชื่อตามกรอบการประเมิน หรือ IIT/EIT/OIT)",
+                   "report layout: unknown indicator or tool (write its number, its name in the "
+                   "framework, or IIT/EIT/OIT)")
+    if bad:
+        return None
+    long = pd.DataFrame(out, columns=[*REPORT_HEADERS, "_row"])
+    long = _report_tools(long, tools, raw, columns, catalog, report, tool_targets)
+    if long is None:
+        return None
+    long = long.fillna("")
+    present = [h for h in REPORT_HEADERS if h in ("unit", "year", "code", "score")
+               or (long[h] != "").any()]
+    body = long[present].copy()
+    body.columns = list(range(len(present)))
+    body["_row"] = long["_row"].astype(int).to_numpy()
+    mapped = RawTable(raw.file_name, raw.kind, raw.encoding, raw.sheet, raw.header_row,
+                      present, body.reset_index(drop=True), targets=list(present))
+    return Mapped(mapped, columns, "report")
+
+
+def _is_part(label: str, catalog: Catalog) -> bool:
+    return _label_code(label, catalog) is not None
+
+
+def _label_code(label: str, catalog: Catalog) -> str | None:
+    """The code a report row's label names: a tool ('?IIT': scale to decide, 'IIT_W'),
+    an indicator by number or name, the total, or an item code."""
+    tool = headers.tool_of(label)
+    if tool is not None:
+        name, weight, weighted = tool
+        if weighted or (weight is not None and weight != 100):
+            return name + "_W"
+        return name if weight == 100 else "?" + name
+    found = headers.recognise(label)
+    if found is not None and found.kind == "total":
+        return "ITA"
+    if found is not None and found.kind == "indicator":
+        return found.target
+    if found is not None and found.kind == "indicator_name":
+        return indicator_by_name(found.name, catalog)
+    key = label.replace(" ", "").upper()
+    if key.isascii() and any(c.isdigit() for c in key) and len(key) <= 8:
+        return key
+    return None
+
+
+def _report_tools(long: pd.DataFrame, tools: dict[tuple[str, str, str],
+                                                  tuple[object, str, int, float | None]],
+                  raw: RawTable, columns: list[ColumnMap], catalog: Catalog,
+                  report: Report, tool_targets: dict[str, str]) -> pd.DataFrame | None:
+    """Tool rows named on their first row (tool column + points), and the scale of tool
+    rows whose label does not say it."""
+    extra = []
+    for (unit, year, tool), (points, _label, row, weight) in tools.items():
+        code = tool if weight == 100 else (tool + "_W" if weight is not None else "?" + tool)
+        if "tool_points" in {c.target for c in columns} and weight is None:
+            code = "?" + tool
+        extra.append({"unit": unit, "year": year, "code": code, "score": points, "level": "",
+                      "_row": row})
+    if extra:
+        long = pd.concat([long, pd.DataFrame(extra)], ignore_index=True)
+    for tool, target in tool_targets.items():  # the editor's word on a tool's scale
+        long.loc[long["code"].isin(["?" + tool, tool, tool + "_W"]), "code"] = target
+    silent = long["code"].astype(str).str.startswith("?")
+    if not silent.any():
+        return long
+    keyed = long.assign(value=numbers(long["score"])[0])
+    wide = keyed.pivot_table(index=["unit", "year"], columns="code", values="value",
+                             aggfunc="first")
+    years = pd.Series(wide.index.get_level_values("year"), index=wide.index)
+    weights = _weights_of_years(years, catalog)
+    values = {t: wide["?" + t] for t in headers.TOOLS if "?" + t in wide}
+    fixed = {t: wide[t + "_W"] for t in headers.TOOLS if t + "_W" in wide and t not in values}
+    fixed.update({t: wide[t] * weights[t] / 100 for t in headers.TOOLS
+                  if t in wide and t not in values and t not in fixed})
+    total = wide["ITA"] if "ITA" in wide else None
+    unknown_weights = all(weights[t].isna().all() for t in values)
+    scale = "percent" if unknown_weights else scale_from_values(values, weights, fixed, total)
+    if scale is None:
+        named = ", ".join(sorted({c.header for c in columns
+                                  if c.target in ("label", "tool", "tool_points")}))
+        report.add("error", raw.header_row, named, ", ".join(values),
+                   f"คะแนนเครื่องมือ ({', '.join(values)}) ในคอลัมน์ {named} เป็นคะแนนเต็ม 100 "
+                   "หรือคะแนนถ่วงน้ำหนัก? ค่าในไฟล์ไม่ได้บอก ระบุด้วย --map เช่น 'IIT=IIT_W' หรือ 'IIT=IIT'",
+                   f"are the tool scores ({', '.join(values)}) in columns {named} 0-100 or "
+                   "weighted points? The values do not say: tell with --map, e.g. "
+                   "'IIT=IIT_W' or 'IIT=IIT'")
+        return None
+    suffix = "_W" if scale == "points" else ""
+    long.loc[silent, "code"] = long.loc[silent, "code"].str[1:] + suffix
+    for c in columns:
+        if c.target in ("label", "tool", "tool_points"):
+            c.why_th += (" (เครื่องมือเป็นคะแนนถ่วงน้ำหนัก ตัดสินจากค่า)" if suffix
+                         else " (เครื่องมือเป็นคะแนนเต็ม 100 ตัดสินจากค่า)")
+            c.why_en += (" (tools as weighted points, decided from the values)" if suffix
+                         else " (tools on 0-100, decided from the values)")
+    return long
+
+
+def summary(mapped: Mapped) -> pd.DataFrame:
+    """The mapping as a table for the page and ``--dry-run``."""
+    frame = mapped.frame()
+    return frame.assign(target=np.where(frame["target"] == "", "-", frame["target"]))
