@@ -207,6 +207,20 @@ class Frameworks:
                 f"cannot be imported (codes are never guessed): add the items to the framework "
                 f"first, following the framework template {where} (see docs/FRAMEWORKS.md)")
 
+    def totals_only(self, framework_id: object, code: object) -> tuple[str, str] | None:
+        """Why a part (an indicator, a tool, an item) cannot be imported under a framework that
+        records only the total (2558-2560, 2569): (Thai, English); None otherwise."""
+        fw = str(framework_id)
+        if any(f == fw and c != "ITA" for f, c in self.codes):
+            return None
+        return (f"กรอบการประเมิน {fw} ของปีนี้บันทึกได้เฉพาะคะแนนรวมและระดับ (ไม่มีแหล่งข้อมูลบอกตัวชี้วัด "
+                f"เครื่องมือ หรือข้อ) จึงนำเข้า {code} ไม่ได้ ให้บันทึกกรอบการประเมินก่อนด้วยแม่แบบกรอบการประเมิน "
+                "(python -m ita_dash framework-template, ดู docs/FRAMEWORKS.md)",
+                f"framework {fw} of this year records only totals and levels (no source gives "
+                f"its indicators, tools or items), so {code} cannot be imported: enter the "
+                "framework first with the framework template (python -m ita_dash "
+                "framework-template, see docs/FRAMEWORKS.md)")
+
     def for_year(self, year: int) -> list[str]:
         f = self.frameworks
         return list(f.loc[(f["first_year"] <= year) & (f["last_year"] >= year), "framework_id"])
@@ -337,8 +351,9 @@ def codes(rows: pd.DataFrame, index: Frameworks, out: Problems, *, column: str |
         th = ("ไม่มีรหัสนี้ในกรอบการประเมิน " + sub["framework_id"]).where(~blank, "ไม่มีรหัส")
         en = ("code is not in framework " + sub["framework_id"]).where(~blank,
                                                                        "the code is missing")
-        items = per_distinct_pair(sub["framework_id"], sub["code_text"],
-                                  index.unknown_item_list)
+        items = per_distinct_pair(
+            sub["framework_id"], sub["code_text"],
+            lambda f, c: index.unknown_item_list(f, c) or (index.totals_only(f, c) if c else None))
         th = th.where(items.isna(), items.map(lambda m: m[0] if m else ""))
         en = en.where(items.isna(), items.map(lambda m: m[1] if m else ""))
         out.add_many("error", sub["row"], sub["column"] if column is None else column,

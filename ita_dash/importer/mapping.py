@@ -484,7 +484,7 @@ def _report_layout(raw: RawTable, columns: list[ColumnMap], catalog: Catalog,
     long = _report_tools(long, tools, raw, columns, catalog, report, tool_targets)
     if long is None:
         return None
-    long = long.fillna("")
+    long = long.astype(object).fillna("")
     present = [h for h in REPORT_HEADERS if h in ("unit", "year", "code", "score")
                or (long[h] != "").any()]
     body = long[present].copy()

@@ -20,11 +20,12 @@ from ita_dash import rules
 from ita_dash.importer.catalog import Catalog
 from ita_dash.importer.columns import field_of
 from ita_dash.importer.levels import printed_levels
+from ita_dash.importer.unit_names import CloseNames, type_of
 from ita_dash.importer.parse import is_formula, per_distinct, texts
 from ita_dash.importer.readers import RawTable
 from ita_dash.importer.report import Report
 from ita_dash.rules import SAME
-from ita_dash.thai import district_short_name, name_key
+from ita_dash.thai import district_short_name, fold_spelling, name_key
 
 FIELD_TARGETS = ("unit", "year", "framework", "code", "score", "unit_type", "parent", "province",
                  "source", "note", "level", "level_source")
@@ -165,10 +166,11 @@ class Checker:
 
     def units(self, rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         """Rows of known units (or, with ``add_units``, of units to add) and the new units."""
+        rows = self.close_names(rows)
         ids = rules.units(rows, self.catalog.resolver, self.report, self.header("unit"),
                           report_unknown=not self.add_units,
                           advice=(" เพิ่มใหม่ได้ด้วย --add-units", "; add it with --add-units"))
-        names = texts(rows["unit"])
+        names = per_distinct(texts(rows["unit"]), lambda n: fold_spelling(str(n)))
         unknown = ids.isna() & (names != "")
         new_units = pd.DataFrame()
         if unknown.any() and self.add_units:
@@ -176,6 +178,30 @@ class Checker:
             ids = ids.where(~unknown, new_ids)
         keep = ids.notna()
         return rows[keep].assign(unit_id=ids[keep], unit_name=names[keep]), new_units
+
+    def close_names(self, rows: pd.DataFrame) -> pd.DataFrame:
+        """Names close to a known unit's ('ตราด' for 'จังหวัดตราด', an abbreviation in
+        brackets) are read as that unit, with a warning naming both."""
+        names = texts(rows["unit"])
+        resolver = self.catalog.resolver
+        unknown = per_distinct(names, lambda n: bool(n) and resolver.resolve(str(n)) is None)
+        if not unknown.astype(bool).any():
+            return rows
+        close = CloseNames(resolver)
+        official = self.catalog.unit_names
+        found = per_distinct(names.where(unknown.astype(bool), ""),
+                             lambda n: official.get(close.known(str(n)) or "") if n else None)
+        hit = found.notna() & (found != "")
+        if not hit.any():
+            return rows
+        self.report.add_many(
+            "warning", rows.loc[hit, "row"], self.header("unit"), names[hit],
+            "ชื่อนี้ใกล้กับหน่วยงานที่มีอยู่ จึงใช้หน่วยงาน " + found[hit] + " (ไม่เพิ่มซ้ำ) "
+            "ถ้าเป็นคนละหน่วยงาน ให้ใช้ชื่อเต็มที่ต่างกัน",
+            "this name is close to a known unit, read as " + found[hit] + " (not added twice); "
+            "if it is another unit, write its full, distinct name")
+        unit = rows["unit"].where(~hit, found)
+        return rows.assign(unit=unit)
 
     def new_units(self, rows: pd.DataFrame, names: pd.Series) -> tuple[pd.DataFrame, pd.Series]:
         keys = per_distinct(names, lambda n: name_key(str(n)))
@@ -210,7 +236,8 @@ class Checker:
         return pd.DataFrame({
             "unit_id": first["unit_id"].to_numpy(), "name_th": first["name_th"].to_numpy(),
             "short_th": short.to_numpy(),
-            "unit_type": first_filled("unit_type").map(lambda t: t or "unknown").to_numpy(),
+            "unit_type": [t or type_of(n) for t, n in zip(
+                first_filled("unit_type"), first["name_th"], strict=True)],
             "parent_org": first_filled("parent_org").to_numpy(),
             "province": first_filled("province").to_numpy()})
 
