@@ -56,6 +56,7 @@ class Mapped:
     raw: RawTable
     columns: list[ColumnMap]
     layout: str  # "flat" or "report"
+    ok: bool = True  # False: refused (the report says why); the columns are shown all the same
 
     def frame(self) -> pd.DataFrame:
         return pd.DataFrame([c.__dict__ for c in self.columns],
@@ -99,8 +100,8 @@ def _why(th: str, en: str) -> tuple[str, str]:
 # ---------------------------------------------------------------------------- decide
 
 
-def decide(raw: RawTable, catalog: Catalog, report: Report, options: MapOptions) -> Mapped | None:
-    """The mapping of ``raw`` (None, reported, when it cannot be settled)."""
+def decide(raw: RawTable, catalog: Catalog, report: Report, options: MapOptions) -> Mapped:
+    """The mapping of ``raw`` (``ok`` False, reported, when it cannot be settled)."""
     overrides = {name_key(h): t for h, t in options.overrides.items()}
     columns: list[ColumnMap] = []
     weights: dict[int, float | None] = {}
@@ -113,26 +114,27 @@ def decide(raw: RawTable, catalog: Catalog, report: Report, options: MapOptions)
         report.add("error", raw.header_row, listed, None,
                    "ไม่มีคอลัมน์ชื่อนี้ในไฟล์ (การจับคู่คอลัมน์ที่กำหนด)",
                    "no column of this name in the file (the mapping given)")
-        return None
+        return Mapped(raw, columns, "flat", ok=False)
     targets = [c.target for c in columns]
     has = set(targets)
     _context(columns, has)
     if not _no_repeats(raw, columns, report):
-        return None
+        return Mapped(raw, columns, "flat", ok=False)
     frame = raw.frame.copy()
     raw = replace(raw, frame=frame)
     layout = "report" if {"label", "tool"} & {c.target for c in columns} \
         and "code" not in {c.target for c in columns} else "flat"
     if not _given(raw, columns, report, options, unit_required=layout == "flat"):
-        return None
+        return Mapped(raw, columns, layout, ok=False)
     _clean_years(raw, columns)
     if layout == "report":
         tool_targets = {tool_keys[k]: target_of(t) for k, t in overrides.items()
                         if k in tool_keys}
-        return _report_layout(raw, columns, catalog, report, tool_targets)
+        return _report_layout(raw, columns, catalog, report, tool_targets) or \
+            Mapped(raw, columns, layout, ok=False)
     _fill_down(raw, columns, report)
     if not _tool_scales(raw, columns, weights, catalog, report):
-        return None
+        return Mapped(raw, columns, layout, ok=False)
     raw.targets = [c.target for c in columns]
     return Mapped(raw, columns, layout)
 

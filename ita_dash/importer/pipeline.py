@@ -113,9 +113,9 @@ def prepare_import(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str,
         return plan
     mapped = decide(raw, catalog, report, MapOptions(options.year, options.unit,
                                                      dict(options.overrides)))
-    if mapped is None:
-        return plan
     plan.mapping = mapped
+    if not mapped.ok:
+        return plan
     progress(0.35, "validate")
     staged = validate(mapped.raw, catalog, report, add_units=options.add_units,
                       replace=options.replace)

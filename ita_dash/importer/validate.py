@@ -20,10 +20,10 @@ from ita_dash import rules
 from ita_dash.importer.catalog import Catalog
 from ita_dash.importer.columns import field_of
 from ita_dash.importer.levels import printed_levels
-from ita_dash.importer.unit_names import CloseNames, type_of
 from ita_dash.importer.parse import is_formula, per_distinct, texts
 from ita_dash.importer.readers import RawTable
 from ita_dash.importer.report import Report
+from ita_dash.importer.unit_names import CloseNames, type_of
 from ita_dash.rules import SAME
 from ita_dash.thai import district_short_name, fold_spelling, name_key
 

@@ -25,6 +25,7 @@ from ita_dash.importer.templates import template_bytes
 from ita_dash.store.imports import UndoError
 from ita_dash.ui import auth, framework_import
 from ita_dash.ui import import_actions as actions
+from ita_dash.ui import import_mapping as mapping_ui
 from ita_dash.ui.data import built_datasets, cursor, frameworks_overview, own_cursor
 from ita_dash.ui.state import Filters, dataset_label, label_of
 
@@ -151,19 +152,24 @@ def upload(f: Filters) -> None:
                                 format_func=lambda d: dataset_label(d, f.lang))
     add_units = cols[1].checkbox(f.t("data.upload.add_units"), key="import-add-units")
     replace = cols[2].checkbox(f.t("data.upload.replace"), key="import-replace")
+    year, unit = mapping_ui.given(f, st.columns(2))
     if file is None:
         st.session_state.pop(PLAN_KEY, None)
         return
-    options = ImportOptions(dataset=dataset, add_units=add_units, replace=replace)
-    token = (file.file_id, dataset, add_units, replace)
+    overrides = mapping_ui.overrides(file.file_id)
+    options = ImportOptions(dataset=dataset, add_units=add_units, replace=replace, year=year,
+                            unit=unit, overrides=overrides)
+    token = (file.file_id, dataset, add_units, replace, year, unit,
+             tuple(sorted(overrides.items())))
     if st.button(f.t("data.upload.check"), type="primary", key="import-check",
-                 icon=":material/fact_check:"):
+                 icon=":material/fact_check:") or st.session_state.pop(mapping_ui.RECHECK_KEY,
+                                                                         False):
         bar = st.progress(0.0)
         plan = actions.check_file(cursor(), file.getvalue(), file.name, options, progress(bar, f))
         st.session_state[PLAN_KEY] = (token, plan)
     held = st.session_state.get(PLAN_KEY)
     if held and held[0] == token:
-        pending(f, held[1])
+        pending(f, held[1], file.file_id)
 
 
 def progress(bar: DeltaGenerator, f: Filters) -> Progress:
@@ -173,17 +179,19 @@ def progress(bar: DeltaGenerator, f: Filters) -> Progress:
     return update
 
 
-def pending(f: Filters, plan: Plan) -> None:
+def pending(f: Filters, plan: Plan, file_id: str) -> None:
     counts = plan.counts()
     st.markdown(actions.plain(f.t("data.summary", file=plan.file_name, **counts)))
+    if plan.mapping is not None:
+        mapping_ui.editor(f, plan.mapping, file_id)
     if not plan.ok:
         st.error(f.t("data.has_errors"), icon=":material/error:")
-    elif plan.to_write.empty:
+    elif plan.to_write.empty and plan.levels.empty:
         st.info(f.t("data.nothing"), icon=":material/info:")
     else:
         preview(f, plan)
     report(f, plan)
-    if plan.ok and not plan.to_write.empty:
+    if plan.ok and not (plan.to_write.empty and plan.levels.empty):
         confirm(f, plan)
 
 
@@ -193,6 +201,9 @@ def preview(f: Filters, plan: Plan) -> None:
     shown["status"] = shown["status"].map(lambda s: f.t(f"data.status.{s}"))
     st.dataframe(shown.rename(columns=strings.heading(strings.PREVIEW_COLUMNS, f.lang)),
                  hide_index=True, width="stretch", height=260)
+    names = dict(zip(plan.rows["unit_id"], plan.rows["unit_name"], strict=False)) \
+        if not plan.rows.empty else {}
+    mapping_ui.extras(f, plan.levels, plan.new_units, names)
 
 
 def report(f: Filters, plan: Plan) -> None:

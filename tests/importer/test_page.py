@@ -84,14 +84,16 @@ def test_editor_checks_confirms_and_undoes(places: Places,
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert "ไฟล์มีข้อผิดพลาด" in at.error[0].value
-    report = at.dataframe[0].value
+    assert at.dataframe[0].value["เป็นข้อมูล"].tolist()[:2] == [
+        "หน่วยงาน · unit", "ปีงบประมาณ · year"]  # the mapping comes first
+    report = at.dataframe[1].value
     assert report["ค่าในไฟล์"].tolist() == ["<script>alert(1)</script>"]  # shown as text
     assert "import-confirm" not in [b.key for b in at.button]
     at.checkbox(key="import-add-units").check()
     at.run()
     at.button(key="import-check").click()
     at.run()
-    preview = at.dataframe[0].value
+    preview = at.dataframe[1].value
     assert preview["หน่วยงาน"].tolist() == ["สำนักงานเขตบางรัก", "<script>alert(1)</script>"]
     at.button(key="import-confirm").click()
     at.run()

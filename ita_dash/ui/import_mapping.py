@@ -1,0 +1,167 @@
+"""The Import page's column mapping: what each column became and why, a select per column to
+change it, and the year / unit fields for a file without them.
+
+The editor's choices are overrides (header -> target) kept in the session for the file; a
+change checks the file again (``RECHECK_KEY``). Headers and reasons come from files and are
+shown in a table or as select options (never rendered as Markdown or HTML).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from ita_dash import i18n
+from ita_dash.importer.mapping import FIELDS, Mapped
+from ita_dash.ui.state import Filters
+
+OVERRIDES_KEY = "_ita_import_overrides"
+RECHECK_KEY = "_ita_import_recheck"
+MAX_SELECTS = 40  # a select per column up to this many columns (a national file has 125)
+
+STRINGS: dict[str, dict[str, str]] = {
+    "data.upload.year": {"th": "ปีงบประมาณ (เมื่อไฟล์ไม่มีคอลัมน์ปี)",
+                         "en": "Fiscal year (when the file has no year column)"},
+    "data.upload.unit": {"th": "หน่วยงาน (เมื่อไฟล์ไม่มีคอลัมน์หน่วยงาน)",
+                         "en": "Unit (when the file has no unit column)"},
+    "data.mapping": {"th": "การจับคู่คอลัมน์", "en": "Column mapping"},
+    "data.mapping.help": {
+        "th": "แต่ละคอลัมน์ของไฟล์เป็นข้อมูลใดและเพราะอะไร เปลี่ยนได้ที่ช่องเลือกด้านล่าง ระบบจะตรวจไฟล์อีกครั้ง",
+        "en": "What each column of the file became, and why. Change it with the selects "
+              "below; the file is checked again."},
+    "data.mapping.layout.flat": {"th": "รูปแบบ: ตาราง (หนึ่งแถวต่อหน่วยงานและปี)",
+                                 "en": "Layout: a table (one row per unit and year)"},
+    "data.mapping.layout.report": {"th": "รูปแบบ: รายงาน (กลุ่มแถวต่อหน่วยงาน)",
+                                   "en": "Layout: a report (a block of rows per unit)"},
+    "data.mapping.header": {"th": "หัวคอลัมน์ในไฟล์", "en": "Header in the file"},
+    "data.mapping.target": {"th": "เป็นข้อมูล", "en": "Became"},
+    "data.mapping.why": {"th": "เหตุผล", "en": "Why"},
+    "data.mapping.change": {"th": "เปลี่ยนการจับคู่", "en": "Change the mapping"},
+    "data.mapping.choose": {"th": "ต้องเลือก", "en": "to choose"},
+    "data.mapping.reset": {"th": "กลับไปใช้การจับคู่อัตโนมัติ", "en": "Back to the automatic mapping"},
+    "target.unit": {"th": "หน่วยงาน", "en": "unit"},
+    "target.year": {"th": "ปีงบประมาณ", "en": "fiscal year"},
+    "target.level": {"th": "ระดับที่พิมพ์", "en": "printed level"},
+    "target.ignore": {"th": "ไม่นำเข้า", "en": "not imported"},
+    "target.ITA": {"th": "คะแนนรวม (ITA)", "en": "total (ITA)"},
+    "target.IIT": {"th": "IIT เต็ม 100", "en": "IIT on 0-100"},
+    "target.EIT": {"th": "EIT เต็ม 100", "en": "EIT on 0-100"},
+    "target.OIT": {"th": "OIT เต็ม 100", "en": "OIT on 0-100"},
+    "target.IIT_W": {"th": "IIT คะแนนถ่วงน้ำหนัก", "en": "IIT weighted points"},
+    "target.EIT_W": {"th": "EIT คะแนนถ่วงน้ำหนัก", "en": "EIT weighted points"},
+    "target.OIT_W": {"th": "OIT คะแนนถ่วงน้ำหนัก", "en": "OIT weighted points"},
+}
+i18n.register(STRINGS)
+
+CHOICES = ("unit", "year", "level", "ITA", "IIT", "IIT_W", "EIT", "EIT_W", "OIT", "OIT_W",
+           *[str(n) for n in range(1, 11)], "province", "unit_type", "parent", "source",
+           "note", "framework", "code", "score", "ignore")
+
+
+def given(f: Filters, cols: list) -> tuple[int | None, str | None]:
+    """The year and unit fields (for a file without those columns)."""
+    text = cols[0].text_input(f.t("data.upload.year"), max_chars=4, key="import-year",
+                              placeholder="2566")
+    unit = cols[1].text_input(f.t("data.upload.unit"), max_chars=300, key="import-unit")
+    digits = text.strip()
+    year = int(digits) if digits.isdigit() and len(digits) == 4 else None
+    return year, unit.strip() or None
+
+
+def overrides(file_id: str) -> dict[str, str]:
+    """The editor's overrides for this file (others are dropped)."""
+    held = st.session_state.get(OVERRIDES_KEY)
+    if not held or held[0] != file_id:
+        st.session_state[OVERRIDES_KEY] = (file_id, {})
+        return {}
+    return dict(held[1])
+
+
+def label(target: str, lang: str) -> str:
+    if target.startswith("?") or target == "":
+        return i18n.t("data.mapping.choose", lang) if target else "-"
+    key = f"target.{target}"
+    if i18n.has(key):
+        return f"{i18n.t(key, lang)} · {target}"
+    if target.isdigit():
+        return ("ตัวชี้วัดที่ " if lang == "th" else "indicator ") + target
+    return target
+
+
+def table(f: Filters, mapped: Mapped) -> pd.DataFrame:
+    why = "why_th" if f.lang == "th" else "why_en"
+    return pd.DataFrame({
+        f.t("data.mapping.header"): [c.header or "-" for c in mapped.columns],
+        f.t("data.mapping.target"): [label(c.target, f.lang) for c in mapped.columns],
+        f.t("data.mapping.why"): [getattr(c, why) for c in mapped.columns]})
+
+
+def _changed(file_id: str, header: str, key: str) -> None:
+    held = overrides(file_id)
+    held[header] = st.session_state[key]
+    st.session_state[OVERRIDES_KEY] = (file_id, held)
+    st.session_state[RECHECK_KEY] = True
+
+
+def _reset(file_id: str) -> None:
+    st.session_state[OVERRIDES_KEY] = (file_id, {})
+    st.session_state[RECHECK_KEY] = True
+
+
+def editor(f: Filters, mapped: Mapped, file_id: str) -> None:
+    """The mapping table and a select per column."""
+    st.markdown(f"**{f.t('data.mapping')}**")
+    st.caption(f.t("data.mapping.help") + " " + f.t(f"data.mapping.layout.{mapped.layout}"))
+    st.dataframe(table(f, mapped), hide_index=True, width="stretch")
+    held = overrides(file_id)
+    with st.expander(f.t("data.mapping.change"), expanded=bool(held) or not mapped.ok):
+        columns = [c for c in mapped.columns if c.header and not c.header.startswith(
+            ("ปีงบประมาณ ", "หน่วยงาน "))][:MAX_SELECTS]
+        grid = st.columns(2)
+        for n, c in enumerate(columns):
+            current = held.get(c.header, c.target)
+            options = list(dict.fromkeys([current, *CHOICES]))
+            if c.target not in FIELDS and c.target not in options:
+                options.append(c.target)
+            key = f"import-map-{n}"
+            grid[n % 2].selectbox(
+                c.header, options, index=options.index(current), key=key,
+                format_func=lambda t: label(t, f.lang), on_change=_changed,
+                args=(file_id, c.header, key))
+        if held:
+            st.button(f.t("data.mapping.reset"), key="import-map-reset", on_click=_reset,
+                      args=(file_id,))
+
+
+EXTRA_STRINGS: dict[str, dict[str, str]] = {
+    "data.levels": {"th": "ระดับที่พิมพ์ในไฟล์ (บันทึกตามที่พิมพ์)",
+                    "en": "Levels printed in the file (stored as printed)"},
+    "data.new_units": {"th": "หน่วยงานใหม่และประเภทจากชื่อ (เปลี่ยนได้ด้วยคอลัมน์ ประเภทหน่วยงาน ในไฟล์)",
+                       "en": "New units and the type their name says (change it with a unit "
+                             "type column in the file)"},
+    "col.level_printed": {"th": "ระดับที่พิมพ์", "en": "Printed level"},
+    "col.level_code": {"th": "รหัสระดับ", "en": "Level code"},
+    "col.unit_name": {"th": "หน่วยงาน", "en": "Unit"},
+    "col.new_unit_type": {"th": "ประเภท", "en": "Type"},
+}
+i18n.register(EXTRA_STRINGS)
+
+
+def extras(f: Filters, levels: pd.DataFrame, new_units: pd.DataFrame,
+           names: dict[str, str]) -> None:
+    """The printed levels and the new units (with their type) the import will store."""
+    if not levels.empty:
+        st.markdown(f"**{f.t('data.levels')}**")
+        st.dataframe(pd.DataFrame({
+            f.t("col.unit_name"): levels["unit_id"].map(lambda u: names.get(u, u)),
+            f.t("col.fiscal_year") if i18n.has("col.fiscal_year") else "ปี": levels["fiscal_year"],
+            f.t("col.level_printed"): levels["label_printed"],
+            f.t("col.level_code"): levels["level_code"]}), hide_index=True, width="stretch")
+    if not new_units.empty:
+        st.markdown(f"**{f.t('data.new_units')}**")
+        st.dataframe(pd.DataFrame({
+            f.t("col.unit_name"): new_units["name_th"],
+            f.t("col.new_unit_type"): [i18n.t(f"unit_type.{t}", f.lang)
+                                       if i18n.has(f"unit_type.{t}") else t
+                                       for t in new_units["unit_type"]]}),
+            hide_index=True, width="stretch")
