@@ -29,7 +29,7 @@ SCHEMA_VERSION = "2"
 TABLE_ORDER = ("datasets", "demo_years", "sources", "units", "unit_aliases", "unit_groups",
                "group_members", "frameworks", "indicators", "tools", "framework_nodes",
                "rating_levels", "scores", "printed_ratings", "reference_scores", "conflicts",
-               "unplaced_figures", "measures", "item_crosswalk")
+               "unplaced_figures", "measures", "item_crosswalk", "national_results")
 
 # Statements per table name, from the whitelist TABLE_ORDER only.
 _INSERT_BY_NAME = {t: "INSERT INTO " + t + " BY NAME SELECT * FROM incoming"  # noqa: S608

@@ -219,6 +219,14 @@ STRINGS: dict[str, dict[str, str]] = {
     # charts
     "chart.score": {"th": "คะแนน ITA", "en": "ITA score"},
     "chart.pass_line": {"th": "เกณฑ์ผ่าน {mark:.0f}", "en": "Pass mark {mark:.0f}"},
+    "chart.national": {"th": "ค่าเฉลี่ยทั้งประเทศ", "en": "National mean"},
+    "chart.national_line": {"th": "ค่าเฉลี่ยทั้งประเทศ {mean:.2f}", "en": "National mean {mean:.2f}"},
+    "chart.national_hover": {
+        "th": "ค่าเฉลี่ยทั้งประเทศ {year}: {mean:.2f} ({units} หน่วยงาน{passed})<br>ที่มา: {source}",
+        "en": "National mean {year}: {mean:.2f} ({units} agencies{passed})<br>Source: {source}"},
+    "chart.national_passed": {"th": ", ผ่าน {n} ({rate:.2f} %)", "en": ", {n} passed ({rate:.2f} %)"},
+    "chart.national_no_url": {"th": "ไม่ทราบ URL", "en": "URL unknown"},
+    "export.national": {"th": "ค่าเฉลี่ยทั้งประเทศ: {source}", "en": "National mean: {source}"},
     "chart.year": {"th": "ปีงบประมาณ", "en": "Fiscal year"},
     "chart.level": {"th": "ระดับ", "en": "Rating"},
     "chart.total": {"th": "คะแนนรวม ITA", "en": "ITA total"},
@@ -461,6 +469,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "th": "มีข้อมูลเพียงปีเดียว ({year})",
         "en": "Only one year of data ({year})",
     },
+    "deck.national": {"th": "ค่าเฉลี่ยทั้งประเทศ", "en": "National mean"},
+    "deck.national_note": {
+        "th": "ค่าเฉลี่ยทั้งประเทศ {year}: {mean} ({units} หน่วยงาน{passed}) ที่มา: {source}",
+        "en": "National mean {year}: {mean} ({units} agencies{passed}); source: {source}"},
+    "deck.national_passed": {"th": ", ผ่าน {n} ({rate:.2f} %)", "en": ", {n} passed ({rate:.2f} %)"},
+    "deck.national_no_url": {"th": "ไม่ทราบ URL", "en": "URL unknown"},
     "deck.history_frameworks": {
         "th": "กรอบการประเมินต่างกันระหว่างปี: {names}",
         "en": "The framework differs between years: {names}",

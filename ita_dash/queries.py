@@ -620,6 +620,18 @@ def conflicts(con: Con, *, dataset: str) -> pd.DataFrame:
         WHERE c.dataset = $dataset ORDER BY c.fiscal_year, u.short_th""", {"dataset": dataset})
 
 
+def national_reference(con: Con, *, dataset: str) -> pd.DataFrame:
+    """The published national results by year (agencies, mean, passed) with their source's
+    title and page (url NULL when unknown); none for a synthetic dataset."""
+    return _run(con, """
+        SELECT n.fiscal_year, n.n_units, n.mean_score, n.n_passed, n.pass_rate, n.source_id,
+               s.title_th AS source_title, s.url AS source_url, n.note
+        FROM national_results n LEFT JOIN sources s USING (source_id)
+        WHERE EXISTS (SELECT 1 FROM datasets d WHERE d.dataset = $dataset
+                      AND NOT d.is_synthetic)
+        ORDER BY n.fiscal_year""", {"dataset": dataset})
+
+
 def frameworks_overview(con: Con) -> pd.DataFrame:
     return _run(con, """
         SELECT f.framework_id, f.assessor, f.first_year, f.last_year, f.name_th, f.name_en,

@@ -75,6 +75,9 @@ CREATE TABLE reference_scores (
     framework_id VARCHAR NOT NULL, code VARCHAR NOT NULL, ref_kind VARCHAR NOT NULL,
     score DOUBLE NOT NULL, label_printed VARCHAR, source_id VARCHAR, source_ref VARCHAR,
     note VARCHAR, PRIMARY KEY (dataset, unit_id, fiscal_year, code, ref_kind));
+CREATE TABLE national_results (
+    fiscal_year INTEGER PRIMARY KEY, n_units INTEGER, mean_score DOUBLE NOT NULL,
+    n_passed INTEGER, pass_rate DOUBLE, source_id VARCHAR NOT NULL, note VARCHAR);
 CREATE TABLE conflicts (
     dataset VARCHAR NOT NULL, unit_id VARCHAR NOT NULL, fiscal_year INTEGER NOT NULL,
     code VARCHAR, printed_values VARCHAR NOT NULL, chosen_value VARCHAR, rule VARCHAR NOT NULL,

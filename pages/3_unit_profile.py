@@ -6,7 +6,7 @@ from ita_dash import charts, tables, ui
 from ita_dash.escape import md
 from ita_dash.i18n import year_label
 from ita_dash.scope import Scope
-from ita_dash.ui import showdata
+from ita_dash.ui import national, showdata
 
 f = ui.start("unit_profile")
 ui.page_title(f, "profile.title", show_scope=False)
@@ -20,7 +20,8 @@ ui.unit_header(f, history, year)
 
 st.subheader(f.t("profile.history"))
 if len(history) > 1:
-    ui.chart("history", charts.unit_history_lines, history, f.lang)
+    means, note = national.of_years(f, history["fiscal_year"])
+    ui.chart("history", charts.unit_history_lines, history, f.lang, means, source_note=note)
 else:
     ui.message(f.t("profile.one_year", year=shown_year))
 ui.table(tables.with_status_labels(ui.with_framework_names(history), ("level_source",)),

@@ -54,6 +54,7 @@ class DeckData:
     zero: pd.DataFrame
     recoverable: pd.DataFrame
     items: pd.DataFrame
+    national: pd.DataFrame | None = None  # published national results by year
 
 
 def gather(con: Con, ctx: Context) -> DeckData:
@@ -68,6 +69,7 @@ def gather(con: Con, ctx: Context) -> DeckData:
         zero=queries.zero_items(con, **common, scope=Scope.of_units([ctx.unit_id])),
         recoverable=queries.points_recoverable(con, **unit),
         items=queries.unit_items(con, **unit),
+        national=queries.national_reference(con, dataset=ctx.dataset),
     )
 
 
@@ -150,7 +152,28 @@ def ranking_slide(ctx: Context, data: DeckData) -> m.Slide:
                                             for u in shown["unit_id"])),),
         axis_title=ctx.t("score_axis"), value_min=0, value_max=100)
     subtitle = ctx.t("ranking_sub", rank=int(me["rank"]), n=len(ranked), score=fmt(me["score"]))
+    notes += _national_notes(ctx, data, [ctx.year])
     return _slide(ctx, "ranking", title, subtitle=subtitle, chart=chart, notes=notes)
+
+
+def _national(data: DeckData, years: list[int]) -> pd.DataFrame:
+    national = data.national if data.national is not None else pd.DataFrame(
+        columns=["fiscal_year"])
+    return national[national["fiscal_year"].isin(years)]
+
+
+def _national_notes(ctx: Context, data: DeckData, years: list[int]) -> tuple[str, ...]:
+    """'ค่าเฉลี่ยทั้งประเทศ 2566: 90.19 (8,323 หน่วยงาน, …) ที่มา: …' per year published."""
+    notes = []
+    for _, r in _national(data, years).iterrows():
+        url = r["source_url"] if isinstance(r["source_url"], str) and r["source_url"] else \
+            ctx.t("national_no_url")
+        passed = (ctx.t("national_passed", n=f"{int(r['n_passed']):,}", rate=float(r["pass_rate"]))
+                  if pd.notna(r["n_passed"]) else "")
+        notes.append(ctx.t("national_note", year=str(int(r["fiscal_year"])),
+                           mean=fmt(r["mean_score"]), units=f"{int(r['n_units']):,}",
+                           passed=passed, source=f"{r['source_title']} ({url})"))
+    return tuple(notes)
 
 
 def _unranked(ctx: Context, data: DeckData, ranked: pd.DataFrame) -> str:
@@ -169,6 +192,12 @@ def history_slide(ctx: Context, data: DeckData) -> m.Slide:
     columns = [("score", ctx.t("total")), ("iit", "IIT"), ("eit", "EIT"), ("oit", "OIT")]
     series = tuple(m.Series(name, tuple(_num(v) for v in hist[col]), color=color)
                    for (col, name), color in zip(columns, palette.TOOLS, strict=True))
+    years = [int(y) for y in hist["fiscal_year"]]
+    means = _national(data, years)
+    if not means.empty:  # the national mean of the years published, as a reference line
+        by_year = dict(zip(means["fiscal_year"], means["mean_score"], strict=True))
+        series += (m.Series(ctx.t("national"), tuple(_num(by_year.get(y)) for y in years),
+                            color=palette.NEUTRAL),)
     chart = m.Chart(kind="line", categories=tuple(str(int(y)) for y in hist["fiscal_year"]),
                     series=series, axis_title=ctx.t("score_axis"), value_max=100,
                     value_min=_floor10(hist[["score", "iit", "eit", "oit"]]))
@@ -179,6 +208,7 @@ def history_slide(ctx: Context, data: DeckData) -> m.Slide:
         names = "; ".join(f"{a}–{b} {ctx.framework_names.get(f, f)}"
                           for f, a, b in _framework_spans(hist))
         notes.append(ctx.t("history_frameworks", names=names))
+    notes.extend(_national_notes(ctx, data, years))
     return _slide(ctx, "history", title, subtitle=ctx.t("history_sub", n=len(hist)),
                   chart=chart, notes=tuple(notes))
 

@@ -27,7 +27,7 @@ def printed_levels(rows: pd.DataFrame, out: Problems, column: str) -> pd.DataFra
     if "level_source" in rows:
         computed = texts(rows["level_source"]).str.lower().isin(COMPUTED)
         printed = printed.where(~computed, "")
-    parsed = per_distinct(printed, headers.level_of)
+    parsed = per_distinct(printed, lambda v: headers.level_of(str(v)))
     codes = parsed.map(lambda p: p[0])
     known = parsed.map(lambda p: p[1]).astype(bool)
     if (~known).any():

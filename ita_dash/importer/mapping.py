@@ -211,7 +211,9 @@ def _no_repeats(raw: RawTable, columns: list[ColumnMap], report: Report) -> bool
     for c in columns:
         if c.target in FIELDS and c.target not in ("ignore", "tool_points"):
             seen.setdefault(c.target, []).append(c.header)
-    repeated = {t: h for t, h in seen.items() if len(h) > 1}
+    # the same header twice is reported by the validation ("the same column header appears
+    # twice"); here, two different headers for one field
+    repeated = {t: h for t, h in seen.items() if len({name_key(x) for x in h}) > 1}
     for target, named in repeated.items():
         report.add("error", raw.header_row, ", ".join(named), target,
                    f"หลายคอลัมน์เป็นข้อมูลเดียวกัน ({target}) ให้เลือกคอลัมน์เดียว (--map 'หัวคอลัมน์=ignore')",
@@ -442,7 +444,7 @@ def _report_layout(raw: RawTable, columns: list[ColumnMap], catalog: Catalog,
                    "รูปแบบรายงาน: ไม่พบคอลัมน์คะแนน", "report layout: no score column")
         return None
     out: list[dict[str, object]] = []
-    tools: dict[tuple[str, str, str], tuple[float, str, int, float | None]] = {}
+    tools: dict[tuple[str, str, str], tuple[object, str, int, float | None]] = {}
     bad: list[tuple[int, str, str]] = []
     previous_unit = ""
     for n in range(len(frame)):
@@ -452,7 +454,7 @@ def _report_layout(raw: RawTable, columns: list[ColumnMap], catalog: Catalog,
         label = text["label"].iloc[n] if "label" in text else ""
         score = frame[score_at].iloc[n] if score_at is not None else None
         level = text["level"].iloc[n] if "level" in text else ""
-        base = {k: text[k].iloc[n] for k in ("framework", "source", "note", "unit_type",
+        base: dict[str, object] = {k: text[k].iloc[n] for k in ("framework", "source", "note", "unit_type",
                                              "parent", "province") if k in text}
         if "unit" not in text and label and not _is_part(label, catalog):
             unit, label = label, ""  # the unit's own row names it in the label column

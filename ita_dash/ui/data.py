@@ -296,6 +296,10 @@ def conflicts(*, dataset: str) -> pd.DataFrame:
     return _cached(queries.conflicts, dataset=dataset)
 
 
+def national_reference(*, dataset: str) -> pd.DataFrame:
+    return _cached(queries.national_reference, dataset=dataset)
+
+
 def consistency_checks(*, dataset: str, year: int | None) -> pd.DataFrame:
     return _cached(queries.consistency_checks, dataset=dataset, year=year)
 

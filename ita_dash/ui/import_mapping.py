@@ -8,8 +8,11 @@ shown in a table or as select options (never rendered as Markdown or HTML).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from ita_dash import i18n
 from ita_dash.importer.mapping import FIELDS, Mapped
@@ -58,7 +61,7 @@ CHOICES = ("unit", "year", "level", "ITA", "IIT", "IIT_W", "EIT", "EIT_W", "OIT"
            "note", "framework", "code", "score", "ignore")
 
 
-def given(f: Filters, cols: list) -> tuple[int | None, str | None]:
+def given(f: Filters, cols: Sequence[DeltaGenerator]) -> tuple[int | None, str | None]:
     """The year and unit fields (for a file without those columns)."""
     text = cols[0].text_input(f.t("data.upload.year"), max_chars=4, key="import-year",
                               placeholder="2566")
