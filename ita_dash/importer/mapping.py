@@ -394,7 +394,10 @@ def _tool_scales(raw: RawTable, columns: list[ColumnMap], written: dict[int, flo
     total_at = _index(columns, "ITA")
     total = numbers(raw.frame[total_at])[0] if total_at is not None else None
     unknown_weights = all(weights[t].isna().all() for t in values)
-    scale = "percent" if unknown_weights else scale_from_values(values, weights, fixed, total)
+    no_figures = all(values[t].isna().all() for t in values)  # nothing to decide from: the
+    # cells are reported as they are by the validation
+    scale = "percent" if unknown_weights or no_figures else scale_from_values(
+        values, weights, fixed, total)
     named = ", ".join(columns[i].header for i in silent)
     if scale is None:
         report.add("error", raw.header_row, named, None,
