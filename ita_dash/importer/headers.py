@@ -86,6 +86,10 @@ def tool_of(text: str) -> tuple[str, float | None, bool] | None:
     """(tool, weight written or None, weighted-points code) of a tool header or label:
     'IIT', 'IIT (30)', 'OIT /40', 'EIT ร้อยละ 30', 'IIT_W', 'แบบวัด... (IIT)'."""
     key = name_key(text)
+    for head in _SCORE_HEAD:  # 'คะแนน IIT', 'ผลคะแนน EIT (30)'
+        if key.startswith(head) and key[len(head):len(head) + 3] in ("iit", "eit", "oit"):
+            key = key[len(head):]
+            break
     f = families()
     for name, tool in sorted(f.tools.items(), key=lambda x: len(x[0]), reverse=True):
         if name == name_key(tool):
@@ -114,14 +118,31 @@ def tool_of(text: str) -> tuple[str, float | None, bool] | None:
     return None
 
 
+_YEAR_TAIL = re.compile(r"(?:ปีงบประมาณ|ปี|พ\.ศ\.?|fy|b\.e\.)?\(?\d{4}\)?$")
+_ITA_TAIL = re.compile(r"\(?ita\)?$")
+_SCORE_HEAD = ("ผลคะแนน", "คะแนน", "score")
+
+
+def _bare_keys(key: str) -> list[str]:
+    """A header key, then without a year or 'ITA' after it ('คะแนน ITA 2566', 'ระดับผลการ
+    ประเมิน ITA'): the same column as people write it with or without them."""
+    keys = [key]
+    for tail in (_YEAR_TAIL, _ITA_TAIL, _YEAR_TAIL):
+        stripped = tail.sub("", keys[-1])
+        if stripped and stripped != keys[-1]:
+            keys.append(stripped)
+    return keys
+
+
 def recognise(header: str) -> Recognised | None:
     """What ``header`` names, from the families (None: nothing known; a code as today)."""
     f = families()
     key = name_key(header)
-    if key in f.fields:
-        return Recognised(f.fields[key], "field")
-    if key in f.codes:
-        return Recognised(f.codes[key], "total")
+    for bare in _bare_keys(key):
+        if bare in f.fields and (bare == key or f.fields[bare] not in ("ignore", "year")):
+            return Recognised(f.fields[bare], "field")
+        if bare in f.codes:
+            return Recognised(f.codes[bare], "total")
     tool = tool_of(header)
     if tool is not None:
         name, weight, weighted = tool
@@ -146,14 +167,19 @@ def indicator_of(text: str) -> Recognised | None:
 
 
 def year_text(value: str) -> str:
-    """A year cell without the words around it: 'ปีงบประมาณ พ.ศ. ๒๕๖๔' -> '2564'."""
-    key = name_key(value)
-    for _ in range(3):
-        stripped = _strip_prefix(key, families().year_prefixes)
-        if stripped == key:
-            break
-        key = stripped
-    return key if key != name_key(value) and re.fullmatch(r"\d{4}", key) else value
+    """A year cell without the words before it: 'ปีงบประมาณ พ.ศ. ๒๕๖๔' -> '2564' (a number
+    with inner spaces stays as written: it is refused, never guessed)."""
+    text = fold_spelling(normalize_text(value))
+    words = "|".join(re.escape(p) for p in sorted(
+        (p for p in _year_words()), key=len, reverse=True))
+    found = re.fullmatch(rf"(?:(?:{words})\s*)+(\d{{4}})", text, flags=re.IGNORECASE)
+    return found.group(1) if found else value
+
+
+@lru_cache(maxsize=1)
+def _year_words() -> tuple[str, ...]:
+    data: dict[str, Any] = tomllib.loads(HEADERS_FILE.read_text(encoding="utf-8"))
+    return tuple(normalize_text(p) for p in data["year_cells"]["prefixes"])
 
 
 def level_of(text: str) -> tuple[str | None, bool]:

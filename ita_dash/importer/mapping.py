@@ -118,6 +118,7 @@ def decide(raw: RawTable, catalog: Catalog, report: Report, options: MapOptions)
     targets = [c.target for c in columns]
     has = set(targets)
     _context(columns, has)
+    _numbers_not_levels(raw, columns)
     if not _no_repeats(raw, columns, report):
         return Mapped(raw, columns, "flat", ok=False)
     frame = raw.frame.copy()
@@ -204,6 +205,20 @@ def _context(columns: list[ColumnMap], has: set[str]) -> None:
         if c.target == "province" and "unit" not in targets:
             c.target, c.why_th, c.why_en = ("unit", "จังหวัดเป็นหน่วยงาน (ไม่มีคอลัมน์หน่วยงานอื่น)",
                                             "the province is the unit (no other unit column)")
+
+
+def _numbers_not_levels(raw: RawTable, columns: list[ColumnMap]) -> None:
+    """A 'level' column ('ผลการประเมิน') that holds only numbers is the total."""
+    if any(c.target == "ITA" for c in columns):
+        return
+    for i, c in enumerate(columns):
+        if c.target != "level" or c.why_en == "set by the editor":
+            continue
+        values, missing, bad = numbers(raw.frame[i])
+        if not bad.any() and (~missing).any() and values.dropna().between(0, 100).all():
+            c.target, c.why_th, c.why_en = ("ITA", "คอลัมน์นี้มีแต่ตัวเลข จึงเป็นคะแนนรวม ไม่ใช่ระดับ",
+                                            "the column holds only numbers: the total, not a "
+                                            "level")
 
 
 def _no_repeats(raw: RawTable, columns: list[ColumnMap], report: Report) -> bool:
