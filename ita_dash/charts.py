@@ -461,19 +461,15 @@ def national_source(row: pd.Series, lang: str) -> str:
 
 def national_mark(fig: go.Figure, national: pd.Series | None, lang: str,
                   names: list[str]) -> None:
-    """The year's national mean as a dotted vertical line over a ranking, labelled, with the
-    figures and their source on hover."""
-    if national is None:
+    """The year's national mean as a dotted vertical line across a ranking's rows, named in
+    the legend with its value, the figures and their source on hover."""
+    if national is None or not names:
         return
     x = float(national["mean_score"])
-    fig.add_shape(type="line", x0=x, x1=x, y0=0, y1=1, xref="x", yref="y domain",
-                  line={"dash": "dot", "color": NEUTRAL, "width": 2})
-    fig.add_annotation(x=x, y=0, xref="x", yref="y domain", yanchor="top", showarrow=False,
-                       text=t("chart.national_line", lang, mean=x), font={"color": TEXT})
-    hover = national_source(national, lang)
-    fig.add_scatter(x=[x] * len(names), y=names, mode="lines", name=t("chart.national", lang),
-                    line={"color": NEUTRAL, "width": 0.1, "dash": "dot"}, opacity=0.01,
-                    hovertemplate=hover + "<extra></extra>", showlegend=False)
+    fig.add_scatter(x=[x] * len(names), y=names, mode="lines",
+                    name=t("chart.national_line", lang, mean=x),
+                    line={"color": TEXT, "width": 2, "dash": "dot"},
+                    hovertemplate=national_source(national, lang) + "<extra></extra>")
 
 
 def ranking_focus_bar(rows: pd.DataFrame, lang: str, unit_id: str | None,

@@ -553,10 +553,11 @@ def consistency_checks(con: Con, *, dataset: str, year: int | None = None,
           AND round(abs(v.printed - v.recomputed), 6) > $tolerance
         UNION ALL
         SELECT y.unit_id, u.short_th, u.short_en, y.fiscal_year, 'level', 'level',
-               y.printed_level, y.level_code, NULL
+               y.printed_level, y.computed_level, NULL
         FROM unit_years y JOIN units u USING (unit_id)
         WHERE y.dataset = $dataset AND ($year IS NULL OR y.fiscal_year = $year)
-          AND y.printed_level IS NOT NULL AND y.printed_level IS DISTINCT FROM y.level_code
+          AND y.printed_level IS NOT NULL
+          AND y.printed_level IS DISTINCT FROM y.computed_level
         ORDER BY fiscal_year, short_th, code""",
                 {"dataset": dataset, "year": year, "tolerance": tolerance})
 

@@ -110,6 +110,9 @@ CREATE TABLE unit_years (
     framework_id VARCHAR NOT NULL, score DOUBLE, score_printed DOUBLE,
     score_recomputed DOUBLE, iit DOUBLE, eit DOUBLE, oit DOUBLE,
     level_seq INTEGER, level_code VARCHAR, printed_level VARCHAR,
+    -- the level under the year's rules; level_seq / level_code are the printed level where
+    -- one is printed in the year's scale (a level is computed only where none is printed)
+    computed_level_seq INTEGER, computed_level VARCHAR,
     prev_year INTEGER, -- the unit's previous year with scores in this dataset (one definition)
     score_source VARCHAR, score_unconfirmed BOOLEAN, level_source VARCHAR,
     scale_unconfirmed BOOLEAN,

@@ -102,7 +102,8 @@ def level_conflicts(con: duckdb.DuckDBPyConnection, *, dataset: str,
                    l.label_th AS computed, round(y.score, 2) AS score
             FROM unit_years y JOIN units u USING (unit_id)
             JOIN printed_ratings p USING (dataset, unit_id, fiscal_year)
-            JOIN rating_levels l ON l.framework_id = y.framework_id AND l.seq = y.level_seq
+            JOIN rating_levels l
+              ON l.framework_id = y.framework_id AND l.seq = y.computed_level_seq
             WHERE y.dataset = $dataset AND y.printed_level <> l.level_code
               AND ($all OR (y.unit_id, y.fiscal_year) IN (SELECT (unit_id, fiscal_year)
                                                           FROM level_keys))

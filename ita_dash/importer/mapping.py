@@ -168,7 +168,10 @@ def _first_look(i: int, header: str, overrides: dict[str, str], catalog: Catalog
             return ColumnMap(header, found.target + "_W",
                              f"คะแนนถ่วงน้ำหนัก เต็ม {found.weight:g} (หัวคอลัมน์)",
                              f"weighted points of {found.weight:g} (header)")
-        return ColumnMap(header, "?" + found.target, "", "")  # decided from the values
+        return ColumnMap(header, "?" + found.target,  # decided from the values
+                         "หัวคอลัมน์ไม่บอกว่าเต็ม 100 หรือถ่วงน้ำหนัก: ค่าในไฟล์ไม่ได้บอก เลือกด้านล่าง",
+                         "the header does not say 0-100 or weighted points, nor do the values: "
+                         "choose below")
     if found.kind == "indicator":
         return ColumnMap(header, found.target, *_why("ตัวชี้วัดตามหมายเลข", "indicator by number"))
     code = indicator_by_name(found.name, catalog)

@@ -47,6 +47,19 @@ STRINGS: dict[str, dict[str, str]] = {
     "target.level": {"th": "ระดับที่พิมพ์", "en": "printed level"},
     "target.ignore": {"th": "ไม่นำเข้า", "en": "not imported"},
     "target.ITA": {"th": "คะแนนรวม (ITA)", "en": "total (ITA)"},
+    "target.label": {"th": "ชื่อตัวชี้วัดหรือเครื่องมือของแถว (รูปแบบรายงาน)",
+                     "en": "the row's indicator or tool (report layout)"},
+    "target.tool": {"th": "เครื่องมือ (รูปแบบรายงาน)", "en": "tool (report layout)"},
+    "target.tool_points": {"th": "คะแนนเครื่องมือ (รูปแบบรายงาน)", "en": "tool points (report layout)"},
+    "target.score": {"th": "คะแนน", "en": "score"},
+    "target.code": {"th": "รหัส", "en": "code"},
+    "target.province": {"th": "จังหวัด", "en": "province"},
+    "target.unit_type": {"th": "ประเภทหน่วยงาน", "en": "unit type"},
+    "target.parent": {"th": "สังกัด", "en": "parent"},
+    "target.framework": {"th": "กรอบการประเมิน", "en": "framework"},
+    "target.source": {"th": "แหล่งที่มา", "en": "source"},
+    "target.note": {"th": "หมายเหตุ", "en": "note"},
+    "target.level_source": {"th": "ที่มาของระดับ", "en": "level source"},
     "target.IIT": {"th": "IIT เต็ม 100", "en": "IIT on 0-100"},
     "target.EIT": {"th": "EIT เต็ม 100", "en": "EIT on 0-100"},
     "target.OIT": {"th": "OIT เต็ม 100", "en": "OIT on 0-100"},
@@ -101,7 +114,11 @@ def table(f: Filters, mapped: Mapped) -> pd.DataFrame:
 
 def _changed(file_id: str, header: str, key: str) -> None:
     held = overrides(file_id)
-    held[header] = st.session_state[key]
+    chosen = str(st.session_state[key])
+    if chosen.startswith("?"):  # "to choose" again: no override
+        held.pop(header, None)
+    else:
+        held[header] = chosen
     st.session_state[OVERRIDES_KEY] = (file_id, held)
     st.session_state[RECHECK_KEY] = True
 
@@ -126,7 +143,7 @@ def editor(f: Filters, mapped: Mapped, file_id: str) -> None:
             options = list(dict.fromkeys([current, *CHOICES]))
             if c.target not in FIELDS and c.target not in options:
                 options.append(c.target)
-            key = f"import-map-{n}"
+            key = f"import-map-{file_id}-{n}"  # fresh selects for another file
             grid[n % 2].selectbox(
                 c.header, options, index=options.index(current), key=key,
                 format_func=lambda t: label(t, f.lang), on_change=_changed,

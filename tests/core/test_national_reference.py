@@ -34,9 +34,10 @@ def test_ranking_and_history_draw_the_national_mean(con: duckdb.DuckDBPyConnecti
                          "level_en": ["Good", "Pass"], "level_color": ["#2e7d32", "#66bb6a"],
                          "pass_mark": [85.0, 85.0]})
     fig = charts.ranking_focus_bar(rows, "th", None, mark)
-    assert any(s.x0 == 90.19 and s.line.dash == "dot" for s in fig.layout.shapes)
-    assert "ค่าเฉลี่ยทั้งประเทศ 90.19" in [a.text for a in fig.layout.annotations]
-    hover = next(t.hovertemplate for t in fig.data if t.name == "ค่าเฉลี่ยทั้งประเทศ")
+    line = next(t for t in fig.data if t.name == "ค่าเฉลี่ยทั้งประเทศ 90.19")
+    assert set(line.x) == {90.19} and list(line.y) == ["1. ก", "2. ข"]
+    assert line.line.dash == "dot"
+    hover = line.hovertemplate
     assert "ค่าเฉลี่ยทั้งประเทศ พ.ศ. 2566: 90.19 (8,323 หน่วยงาน, ผ่าน 6,737 (80.94 %))" in hover
     assert plotly(mark["source_title"]) in hover and "ไม่ทราบ URL" in hover
     history = pd.DataFrame({"fiscal_year": [2564, 2565, 2567], "score": [80.0, 85.0, 90.0],

@@ -29,8 +29,9 @@ def test_override_on_the_page_changes_what_is_stored(places: Places, tmp_path: P
     problems = at.dataframe[1].value["ปัญหา"].tolist()
     assert any("คอลัมน์ IIT, EIT, OIT เป็นคะแนนเต็ม 100 หรือคะแนนถ่วงน้ำหนัก" in p for p in problems)
     assert "import-confirm" not in [b.key for b in at.button]
-    for n, target in ((2, "IIT_W"), (3, "EIT_W"), (4, "OIT_W")):
-        at.selectbox(key=f"import-map-{n}").set_value(target)
+    for header, target in (("IIT", "IIT_W"), ("EIT", "EIT_W"), ("OIT", "OIT_W")):
+        [select] = [s for s in at.selectbox if s.label == header]
+        select.set_value(target)
         at.run()
     assert not at.exception, [e.value for e in at.exception]
     mapping = at.dataframe[0].value
