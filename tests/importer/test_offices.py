@@ -8,9 +8,11 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pytest
 
+from ita_dash import queries
 from ita_dash.publish import Places
 from tests.importer import offices_corpus as corpus
 
@@ -147,6 +149,19 @@ def test_report_layout_with_merged_cells_and_year(cli: Cli, tmp_path: Path,
         assert (row["ita"], row["iit"], row["eit"], row["oit"]) == (
             total, round(iit / 0.3, 4), round(eit / 0.3, 4), round(oit / 0.4, 4))
         assert (row["level_th"], row["level_source"]) == (level, "printed")
+    con = duckdb.connect(str(places.db_path), read_only=True)
+    try:  # About lists the printed level that differs from the computed one
+        checks = queries.consistency_checks(con, dataset="real", year=2566)
+        levels = con.execute("""
+            SELECT u.name_th, y.level_code, y.computed_level, y.level_source
+            FROM unit_years y JOIN units u USING (unit_id)
+            WHERE y.fiscal_year = 2566 AND u.origin = 'import' ORDER BY u.name_th""").fetchall()
+    finally:
+        con.close()
+    assert checks[checks["kind"] == "level"][["short_th", "printed", "recomputed"]] \
+        .values.tolist() == [["สำนักงานอธิการบดีทดสอบ", "GOOD", "PASS"]]
+    assert levels == [("คณะทดสอบวิทยาศาสตร์", "GOOD", "GOOD", "printed"),
+                      ("สำนักงานอธิการบดีทดสอบ", "GOOD", "PASS", "printed")]
     assert places.store is not None  # the mapping is kept with the import
     event = json.loads((places.store / "log.jsonl").read_text(encoding="utf-8").splitlines()[-1])
     mapping = event["meta"]["mapping"]
