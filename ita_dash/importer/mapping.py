@@ -58,6 +58,12 @@ class Mapped:
     layout: str  # "flat" or "report"
     ok: bool = True  # False: refused (the report says why); the columns are shown all the same
 
+    @property
+    def unit_type(self) -> str | None:
+        """New units' type when the file says it by its unit column (a จังหวัด column)."""
+        return "province" if any(c.target == "unit" and c.why_en.startswith("the province is")
+                                 for c in self.columns) else None
+
     def frame(self) -> pd.DataFrame:
         return pd.DataFrame([c.__dict__ for c in self.columns],
                             columns=["header", "target", "why_th", "why_en"])

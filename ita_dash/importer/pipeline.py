@@ -118,7 +118,7 @@ def prepare_import(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str,
         return plan
     progress(0.35, "validate")
     staged = validate(mapped.raw, catalog, report, add_units=options.add_units,
-                      replace=options.replace)
+                      replace=options.replace, unit_type=mapped.unit_type)
     plan.layout, plan.n_file_rows, plan.new_units = staged.layout, staged.n_file_rows, \
         staged.new_units
     if mapped.layout == "report":

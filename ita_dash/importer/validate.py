@@ -56,6 +56,7 @@ class Checker:
     replace: bool = False
     names: dict[str, str] = field(default_factory=dict)  # field -> header as written
     codes: dict[int, str] = field(default_factory=dict)  # code column -> its code
+    unit_type: str | None = None  # new units' type when their name says none (a จังหวัด column)
 
     # ------------------------------------------------------------------ columns
 
@@ -236,7 +237,8 @@ class Checker:
         return pd.DataFrame({
             "unit_id": first["unit_id"].to_numpy(), "name_th": first["name_th"].to_numpy(),
             "short_th": short.to_numpy(),
-            "unit_type": [t or type_of(n) for t, n in zip(
+            "unit_type": [t or (self.unit_type if type_of(n) == "unknown" else None)
+                          or type_of(n) for t, n in zip(
                 first_filled("unit_type"), first["name_th"], strict=True)],
             "parent_org": first_filled("parent_org").to_numpy(),
             "province": first_filled("province").to_numpy()})
@@ -259,9 +261,11 @@ def unit_types_of(rows: pd.DataFrame, catalog: Catalog, new_units: pd.DataFrame)
 
 
 def validate(raw: RawTable, catalog: Catalog, report: Report, *, add_units: bool,
-             replace: bool) -> Staged:
-    """Run every check that needs no stored figures; return what remains valid."""
-    checker = Checker(raw, catalog, report, add_units=add_units, replace=replace)
+             replace: bool, unit_type: str | None = None) -> Staged:
+    """Run every check that needs no stored figures; return what remains valid.
+    ``unit_type``: new units' type when their name says none."""
+    checker = Checker(raw, catalog, report, add_units=add_units, replace=replace,
+                      unit_type=unit_type)
     fields, others = checker.map_columns()
     layout = checker.layout(fields, others)
     staged = Staged(layout=layout, n_file_rows=len(raw.frame))

@@ -138,3 +138,16 @@ def no_year(tmp: Path) -> Path:
     return _csv(tmp / "no-year.csv", [["ชื่อหน่วยงาน", "คะแนน ITA", "ระดับ"],
                                       ["เทศบาลตำบลทดสอบใต้", 85.75, "B"],
                                       ["เทศบาลเมืองทดสอบ", 72.10, "C"]])
+
+
+def report_layout_labels(tmp: Path) -> Path:
+    """A report in one label column (CSV): the unit's own row names the unit, then its tools
+    on 0-100 and indicators; no unit and no year column."""
+    return _csv(tmp / "report-labels.csv", [
+        ["รายการ", "คะแนน", "ระดับ"],
+        ["คณะทดสอบเกษตร", 90.50, "ผ่านดี"],
+        ["IIT", 92.00, None], ["EIT", 88.00, None], ["OIT", 91.25, None],
+        ["ตัวชี้วัดที่ 1", 95.00, None], ["ตัวชี้วัดที่ 9", 90.00, None],
+        ["คณะทดสอบประมง", 80.10, "ต้องปรับปรุง"],
+        ["IIT", 85.00, None], ["EIT", 75.00, None], ["OIT", 80.25, None],
+    ])

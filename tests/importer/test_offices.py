@@ -90,7 +90,7 @@ def test_ambiguous_tools_refused_with_a_question(cli: Cli, tmp_path: Path) -> No
     assert (row["ita"], row["iit"], row["eit"], row["oit"]) == (91.4, 91.0, 87.0, 95.0)
 
 
-def test_nacc_table_fill_down(cli: Cli, tmp_path: Path) -> None:
+def test_nacc_table_fill_down(cli: Cli, tmp_path: Path, places: Places) -> None:
     path = corpus.nacc_table_fill_down(tmp_path)
     code, out = cli("import", str(path), "--dataset", "real", "--add-units")
     assert code == 0, out
@@ -111,6 +111,14 @@ def test_nacc_table_fill_down(cli: Cli, tmp_path: Path) -> None:
     code, out = cli("import", str(again), "--dataset", "real", "--add-units")
     assert code == 0 and "this name is close to a known unit, read as จังหวัดทดสอบเหนือ" in out
     assert "0 new units" in out, out
+    again.write_text("จังหวัด,ปีงบประมาณ,คะแนน ITA\nทดสอบใต้,2566,91.5\n", encoding="utf-8")
+    assert cli("import", str(again), "--dataset", "real", "--add-units")[0] == 0
+    con = duckdb.connect(str(places.db_path), read_only=True)
+    try:  # a province written bare in a จังหวัด column is a province
+        assert con.execute("SELECT unit_type FROM units WHERE name_th = 'ทดสอบใต้'"
+                           ).fetchall() == [("province",)]
+    finally:
+        con.close()
     _, totals = exported(cli, tmp_path, ["จังหวัดทดสอบเหนือ", "ทดสอบเหนือ"])
     assert totals[["unit_name_th", "fiscal_year", "ita"]].values.tolist() == [
         ["จังหวัดทดสอบเหนือ", 2564, 87.0], ["จังหวัดทดสอบเหนือ", 2565, 92.0],
@@ -215,3 +223,19 @@ def test_published_totals_and_no_year(cli: Cli, tmp_path: Path) -> None:
                           ("กระทรวงทดสอบ", 2568, 96.2, "ผ่านดีเยี่ยม", "printed"),
                           ("เทศบาลตำบลทดสอบใต้", 2563, 85.75, "B", "printed"),
                           ("เทศบาลเมืองทดสอบ", 2563, 72.1, "C", "printed")])
+
+
+def test_report_layout_in_one_label_column(cli: Cli, tmp_path: Path) -> None:
+    path = corpus.report_layout_labels(tmp_path)
+    code, out = cli("import", str(path), "--dataset", "real", "--add-units", "--year", "2567")
+    assert code == 0, out
+    assert "tools on 0-100, decided from the values" in out
+    scores, totals = exported(cli, tmp_path, ["คณะทดสอบเกษตร", "คณะทดสอบประมง"])
+    assert figures(scores, "คณะทดสอบเกษตร", 2567) == {
+        "ITA": 90.5, "IIT": 92.0, "EIT": 88.0, "OIT": 91.25, "1": 95.0, "9": 90.0}
+    assert figures(scores, "คณะทดสอบประมง", 2567) == {
+        "ITA": 80.1, "IIT": 85.0, "EIT": 75.0, "OIT": 80.25}
+    got = [(r.unit_name_th, r.ita, r.iit, r.eit, r.oit, r.level_th, r.level_source)
+           for r in totals.itertuples()]
+    assert sorted(got) == [("คณะทดสอบประมง", 80.1, 85.0, 75.0, 80.25, "ต้องปรับปรุง", "printed"),
+                           ("คณะทดสอบเกษตร", 90.5, 92.0, 88.0, 91.25, "ผ่านดี", "printed")]
