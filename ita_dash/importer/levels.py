@@ -12,8 +12,8 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
+from ita_dash.cells import per_distinct, texts
 from ita_dash.importer import headers
-from ita_dash.importer.parse import per_distinct, texts
 from ita_dash.problems import Problems
 
 LEVEL_COLUMNS = ["unit_id", "fiscal_year", "framework_id", "level_code", "label_printed", "row"]

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
+from ita_dash.cells import numbers, texts
 from ita_dash.importer import headers
 from ita_dash.importer.catalog import Catalog
-from ita_dash.importer.parse import numbers, texts
 from ita_dash.importer.readers import RawTable
 from ita_dash.importer.report import Report
 from ita_dash.rules import be_year

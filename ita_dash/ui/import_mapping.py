@@ -22,52 +22,6 @@ OVERRIDES_KEY = "_ita_import_overrides"
 RECHECK_KEY = "_ita_import_recheck"
 MAX_SELECTS = 40  # a select per column up to this many columns (a national file has 125)
 
-STRINGS: dict[str, dict[str, str]] = {
-    "data.upload.year": {"th": "ปีงบประมาณ (เมื่อไฟล์ไม่มีคอลัมน์ปี)",
-                         "en": "Fiscal year (when the file has no year column)"},
-    "data.upload.unit": {"th": "หน่วยงาน (เมื่อไฟล์ไม่มีคอลัมน์หน่วยงาน)",
-                         "en": "Unit (when the file has no unit column)"},
-    "data.mapping": {"th": "การจับคู่คอลัมน์", "en": "Column mapping"},
-    "data.mapping.help": {
-        "th": "แต่ละคอลัมน์ของไฟล์เป็นข้อมูลใดและเพราะอะไร เปลี่ยนได้ที่ช่องเลือกด้านล่าง ระบบจะตรวจไฟล์อีกครั้ง",
-        "en": "What each column of the file became, and why. Change it with the selects "
-              "below; the file is checked again."},
-    "data.mapping.layout.flat": {"th": "รูปแบบ: ตาราง (หนึ่งแถวต่อหน่วยงานและปี)",
-                                 "en": "Layout: a table (one row per unit and year)"},
-    "data.mapping.layout.report": {"th": "รูปแบบ: รายงาน (กลุ่มแถวต่อหน่วยงาน)",
-                                   "en": "Layout: a report (a block of rows per unit)"},
-    "data.mapping.header": {"th": "หัวคอลัมน์ในไฟล์", "en": "Header in the file"},
-    "data.mapping.target": {"th": "เป็นข้อมูล", "en": "Became"},
-    "data.mapping.why": {"th": "เหตุผล", "en": "Why"},
-    "data.mapping.change": {"th": "เปลี่ยนการจับคู่", "en": "Change the mapping"},
-    "data.mapping.choose": {"th": "ต้องเลือก", "en": "to choose"},
-    "data.mapping.reset": {"th": "กลับไปใช้การจับคู่อัตโนมัติ", "en": "Back to the automatic mapping"},
-    "target.unit": {"th": "หน่วยงาน", "en": "unit"},
-    "target.year": {"th": "ปีงบประมาณ", "en": "fiscal year"},
-    "target.level": {"th": "ระดับที่พิมพ์", "en": "printed level"},
-    "target.ignore": {"th": "ไม่นำเข้า", "en": "not imported"},
-    "target.ITA": {"th": "คะแนนรวม (ITA)", "en": "total (ITA)"},
-    "target.label": {"th": "ชื่อตัวชี้วัดหรือเครื่องมือของแถว (รูปแบบรายงาน)",
-                     "en": "the row's indicator or tool (report layout)"},
-    "target.tool": {"th": "เครื่องมือ (รูปแบบรายงาน)", "en": "tool (report layout)"},
-    "target.tool_points": {"th": "คะแนนเครื่องมือ (รูปแบบรายงาน)", "en": "tool points (report layout)"},
-    "target.score": {"th": "คะแนน", "en": "score"},
-    "target.code": {"th": "รหัส", "en": "code"},
-    "target.province": {"th": "จังหวัด", "en": "province"},
-    "target.unit_type": {"th": "ประเภทหน่วยงาน", "en": "unit type"},
-    "target.parent": {"th": "สังกัด", "en": "parent"},
-    "target.framework": {"th": "กรอบการประเมิน", "en": "framework"},
-    "target.source": {"th": "แหล่งที่มา", "en": "source"},
-    "target.note": {"th": "หมายเหตุ", "en": "note"},
-    "target.level_source": {"th": "ที่มาของระดับ", "en": "level source"},
-    "target.IIT": {"th": "IIT เต็ม 100", "en": "IIT on 0-100"},
-    "target.EIT": {"th": "EIT เต็ม 100", "en": "EIT on 0-100"},
-    "target.OIT": {"th": "OIT เต็ม 100", "en": "OIT on 0-100"},
-    "target.IIT_W": {"th": "IIT คะแนนถ่วงน้ำหนัก", "en": "IIT weighted points"},
-    "target.EIT_W": {"th": "EIT คะแนนถ่วงน้ำหนัก", "en": "EIT weighted points"},
-    "target.OIT_W": {"th": "OIT คะแนนถ่วงน้ำหนัก", "en": "OIT weighted points"},
-}
-i18n.register(STRINGS)
 
 CHOICES = ("unit", "year", "level", "ITA", "IIT", "IIT_W", "EIT", "EIT_W", "OIT", "OIT_W",
            *[str(n) for n in range(1, 11)], "province", "unit_type", "parent", "source",
@@ -152,19 +106,6 @@ def editor(f: Filters, mapped: Mapped, file_id: str) -> None:
             st.button(f.t("data.mapping.reset"), key="import-map-reset", on_click=_reset,
                       args=(file_id,))
 
-
-EXTRA_STRINGS: dict[str, dict[str, str]] = {
-    "data.levels": {"th": "ระดับที่พิมพ์ในไฟล์ (บันทึกตามที่พิมพ์)",
-                    "en": "Levels printed in the file (stored as printed)"},
-    "data.new_units": {"th": "หน่วยงานใหม่และประเภทจากชื่อ (เปลี่ยนได้ด้วยคอลัมน์ ประเภทหน่วยงาน ในไฟล์)",
-                       "en": "New units and the type their name says (change it with a unit "
-                             "type column in the file)"},
-    "col.level_printed": {"th": "ระดับที่พิมพ์", "en": "Printed level"},
-    "col.level_code": {"th": "รหัสระดับ", "en": "Level code"},
-    "col.unit_name": {"th": "หน่วยงาน", "en": "Unit"},
-    "col.new_unit_type": {"th": "ประเภท", "en": "Type"},
-}
-i18n.register(EXTRA_STRINGS)
 
 
 def extras(f: Filters, levels: pd.DataFrame, new_units: pd.DataFrame,
