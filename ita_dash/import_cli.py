@@ -47,7 +47,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     options = ImportOptions(dataset=args.dataset, add_units=args.add_units, replace=args.replace,
                             max_bytes=int(args.max_mb * 1048576) if args.max_mb else None,
                             sheet=args.sheet, year=args.year, unit=args.unit,
-                            overrides=overrides)
+                            overrides=overrides,
+                            unit_types=parse_overrides(args.unit_type or ""))
     con = open_db()
     try:
         plan = prepare_import(con, path.read_bytes(), path.name, options)
@@ -249,6 +250,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--unit", help="the unit of a file without a unit column (one unit's history)")
     p.add_argument("--map", help="what columns become: 'คะแนนรวม=ITA,ระดับ=level,ลำดับ=ignore'")
     p.add_argument("--map-file", help="a mapping file: one 'HEADER=TARGET' a line")
+    p.add_argument("--unit-type", help="a new unit's type when its name does not say it or "
+                   "says it wrongly: 'NAME=TYPE,...' (e.g. 'คณะทดสอบ=other_state_agency')")
     p.set_defaults(handler=cmd_import)
     h = sub.add_parser("import-history", help="list the imports")
     h.add_argument("--dataset", choices=config.dataset_names())

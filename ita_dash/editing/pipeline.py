@@ -26,6 +26,7 @@ from ita_dash.importer.readers import read_table
 from ita_dash.importer.report import Report
 from ita_dash.importer.validate import compare_with_store, validate
 from ita_dash.publish import Places
+from ita_dash.thailand import UNIT_TYPES
 
 Progress = Callable[[float, str], None]
 
@@ -44,6 +45,7 @@ class ImportOptions:
     year: int | None = None  # the fiscal year of a file without a year column (--year)
     unit: str | None = None  # the unit of a file without a unit column (--unit)
     overrides: dict[str, str] = field(default_factory=dict)  # header -> target (--map)
+    unit_types: dict[str, str] = field(default_factory=dict)  # new unit -> type (--unit-type)
 
 
 @dataclass
@@ -111,6 +113,12 @@ def prepare_import(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str,
     raw = read_table(data, file_name, report, options.max_bytes, options.sheet)
     if raw is None:
         return plan
+    unknown_types = sorted(set(options.unit_types.values()) - set(UNIT_TYPES) - {"unknown"})
+    if unknown_types:
+        listed = ", ".join(UNIT_TYPES)
+        report.add("error", None, None, ", ".join(unknown_types),
+                   f"ไม่รู้จักประเภทหน่วยงาน (ที่มี: {listed})", f"unknown unit type (known: {listed})")
+        return plan
     mapped = decide(raw, catalog, report, MapOptions(options.year, options.unit,
                                                      dict(options.overrides)))
     plan.mapping = mapped
@@ -118,7 +126,8 @@ def prepare_import(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str,
         return plan
     progress(0.35, "validate")
     staged = validate(mapped.raw, catalog, report, add_units=options.add_units,
-                      replace=options.replace, unit_type=mapped.unit_type)
+                      replace=options.replace, unit_type=mapped.unit_type,
+                      unit_types=options.unit_types)
     plan.layout, plan.n_file_rows, plan.new_units = staged.layout, staged.n_file_rows, \
         staged.new_units
     if mapped.layout == "report":
@@ -197,7 +206,8 @@ def mapping_record(plan: Plan) -> dict[str, object]:
         return {}
     options = plan.options
     return {"layout": plan.mapping.layout, "columns": plan.mapping.record(),
-            "year": options.year, "unit": options.unit, "overrides": dict(options.overrides)}
+            "year": options.year, "unit": options.unit, "overrides": dict(options.overrides),
+            "unit_types": dict(options.unit_types)}
 
 
 def recheck(con: duckdb.DuckDBPyConnection, plan: Plan) -> None:

@@ -127,6 +127,9 @@ def _bare_keys(key: str) -> list[str]:
     """A header key, then without a year or 'ITA' after it ('คะแนน ITA 2566', 'ระดับผลการ
     ประเมิน ITA'): the same column as people write it with or without them."""
     keys = [key]
+    plain = re.sub(r"[()\[\]]", "", key)  # 'คะแนน (ถ่วงน้ำหนัก)' is 'คะแนนถ่วงน้ำหนัก'
+    if plain != key and plain:
+        keys.append(plain)
     for tail in (_YEAR_TAIL, _ITA_TAIL, _YEAR_TAIL):
         stripped = tail.sub("", keys[-1])
         if stripped and stripped != keys[-1]:

@@ -57,6 +57,7 @@ class Checker:
     names: dict[str, str] = field(default_factory=dict)  # field -> header as written
     codes: dict[int, str] = field(default_factory=dict)  # code column -> its code
     unit_type: str | None = None  # new units' type when their name says none (a จังหวัด column)
+    unit_types: dict[str, str] = field(default_factory=dict)  # new unit's name -> type (editor)
 
     # ------------------------------------------------------------------ columns
 
@@ -237,7 +238,8 @@ class Checker:
         return pd.DataFrame({
             "unit_id": first["unit_id"].to_numpy(), "name_th": first["name_th"].to_numpy(),
             "short_th": short.to_numpy(),
-            "unit_type": [t or (self.unit_type if type_of(n) == "unknown" else None)
+            "unit_type": [self.unit_types.get(name_key(n)) or t
+                          or (self.unit_type if type_of(n) == "unknown" else None)
                           or type_of(n) for t, n in zip(
                 first_filled("unit_type"), first["name_th"], strict=True)],
             "parent_org": first_filled("parent_org").to_numpy(),
@@ -261,11 +263,14 @@ def unit_types_of(rows: pd.DataFrame, catalog: Catalog, new_units: pd.DataFrame)
 
 
 def validate(raw: RawTable, catalog: Catalog, report: Report, *, add_units: bool,
-             replace: bool, unit_type: str | None = None) -> Staged:
+             replace: bool, unit_type: str | None = None,
+             unit_types: dict[str, str] | None = None) -> Staged:
     """Run every check that needs no stored figures; return what remains valid.
-    ``unit_type``: new units' type when their name says none."""
+    ``unit_type``: new units' type when their name says none; ``unit_types``: the editor's
+    type for a new unit (by name)."""
     checker = Checker(raw, catalog, report, add_units=add_units, replace=replace,
-                      unit_type=unit_type)
+                      unit_type=unit_type,
+                      unit_types={name_key(k): v for k, v in (unit_types or {}).items()})
     fields, others = checker.map_columns()
     layout = checker.layout(fields, others)
     staged = Staged(layout=layout, n_file_rows=len(raw.frame))

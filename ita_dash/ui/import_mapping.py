@@ -16,9 +16,11 @@ from streamlit.delta_generator import DeltaGenerator
 
 from ita_dash import i18n
 from ita_dash.importer.mapping import FIELDS, Mapped
+from ita_dash.thailand import UNIT_TYPES
 from ita_dash.ui.state import Filters
 
 OVERRIDES_KEY = "_ita_import_overrides"
+TYPES_KEY = "_ita_import_unit_types"
 RECHECK_KEY = "_ita_import_recheck"
 MAX_SELECTS = 40  # a select per column up to this many columns (a national file has 125)
 
@@ -108,8 +110,45 @@ def editor(f: Filters, mapped: Mapped, file_id: str) -> None:
 
 
 
+def unit_types(file_id: str) -> dict[str, str]:
+    """The editor's types for new units of this file (name -> type)."""
+    held = st.session_state.get(TYPES_KEY)
+    if not held or held[0] != file_id:
+        st.session_state[TYPES_KEY] = (file_id, {})
+        return {}
+    return dict(held[1])
+
+
+def _type_changed(file_id: str, name: str, key: str) -> None:
+    held = unit_types(file_id)
+    held[name] = str(st.session_state[key])
+    st.session_state[TYPES_KEY] = (file_id, held)
+    st.session_state[RECHECK_KEY] = True
+
+
+def type_editor(f: Filters, new_units: pd.DataFrame, file_id: str) -> None:
+    """A select per new unit (the first ``MAX_SELECTS``) to change the type its name says."""
+    choices = ["unknown", *UNIT_TYPES]
+    with st.expander(f.t("data.new_units.change")):
+        grid = st.columns(2)
+        for n, (name, current) in enumerate(zip(new_units["name_th"], new_units["unit_type"],
+                                                strict=True)):
+            if n >= MAX_SELECTS:
+                break
+            key = f"import-type-{file_id}-{n}"
+            shown = current if current in choices else "unknown"
+            grid[n % 2].selectbox(str(name), choices, index=choices.index(shown), key=key,
+                                  format_func=lambda t: _type_label(t, f.lang),
+                                  on_change=_type_changed, args=(file_id, str(name), key))
+
+
+def _type_label(code: str, lang: str) -> str:
+    key = f"unit_type.{code}"
+    return i18n.t(key, lang) if i18n.has(key) else i18n.t("data.new_units.unknown", lang)
+
+
 def extras(f: Filters, levels: pd.DataFrame, new_units: pd.DataFrame,
-           names: dict[str, str]) -> None:
+           names: dict[str, str], file_id: str = "") -> None:
     """The printed levels and the new units (with their type) the import will store."""
     if not levels.empty:
         st.markdown(f"**{f.t('data.levels')}**")
@@ -126,3 +165,5 @@ def extras(f: Filters, levels: pd.DataFrame, new_units: pd.DataFrame,
                                        if i18n.has(f"unit_type.{t}") else t
                                        for t in new_units["unit_type"]]}),
             hide_index=True, width="stretch")
+        if file_id:
+            type_editor(f, new_units, file_id)

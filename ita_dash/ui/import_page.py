@@ -155,10 +155,11 @@ def upload(f: Filters) -> None:
         st.session_state.pop(PLAN_KEY, None)
         return
     overrides = mapping_ui.overrides(file.file_id)
+    types = mapping_ui.unit_types(file.file_id)
     options = ImportOptions(dataset=dataset, add_units=add_units, replace=replace, year=year,
-                            unit=unit, overrides=overrides)
+                            unit=unit, overrides=overrides, unit_types=types)
     token = (file.file_id, dataset, add_units, replace, year, unit,
-             tuple(sorted(overrides.items())))
+             tuple(sorted(overrides.items())), tuple(sorted(types.items())))
     if st.button(f.t("data.upload.check"), type="primary", key="import-check",
                  icon=":material/fact_check:") or st.session_state.pop(mapping_ui.RECHECK_KEY,
                                                                          False):
@@ -187,13 +188,13 @@ def pending(f: Filters, plan: Plan, file_id: str) -> None:
     elif plan.to_write.empty and plan.levels.empty:
         st.info(f.t("data.nothing"), icon=":material/info:")
     else:
-        preview(f, plan)
+        preview(f, plan, file_id)
     report(f, plan)
     if plan.ok and not (plan.to_write.empty and plan.levels.empty):
         confirm(f, plan)
 
 
-def preview(f: Filters, plan: Plan) -> None:
+def preview(f: Filters, plan: Plan, file_id: str = "") -> None:
     st.markdown(f"**{f.t('data.preview')}**")
     shown = plan.to_write.head(PREVIEW_ROWS)[list(i18n.columns("data.cols.preview"))].copy()
     shown["status"] = shown["status"].map(lambda s: f.t(f"data.status.{s}"))
@@ -201,7 +202,7 @@ def preview(f: Filters, plan: Plan) -> None:
                  hide_index=True, width="stretch", height=260)
     names = dict(zip(plan.rows["unit_id"], plan.rows["unit_name"], strict=False)) \
         if not plan.rows.empty else {}
-    mapping_ui.extras(f, plan.levels, plan.new_units, names)
+    mapping_ui.extras(f, plan.levels, plan.new_units, names, file_id)
 
 
 def report(f: Filters, plan: Plan) -> None:

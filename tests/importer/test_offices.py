@@ -130,11 +130,19 @@ def test_new_units_take_their_type_from_the_name(cli: Cli, tmp_path: Path, reade
                "--add-units")[0] == 0
     assert cli("import", str(corpus.no_year(tmp_path)), "--dataset", "real", "--add-units",
                "--year", "2563")[0] == 0
+    path = tmp_path / "faculty.csv"
+    path.write_text("หน่วยงาน,ปี,คะแนน ITA\nคณะทดสอบศิลป์,2565,88.5\nกรมทดสอบอื่น,2565,80\n",
+                    encoding="utf-8")
+    code, out = cli("import", str(path), "--dataset", "real", "--add-units", "--unit-type", "x=y")
+    assert code == 1 and "unknown unit type" in out
+    assert cli("import", str(path), "--dataset", "real", "--add-units", "--unit-type",
+               "คณะทดสอบศิลป์=other_state_agency,กรมทดสอบอื่น=state_enterprise")[0] == 0
     types = dict(reader().execute(
         "SELECT name_th, unit_type FROM units WHERE origin = 'import'").fetchall())
     assert types == {"กรมทดสอบระบบ": "department", "องค์การบริหารส่วนตำบลทดสอบ": "sao",
                      "เทศบาลตำบลทดสอบใต้": "subdistrict_municipality",
-                     "เทศบาลเมืองทดสอบ": "town_municipality"}
+                     "เทศบาลเมืองทดสอบ": "town_municipality",
+                     "คณะทดสอบศิลป์": "other_state_agency", "กรมทดสอบอื่น": "state_enterprise"}
 
 
 def test_report_layout_with_merged_cells_and_year(cli: Cli, tmp_path: Path,

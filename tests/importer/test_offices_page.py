@@ -38,6 +38,15 @@ def test_override_on_the_page_changes_what_is_stored(places: Places, tmp_path: P
     assert mapping["เป็นข้อมูล"].tolist()[2:] == [
         "IIT คะแนนถ่วงน้ำหนัก · IIT_W", "EIT คะแนนถ่วงน้ำหนัก · EIT_W", "OIT คะแนนถ่วงน้ำหนัก · OIT_W"]
     assert mapping["เหตุผล"].tolist()[2] == "กำหนดโดยผู้นำเข้า"
+    # the new units with the type their name says, changeable
+    new_units = next(d.value for d in at.dataframe if "ประเภท" in d.value.columns)
+    assert new_units.values.tolist() == [["กรมทดสอบระบบ", "ส่วนราชการระดับกรม"],
+                                         ["องค์การบริหารส่วนตำบลทดสอบ",
+                                          "องค์การบริหารส่วนตำบล (อบต.)"]]
+    [select] = [s for s in at.selectbox if s.label == "องค์การบริหารส่วนตำบลทดสอบ"]
+    select.set_value("special_local")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
     at.button(key="import-confirm").click()
     at.run()
     assert not at.exception, [e.value for e in at.exception]
@@ -50,7 +59,10 @@ def test_override_on_the_page_changes_what_is_stored(places: Places, tmp_path: P
             SELECT round(y.score, 2), round(y.iit, 4), round(y.eit, 4), round(y.oit, 4)
             FROM unit_years y JOIN units u USING (unit_id)
             WHERE u.name_th = 'กรมทดสอบระบบ'""").fetchall()
+        types = con.execute("SELECT name_th, unit_type FROM units WHERE origin = 'import' "
+                            "ORDER BY name_th").fetchall()
     finally:
         con.close()
     assert stored == [("EIT_W", 26.1), ("IIT_W", 27.3), ("OIT_W", 38.0)]
+    assert types == [("กรมทดสอบระบบ", "department"), ("องค์การบริหารส่วนตำบลทดสอบ", "special_local")]
     assert tools == [(91.4, 91.0, 87.0, 95.0)]
