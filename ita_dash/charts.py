@@ -194,6 +194,13 @@ def unit_history_lines(history: pd.DataFrame, lang: str,
                        national: pd.DataFrame | None = None) -> go.Figure:
     """Total and the three tools over the years; the national mean of the years published."""
     fig = _figure()
+    series = (("score", t("chart.total", lang), 4, "solid"), ("iit", "IIT", 2, "dot"),
+              ("eit", "EIT", 2, "dash"), ("oit", "OIT", 2, "dashdot"))
+    for i, (column, name, width, dash) in enumerate(series):
+        fig.add_scatter(x=history["fiscal_year"], y=history[column], name=name,
+                        mode="lines+markers", line={"color": SERIES[i], "width": width,
+                                                    "dash": dash},
+                        hovertemplate=f"{name} %{{x}}: %{{y:.2f}}<extra></extra>")
     years = set(history["fiscal_year"])
     shown = national[national["fiscal_year"].isin(years)] if national is not None else None
     if shown is not None and not shown.empty:
@@ -203,13 +210,6 @@ def unit_history_lines(history: pd.DataFrame, lang: str,
                         marker={"symbol": "diamond"},
                         hovertext=[national_source(r, lang) for _, r in shown.iterrows()],
                         hovertemplate="%{hovertext}<extra></extra>")
-    series = (("score", t("chart.total", lang), 4, "solid"), ("iit", "IIT", 2, "dot"),
-              ("eit", "EIT", 2, "dash"), ("oit", "OIT", 2, "dashdot"))
-    for i, (column, name, width, dash) in enumerate(series):
-        fig.add_scatter(x=history["fiscal_year"], y=history[column], name=name,
-                        mode="lines+markers", line={"color": SERIES[i], "width": width,
-                                                    "dash": dash},
-                        hovertemplate=f"{name} %{{x}}: %{{y:.2f}}<extra></extra>")
     _year_axis(fig, list(history["fiscal_year"]), lang)
     return base_layout(fig, height=380)
 

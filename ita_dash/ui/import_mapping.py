@@ -93,8 +93,9 @@ def editor(f: Filters, mapped: Mapped, file_id: str) -> None:
     with st.expander(f.t("data.mapping.change"), expanded=bool(held) or not mapped.ok):
         columns = [c for c in mapped.columns if c.header and not c.header.startswith(
             ("ปีงบประมาณ ", "หน่วยงาน "))][:MAX_SELECTS]
-        grid = st.columns(2)
         for n, c in enumerate(columns):
+            if n % 2 == 0:  # a row of two selects (in file order on a phone too)
+                grid = st.columns(2)
             current = held.get(c.header, c.target)
             options = list(dict.fromkeys([current, *CHOICES]))
             if c.target not in FIELDS and c.target not in options:
@@ -130,11 +131,12 @@ def type_editor(f: Filters, new_units: pd.DataFrame, file_id: str) -> None:
     """A select per new unit (the first ``MAX_SELECTS``) to change the type its name says."""
     choices = ["unknown", *UNIT_TYPES]
     with st.expander(f.t("data.new_units.change")):
-        grid = st.columns(2)
         for n, (name, current) in enumerate(zip(new_units["name_th"], new_units["unit_type"],
                                                 strict=True)):
             if n >= MAX_SELECTS:
                 break
+            if n % 2 == 0:  # a row of two selects (in order on a phone too)
+                grid = st.columns(2)
             key = f"import-type-{file_id}-{n}"
             shown = current if current in choices else "unknown"
             grid[n % 2].selectbox(str(name), choices, index=choices.index(shown), key=key,
