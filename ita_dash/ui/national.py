@@ -11,7 +11,7 @@ from ita_dash.ui.state import Filters
 
 
 def _note(f: Filters, rows: pd.DataFrame) -> str | None:
-    notes = [f.t("export.national", source=charts.national_source(r, f.lang).replace("<br>", " · "))
+    notes = [charts.national_source(r, f.lang).replace("<br>", " · ")
              for _, r in rows.iterrows()]
     return "; ".join(notes) or None
 

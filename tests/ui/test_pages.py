@@ -335,4 +335,10 @@ def test_charts_on_a_page_carry_their_png_title_scope_year_and_source() -> None:
         ranking = titles["ranking"]
         assert ranking["text"].startswith("<b>อันดับคะแนน ITA</b> · 10 เขตเปรียบเทียบ ITA 2564")
         assert ranking["text"].endswith("· พ.ศ. 2564")
-        assert ranking["subtitle"]["text"] == "ที่มา: ข้อมูลจริงจากรายงาน · แดชบอร์ด ITA"
+        # with the national mean's figures and source (issue 17; the page is not known, said)
+        assert ranking["subtitle"]["text"] == (
+            "ที่มา: ข้อมูลจริงจากรายงาน · แดชบอร์ด ITA · ค่าเฉลี่ยทั้งประเทศ พ.ศ. 2564: 81.25 "
+            "(8,300 หน่วยงาน) · ที่มา: ผลการประเมิน ITA ระดับประเทศ ปีงบประมาณ 2564 "
+            "(ประกาศของสำนักงาน ป.ป.ช.) (ไม่ทราบ URL)")
+        names = [tr["name"] for tr in json.loads(at.get("plotly_chart")[1].proto.spec)["data"]]
+        assert "ค่าเฉลี่ยทั้งประเทศ 81.25" in names
