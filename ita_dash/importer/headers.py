@@ -21,6 +21,7 @@ NO_LEVEL = {"", "-", "–", "—", "−", "ไม่มี", "n/a", "na"}
 # a weight written after a tool's name: '(30)', 'ร้อยละ 30', '/40', 'เต็ม 30', '30 %', '(0-100)'
 _WEIGHT = re.compile(r"^[(\[]?(?:ร้อยละ|เต็ม|น้ำหนัก|/|of|weight|w)?:?(\d+(?:\.\d+)?)%?(?:คะแนน|points)?[)\]]?$")
 _HUNDRED = re.compile(r"^[(\[]?(?:0-100|เต็ม100|ร้อยละ|%|คะแนนเต็ม100|100คะแนน)[)\]]?$")
+_CODED = re.compile(r"^([IEOieo]\d{1,3}|\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)[.)]?\s+(\S.*)$")
 _NUMBERED = re.compile(r"^(\d{1,2})(?:[.)](?!\d)|$)(.*)$")
 
 
@@ -157,6 +158,9 @@ def indicator_of(text: str) -> Recognised | None:
     """'1', 'ตัวชี้วัดที่ 1', '1. การปฏิบัติหน้าที่' -> indicator 1; a name alone -> its name
     (matched against the year's framework by the caller)."""
     text = normalize_text(text)
+    coded = _CODED.match(text)  # '9.1 ข้อมูลพื้นฐาน', 'O1 โครงสร้าง': the code before its name
+    if coded:
+        return Recognised(coded.group(1).upper(), "indicator", name=coded.group(2))
     key = name_key(text)
     prefixed = _strip_prefix(key, families().indicator_prefixes)
     numbered = _NUMBERED.match(prefixed)

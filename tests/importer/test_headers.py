@@ -30,6 +30,8 @@ SPLIT_AM = "\u0e4d\u0e32"
     ("แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (EIT)", "EIT", "tool", None),
     ("ตัวชี้วัดที่ 1", "1", "indicator", None), ("ตัวชี้วัดที่ ๑๐", "10", "indicator", None),
     ("1. การปฏิบัติหน้าที่", "1", "indicator", None), ("ลำดับ", "ignore", "field", None),
+    ("9.1 ข้อมูลพื้นฐาน", "9.1", "indicator", None), ("O1 โครงสร้าง", "O1", "indicator", None),
+    ("คะแนนเต็ม", "ignore", "field", None), ("คะแนน (ถ่วงน้ำหนัก)", "tool_points", "field", None),
 ])
 def test_headers_as_people_write_them(header: str, target: str, kind: str,
                                       weight: float | None) -> None:
