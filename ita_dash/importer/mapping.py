@@ -521,8 +521,14 @@ def _report_layout(raw: RawTable, columns: list[ColumnMap], catalog: Catalog,
     body = long[present].copy()
     body.columns = list(range(len(present)))
     body["_row"] = long["_row"].astype(int).to_numpy()
+    # messages name the file's own columns (the label column holds the codes)
+    written = {"code": "label", "score": "score" if "score" in at else "ITA"}
+    shown = [columns[at[written.get(h, h)]].header if written.get(h, h) in at else h
+             for h in present]
+    if len({name_key(h) for h in shown}) < len(shown):
+        shown = list(present)
     mapped = RawTable(raw.file_name, raw.kind, raw.encoding, raw.sheet, raw.header_row,
-                      present, body.reset_index(drop=True), targets=list(present))
+                      shown, body.reset_index(drop=True), targets=list(present))
     return Mapped(mapped, columns, "report")
 
 
