@@ -132,17 +132,25 @@ def _national(data: DeckData, years: list[int]) -> pd.DataFrame:
 
 
 def _national_notes(ctx: Context, data: DeckData, years: list[int]) -> tuple[str, ...]:
-    """'ค่าเฉลี่ยทั้งประเทศ 2566: 90.19 (8,323 หน่วยงาน, …) ที่มา: …' per year published."""
-    notes = []
-    for _, r in _national(data, years).iterrows():
-        url = r["source_url"] if isinstance(r["source_url"], str) and r["source_url"] else \
-            ctx.t("national_no_url")
+    """One short line: the national mean of the years published and the sources ('ค่าเฉลี่ย
+    ทั้งประเทศ 2566: 90.19 (8,323 หน่วยงาน, ผ่าน 6,737 (80.94 %)) · ที่มา: …' for one year;
+    '2564 81.25; 2565 87.57 · ที่มา: …' for several)."""
+    rows = _national(data, years)
+    if rows.empty:
+        return ()
+    sources = []
+    for _, r in rows.iterrows():
+        url = r["source_url"] if isinstance(r["source_url"], str) and r["source_url"] else None
+        sources.append(url or ctx.t("national_no_url"))
+    source = "; ".join(dict.fromkeys(sources))
+    if len(rows) == 1:
+        r = rows.iloc[0]
         passed = (ctx.t("national_passed", n=f"{int(r['n_passed']):,}", rate=float(r["pass_rate"]))
                   if pd.notna(r["n_passed"]) else "")
-        notes.append(ctx.t("national_note", year=str(int(r["fiscal_year"])),
-                           mean=fmt(r["mean_score"]), units=f"{int(r['n_units']):,}",
-                           passed=passed, source=f"{r['source_title']} ({url})"))
-    return tuple(notes)
+        return (ctx.t("national_note", year=str(int(r["fiscal_year"])), mean=fmt(r["mean_score"]),
+                      units=f"{int(r['n_units']):,}", passed=passed, source=source),)
+    means = "; ".join(f"{int(r['fiscal_year'])} {fmt(r['mean_score'])}" for _, r in rows.iterrows())
+    return (ctx.t("national_years", means=means, source=source),)
 
 
 def _unranked(ctx: Context, data: DeckData, ranked: pd.DataFrame) -> str:
