@@ -11,8 +11,7 @@ columns, never guessed.
 
 from __future__ import annotations
 
-import difflib
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -20,57 +19,23 @@ import pandas as pd
 from ita_dash.cells import numbers, texts
 from ita_dash.importer import headers
 from ita_dash.importer.catalog import Catalog
+from ita_dash.importer.mapped import (
+    FIELDS,
+    ColumnMap,
+    MapOptions,
+    Mapped,
+    indicator_by_name,
+    scale_from_values,
+    weights_of_years,
+)
 from ita_dash.importer.readers import RawTable
 from ita_dash.importer.report import Report
-from ita_dash.rules import be_year
+from ita_dash.importer.report_layout import report_layout
 from ita_dash.thai import name_key
 
-FIELDS = ("unit", "year", "framework", "code", "score", "unit_type", "parent", "province",
-          "source", "note", "level", "level_source", "label", "tool", "tool_points", "ignore")
-SUM_TOLERANCE = 0.02  # printed tool figures to 2 decimals summed against a printed total
-NAME_CUTOFF = 0.85  # an indicator written by a name this close to the framework's
-FILLED = ("unit", "year")
-
-
-@dataclass
-class MapOptions:
-    """What the editor gives besides the file."""
-
-    year: int | None = None  # the fiscal year of a file without a year column
-    unit: str | None = None  # the unit of a file without a unit column
-    overrides: dict[str, str] = field(default_factory=dict)  # header as written -> target
-
-
-@dataclass
-class ColumnMap:
-    """One column: what it became and why (Thai, English)."""
-
-    header: str
-    target: str
-    why_th: str
-    why_en: str
-
-
-@dataclass
-class Mapped:
-    raw: RawTable
-    columns: list[ColumnMap]
-    layout: str  # "flat" or "report"
-    ok: bool = True  # False: refused (the report says why); the columns are shown all the same
-
-    @property
-    def unit_type(self) -> str | None:
-        """New units' type when the file says it by its unit column (a จังหวัด column)."""
-        return "province" if any(c.target == "unit" and c.why_en.startswith("the province is")
-                                 for c in self.columns) else None
-
-    def frame(self) -> pd.DataFrame:
-        return pd.DataFrame([c.__dict__ for c in self.columns],
-                            columns=["header", "target", "why_th", "why_en"])
-
-    def record(self) -> list[dict[str, str]]:
-        """The mapping as stored with an import."""
-        return [{"header": c.header, "target": c.target, "why": c.why_en} for c in self.columns]
+__all__ = ["FIELDS", "ColumnMap", "MapOptions", "Mapped", "decide", "parse_overrides",
+           "scale_from_values", "summary", "target_of"]
+FILLED = ("unit", "year")  # written on the first row only: filled down
 
 
 def parse_overrides(text: str) -> dict[str, str]:
@@ -137,7 +102,7 @@ def decide(raw: RawTable, catalog: Catalog, report: Report, options: MapOptions)
     if layout == "report":
         tool_targets = {tool_keys[k]: target_of(t) for k, t in overrides.items()
                         if k in tool_keys}
-        return _report_layout(raw, columns, catalog, report, tool_targets) or \
+        return report_layout(raw, columns, catalog, report, tool_targets) or \
             Mapped(raw, columns, layout, ok=False)
     _fill_down(raw, columns, report)
     if not _tool_scales(raw, columns, weights, catalog, report):
@@ -186,20 +151,6 @@ def _first_look(i: int, header: str, overrides: dict[str, str], catalog: Catalog
                                              "indicator by its name in the framework"))
     return ColumnMap(header, header, *_why("ไม่รู้จักหัวคอลัมน์ อ่านเป็นรหัส",
                                            "header not recognised: read as a code"))
-
-
-def indicator_by_name(name: str, catalog: Catalog) -> str | None:
-    """The indicator the frameworks name so (spelling variants folded; a close name when
-    only one indicator is that close)."""
-    if not name:
-        return None
-    names = catalog.indicator_names
-    key = name_key(name)
-    if key in names and len(names[key]) == 1:
-        return next(iter(names[key]))
-    close = difflib.get_close_matches(key, list(names), n=5, cutoff=NAME_CUTOFF)
-    codes = {c for k in close for c in names[k]}
-    return next(iter(codes)) if len(codes) == 1 else None
 
 
 def _context(columns: list[ColumnMap], has: set[str]) -> None:
@@ -343,50 +294,6 @@ def _fill_down(raw: RawTable, columns: list[ColumnMap], report: Report) -> None:
 # ----------------------------------------------------------------- tools' scales
 
 
-def _weights_of_years(years: pd.Series, catalog: Catalog) -> dict[str, pd.Series]:
-    """Each row's tool weights under the default framework of its year (NaN: unknown)."""
-    def weight(year: object, tool: str) -> float:
-        parsed, _, _ = be_year(year)
-        if parsed is None:
-            return float("nan")
-        found = catalog.frameworks.default_frameworks(parsed, "")
-        if len(found) != 1:
-            return float("nan")
-        return float(catalog.tool_weights.get((found[0], tool), float("nan")))
-
-    return {t: years.map(lambda y, t=t: weight(y, t)).astype(float) for t in headers.TOOLS}
-
-
-def scale_from_values(values: dict[str, pd.Series], weights: dict[str, pd.Series],
-                      fixed: dict[str, pd.Series], total: pd.Series | None) -> str | None:
-    """'points' or 'percent' for the silent tool columns ``values`` (tool -> values), given
-    the tools' ``weights`` per row, the other tools as points (``fixed``) and the total;
-    None when the values do not settle it."""
-    over = any((values[t] > weights[t] + 1e-9).any() for t in values)
-    if total is None:
-        return "percent" if over else None
-
-    def sums(as_points: bool) -> pd.Series:
-        parts = [values[t] if as_points else values[t] * weights[t] / 100 for t in values]
-        parts += [fixed[t] for t in fixed]
-        return sum(parts[1:], parts[0]) if parts else pd.Series(dtype=float)
-
-    if len(values) + len(fixed) < len(headers.TOOLS):
-        return "percent" if over else None
-    checkable = total.notna()
-    for series in [*values.values(), *fixed.values()]:
-        checkable &= series.notna()
-    for t in values:
-        checkable &= weights[t].notna()
-    if not checkable.any():
-        return "percent" if over else None
-    as_points = ((sums(True) - total).abs() <= SUM_TOLERANCE)[checkable].all() and not over
-    as_percent = ((sums(False) - total).abs() <= SUM_TOLERANCE)[checkable].all()
-    if as_points != as_percent:
-        return "points" if as_points else "percent"
-    return None
-
-
 def _tool_scales(raw: RawTable, columns: list[ColumnMap], written: dict[int, float | None],
                  catalog: Catalog, report: Report) -> bool:
     silent = {i: c.target[1:] for i, c in enumerate(columns) if c.target.startswith("?")}
@@ -402,7 +309,7 @@ def _tool_scales(raw: RawTable, columns: list[ColumnMap], written: dict[int, flo
         return True
     year = _index(columns, "year")
     years = raw.frame[year] if year is not None else pd.Series("", index=raw.frame.index)
-    weights = _weights_of_years(years, catalog)
+    weights = weights_of_years(years, catalog)
     for i, c in enumerate(columns):  # a weight written in a header holds for its tool
         w = written.get(i)
         tool = c.target.lstrip("?").removesuffix("_W")
@@ -449,166 +356,6 @@ def _tool_scales(raw: RawTable, columns: list[ColumnMap], written: dict[int, flo
                 "a 0-100 score: values above the weight, or the weighted sum is the total "
                 "(decided from the values)")
     return True
-
-
-# -------------------------------------------------------------------- report layout
-
-
-REPORT_HEADERS = ["unit", "year", "code", "score", "level", "framework", "source", "note",
-                  "unit_type", "parent", "province"]
-
-
-def _report_layout(raw: RawTable, columns: list[ColumnMap], catalog: Catalog,
-                   report: Report, tool_targets: dict[str, str]) -> Mapped | None:
-    """A block per unit (its row: unit, total, level; then a row per indicator or tool) as
-    long rows: unit, year, code, score, level."""
-    at = {c.target: i for i, c in enumerate(columns) if c.target in FIELDS or c.target == "ITA"}
-    frame = raw.frame
-    text = {k: texts(frame[i]) for k, i in at.items()}
-    score_at = at.get("score", at.get("ITA"))
-    if score_at is None and "tool_points" not in at:
-        report.add("error", raw.header_row, None, None,
-                   "รูปแบบรายงาน: ไม่พบคอลัมน์คะแนน", "report layout: no score column")
-        return None
-    out: list[dict[str, object]] = []
-    tools: dict[tuple[str, str, str], tuple[object, str, int, float | None]] = {}
-    bad: list[tuple[int, str, str]] = []
-    previous_unit = ""
-    for n in range(len(frame)):
-        row = int(frame["_row"].iloc[n])
-        unit = text["unit"].iloc[n] if "unit" in text else ""
-        year = text["year"].iloc[n] if "year" in text else ""
-        label = text["label"].iloc[n] if "label" in text else ""
-        score = frame[score_at].iloc[n] if score_at is not None else None
-        level = text["level"].iloc[n] if "level" in text else ""
-        base: dict[str, object] = {k: text[k].iloc[n] for k in ("framework", "source", "note", "unit_type",
-                                             "parent", "province") if k in text}
-        if "unit" not in text and label and not _is_part(label, catalog):
-            unit, label = label, ""  # the unit's own row names it in the label column
-        unit = unit or previous_unit
-        previous_unit = unit
-        if "tool" in text and text["tool"].iloc[n]:
-            found = headers.tool_of(text["tool"].iloc[n])
-            points = frame[at["tool_points"]].iloc[n] if "tool_points" in at else None
-            if found is not None and points is not None and str(points).strip() != "":
-                tool, weight, _ = found
-                tools.setdefault((unit, year, tool), (points, text["tool"].iloc[n], row, weight))
-        if not label:
-            if score is not None and str(score).strip() != "" or level:
-                out.append({"unit": unit, "year": year, "code": "ITA", "score": score,
-                            "level": level, "_row": row, **base})
-            continue
-        code = _label_code(label, catalog)
-        if code is None:
-            bad.append((row, label, columns[at["label"]].header if "label" in at else ""))
-            continue
-        out.append({"unit": unit, "year": year, "code": code, "score": score, "level": level,
-                    "_row": row, **base})
-    for row, label, header in bad:
-        report.add("error", row, header, label,
-                   "รูปแบบรายงาน: ไม่รู้จักตัวชี้วัดหรือเครื่องมือนี้ (ระบุหมายเลข ชื่อตามกรอบการประเมิน หรือ IIT/EIT/OIT)",
-                   "report layout: unknown indicator or tool (write its number, its name in the "
-                   "framework, or IIT/EIT/OIT)")
-    if bad:
-        return None
-    long = pd.DataFrame(out, columns=[*REPORT_HEADERS, "_row"])
-    long = _report_tools(long, tools, raw, columns, catalog, report, tool_targets)
-    if long is None:
-        return None
-    long = long.astype(object).fillna("")
-    present = [h for h in REPORT_HEADERS if h in ("unit", "year", "code", "score")
-               or (long[h] != "").any()]
-    body = long[present].copy()
-    body.columns = list(range(len(present)))
-    body["_row"] = long["_row"].astype(int).to_numpy()
-    # messages name the file's own columns (the label column holds the codes)
-    written = {"code": "label", "score": "score" if "score" in at else "ITA"}
-    shown = [columns[at[written.get(h, h)]].header if written.get(h, h) in at else h
-             for h in present]
-    if len({name_key(h) for h in shown}) < len(shown):
-        shown = list(present)
-    mapped = RawTable(raw.file_name, raw.kind, raw.encoding, raw.sheet, raw.header_row,
-                      shown, body.reset_index(drop=True), targets=list(present))
-    return Mapped(mapped, columns, "report")
-
-
-def _is_part(label: str, catalog: Catalog) -> bool:
-    return _label_code(label, catalog) is not None
-
-
-def _label_code(label: str, catalog: Catalog) -> str | None:
-    """The code a report row's label names: a tool ('?IIT': scale to decide, 'IIT_W'),
-    an indicator by number or name, the total, or an item code."""
-    tool = headers.tool_of(label)
-    if tool is not None:
-        name, weight, weighted = tool
-        if weighted or (weight is not None and weight != 100):
-            return name + "_W"
-        return name if weight == 100 else "?" + name
-    found = headers.recognise(label)
-    if found is not None and found.kind == "total":
-        return "ITA"
-    if found is not None and found.kind == "indicator":
-        return found.target
-    if found is not None and found.kind == "indicator_name":
-        return indicator_by_name(found.name, catalog)
-    key = label.replace(" ", "").upper()
-    if key.isascii() and any(c.isdigit() for c in key) and len(key) <= 8:
-        return key
-    return None
-
-
-def _report_tools(long: pd.DataFrame, tools: dict[tuple[str, str, str],
-                                                  tuple[object, str, int, float | None]],
-                  raw: RawTable, columns: list[ColumnMap], catalog: Catalog,
-                  report: Report, tool_targets: dict[str, str]) -> pd.DataFrame | None:
-    """Tool rows named on their first row (tool column + points), and the scale of tool
-    rows whose label does not say it."""
-    extra = []
-    for (unit, year, tool), (points, _label, row, weight) in tools.items():
-        code = tool if weight == 100 else (tool + "_W" if weight is not None else "?" + tool)
-        if "tool_points" in {c.target for c in columns} and weight is None:
-            code = "?" + tool
-        extra.append({"unit": unit, "year": year, "code": code, "score": points, "level": "",
-                      "_row": row})
-    if extra:
-        long = pd.concat([long, pd.DataFrame(extra)], ignore_index=True)
-    for tool, target in tool_targets.items():  # the editor's word on a tool's scale
-        long.loc[long["code"].isin(["?" + tool, tool, tool + "_W"]), "code"] = target
-    silent = long["code"].astype(str).str.startswith("?")
-    if not silent.any():
-        return long
-    keyed = long.assign(value=numbers(long["score"])[0])
-    wide = keyed.pivot_table(index=["unit", "year"], columns="code", values="value",
-                             aggfunc="first")
-    years = pd.Series(wide.index.get_level_values("year"), index=wide.index)
-    weights = _weights_of_years(years, catalog)
-    values = {t: wide["?" + t] for t in headers.TOOLS if "?" + t in wide}
-    fixed = {t: wide[t + "_W"] for t in headers.TOOLS if t + "_W" in wide and t not in values}
-    fixed.update({t: wide[t] * weights[t] / 100 for t in headers.TOOLS
-                  if t in wide and t not in values and t not in fixed})
-    total = wide["ITA"] if "ITA" in wide else None
-    unknown_weights = all(weights[t].isna().all() for t in values)
-    scale = "percent" if unknown_weights else scale_from_values(values, weights, fixed, total)
-    if scale is None:
-        named = ", ".join(sorted({c.header for c in columns
-                                  if c.target in ("label", "tool", "tool_points")}))
-        report.add("error", raw.header_row, named, ", ".join(values),
-                   f"คะแนนเครื่องมือ ({', '.join(values)}) ในคอลัมน์ {named} เป็นคะแนนเต็ม 100 "
-                   "หรือคะแนนถ่วงน้ำหนัก? ค่าในไฟล์ไม่ได้บอก ระบุด้วย --map เช่น 'IIT=IIT_W' หรือ 'IIT=IIT'",
-                   f"are the tool scores ({', '.join(values)}) in columns {named} 0-100 or "
-                   "weighted points? The values do not say: tell with --map, e.g. "
-                   "'IIT=IIT_W' or 'IIT=IIT'")
-        return None
-    suffix = "_W" if scale == "points" else ""
-    long.loc[silent, "code"] = long.loc[silent, "code"].str[1:] + suffix
-    for c in columns:
-        if c.target in ("label", "tool", "tool_points"):
-            c.why_th += (" (เครื่องมือเป็นคะแนนถ่วงน้ำหนัก ตัดสินจากค่า)" if suffix
-                         else " (เครื่องมือเป็นคะแนนเต็ม 100 ตัดสินจากค่า)")
-            c.why_en += (" (tools as weighted points, decided from the values)" if suffix
-                         else " (tools on 0-100, decided from the values)")
-    return long
 
 
 def summary(mapped: Mapped) -> pd.DataFrame:
