@@ -26,6 +26,11 @@ from ita_dash.importer.report import Report
 from ita_dash.importer.unit_names import CloseNames, type_of
 from ita_dash.rules import SAME
 from ita_dash.thai import district_short_name, fold_spelling, name_key
+from ita_dash.thailand import UNIT_TYPES
+
+# how to add an unknown unit; the command line names its flag, the Data page its checkbox
+# (ita_dash.ui.import_page.wording replaces the flag by the checkbox's label)
+ADD_UNITS_ADVICE = (" เพิ่มใหม่ได้ด้วย --add-units", "; add it with --add-units")
 
 FIELD_TARGETS = ("unit", "year", "framework", "code", "score", "unit_type", "parent", "province",
                  "source", "note", "level", "level_source")
@@ -171,7 +176,7 @@ class Checker:
         rows = self.close_names(rows)
         ids = rules.units(rows, self.catalog.resolver, self.report, self.header("unit"),
                           report_unknown=not self.add_units,
-                          advice=(" เพิ่มใหม่ได้ด้วย --add-units", "; add it with --add-units"))
+                          advice=(ADD_UNITS_ADVICE[0], ADD_UNITS_ADVICE[1]))
         names = per_distinct(texts(rows["unit"]), lambda n: fold_spelling(str(n)))
         unknown = ids.isna() & (names != "")
         new_units = pd.DataFrame()
@@ -238,7 +243,8 @@ class Checker:
         return pd.DataFrame({
             "unit_id": first["unit_id"].to_numpy(), "name_th": first["name_th"].to_numpy(),
             "short_th": short.to_numpy(),
-            "unit_type": [self.unit_types.get(name_key(n)) or t
+            "unit_type": [self.unit_types.get(name_key(n))
+                          or (unit_type_code(t) if t else None)
                           or (self.unit_type if type_of(n) == "unknown" else None)
                           or type_of(n) for t, n in zip(
                 first_filled("unit_type"), first["name_th"], strict=True)],
@@ -393,3 +399,15 @@ def unit_year_framework_clash(con: duckdb.DuckDBPyConnection, rows: pd.DataFrame
         {"fiscal_year": rows["fiscal_year"].dtype}))
     return pd.Series(pd.MultiIndex.from_frame(rows[["unit_id", "fiscal_year"]]).isin(index),
                      index=rows.index)
+
+
+def unit_type_code(given: object) -> str:
+    """A unit type as its code: the code itself, or its Thai or English label
+    (``สำนักงานเขต`` -> ``district_office``); 'unknown' when blank."""
+    text = " ".join(str(given or "").split())
+    if not text:
+        return "unknown"
+    for code, labels in UNIT_TYPES.items():
+        if text.lower() in (code, *(label.lower() for label in labels)):
+            return code
+    return text

@@ -25,6 +25,7 @@ import pandas as pd
 import streamlit as st
 
 from ita_dash import config, db, queries
+from ita_dash import whatif as whatif_model
 from ita_dash.db import Build
 from ita_dash.framework.model import Registry
 from ita_dash.ui.fonts import ensure_static_fonts
@@ -221,6 +222,20 @@ national_reference = cached(queries.national_reference)
 consistency_checks = cached(queries.consistency_checks)
 frameworks_overview = cached(queries.frameworks_overview)
 rating_scale = cached(queries.rating_scale)
+
+
+def level_conditions(*, dataset: str, unit_id: str, year: int) -> pd.DataFrame:
+    return _cached(queries.level_conditions, dataset=dataset, unit_id=unit_id, year=year)
+
+
+def year_scale(*, dataset: str, year: int) -> pd.DataFrame:
+    return _cached(queries.year_scale, dataset=dataset, year=year)
+
+
+def whatif(*, dataset: str, unit_id: str, year: int,
+           full_marks: tuple[str, ...]) -> whatif_model.Scenario | None:
+    return _cached(whatif_model.scenario, dataset=dataset, unit_id=unit_id, year=year,
+                   full_marks=full_marks)
 
 
 # ------------------------------------------- national scale (overview, weak, zero)
