@@ -1050,62 +1050,6 @@ def measures_by_indicator(con: Con, *, dataset: str, unit_id: str, year: int) ->
                 {"dataset": dataset, "unit_id": unit_id, "year": year})
 
 
-def recoverable_outlook(con: Con, *, dataset: str, year: int, unit_id: str) -> pd.DataFrame:
-    """One row: the unit-year's total and rating, the points recoverable (items below full
-    marks) and the total and rating if every one of them reached full marks.
-
-    Each tool's projected score adds its recoverable points over the tool's weight; the
-    projected rating is the best level of the year's scale whose total and tool conditions
-    the projection meets (unknown when a needed tool score is unknown).
-    """
-    head = _run(con, """
-        SELECT y.framework_id, y.score, y.iit, y.eit, y.oit, l.label_th AS level_th,
-               l.label_en AS level_en, l.color AS level_color
-        FROM unit_years y
-        LEFT JOIN rating_levels l ON l.framework_id = y.framework_id AND l.seq = y.level_seq
-        WHERE y.dataset = $dataset AND y.unit_id = $unit_id AND y.fiscal_year = $year""",
-                {"dataset": dataset, "unit_id": unit_id, "year": year})
-    rec = points_recoverable(con, dataset=dataset, year=year, unit_id=unit_id)
-    if head.empty or rec.empty or pd.isna(head.iloc[0]["score"]):
-        return pd.DataFrame()
-    row = head.iloc[0]
-    weights = dict(con.execute("""
-        SELECT code, points FROM framework_nodes WHERE framework_id = $fw AND kind = 'tool'""",
-                               {"fw": row["framework_id"]}).fetchall())
-    by_tool = rec.groupby("tool")["recoverable"].sum()
-    tools: dict[str, float | None] = {}
-    for tool in ("IIT", "EIT", "OIT"):
-        now, weight = row[tool.lower()], weights.get(tool)
-        gain = float(by_tool.get(tool, 0.0))
-        tools[tool] = (None if pd.isna(now) else
-                       min(100.0, float(now) + (gain / weight * 100 if weight else 0.0)))
-    total = round(float(rec["recoverable"].sum()), 2)
-    projected = min(100.0, round(float(row["score"]) + total, 2))
-    levels = _run(con, """
-        SELECT label_th, label_en, color, min_total, min_each_tool FROM rating_levels
-        WHERE framework_id = $fw ORDER BY seq""", {"fw": row["framework_id"]})
-    level = None
-    for lv in levels.itertuples():
-        if projected < lv.min_total:
-            continue
-        if pd.notna(lv.min_each_tool):
-            if any(v is None for v in tools.values()):
-                break
-            if any(v < lv.min_each_tool for v in tools.values() if v is not None):
-                continue
-        level = lv
-        break
-    return pd.DataFrame([{
-        "score": round(float(row["score"]), 2), "level_th": row["level_th"],
-        "level_en": row["level_en"], "recoverable": total, "n_items": len(rec),
-        "projected": projected,
-        "projected_level_th": None if level is None else level.label_th,
-        "projected_level_en": None if level is None else level.label_en,
-        "projected_color": None if level is None else level.color,
-        **{f"projected_{k.lower()}": None if v is None else round(v, 2)
-           for k, v in tools.items()}}])
-
-
 def compare_history(con: Con, *, dataset: str, scope: Scope) -> pd.DataFrame:
     """Total, tools and rating of every unit of ``scope`` in every year (units side by side)."""
     return _run(con, """
@@ -1219,3 +1163,37 @@ def crosswalk(con: Con) -> pd.DataFrame:
         LEFT JOIN framework_nodes a ON a.framework_id = c.from_framework AND a.code = c.from_code
         LEFT JOIN framework_nodes b ON b.framework_id = c.to_framework AND b.code = c.to_code
         ORDER BY c.from_framework, a.seq, c.to_framework, b.seq""", {})
+
+
+# ------------------------------------------------------- the analysis report (issue 20)
+
+
+def framework_parts(con: Con, *, framework_id: str) -> pd.DataFrame:
+    """The total, tools, tool parts and indicators of a framework with their points (share of
+    the 100-point total), status and source document, and how many items each indicator has."""
+    return _run(con, """
+        SELECT n.code, n.kind, n.parent_code, n.seq, n.tool, n.indicator, n.label_th,
+               n.label_en, n.points_printed, n.points, n.status, n.source_id,
+               src.title_th AS source_title,
+               (SELECT count(*) FROM framework_nodes c WHERE c.framework_id = n.framework_id
+                  AND c.kind = 'item' AND c.indicator = n.code) AS n_items
+        FROM framework_nodes n LEFT JOIN sources src ON src.source_id = n.source_id
+        WHERE n.framework_id = $framework_id
+          AND n.kind IN ('total', 'tool', 'tool_part', 'indicator')
+        ORDER BY n.seq""", {"framework_id": framework_id})
+
+
+def measures_of_others(con: Con, *, dataset: str, unit_id: str) -> pd.DataFrame:
+    """Measures other units of ``dataset`` recorded, each with the indicator it serves (its own
+    code or its item's indicator): suggestions for a unit without measures of its own."""
+    return _run(con, """
+        SELECT m.unit_id, u.short_th, u.short_en, m.fiscal_year, m.framework_id, m.code,
+               coalesce(n.indicator, i.code) AS indicator, n.kind AS node_kind, m.measure,
+               m.communication, m.schedule, m.responsible, m.source_id, m.measure_id
+        FROM measures m JOIN units u USING (unit_id)
+        LEFT JOIN framework_nodes n ON n.framework_id = m.framework_id AND n.code = m.code
+        LEFT JOIN indicators i ON i.code = m.code
+        WHERE m.dataset = $dataset AND m.unit_id <> $unit_id
+          AND coalesce(m.measure, '') <> ''
+        ORDER BY m.fiscal_year DESC, u.short_th, m.measure_id""",
+                {"dataset": dataset, "unit_id": unit_id})

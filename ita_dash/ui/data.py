@@ -258,7 +258,7 @@ framework_years = cached(queries.framework_years)
 # --------------------------------- defaults, profile outlook and measures, compare, about
 
 richest_units = cached(queries.richest_units)
-recoverable_outlook = cached(queries.recoverable_outlook)
+recoverable_outlook = cached(whatif_model.recoverable_outlook)
 measures_by_indicator = cached(queries.measures_by_indicator)
 compare_history = cached(queries.compare_history)
 compare_indicators = cached(queries.compare_indicators)
