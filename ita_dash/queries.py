@@ -556,10 +556,11 @@ def consistency_checks(con: Con, *, dataset: str, year: int | None = None,
           AND {printed_differs}
         UNION ALL
         SELECT y.unit_id, u.short_th, u.short_en, y.fiscal_year, 'level', 'level',
-               y.printed_level, y.level_code, NULL
+               y.printed_level, y.computed_level, NULL
         FROM unit_years y JOIN units u USING (unit_id)
         WHERE y.dataset = $dataset AND ($year IS NULL OR y.fiscal_year = $year)
-          AND y.printed_level IS NOT NULL AND y.printed_level IS DISTINCT FROM y.level_code
+          AND y.printed_level IS NOT NULL
+          AND y.printed_level IS DISTINCT FROM y.computed_level
         ORDER BY fiscal_year, short_th, code""",
                 {"dataset": dataset, "year": year, "tolerance": tolerance})
 
@@ -621,6 +622,18 @@ def conflicts(con: Con, *, dataset: str) -> pd.DataFrame:
                c.rule, c.source_id, c.note
         FROM conflicts c JOIN units u USING (unit_id)
         WHERE c.dataset = $dataset ORDER BY c.fiscal_year, u.short_th""", {"dataset": dataset})
+
+
+def national_reference(con: Con, *, dataset: str) -> pd.DataFrame:
+    """The published national results by year (agencies, mean, passed) with their source's
+    title and page (url NULL when unknown); none for a synthetic dataset."""
+    return _run(con, """
+        SELECT n.fiscal_year, n.n_units, n.mean_score, n.n_passed, n.pass_rate, n.source_id,
+               s.title_th AS source_title, s.url AS source_url, n.note
+        FROM national_results n LEFT JOIN sources s USING (source_id)
+        WHERE EXISTS (SELECT 1 FROM datasets d WHERE d.dataset = $dataset
+                      AND NOT d.is_synthetic)
+        ORDER BY n.fiscal_year""", {"dataset": dataset})
 
 
 def frameworks_overview(con: Con) -> pd.DataFrame:

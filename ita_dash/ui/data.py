@@ -218,6 +218,7 @@ consecutive_zero_items = cached(queries.consecutive_zero_items)
 
 figure_sources = cached(queries.figure_sources)
 conflicts = cached(queries.conflicts)
+national_reference = cached(queries.national_reference)
 consistency_checks = cached(queries.consistency_checks)
 frameworks_overview = cached(queries.frameworks_overview)
 rating_scale = cached(queries.rating_scale)
