@@ -205,43 +205,35 @@ def _add_column(raw: RawTable, columns: list[ColumnMap], header: str, target: st
     columns.append(ColumnMap(header, target, th, en))
 
 
+# what the editor may give for a file without the column: the option and the words
+_GIVEN = {
+    "year": ("--year", "ปีงบประมาณ", "fiscal-year", "ปี", "year"),
+    "unit": ("--unit", "หน่วยงาน", "unit", "หน่วยงาน", "unit"),
+}
+
+
 def _given(raw: RawTable, columns: list[ColumnMap], report: Report, options: MapOptions, *,
            unit_required: bool = True) -> bool:
     """The year or unit the editor gives for a file without that column."""
     targets = {c.target for c in columns}
     ok = True
-    if "year" not in targets:
-        if options.year is None:
+    for target, value in (("year", options.year), ("unit", options.unit)):
+        flag, th, en, short_th, short_en = _GIVEN[target]
+        if target in targets:
+            if value:
+                report.add("warning", raw.header_row, None, value,
+                           f"ไฟล์มีคอลัมน์{th}แล้ว จึงไม่ใช้{short_th}ที่ระบุ",
+                           f"the file has a {en} column: the {short_en} given is not used")
+        elif value:
+            _add_column(raw, columns, f"{th} {value}", target, str(value),
+                        f"{short_th}ที่ผู้นำเข้าระบุ (ไฟล์ไม่มีคอลัมน์{short_th})",
+                        f"the {short_en} the editor gave (the file has no {short_en} column)")
+        elif target == "year" or unit_required:
             ok = False
             report.add("error", raw.header_row, None, None,
-                       "ไฟล์ไม่มีคอลัมน์ปีงบประมาณ: ระบุปีด้วย --year (หรือช่อง ปีงบประมาณ บนหน้านำเข้า)",
-                       "the file has no fiscal-year column: give the year with --year "
-                       "(or the fiscal-year field on the Import page)")
-        else:
-            _add_column(raw, columns, f"ปีงบประมาณ {options.year}", "year", str(options.year),
-                        "ปีที่ผู้นำเข้าระบุ (ไฟล์ไม่มีคอลัมน์ปี)",
-                        "the year the editor gave (the file has no year column)")
-    elif options.year is not None:
-        report.add("warning", raw.header_row, None, options.year,
-                   "ไฟล์มีคอลัมน์ปีงบประมาณแล้ว จึงไม่ใช้ปีที่ระบุ",
-                   "the file has a fiscal-year column: the year given is not used")
-    if "unit" not in targets:
-        if not options.unit and not unit_required:
-            pass
-        elif not options.unit:
-            ok = False
-            report.add("error", raw.header_row, None, None,
-                       "ไฟล์ไม่มีคอลัมน์หน่วยงาน: ระบุหน่วยงานด้วย --unit (หรือช่อง หน่วยงาน บนหน้านำเข้า)",
-                       "the file has no unit column: give the unit with --unit "
-                       "(or the unit field on the Import page)")
-        else:
-            _add_column(raw, columns, f"หน่วยงาน {options.unit}", "unit", options.unit,
-                        "หน่วยงานที่ผู้นำเข้าระบุ (ไฟล์ไม่มีคอลัมน์หน่วยงาน)",
-                        "the unit the editor gave (the file has no unit column)")
-    elif options.unit:
-        report.add("warning", raw.header_row, None, options.unit,
-                   "ไฟล์มีคอลัมน์หน่วยงานแล้ว จึงไม่ใช้หน่วยงานที่ระบุ",
-                   "the file has a unit column: the unit given is not used")
+                       f"ไฟล์ไม่มีคอลัมน์{th}: ระบุ{short_th}ด้วย {flag} (หรือช่อง {th} บนหน้านำเข้า)",
+                       f"the file has no {en} column: give the {short_en} with {flag} "
+                       f"(or the {en} field on the Import page)")
     return ok
 
 
