@@ -546,7 +546,8 @@ def total_from_items(con: Con, *, dataset: str, year: int, unit_id: str) -> pd.D
 def consistency_checks(con: Con, *, dataset: str, year: int | None = None,
                        tolerance: float = TOLERANCE) -> pd.DataFrame:
     """Printed figures that differ from their recomputation by more than ``tolerance``,
-    and printed levels that differ from the level computed under the year's scale."""
+    and printed levels that differ from the level computed under the year's scale (where the
+    scale gives one)."""
     return _run(con, """
         SELECT v.unit_id, u.short_th, u.short_en, v.fiscal_year, v.code, v.kind,
                v.printed::VARCHAR AS printed, round(v.recomputed, 4)::VARCHAR AS recomputed,
@@ -559,8 +560,7 @@ def consistency_checks(con: Con, *, dataset: str, year: int | None = None,
                y.printed_level, y.computed_level, NULL
         FROM unit_years y JOIN units u USING (unit_id)
         WHERE y.dataset = $dataset AND ($year IS NULL OR y.fiscal_year = $year)
-          AND y.printed_level IS NOT NULL
-          AND y.printed_level IS DISTINCT FROM y.computed_level
+          AND y.printed_level <> y.computed_level  -- no computed level (unknown scale): no check
         ORDER BY fiscal_year, short_th, code""",
                 {"dataset": dataset, "year": year, "tolerance": tolerance})
 
