@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from ita_dash import __version__
+from ita_dash import __version__, page_tables
 from ita_dash.derive import refresh_derived
 from ita_dash.generators import GENERATED_TABLES, generate
 from ita_dash.loader import SourceData, fingerprint_files
@@ -55,7 +55,7 @@ def read_table(con: duckdb.DuckDBPyConnection, table: str) -> pd.DataFrame:
 
 
 BUILD_MODULES = ("schema.py", "loader.py", "rules.py", "framework/model.py", "framework/checks.py", "framework/index.py",
-                 "cells.py", "rows.py", "derive.py", "demo.py",
+                 "cells.py", "rows.py", "derive.py", "page_tables.py", "demo.py",
                  "build.py", "thailand.py", "generators/__init__.py", "store/replay.py",
                  "store/frameworks.py")
 
@@ -128,6 +128,7 @@ def _delete_dataset(con: duckdb.DuckDBPyConnection, dataset: str) -> None:
         params = {k: v for k, v in (("dataset", dataset), ("marker", marker))
                   if "$" + k in statement}
         con.execute(statement, params)
+    page_tables.delete_dataset(con, dataset)
 
 
 def _import_units(con: duckdb.DuckDBPyConnection, units: pd.DataFrame) -> None:

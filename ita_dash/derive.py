@@ -18,6 +18,7 @@ from collections.abc import Iterable
 import duckdb
 
 from ita_dash.framework.model import OFF_TREE_KINDS, UNSURE_STATUSES
+from ita_dash.page_tables import refresh_page_tables
 
 # SQL list literals built from the registry's constants (fixed strings, no user input)
 _OFF_TREE = ", ".join(f"'{k}'" for k in OFF_TREE_KINDS)
@@ -229,3 +230,4 @@ def refresh_derived(con: duckdb.DuckDBPyConnection, dataset: str,
     con.execute(DROP_EMPTY, params)
     con.execute(INSERT_UNIT_YEARS, params)
     con.execute(SET_PREVIOUS_YEAR, {"dataset": dataset})
+    refresh_page_tables(con, dataset, first_year=chosen[0] if chosen else None)

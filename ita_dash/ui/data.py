@@ -116,6 +116,11 @@ def _result(fingerprint: str, query_name: str, _query: Callable[..., Any],
     return _query(_con, **params)
 
 
+def clear_results() -> None:
+    """Forget every cached query result (benchmarks of cold pages)."""
+    _result.clear()
+
+
 def _shared_copy(result: R) -> R:
     """The caller's own copy of a cached result: with pandas' copy-on-write a shallow copy
     shares the cached columns until it is written to, so no caller changes the cache."""
