@@ -141,3 +141,41 @@ def warm_up(dataset: str) -> None:
     """Open every page once (imports, the build's connection and per-build values)."""
     for page in PAGES:
         page_runs(page, page_params(page, sample_views(dataset, 1, seed=0)[0]))
+
+
+@dataclass
+class PageFigures:
+    """Per page: CPU ms of each cold first run, each warm rerun, and the problems seen."""
+
+    cold: list[float]
+    warm: list[float]
+    problems: list[str]
+
+
+def cold_and_warm(dataset: str, n: int, *, seed: int = 21, empty: bool = False,
+                  pages: tuple[str, ...] = PAGES) -> dict[str, PageFigures]:
+    """Every page's cold and warm CPU over ``n`` views drawn uniformly from the dataset.
+
+    Before each view the caches are emptied; unless ``empty``, another unit's view of the
+    same page and year runs first (not counted), so the caches hold what a running server
+    holds (the dataset's and the year's results) and only the unit is new: "a unit nobody
+    has opened". With ``empty`` nothing is held (the first view after a new build).
+    """
+    views = sample_views(dataset, n, seed=seed)
+    primers = sample_views(dataset, n, seed=seed + 1)
+    warm_up(dataset)
+    out: dict[str, PageFigures] = {}
+    for page in pages:
+        figures = PageFigures([], [], [])
+        for view, primer in zip(views, primers, strict=True):
+            empty_caches()
+            if not empty:
+                page_runs(page, page_params(page, {**primer, "year": view["year"]}))
+            cold, warm = page_runs(page, page_params(page, view), warm=1)
+            figures.cold.append(cold.cpu_ms)
+            figures.warm.append(warm[0].cpu_ms)
+            for run in (cold, *warm):
+                if run.problem:
+                    figures.problems.append(f"{view['unit']} {view['year']}: {run.problem}")
+        out[page] = figures
+    return out
