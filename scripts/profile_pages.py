@@ -32,16 +32,23 @@ def main() -> int:
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--seed", type=int, default=21)
     parser.add_argument("--out", default="bench-output")
+    parser.add_argument("--primed", action="store_true",
+                        help="before each view, another unit's view of the same page and year "
+                             "(not profiled): only the unit is new, as bench --pages measures")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     views = page_cold.sample_views(args.dataset, args.units, seed=args.seed)
+    primers = page_cold.sample_views(args.dataset, args.units, seed=args.seed + 1)
     page_cold.warm_up(args.dataset)
     for page in args.pages:
         profile = cProfile.Profile(time.process_time)  # CPU of every thread (DuckDB too)
         cpu = []
-        for view in views:
+        for view, primer in zip(views, primers, strict=True):
             page_cold.empty_caches()
+            if args.primed:
+                page_cold.page_runs(page, page_cold.page_params(page, {**primer,
+                                                                     "year": view["year"]}))
             run, _ = page_cold.page_runs(page, page_cold.page_params(page, view),
                                          profile=profile)
             cpu.append(run.cpu_ms)

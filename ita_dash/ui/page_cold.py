@@ -80,6 +80,13 @@ def page_params(page: str, view: dict[str, str]) -> dict[str, str]:
     return params
 
 
+def quiet() -> None:
+    """No warnings of Streamlit's bare mode (caches cleared outside a run) in the figures."""
+    for name in list(logging.root.manager.loggerDict):
+        if name.startswith("streamlit"):
+            logging.getLogger(name).setLevel(logging.ERROR)
+
+
 def empty_caches() -> None:
     """Forget every query result and drawn element (not the build's connection, registry
     or per-build values): the next run of any page is cold."""
@@ -164,6 +171,7 @@ def cold_and_warm(dataset: str, n: int, *, seed: int = 21, empty: bool = False,
     views = sample_views(dataset, n, seed=seed)
     primers = sample_views(dataset, n, seed=seed + 1)
     warm_up(dataset)
+    quiet()
     out: dict[str, PageFigures] = {}
     for page in pages:
         figures = PageFigures([], [], [])
