@@ -8,6 +8,7 @@ Publishing builds (atomic swap, fingerprint, lock) is :mod:`ita_dash.publish`.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from collections.abc import Iterable
@@ -20,6 +21,7 @@ from ita_dash import __version__, page_tables
 from ita_dash.derive import refresh_derived
 from ita_dash.generators import GENERATED_TABLES, generate
 from ita_dash.loader import SourceData, fingerprint_files
+from ita_dash.module_graph import source_fingerprint
 from ita_dash.schema import create_schema
 from ita_dash.store import replay
 from ita_dash.store.frameworks import load_with_store
@@ -54,21 +56,15 @@ def read_table(con: duckdb.DuckDBPyConnection, table: str) -> pd.DataFrame:
     return con.execute(_SELECT_ALL[table]).df()
 
 
-BUILD_MODULES = ("schema.py", "loader.py", "rules.py", "framework/model.py", "framework/checks.py", "framework/index.py",
-                 "cells.py", "rows.py", "derive.py", "page_tables.py", "demo.py",
-                 "build.py", "thailand.py", "generators/__init__.py", "store/replay.py",
-                 "store/frameworks.py")
+BUILD_MODULE = "ita_dash.build"  # the build runs what this module imports, transitively
 
 
+@functools.cache
 def code_fingerprint() -> str:
-    """A hash of the modules that shape the database: a code change triggers a rebuild."""
-    digest = hashlib.sha256()
-    root = Path(__file__).parent
-    for name in BUILD_MODULES:
-        digest.update((root / name).read_bytes())
-    for path in sorted((root / "generators").glob("*.py")):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+    """A hash of every module the build runs (the import graph of this module, read from
+    the source): a code change triggers a rebuild. Once per process: the code a process
+    runs does not change under it."""
+    return source_fingerprint(BUILD_MODULE)
 
 
 def build_fingerprint(data_fp: str, store_fp: str, datasets: Iterable[str]) -> str:
@@ -236,6 +232,7 @@ def populate(con: duckdb.DuckDBPyConnection, source: SourceData, datasets: Itera
     _replay_store(con, store, chosen)
     for dataset in chosen:
         refresh_derived(con, dataset)
+    page_tables.order_by_unit(con)
 
 
 def write_build(target: Path, source: SourceData, *, datasets: Iterable[str],

@@ -30,7 +30,7 @@ from ita_dash.build import (
 )
 from ita_dash.loader import SourceData, fingerprint_files
 from ita_dash.lock import try_writer_lock, writer_lock
-from ita_dash.store.files import log_fingerprint, read_log, remove_unlogged
+from ita_dash.store.files import log_fingerprint, remove_unlogged, unlogged
 from ita_dash.store.frameworks import load_with_store
 
 KEEP_BUILDS = 3  # the current build and the two before it (readers may still hold them)
@@ -131,11 +131,7 @@ def leftovers(places: Places) -> bool:
     """Temporary files of a killed writer are lying around."""
     if any(places.builds.glob("tmp-*")):
         return True
-    folders = places.store / "imports" if places.store is not None else None
-    if folders is None or not folders.exists():
-        return False
-    logged = {e.import_id for e in read_log(places.store) if e.event == "import"}  # type: ignore[arg-type]
-    return any(p.name not in logged for p in folders.iterdir())
+    return places.store is not None and bool(unlogged(places.store))
 
 
 def tidy_if_idle(places: Places) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import duckdb
 
+from ita_dash.palette import GAIN
 from ita_dash.rows import Rows
 
 NODE_KINDS = ("total", "tool", "tool_points", "tool_part", "index", "indicator", "subindicator",
@@ -225,3 +226,66 @@ class FrameworkParts:
             if line == self.line:
                 return raw
         return self.row
+
+
+def _one_of(values: tuple[str, ...], word: str, sep: str) -> str:
+    """'a b หรือ c' / 'a, b or c': a template column's accepted values in words."""
+    return f"{sep.join(values[:-1])} {word} {values[-1]}"
+
+
+_STATUS_TH, _STATUS_EN = _one_of(STATUSES, "หรือ", " "), _one_of(STATUSES, "or", ", ")
+# the framework template (a workbook, or three CSV files) in which editors write a framework:
+# part -> (sheet / file name, [(column, Thai header, Thai help, English help)])
+Column = tuple[str, str, str, str]
+PARTS: dict[str, tuple[str, list[Column]]] = {
+    "frameworks": ("กรอบการประเมิน", [
+        ("framework_id", "รหัสกรอบการประเมิน", "เช่น nacc-2569 (ใช้รหัสเดิมเพื่อแก้ไขกรอบที่มีอยู่)",
+         "e.g. nacc-2569 (an existing id corrects that framework)"),
+        ("assessor", "ผู้ประเมิน", "เช่น NACC หรือ BMA", "e.g. NACC or BMA"),
+        ("first_year", "ปีแรก", "ปีงบประมาณ พ.ศ. ปีแรกที่ใช้", "first Buddhist-Era year"),
+        ("last_year", "ปีสุดท้าย", "ปีงบประมาณ พ.ศ. ปีสุดท้ายที่ใช้", "last Buddhist-Era year"),
+        ("name_th", "ชื่อภาษาไทย", "ชื่อกรอบการประเมิน", "Thai name"),
+        ("name_en", "ชื่อภาษาอังกฤษ", "ชื่อภาษาอังกฤษ", "English name"),
+        ("aggregation", "วิธีรวมคะแนน", _one_of(AGGREGATIONS, "หรือ", " ") + " (points: คะแนนรายข้อรวมเป็นน้ำหนัก)",
+         _one_of(AGGREGATIONS, "or", ", ")),
+        ("pass_mark", "เกณฑ์ผ่าน", "เช่น 85 (เว้นว่างถ้าไม่ทราบ)", "e.g. 85 (blank when unknown)"),
+        ("unit_types", "ประเภทหน่วยงานที่ใช้",
+         "เว้นว่าง = ทุกหน่วยงาน หรือเช่น district_office คั่นด้วย ;",
+         "blank = every unit, or e.g. district_office, separated by ;"),
+        ("status", "สถานะ", _STATUS_TH, _STATUS_EN),
+        ("source_id", "แหล่งที่มา", "รหัสแหล่งที่มาใน data/sources.csv", "a source id of data/sources.csv"),
+        ("note", "หมายเหตุ", "ที่มาหรือวิธีคิด", "where it comes from, the arithmetic"),
+    ]),
+    "nodes": ("รายการ", [
+        ("code", "รหัส", "เช่น ITA IIT EIT OIT 1-10 9.1 I1 O1", "e.g. ITA, IIT, 1-10, 9.1, I1, O1"),
+        ("parent_code", "รหัสรายการแม่", "ต้องอยู่แถวก่อนหน้า (ITA ไม่มีรายการแม่)",
+         "defined on an earlier row (ITA has none)"),
+        ("kind", "ชนิด", _one_of(NODE_KINDS, "หรือ", " "), _one_of(NODE_KINDS, "or", ", ")),
+        ("label_th", "ชื่อภาษาไทย", "ตามที่แหล่งที่มาพิมพ์ (เว้นว่างถ้าไม่ทราบ)",
+         "as the source prints it (blank when unknown)"),
+        ("label_en", "ชื่อภาษาอังกฤษ", "", ""),
+        ("points", "คะแนนเต็ม", "ITA 100 เครื่องมือ = น้ำหนัก เช่น 30 (เว้นว่างถ้าไม่ทราบ)",
+         "ITA 100, a tool its weight e.g. 30 (blank when unknown)"),
+        ("status", "สถานะ", _STATUS_TH, _STATUS_EN),
+        ("source_id", "แหล่งที่มา", "รหัสแหล่งที่มาใน data/sources.csv", "a source id of data/sources.csv"),
+        ("note", "หมายเหตุ", "", ""),
+    ]),
+    "levels": ("ระดับผลการประเมิน", [
+        ("seq", "ลำดับ", "1 = ระดับดีที่สุด", "1 = the best level"),
+        ("level_code", "รหัสระดับ", "เช่น EXCELLENT หรือ A", "e.g. EXCELLENT or A"),
+        ("label_th", "ชื่อระดับภาษาไทย", "เช่น ผ่านดีเยี่ยม", "e.g. ผ่านดีเยี่ยม"),
+        ("label_en", "ชื่อระดับภาษาอังกฤษ", "", ""),
+        ("min_total", "คะแนนรวมต่ำสุด", "เช่น 95", "e.g. 95"),
+        ("max_total", "คะแนนรวมสูงสุด", "เช่น 100", "e.g. 100"),
+        ("min_each_tool", "คะแนนต่ำสุดของทุกเครื่องมือ", "IIT EIT OIT แต่ละตัวต้องไม่ต่ำกว่านี้ (เว้นว่างได้)",
+         "IIT, EIT and OIT must each reach it (may be blank)"),
+        ("color", "สี", f"เช่น {GAIN}", f"e.g. {GAIN}"),
+        ("status", "สถานะ", _STATUS_TH, _STATUS_EN),
+        ("source_id", "แหล่งที่มา", "รหัสแหล่งที่มาใน data/sources.csv", "a source id of data/sources.csv"),
+        ("note", "หมายเหตุ", "", ""),
+    ]),
+}
+REQUIRED = {"frameworks": FRAMEWORK_COLUMNS, "nodes": NODE_COLUMNS, "levels": LEVEL_COLUMNS}
+# the header that tells the parts apart
+KEY_COLUMN = {"frameworks": "framework_id", "nodes": "kind", "levels": "level_code"}
+CSV_NAMES = {"frameworks": "framework.csv", "nodes": "nodes.csv", "levels": "rating_levels.csv"}

@@ -20,8 +20,8 @@ import pandas as pd
 from ita_dash import rules
 from ita_dash.framework.checks import check_frameworks, data_framework_parts, merge_framework_parts
 from ita_dash.framework.index import Frameworks
-from ita_dash.framework.model import FrameworkParts
-from ita_dash.importer.framework_files import PARTS, Part, headers_of, read_parts
+from ita_dash.framework.model import PARTS, FrameworkParts
+from ita_dash.importer.framework_files import Part, headers_of, read_parts
 from ita_dash.importer.report import Report
 from ita_dash.loader import read_sources
 from ita_dash.problems import DataError, Problems

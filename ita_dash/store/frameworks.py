@@ -16,11 +16,9 @@ replaces the earlier one, or the one of ``data/``.
 from __future__ import annotations
 
 import csv
+import functools
 import io
-import json
-import os
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -35,16 +33,16 @@ from ita_dash.loader import SourceData, load_source_data
 from ita_dash.problems import Problems
 from ita_dash.rows import read_rows
 from ita_dash.store.files import (
+    FOLDER_EVENTS,
     FRAMEWORKS_DIR,
-    TMP_PREFIX,
     Event,
-    StoreError,
     read_log,
-    sha256_bytes,
+    read_verified,
+    write_folder,
 )
 from ita_dash.store.replay import undone_ids
 
-EVENT = "framework"
+EVENT = FOLDER_EVENTS[FRAMEWORKS_DIR]
 _ID = re.compile(r"^fw-(\d+)$")
 
 
@@ -74,45 +72,26 @@ def _csv_text(records: list[dict[str, str]], columns: list[str]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
+def _write_rows(path: Path, *, records: list[dict[str, str]], columns: list[str]) -> None:
+    path.write_bytes(_csv_text(records, columns))
+
+
 def write_framework_folder(store: Path, import_id: str, parts: FrameworkParts,
                            meta: dict[str, Any]) -> dict[str, str]:
     """Write a framework's three files under a temporary name, then rename; return their
     checksums. The files hold the rows as the editor wrote them, in data/'s columns."""
-    final = framework_dir(store, import_id)
-    tmp = final.with_name(f"{TMP_PREFIX}{import_id}-{os.getpid()}")
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
     contents = {"frameworks.csv": [parts.row_written],
                 "nodes.csv": parts.nodes.raw, "rating_levels.csv": parts.levels.raw}
-    sums = {}
-    for name, records in contents.items():
-        data = _csv_text(records, PART_FILES[name])
-        (tmp / name).write_bytes(data)
-        sums[name] = sha256_bytes(data)
-    (tmp / "import.json").write_text(
-        json.dumps({**meta, "files_sha256": sums}, ensure_ascii=False, indent=2) + "\n",
-        encoding="utf-8")
-    for name in (*contents, "import.json"):
-        with open(tmp / name, "rb") as handle:
-            os.fsync(handle.fileno())
-    if final.exists():  # left by a killed writer, never logged
-        shutil.rmtree(final)
-    os.replace(tmp, final)
-    return sums
+    return write_folder(framework_dir(store, import_id), {
+        name: functools.partial(_write_rows, records=records, columns=PART_FILES[name])
+        for name, records in contents.items()}, meta)
 
 
 def read_framework_folder(store: Path, event: Event, out: Problems) -> FrameworkParts | None:
     """One logged framework import as read rows (checked against the log's checksums)."""
     relative = f"{FRAMEWORKS_DIR}/{event.import_id}"
     for name in PART_FILES:
-        path = store / relative / name
-        if not path.exists():
-            raise StoreError(f"ไม่พบไฟล์ {path} ของรายการนำเข้า {event.import_id}",
-                             f"file {path} of import {event.import_id} is missing")
-        expected = event.meta.get("files_sha256", {}).get(name)
-        if expected and sha256_bytes(path.read_bytes()) != expected:
-            raise StoreError(f"ไฟล์ {path} ถูกแก้ไขหลังนำเข้า (checksum ไม่ตรง)",
-                             f"file {path} was changed after the import (checksum mismatch)")
+        read_verified(store / relative, name, event)
     fw = read_rows(store, f"{relative}/frameworks.csv", FRAMEWORK_COLUMNS, out, label="store")
     nodes = read_rows(store, f"{relative}/nodes.csv", NODE_COLUMNS, out, label="store")
     levels = read_rows(store, f"{relative}/rating_levels.csv", LEVEL_COLUMNS, out,

@@ -8,6 +8,8 @@ import pytest
 
 from ita_dash.bench_import import bench_import
 
+pytestmark = pytest.mark.e2e  # national-style files generated and imported
+
 
 def test_bench_import_small(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     results = bench_import(units=40, formats=("csv", "csv-long", "xlsx"), workdir=tmp_path)

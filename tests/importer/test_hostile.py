@@ -41,6 +41,7 @@ def refused(cli: Callable[..., tuple[int, str]], db: Path, path: Path, expected:
     return out
 
 
+@pytest.mark.e2e  # every exhausting file read to its bound, each in a child process
 def test_bounded_parsing_refuses_each_exhausting_file_by_its_limit(
         cli, db_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for name, (make, expected) in BOUNDED.items():
