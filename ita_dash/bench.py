@@ -271,7 +271,8 @@ def run_page_bench(*, dataset: str, baseline: str, units: int, seed: int = 21,
     from ita_dash.ui.page_cold import PAGES, cold_and_warm  # Streamlit lives in ui/ only
 
     kind = "caches emptied" if empty else "a unit nobody has opened, the server's other caches warm"
-    print(f"page server CPU (process time, AppTest), ms over {units} views per dataset; cold: "
+    print(f"page server CPU (the page's script thread and DuckDB's, AppTest), ms over {units} "
+          f"views per dataset; cold: "
           f"{kind}; warm: the same session rerun", flush=True)
     figures = {name: cold_and_warm(name, units, seed=seed, empty=empty)
                for name in (baseline, dataset)}

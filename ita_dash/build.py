@@ -232,7 +232,6 @@ def populate(con: duckdb.DuckDBPyConnection, source: SourceData, datasets: Itera
     _replay_store(con, store, chosen)
     for dataset in chosen:
         refresh_derived(con, dataset)
-    page_tables.order_by_unit(con)
 
 
 def write_build(target: Path, source: SourceData, *, datasets: Iterable[str],

@@ -114,20 +114,3 @@ def refresh_page_tables(con: duckdb.DuckDBPyConnection, dataset: str,
     con.execute(INSERT_ZERO_STREAKS, params)
     con.execute(INSERT_COUNTS, {"dataset": dataset})
 
-
-# node_values in unit order: a unit's rows then sit in one or two row groups, whose min/max
-# (DuckDB's zone maps) let a query of one unit skip the others' instead of scanning the
-# whole table (8.8 million rows nationally). Done once per full build; a later import
-# appends its years (their row groups are then read by every unit query, a few of them).
-ORDER_BY_UNIT = (
-    "CREATE TEMP TABLE by_unit AS SELECT * FROM node_values "
-    "ORDER BY dataset, unit_id, fiscal_year, framework_id, code",
-    "DELETE FROM node_values",
-    "INSERT INTO node_values SELECT * FROM by_unit",
-    "DROP TABLE by_unit")
-
-
-def order_by_unit(con: duckdb.DuckDBPyConnection) -> None:
-    """Rewrite ``node_values`` in (dataset, unit, year) order (see :data:`ORDER_BY_UNIT`)."""
-    for statement in ORDER_BY_UNIT:
-        con.execute(statement)
