@@ -47,6 +47,7 @@ cleanup() {
     if [[ -n "$NGINX_PID" ]]; then kill -QUIT "$NGINX_PID" 2>/dev/null || true; fi
     for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
     wait 2>/dev/null || true
+    exit 0  # never back into the supervising loop (it would start the replicas again)
 }
 trap cleanup INT TERM EXIT
 
