@@ -275,7 +275,7 @@ def run_page_bench(*, dataset: str, baseline: str, units: int, seed: int = 21,
           f"views per dataset; cold: "
           f"{kind}; warm: the same session rerun", flush=True)
     figures = {name: cold_and_warm(name, units, seed=seed, empty=empty)
-               for name in (baseline, dataset)}
+               for name in dict.fromkeys((baseline, dataset))}
     stats = {name: {page: {"cold_p50": _pct(f.cold, 50), "cold_p95": _pct(f.cold, 95),
                            "warm_p50": _pct(f.warm, 50), "warm_p95": _pct(f.warm, 95)}
                     for page, f in by_page.items()}
