@@ -294,17 +294,47 @@ RADAR_COMPARISONS = {
         WHERE unit_id = $other_unit AND fiscal_year = $year""",
 }
 
-RADAR_SQL = """
-WITH mine AS (SELECT * FROM ({indicator_values}) WHERE unit_id = $unit_id
-              AND fiscal_year = $year),
-     other AS ({comparison})
+# The comparison side of the radar: the same for every unit of a group (cached once per
+# group and year by the pages), the unit's own values joined on afterwards (radar_with).
+RADAR_COMPARISON_SQL = """
+WITH other AS ({comparison})
 SELECT i.code AS indicator, i.seq, i.label_th, i.label_en, i.tool,
-       round(mine.value, 2) AS value, round(other.comparison, 2) AS comparison,
-       other.n_units
-FROM indicators i LEFT JOIN mine ON mine.indicator = i.code
-LEFT JOIN other ON other.indicator = i.code
+       round(other.comparison, 2) AS comparison, other.n_units
+FROM indicators i LEFT JOIN other ON other.indicator = i.code
 ORDER BY i.seq
 """
+
+
+def radar_comparison(con: Con, *, dataset: str, year: int, compare: str,
+                     scope: Scope | None = None, unit_id: str | None = None,
+                     other_unit: str | None = None) -> pd.DataFrame:
+    """The ten indicators with the comparison of :func:`radar` (``unit_id`` is needed by
+    ``previous_year`` only, ``other_unit`` by ``unit``)."""
+    if compare not in RADAR_COMPARISONS:
+        raise ValueError(f"unknown comparison {compare!r}")
+    sql = RADAR_COMPARISON_SQL.replace("{comparison}", RADAR_COMPARISONS[compare])
+    for name, fragment in FRAGMENTS.items():
+        sql = sql.replace("{" + name + "}", fragment)
+    given = {"dataset": dataset, "year": year, "unit_id": unit_id, "other_unit": other_unit}
+    return _run(con, sql, {k: v for k, v in given.items() if f"${k}" in sql}, scope or Scope())
+
+
+def unit_indicator_values(con: Con, *, dataset: str, year: int, unit_id: str) -> pd.DataFrame:
+    """The unit's ten indicator values of ``year`` (rounded as shown)."""
+    return _run(con, """
+        SELECT indicator, round(value, 2) AS value FROM ({indicator_values})
+        WHERE unit_id = $unit_id AND fiscal_year = $year""",
+                {"dataset": dataset, "year": year, "unit_id": unit_id})
+
+
+def radar_with(comparison: pd.DataFrame, values: pd.DataFrame) -> pd.DataFrame:
+    """:func:`radar`'s frame from its two parts: the unit's ``value`` beside each indicator's
+    comparison (columns indicator, seq, label_th, label_en, tool, value, comparison,
+    n_units)."""
+    mine = values.set_index("indicator")["value"]
+    value = comparison["indicator"].map(mine).astype("float64")
+    return comparison.assign(value=value)[["indicator", "seq", "label_th", "label_en", "tool",
+                                           "value", "comparison", "n_units"]]
 
 
 def radar(con: Con, *, dataset: str, year: int, unit_id: str, compare: str,
@@ -315,13 +345,10 @@ def radar(con: Con, *, dataset: str, year: int, unit_id: str, compare: str,
     year), ``previous_year`` (the unit in its previous year, ``unit_years.prev_year``)
     or ``unit`` (``other_unit``).
     """
-    if compare not in RADAR_COMPARISONS:
-        raise ValueError(f"unknown comparison {compare!r}")
-    sql = RADAR_SQL.replace("{comparison}", RADAR_COMPARISONS[compare])
-    params: dict[str, object] = {"dataset": dataset, "year": year, "unit_id": unit_id}
-    if compare == "unit":
-        params["other_unit"] = other_unit
-    return _run(con, sql, params, scope or Scope())
+    comparison = radar_comparison(con, dataset=dataset, year=year, compare=compare,
+                                  scope=scope, unit_id=unit_id, other_unit=other_unit)
+    return radar_with(comparison, unit_indicator_values(con, dataset=dataset, year=year,
+                                                        unit_id=unit_id))
 
 
 def indicator_deltas(con: Con, *, dataset: str, unit_id: str) -> pd.DataFrame:

@@ -168,3 +168,33 @@ def test_measures_by_indicator_as_before(con):
 @pytest.mark.parametrize("dataset", ["real", "demo", "no-such-dataset"])
 def test_dataset_counts_as_before(con, dataset):
     same(q.dataset_info(con, dataset=dataset), q._run(con, FORMER_COUNTS, {"dataset": dataset}))
+
+
+FORMER_RADAR = """
+WITH mine AS (SELECT * FROM ({indicator_values}) WHERE unit_id = $unit_id
+              AND fiscal_year = $year),
+     other AS ({comparison})
+SELECT i.code AS indicator, i.seq, i.label_th, i.label_en, i.tool,
+       round(mine.value, 2) AS value, round(other.comparison, 2) AS comparison,
+       other.n_units
+FROM indicators i LEFT JOIN mine ON mine.indicator = i.code
+LEFT JOIN other ON other.indicator = i.code
+ORDER BY i.seq
+"""
+
+
+@pytest.mark.parametrize("dataset", ["real", "demo"])
+def test_radar_from_its_two_parts_as_before(con, dataset):
+    """The radar is the group's comparison (shared by its units) and the unit's values."""
+    units = q.units_with_scores(con, dataset=dataset)["unit_id"].tolist()
+    cases = [("group_mean", {}), ("group_median", {}), ("previous_year", {}),
+             ("unit", {"other_unit": units[-1]})]
+    for year in q.available_years(con, dataset=dataset)[-3:]:
+        for unit in (units[0], units[len(units) // 2]):
+            for scope in scopes(con, dataset):
+                for compare, extra in cases:
+                    sql = FORMER_RADAR.replace("{comparison}", q.RADAR_COMPARISONS[compare])
+                    params = {"dataset": dataset, "year": year, "unit_id": unit, **extra}
+                    same(q.radar(con, dataset=dataset, year=year, unit_id=unit, compare=compare,
+                                 scope=scope, **extra),
+                         q._run(con, sql, params, scope))
