@@ -6,7 +6,8 @@ from ita_dash import charts, tables, ui
 from ita_dash.escape import md
 from ita_dash.i18n import year_label
 from ita_dash.scope import Scope
-from ita_dash.ui import showdata
+from ita_dash.ui import levels, showdata, whatif
+from ita_dash.ui.report_download import report_button
 
 f = ui.start("unit_profile")
 ui.page_title(f, "profile.title", show_scope=False)
@@ -17,6 +18,7 @@ if not ui.has_rows(history, f.t("no_data")):
 year = ui.profile_year(f, history)
 shown_year = year_label(year, f.lang)
 ui.unit_header(f, history, year)
+report_button(f, year)
 
 st.subheader(f.t("profile.history"))
 if len(history) > 1:
@@ -25,6 +27,7 @@ else:
     ui.message(f.t("profile.one_year", year=shown_year))
 ui.table(tables.with_status_labels(ui.with_framework_names(history), ("level_source",)),
          tables.UNIT_HISTORY, f, "history")
+levels.why(f, year)
 ui.unconfirmed_notes(f, ui.data.rating_provenance(dataset=f.dataset, unit_id=f.unit),
                      per_year=True)
 
@@ -57,5 +60,7 @@ if ui.has_rows(recoverable, f.t("profile.no_recoverable")):
     ui.chart("recoverable", charts.recoverable_bars, recoverable, f.lang)
     with st.expander(f.t("profile.recoverable_table")):
         ui.table(recoverable, tables.RECOVERABLE, f, "recoverable")
+
+whatif.section(f, year, items)
 
 ui.measure_cards(f, year)
