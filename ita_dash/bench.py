@@ -255,37 +255,53 @@ def _bench_import_if_available(units: int) -> dict[str, float]:
 
 # ------------------------------------------------------------------------ pages
 
-PAGES = ("overview", "groups", "unit_profile", "weakest_indicators", "zero_items", "about",
-         "presentation", "compare")
+def _pct(values: list[float], q: float) -> float:
+    return float(np.percentile(values, q)) if values else float("nan")
 
 
-def run_page_bench(*, dataset: str, baseline: str, repeats: int,
-                   json_path: Path | None = None) -> int:
-    """Warm page time of ``dataset`` next to ``baseline`` (the current build)."""
-    if dataset not in config.dataset_names():
-        print(f"bench --pages: dataset {dataset!r} is not declared in data/datasets.csv")
-        return 2
-    # url path -> file: pages/1_overview.py is served at /overview
-    files = {p.stem.split("_", 1)[1]: f"pages/{p.name}"
-             for p in sorted((config.PROJECT_DIR / "pages").glob("[0-9]*_*.py"))}
-    from ita_dash.ui.page_timing import time_page  # Streamlit lives in ui/ only
+def run_page_bench(*, dataset: str, baseline: str, units: int, seed: int = 21,
+                   empty: bool = False, json_path: Path | None = None) -> int:
+    """Every page's server CPU, cold (a new session on a unit nobody has opened, drawn
+    uniformly from the whole dataset, a random scored year) and warm (the same session
+    rerun): median and p95 over ``units`` views, on ``dataset`` next to ``baseline``."""
+    for name in (dataset, baseline):
+        if name not in config.dataset_names():
+            print(f"bench --pages: dataset {name!r} is not declared in data/datasets.csv")
+            return 2
+    from ita_dash.ui.page_cold import PAGES, cold_and_warm  # Streamlit lives in ui/ only
 
-    print(f"warm page reruns (AppTest, cached queries), ms: median (min-max) of {repeats}")
-    print(f"{'page':22s} {baseline:>26s} {dataset:>26s} {'ratio':>6s}  errors")
-    results = []
+    kind = "caches emptied" if empty else "a unit nobody has opened, the server's other caches warm"
+    print(f"page server CPU (the page's script thread and DuckDB's, AppTest), ms over {units} "
+          f"views per dataset; cold: "
+          f"{kind}; warm: the same session rerun", flush=True)
+    figures = {name: cold_and_warm(name, units, seed=seed, empty=empty)
+               for name in dict.fromkeys((baseline, dataset))}
+    stats = {name: {page: {"cold_p50": _pct(f.cold, 50), "cold_p95": _pct(f.cold, 95),
+                           "warm_p50": _pct(f.warm, 50), "warm_p95": _pct(f.warm, 95)}
+                    for page, f in by_page.items()}
+             for name, by_page in figures.items()}
+    print(f"{'':20s} {baseline:>29s}  | {dataset:>29s}")
+    print(f"{'page':20s} {'cold p50':>9s} {'cold p95':>9s} {'warm p50':>9s}  |"
+          f" {'cold p50':>9s} {'cold p95':>9s} {'warm p50':>9s} {'cold x':>7s}  errors")
     for page in PAGES:
-        base, base_err = time_page(files[page], {"dataset": baseline}, repeats)
-        big, big_err = time_page(files[page], {"dataset": dataset}, repeats)
-        ratio = big.median_ms / base.median_ms
-        errors = "none" if base_err == big_err == "ok" else f"{base_err} | {big_err}"
-        print(f"{page:22s} {base.text():>26s} {big.text():>26s} {ratio:6.2f}  {errors}",
-              flush=True)
-        results.append({"page": page, baseline: vars(base), dataset: vars(big),
-                        "ratio": ratio, "errors": errors})
-    worst = max(results, key=lambda r: r[dataset]["median_ms"])  # type: ignore[index]
-    print(f"bench --pages: slowest warm page {worst['page']} "
-          f"{worst[dataset]['median_ms']:.0f} ms on {dataset}; "  # type: ignore[index]
-          f"largest ratio to {baseline} {max(r['ratio'] for r in results):.2f}")  # type: ignore[type-var]
+        b, n = stats[baseline][page], stats[dataset][page]
+        problems = figures[baseline][page].problems + figures[dataset][page].problems
+        print(f"{page:20s} {b['cold_p50']:9.0f} {b['cold_p95']:9.0f} {b['warm_p50']:9.0f}  |"
+              f" {n['cold_p50']:9.0f} {n['cold_p95']:9.0f} {n['warm_p50']:9.0f} "
+              f"{n['cold_p50'] / b['cold_p50']:7.2f}  {len(problems) or 'none'}", flush=True)
+        for problem in problems[:3]:
+            print(f"    {problem}")
+    big = stats[dataset]
+    worst = max(PAGES, key=lambda p: big[p]["cold_p50"])
+    over = [p for p in PAGES if big[p]["cold_p50"] > 150]
+    print(f"bench --pages: slowest cold page {worst} {big[worst]['cold_p50']:.0f} ms median on "
+          f"{dataset} (largest p95 {max(big[p]['cold_p95'] for p in PAGES):.0f} ms); pages over "
+          f"150 ms median: {', '.join(over) or 'none'}")
+    results = [{"page": page, **{name: {**stats[name][page], "cold": figures[name][page].cold,
+                                        "warm": figures[name][page].warm,
+                                        "problems": figures[name][page].problems}
+                                 for name in (baseline, dataset)}} for page in PAGES]
     if json_path:
-        _write_json(json_path, {"dataset": dataset, "baseline": baseline, "pages": results})
+        _write_json(json_path, {"dataset": dataset, "baseline": baseline, "units": units,
+                                "empty_caches": empty, "pages": results})
     return 0

@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from ita_dash import __version__
+from ita_dash import __version__, page_tables
 from ita_dash.derive import refresh_derived
 from ita_dash.generators import GENERATED_TABLES, generate
 from ita_dash.loader import SourceData, fingerprint_files
@@ -125,6 +125,7 @@ def _delete_dataset(con: duckdb.DuckDBPyConnection, dataset: str) -> None:
         params = {k: v for k, v in (("dataset", dataset), ("marker", marker))
                   if "$" + k in statement}
         con.execute(statement, params)
+    page_tables.delete_dataset(con, dataset)
 
 
 def _import_units(con: duckdb.DuckDBPyConnection, units: pd.DataFrame) -> None:

@@ -57,9 +57,9 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
     json_path = Path(args.json) if args.json else None
     if args.pages:
-        return run_page_bench(dataset=args.dataset, baseline="demo", repeats=args.repeats,
-                              json_path=json_path)
-    return run_bench(units=args.units, years=args.years, repeats=args.repeats,
+        return run_page_bench(dataset=args.dataset, baseline="demo", units=args.units or 100,
+                              seed=args.seed, empty=args.empty_caches, json_path=json_path)
+    return run_bench(units=args.units or 8300, years=args.years, repeats=args.repeats,
                      db_path=Path(args.db) if args.db else None,
                      with_import=not args.no_import, json_path=json_path)
 
@@ -78,13 +78,21 @@ def parser() -> argparse.ArgumentParser:
                    help="one row per unit-year: total, tools and level (printed or computed)")
     e.set_defaults(handler=cmd_export)
     be = sub.add_parser("bench", help="time every query function on a national-scale dataset")
-    be.add_argument("--units", type=int, default=8300)
+    be.add_argument("--units", type=int, default=None,
+                    help="units of the bench dataset (8300); with --pages: views per "
+                         "dataset, drawn uniformly from its units (100)")
     be.add_argument("--years", type=int, default=10)
     be.add_argument("--repeats", type=int, default=7)
     be.add_argument("--db", help="where to write the benchmark database (default: a temp dir)")
     be.add_argument("--no-import", action="store_true", help="skip the import throughput")
     be.add_argument("--pages", action="store_true",
-                    help="time every page's warm rerun on --dataset next to demo (AppTest)")
+                    help="every page's server CPU, cold (a unit nobody has opened) and warm, "
+                         "on --dataset next to demo (AppTest)")
+    be.add_argument("--cold", action="store_true",
+                    help="with --pages: the same (cold and warm are always printed apart)")
+    be.add_argument("--empty-caches", action="store_true",
+                    help="with --pages: cold means every cache emptied (a new build's first view)")
+    be.add_argument("--seed", type=int, default=21, help="with --pages: which views are drawn")
     be.add_argument("--dataset", default="national-demo", help="dataset for --pages")
     be.add_argument("--json", help="also write the figures as JSON (e.g. bench-output/b.json)")
     be.set_defaults(handler=cmd_bench)

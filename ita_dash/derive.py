@@ -18,6 +18,7 @@ from collections.abc import Iterable
 import duckdb
 
 from ita_dash.framework.model import OFF_TREE_KINDS, UNSURE_STATUSES
+from ita_dash.page_tables import refresh_page_tables
 
 # The printed-vs-recomputed rule, stated once (the Data page's check and an import's warnings):
 # a printed figure of ``node_values v`` differs from the value recomputed from its parts
@@ -213,11 +214,13 @@ WHERE y.dataset = $dataset AND y.unit_id = p.unit_id AND y.fiscal_year = p.fisca
 
 
 def refresh_derived(con: duckdb.DuckDBPyConnection, dataset: str,
-                    years: Iterable[int] | None = None) -> None:
+                    years: Iterable[int] | None = None, *, page_tables: bool = True) -> None:
     """Recompute ``node_values`` and ``unit_years`` of one dataset (or only some of its years).
 
     ``prev_year`` is then set for the whole dataset: a changed year can change the
-    previous year of a later one.
+    previous year of a later one. Then the pages' tables (:mod:`ita_dash.page_tables`),
+    unless ``page_tables`` is False (a scratch copy of one unit-year, e.g. a what-if,
+    whose values are read straight from ``node_values`` and ``unit_years``).
     """
     chosen = sorted({int(y) for y in years}) if years is not None else []
     params: dict[str, object] = {"dataset": dataset, "all_years": years is None,
@@ -239,3 +242,5 @@ def refresh_derived(con: duckdb.DuckDBPyConnection, dataset: str,
     con.execute(DROP_EMPTY, params)
     con.execute(INSERT_UNIT_YEARS, params)
     con.execute(SET_PREVIOUS_YEAR, {"dataset": dataset})
+    if page_tables:
+        refresh_page_tables(con, dataset, first_year=chosen[0] if chosen else None)

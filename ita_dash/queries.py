@@ -52,6 +52,14 @@ def units_per_year(con: Con, *, dataset: str) -> pd.DataFrame:
         GROUP BY ALL ORDER BY fiscal_year""", {"dataset": dataset})
 
 
+def unit_years_scored(con: Con, *, dataset: str) -> pd.DataFrame:
+    """Every unit-year of the dataset with a total score (benchmarks sample views from it)."""
+    return _run(con, """
+        SELECT unit_id, fiscal_year FROM unit_years
+        WHERE dataset = $dataset AND score IS NOT NULL
+        ORDER BY unit_id, fiscal_year""", {"dataset": dataset})
+
+
 def units_with_scores(con: Con, *, dataset: str) -> pd.DataFrame:
     return _run(con, """
         SELECT u.unit_id, u.name_th, u.name_en, u.short_th, u.short_en, u.unit_type,
@@ -287,17 +295,47 @@ RADAR_COMPARISONS = {
         WHERE unit_id = $other_unit AND fiscal_year = $year""",
 }
 
-RADAR_SQL = """
-WITH mine AS (SELECT * FROM ({indicator_values}) WHERE unit_id = $unit_id
-              AND fiscal_year = $year),
-     other AS ({comparison})
+# The comparison side of the radar: the same for every unit of a group (cached once per
+# group and year by the pages), the unit's own values joined on afterwards (radar_with).
+RADAR_COMPARISON_SQL = """
+WITH other AS ({comparison})
 SELECT i.code AS indicator, i.seq, i.label_th, i.label_en, i.tool,
-       round(mine.value, 2) AS value, round(other.comparison, 2) AS comparison,
-       other.n_units
-FROM indicators i LEFT JOIN mine ON mine.indicator = i.code
-LEFT JOIN other ON other.indicator = i.code
+       round(other.comparison, 2) AS comparison, other.n_units
+FROM indicators i LEFT JOIN other ON other.indicator = i.code
 ORDER BY i.seq
 """
+
+
+def radar_comparison(con: Con, *, dataset: str, year: int, compare: str,
+                     scope: Scope | None = None, unit_id: str | None = None,
+                     other_unit: str | None = None) -> pd.DataFrame:
+    """The ten indicators with the comparison of :func:`radar` (``unit_id`` is needed by
+    ``previous_year`` only, ``other_unit`` by ``unit``)."""
+    if compare not in RADAR_COMPARISONS:
+        raise ValueError(f"unknown comparison {compare!r}")
+    sql = RADAR_COMPARISON_SQL.replace("{comparison}", RADAR_COMPARISONS[compare])
+    for name, fragment in FRAGMENTS.items():
+        sql = sql.replace("{" + name + "}", fragment)
+    given = {"dataset": dataset, "year": year, "unit_id": unit_id, "other_unit": other_unit}
+    return _run(con, sql, {k: v for k, v in given.items() if f"${k}" in sql}, scope or Scope())
+
+
+def unit_indicator_values(con: Con, *, dataset: str, year: int, unit_id: str) -> pd.DataFrame:
+    """The unit's ten indicator values of ``year`` (rounded as shown)."""
+    return _run(con, """
+        SELECT indicator, round(value, 2) AS value FROM ({indicator_values})
+        WHERE unit_id = $unit_id AND fiscal_year = $year""",
+                {"dataset": dataset, "year": year, "unit_id": unit_id})
+
+
+def radar_with(comparison: pd.DataFrame, values: pd.DataFrame) -> pd.DataFrame:
+    """:func:`radar`'s frame from its two parts: the unit's ``value`` beside each indicator's
+    comparison (columns indicator, seq, label_th, label_en, tool, value, comparison,
+    n_units)."""
+    mine = values.set_index("indicator")["value"]
+    value = comparison["indicator"].map(mine).astype("float64")
+    return comparison.assign(value=value)[["indicator", "seq", "label_th", "label_en", "tool",
+                                           "value", "comparison", "n_units"]]
 
 
 def radar(con: Con, *, dataset: str, year: int, unit_id: str, compare: str,
@@ -308,19 +346,16 @@ def radar(con: Con, *, dataset: str, year: int, unit_id: str, compare: str,
     year), ``previous_year`` (the unit in its previous year, ``unit_years.prev_year``)
     or ``unit`` (``other_unit``).
     """
-    if compare not in RADAR_COMPARISONS:
-        raise ValueError(f"unknown comparison {compare!r}")
-    sql = RADAR_SQL.replace("{comparison}", RADAR_COMPARISONS[compare])
-    params: dict[str, object] = {"dataset": dataset, "year": year, "unit_id": unit_id}
-    if compare == "unit":
-        params["other_unit"] = other_unit
-    return _run(con, sql, params, scope or Scope())
+    comparison = radar_comparison(con, dataset=dataset, year=year, compare=compare,
+                                  scope=scope, unit_id=unit_id, other_unit=other_unit)
+    return radar_with(comparison, unit_indicator_values(con, dataset=dataset, year=year,
+                                                        unit_id=unit_id))
 
 
 def indicator_deltas(con: Con, *, dataset: str, unit_id: str) -> pd.DataFrame:
     """Each indicator of the unit per year, with the change since the unit's previous year."""
     return _run(con, """
-        WITH iv AS ({indicator_values})
+        WITH iv AS (SELECT * FROM ({indicator_values}) WHERE unit_id = $unit_id)
         SELECT c.indicator, c.seq, c.label_th, c.label_en, c.tool, c.fiscal_year,
                round(c.value, 2) AS value, y.prev_year, round(c.value - p.value, 2) AS delta
         FROM iv c JOIN unit_years y
@@ -347,15 +382,12 @@ def indicator_matrix(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.D
                 {"dataset": dataset, "year": year}, scope)
 
 
+# each unit-year's weakest indicator is found once per build (ita_dash.page_tables)
 WEAKEST_SQL = """
-SELECT * FROM (
-    SELECT iv.unit_id, u.short_th, u.short_en, iv.indicator, iv.seq, iv.label_th,
-           iv.label_en, iv.tool, round(iv.value, 2) AS value,
-           row_number() OVER (PARTITION BY iv.unit_id ORDER BY round(iv.value, 2), iv.seq) AS pos,
-           count(*) OVER (PARTITION BY iv.unit_id) AS n_indicators
-    FROM ({indicator_values}) iv JOIN units u USING (unit_id)
-    WHERE iv.fiscal_year = $year AND {scope})
-WHERE pos = 1
+SELECT w.unit_id, u.short_th, u.short_en, w.indicator, w.seq, w.label_th, w.label_en, w.tool,
+       w.value, w.pos, w.n_indicators
+FROM weakest_indicator_rows w JOIN units u USING (unit_id)
+WHERE w.dataset = $dataset AND w.fiscal_year = $year AND {scope}
 """
 
 
@@ -469,49 +501,16 @@ def consecutive_zero_items(con: Con, *, dataset: str, year: int, scope: Scope) -
     into another framework only through ``item_crosswalk`` (either direction); items of a
     year whose framework differs with no crosswalk pair end the streak (the pages say so,
     :func:`item_comparability`). ``zero_streak`` counts the years; ``first_code`` is the
-    item's code in the streak's first year.
+    item's code in the streak's first year. The walk is done once per build
+    (:mod:`ita_dash.page_tables`); this reads its result.
     """
     return _run(con, """
-        WITH RECURSIVE items AS ({items}),
-        pairs AS (
-            SELECT from_framework AS fw, from_code AS code, to_framework AS other_fw,
-                   to_code AS other_code FROM item_crosswalk
-            UNION
-            SELECT to_framework, to_code, from_framework, from_code FROM item_crosswalk),
-        zero_now AS (
-            SELECT it.unit_id, it.framework_id, it.code, it.seq, it.label_th, it.label_en
-            FROM items it JOIN units u USING (unit_id)
-            WHERE it.tool = 'OIT' AND it.fiscal_year = $year AND it.score <= 0 AND {scope}),
-        chain AS (
-            SELECT unit_id, framework_id AS start_fw, code AS start_code,
-                   $year AS fiscal_year, framework_id, code, 1 AS streak
-            FROM zero_now
-            UNION
-            SELECT c.unit_id, c.start_fw, c.start_code, p.fiscal_year, p.framework_id, it.code,
-                   c.streak + 1
-            FROM chain c
-            JOIN unit_years y ON y.dataset = $dataset AND y.unit_id = c.unit_id
-                 AND y.fiscal_year = c.fiscal_year
-            JOIN unit_years p ON p.dataset = y.dataset AND p.unit_id = y.unit_id
-                 AND p.fiscal_year = y.prev_year
-            JOIN items it ON it.unit_id = c.unit_id AND it.fiscal_year = p.fiscal_year
-                 AND it.framework_id = p.framework_id AND it.tool = 'OIT' AND it.score <= 0
-            LEFT JOIN pairs x ON x.fw = c.framework_id AND x.code = c.code
-                 AND x.other_fw = p.framework_id AND x.other_code = it.code
-            WHERE (p.framework_id = c.framework_id AND it.code = c.code)
-               OR x.fw IS NOT NULL),
-        streaks AS (
-            SELECT unit_id, start_fw, start_code, max(streak) AS zero_streak,
-                   arg_max(fiscal_year, streak) AS first_year, arg_max(code, streak) AS first_code
-            FROM chain GROUP BY ALL)
         SELECT z.unit_id, u.short_th, u.short_en, z.framework_id, z.code, z.label_th,
-               z.label_en, s.first_year, $year AS last_year, s.zero_streak, s.first_code
-        FROM streaks s
-        JOIN zero_now z ON z.unit_id = s.unit_id AND z.framework_id = s.start_fw
-             AND z.code = s.start_code
-        JOIN units u ON u.unit_id = z.unit_id
-        WHERE s.zero_streak >= 2
-        ORDER BY s.zero_streak DESC, u.short_th, z.seq""", {"dataset": dataset, "year": year},
+               z.label_en, z.first_year, z.fiscal_year AS last_year, z.zero_streak,
+               z.first_code
+        FROM zero_streaks z JOIN units u USING (unit_id)
+        WHERE z.dataset = $dataset AND z.fiscal_year = $year AND {scope}
+        ORDER BY z.zero_streak DESC, u.short_th, z.seq""", {"dataset": dataset, "year": year},
                 scope)
 
 
@@ -702,9 +701,10 @@ def built_datasets(con: Con) -> list[str]:
 
 def dataset_info(con: Con, *, dataset: str) -> pd.DataFrame:
     return _run(con, """
-        SELECT d.*, (SELECT count(*) FROM scores s WHERE s.dataset = d.dataset) AS n_scores,
-               (SELECT count(*) FROM unit_years y WHERE y.dataset = d.dataset) AS n_unit_years
-        FROM datasets d WHERE d.dataset = $dataset""", {"dataset": dataset})
+        SELECT d.*, coalesce(c.n_scores, 0) AS n_scores,
+               coalesce(c.n_unit_years, 0) AS n_unit_years
+        FROM datasets d LEFT JOIN dataset_counts c USING (dataset)
+        WHERE d.dataset = $dataset""", {"dataset": dataset})
 
 
 def export_scores(con: Con, *, dataset: str) -> pd.DataFrame:
@@ -1025,7 +1025,10 @@ def measures_by_indicator(con: Con, *, dataset: str, unit_id: str, year: int) ->
                    coalesce(n.seq, 0) AS node_seq
             FROM m LEFT JOIN framework_nodes n ON n.framework_id = m.framework_id
                  AND n.code = m.code
-            LEFT JOIN indicators i ON i.code = m.code)
+            LEFT JOIN indicators i ON i.code = m.code),
+        -- the unit's own values only (joining all node_values cost 1.6 s at national scale)
+        nv AS (SELECT * FROM node_values WHERE dataset = $dataset AND unit_id = $unit_id
+               AND fiscal_year IN ($year, $year + 1))
         SELECT p.fiscal_year, p.code, p.label_th, p.label_en, p.indicator,
                ind.label_th AS indicator_th, ind.label_en AS indicator_en, ind.seq AS ind_seq,
                round(iv.value, 2) AS indicator_score,
@@ -1038,12 +1041,12 @@ def measures_by_indicator(con: Con, *, dataset: str, unit_id: str, year: int) ->
                p.result, p.source_id, p.source_ref
         FROM placed p
         LEFT JOIN indicators ind ON ind.code = p.indicator
-        LEFT JOIN node_values iv ON iv.dataset = p.dataset AND iv.unit_id = p.unit_id
+        LEFT JOIN nv iv ON iv.dataset = p.dataset AND iv.unit_id = p.unit_id
              AND iv.fiscal_year = p.fiscal_year AND iv.code = p.indicator
              AND iv.kind = 'indicator'
-        LEFT JOIN node_values v ON v.dataset = p.dataset AND v.unit_id = p.unit_id
+        LEFT JOIN nv v ON v.dataset = p.dataset AND v.unit_id = p.unit_id
              AND v.fiscal_year = p.fiscal_year AND v.code = p.code
-        LEFT JOIN node_values nxt ON nxt.dataset = p.dataset AND nxt.unit_id = p.unit_id
+        LEFT JOIN nv nxt ON nxt.dataset = p.dataset AND nxt.unit_id = p.unit_id
              AND nxt.fiscal_year = p.fiscal_year + 1 AND nxt.code = p.code
              AND (nxt.kind = 'indicator' OR nxt.framework_id = p.framework_id)
         ORDER BY iv.value NULLS LAST, ind.seq, p.node_seq, p.measure_id""",

@@ -119,9 +119,23 @@ CREATE TABLE unit_years (
     PRIMARY KEY (dataset, unit_id, fiscal_year));
 """
 
+# What the pages need per dataset, year and unit, filled by ita_dash.page_tables
+PAGE_TABLES = """
+CREATE TABLE weakest_indicator_rows ( -- each unit-year's weakest indicator
+    dataset VARCHAR NOT NULL, unit_id VARCHAR NOT NULL, fiscal_year INTEGER NOT NULL,
+    indicator VARCHAR NOT NULL, seq INTEGER, label_th VARCHAR, label_en VARCHAR,
+    tool VARCHAR, value DOUBLE, pos BIGINT, n_indicators BIGINT);
+CREATE TABLE zero_streaks ( -- O-items at zero in a unit-year and the years before it
+    dataset VARCHAR NOT NULL, unit_id VARCHAR NOT NULL, fiscal_year INTEGER NOT NULL,
+    framework_id VARCHAR NOT NULL, code VARCHAR NOT NULL, seq INTEGER, label_th VARCHAR,
+    label_en VARCHAR, first_year INTEGER, zero_streak INTEGER, first_code VARCHAR);
+CREATE TABLE dataset_counts (
+    dataset VARCHAR PRIMARY KEY, n_scores BIGINT NOT NULL, n_unit_years BIGINT NOT NULL);
+"""
 
 
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create every table (base and derived) on an empty database."""
     con.execute(BASE_TABLES)
     con.execute(DERIVED_TABLES)
+    con.execute(PAGE_TABLES)

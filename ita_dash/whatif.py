@@ -97,7 +97,7 @@ def scenario(con: duckdb.DuckDBPyConnection, *, dataset: str, unit_id: str, year
         mem.register("incoming", changed)
         mem.execute("INSERT INTO scores BY NAME SELECT * FROM incoming")
         mem.unregister("incoming")
-        refresh_derived(mem, dataset)  # the build's own recomputation
+        refresh_derived(mem, dataset, page_tables=False)  # the build's own recomputation
         after_nodes = mem.execute("SELECT code, value AS after FROM node_values").df()
         after_year = mem.execute("SELECT * FROM unit_years").df()
         conditions = level_conditions(mem, dataset=dataset, unit_id=unit_id, year=year)

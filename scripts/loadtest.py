@@ -4,14 +4,26 @@ Each session opens ``/_stcore/stream`` as the browser does and sends ``BackMsg.r
 with a ``ClientState`` (the page's URL path and its query string, as a page link or a filter
 change in the sidebar writes into the URL). An interaction is timed from sending that request
 to the run's ``script_finished`` message (all of the page's elements have arrived by then).
-Sessions act every ``--every`` seconds (±20 % jitter; at least 1 s of think time after a slow
-answer), half the time changing a filter on the current page (year, scope or unit), half the
-time opening another page. Exceptions shown on a page are counted as errors.
+Each session acts every 2.5-7.5 s (``--every-min``/``--every-max``, drawn uniformly; at least
+1 s of think time after a slow answer), half the time changing a filter on the current page
+(year, scope or unit), half the time opening another page, among every page (presentation and
+compare too). Units are drawn uniformly from *all* the dataset's scored units and years from
+the dataset's years (read from the current build), so at national scale almost every view is
+one nobody has opened yet. A view asked for the first time in a level (page, dataset, year,
+scope, unit) counts as *cold*, a repeat as *warm*; both are printed apart. Exceptions shown on
+a page are counted as errors, answers later than ``--timeout`` as timeouts. The URL a session
+sends never names the language, so the app writes its resolved filters back into the URL on
+every run; a session whose answer names another dataset, year or unit than it asked for
+counts as a *leak* (one session shown another's filters).
+
+``--fresh-server PORT`` starts ``streamlit run app.py`` on that port before each level (cold
+caches) and stops it after, reading its CPU time itself.
 
 Bounded: at most 200 sessions, loopback addresses only, each level stops by itself after
 ``--duration`` seconds (plus at most ``--timeout`` seconds for the last answers)::
 
     python scripts/loadtest.py --sessions 1,10,25,50 --url http://127.0.0.1:8610 --duration 60
+    python scripts/loadtest.py --dataset national-demo --sessions 10,50 --fresh-server 8751
 
 Each session sends its own ``ita_route`` cookie, as a browser does behind ``deploy/`` (nginx
 keeps a session on one replica by that cookie), so ``--url http://127.0.0.1:8620`` measures
@@ -27,12 +39,15 @@ import asyncio
 import json
 import os
 import random
+import signal
 import statistics
+import subprocess
 import sys
 import time
+import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlencode, urlparse
+from urllib.parse import parse_qs, urlencode, urlparse
 
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -40,7 +55,9 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 MAX_SESSIONS = 200
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
-PAGES = ("overview", "groups", "unit_profile", "weakest_indicators", "zero_items", "about")
+PAGES = ("overview", "groups", "unit_profile", "weakest_indicators", "zero_items", "about",
+         "presentation", "compare")
+PROJECT = Path(__file__).resolve().parents[1]
 DONE = {ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY,
         ForwardMsg.ScriptFinishedStatus.FINISHED_WITH_COMPILE_ERROR}
 
@@ -55,19 +72,10 @@ class Params:
     units: list[str]
 
 
-DEMO = Params("demo", list(range(2563, 2569)),
-              ["all", "group:bkk-centralbangkok", "group:bkk-eastbangkok",
-               "group:bkk-southbangkok", "group:bkk-northbangkok", "group:bkk-northkrungthon",
-               "group:bkk-southkrungthon"],
-              ["bkk-phranakhon", "bkk-dusit", "bkk-nongchok", "bkk-bangrak", "bkk-bangkhen",
-               "bkk-bangkapi", "bkk-pathumwan", "bkk-pomprapsattruphai", "bkk-phrakhanong",
-               "bkk-minburi"])
-
-
 def params_from_db(dataset: str) -> Params:
-    """Years, scopes and a sample of units of ``dataset`` from the current build (read-only)."""
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from ita_dash import db  # the project's reader API; imported only when asked for
+    """Years, scopes and every scored unit of ``dataset`` from the current build (read-only)."""
+    sys.path.insert(0, str(PROJECT))
+    from ita_dash import db  # the project's reader API
 
     con = db.open_read_only(db.ensure_current())
     try:
@@ -76,12 +84,14 @@ def params_from_db(dataset: str) -> Params:
             [dataset]).fetchall()]
         groups = [f"group:{r[0]}" for r in con.execute(
             "SELECT DISTINCT m.group_id FROM group_members m JOIN unit_years y USING (unit_id) "
-            "WHERE y.dataset = ? ORDER BY 1 LIMIT 20", [dataset]).fetchall()]
+            "WHERE y.dataset = ? ORDER BY 1", [dataset]).fetchall()]
         units = [r[0] for r in con.execute(
-            "SELECT DISTINCT unit_id FROM unit_years WHERE dataset = ? ORDER BY hash(unit_id) "
-            "LIMIT 30", [dataset]).fetchall()]
+            "SELECT DISTINCT unit_id FROM unit_years WHERE dataset = ? AND score IS NOT NULL "
+            "ORDER BY 1", [dataset]).fetchall()]
     finally:
         con.close()
+    if not units:
+        raise SystemExit(f"loadtest: dataset {dataset} has no scored units in the current build")
     return Params(dataset, years, ["all", *groups], units)
 
 
@@ -93,6 +103,9 @@ class Sample:
     ok: bool
     errors: int = 0
     bytes: int = 0
+    cold: bool = True
+    leak: bool = False
+    echoes: int = 0  # URLs the app wrote back (the filters it resolved), compared
 
 
 @dataclass
@@ -101,6 +114,7 @@ class Level:
     duration_s: float
     samples: list[Sample] = field(default_factory=list)
     failed_sessions: int = 0
+    seen: set[tuple[str, ...]] = field(default_factory=set)
     server_cpu_s: float | None = None
     load_before: tuple[float, float, float] = (0.0, 0.0, 0.0)
     load_after: tuple[float, float, float] = (0.0, 0.0, 0.0)
@@ -122,18 +136,34 @@ def rerun_request(page: str, query: dict[str, str]) -> bytes:
     return msg.SerializeToString()
 
 
+CHECKED = ("dataset", "year", "unit")  # filters the app echoes into the URL, compared
+
+
+def leaked(asked: dict[str, str], echoed: list[str]) -> bool:
+    """True when a URL the app wrote back names another dataset, year or unit than asked."""
+    for text in echoed:
+        got = {k: v[0] for k, v in parse_qs(text).items()}
+        if any(k in asked and k in got and got[k] != asked[k] for k in CHECKED):
+            return True
+    return False
+
+
 async def interact(ws: websockets.ClientConnection, page: str, query: dict[str, str],
                    action: str, timeout: float) -> Sample:
-    """Send one rerun request; wait for the run's script_finished message."""
+    """Send one rerun request; wait for the run's script_finished message (a timeout is a
+    failed sample with no errors)."""
     t0 = time.perf_counter()
     await ws.send(rerun_request(page, query))
-    errors, size = 0, 0
+    errors, size, echoed = 0, 0, []
     deadline = t0 + timeout
     while True:
         remaining = deadline - time.perf_counter()
         if remaining <= 0:
             return Sample(page, action, time.perf_counter() - t0, False, errors, size)
-        raw = await asyncio.wait_for(ws.recv(), remaining)
+        try:
+            raw = await asyncio.wait_for(ws.recv(), remaining)
+        except TimeoutError:
+            return Sample(page, action, time.perf_counter() - t0, False, errors, size)
         size += len(raw)
         msg = ForwardMsg()
         msg.ParseFromString(raw)
@@ -141,8 +171,11 @@ async def interact(ws: websockets.ClientConnection, page: str, query: dict[str, 
         if kind == "delta" and msg.delta.WhichOneof("type") == "new_element" \
                 and msg.delta.new_element.WhichOneof("type") == "exception":
             errors += 1
+        elif kind == "page_info_changed":
+            echoed.append(msg.page_info_changed.query_string)
         elif kind == "script_finished" and msg.script_finished in DONE:
-            return Sample(page, action, time.perf_counter() - t0, errors == 0, errors, size)
+            return Sample(page, action, time.perf_counter() - t0, errors == 0, errors, size,
+                          leak=leaked(query, echoed), echoes=len(echoed))
 
 
 class User:
@@ -157,12 +190,25 @@ class User:
         self.query = {"dataset": params.dataset, "year": str(self.rng.choice(params.years)),
                       "scope": self.rng.choice(params.scopes),
                       "unit": self.rng.choice(params.units)}
+        self.others = self.rng.sample(params.units, min(2, len(params.units)))
+
+    def request(self) -> dict[str, str]:
+        """The URL of the current view (compare: the unit and two others as the scope)."""
+        query = dict(self.query)
+        if self.page == "compare":
+            query["scope"] = "units:" + ",".join(dict.fromkeys([query["unit"], *self.others]))
+        return query
+
+    def view(self) -> tuple[str, ...]:
+        return (self.page, *self.request().values())
 
     def next_action(self) -> str:
         if self.rng.random() < 0.5:
             self.page = self.rng.choice([p for p in PAGES if p != self.page])
             return "open"
         name = self.rng.choice(["year", "scope", "unit"])
+        if name == "unit":
+            self.others = self.rng.sample(self.params.units, min(2, len(self.params.units)))
         pool = {"year": [str(y) for y in self.params.years], "scope": self.params.scopes,
                 "unit": self.params.units}[name]
         self.query[name] = self.rng.choice([v for v in pool if v != self.query[name]] or pool)
@@ -170,7 +216,7 @@ class User:
 
 
 async def run_session(url: str, user: User, level: Level, *, start_delay: float,
-                      stop_at: float, every: float, timeout: float) -> None:
+                      stop_at: float, every: tuple[float, float], timeout: float) -> None:
     await asyncio.sleep(start_delay)
     try:
         async with websockets.connect(url, subprotocols=["streamlit"], max_size=None,  # type: ignore[list-item]
@@ -179,11 +225,14 @@ async def run_session(url: str, user: User, level: Level, *, start_delay: float,
             action = "first"
             while time.monotonic() < stop_at:
                 started = time.monotonic()
-                sample = await interact(ws, user.page, dict(user.query), action, timeout)
+                view = user.view()
+                sample = await interact(ws, user.page, user.request(), action, timeout)
+                sample.cold = view not in level.seen
+                level.seen.add(view)
                 level.samples.append(sample)
                 if not sample.ok and sample.errors == 0:
                     break  # timed out: the session is stuck, stop it
-                pause = every * user.rng.uniform(0.8, 1.2) - (time.monotonic() - started)
+                pause = user.rng.uniform(*every) - (time.monotonic() - started)
                 await asyncio.sleep(max(pause, 1.0))
                 action = user.next_action()
     except (TimeoutError, OSError, websockets.WebSocketException) as exc:
@@ -206,16 +255,17 @@ def cpu_seconds(pids: list[int]) -> float | None:
     return total
 
 
-async def run_level(url: str, params: Params, n: int, *, duration: float, every: float,
+async def run_level(url: str, params: Params, n: int, *, duration: float,
+                    every: tuple[float, float],
                     timeout: float, seed: int, pids: list[int]) -> Level:
     level = Level(n, duration, load_before=os.getloadavg())
     cpu0 = cpu_seconds(pids)
     stop_at = time.monotonic() + duration
     tasks = [run_session(url, User(params, seed * 1000 + i), level,
-                         start_delay=every * i / n, stop_at=stop_at, every=every,
+                         start_delay=every[1] * i / n, stop_at=stop_at, every=every,
                          timeout=timeout) for i in range(n)]
     try:
-        await asyncio.wait_for(asyncio.gather(*tasks), duration + timeout + every + 5)
+        await asyncio.wait_for(asyncio.gather(*tasks), duration + timeout + every[1] + 5)
     except TimeoutError:
         print("  level stopped at its time bound", file=sys.stderr)
     cpu1 = cpu_seconds(pids)
@@ -234,14 +284,20 @@ def pct(values: list[float], q: float) -> float:
 def summarize(level: Level) -> dict[str, object]:
     measured = [s for s in level.samples if s.action != "first"]
     rows: dict[str, dict[str, float]] = {}
-    groups: dict[str, list[Sample]] = {"ALL (filter + open)": measured,
-                                       "first load": [s for s in level.samples
-                                                      if s.action == "first"]}
+    groups: dict[str, list[Sample]] = {
+        "ALL (filter + open)": measured,
+        "cold (view new)": [s for s in level.samples if s.cold],
+        "warm (view seen)": [s for s in level.samples if not s.cold],
+        "first load": [s for s in level.samples if s.action == "first"]}
     for page in PAGES:
         groups[page] = [s for s in measured if s.page == page]
     for name, samples in groups.items():
         times = [s.seconds for s in samples if s.ok]
         rows[name] = {"n": len(samples), "failed": sum(not s.ok for s in samples),
+                      "errors": sum(s.errors > 0 for s in samples),
+                      "timeouts": sum(not s.ok and not s.errors for s in samples),
+                      "leaks": sum(s.leak for s in samples),
+                      "checked": sum(s.echoes > 0 for s in samples),
                       "p50_s": pct(times, 0.5), "p95_s": pct(times, 0.95),
                       "max_s": max(times, default=float("nan")),
                       "mean_kb": statistics.fmean([s.bytes for s in samples]) / 1024
@@ -262,17 +318,20 @@ def print_summary(summary: dict[str, object]) -> None:
     load = summary["load_before"]
     print(f"\n== {summary['sessions']} sessions, {summary['duration_s']:.0f} s: "
           f"{summary['interactions']} interactions, {summary['throughput_per_s']:.2f}/s"
-          f"{cpu_text}; failed sessions {summary['failed_sessions']}; "
+          f"{cpu_text}; failed sessions {summary['failed_sessions']}; views shown with "
+          f"another session's filters {summary['rows']['ALL (filter + open)']['leaks']} "  # type: ignore[index]
+          f"(of {summary['rows']['ALL (filter + open)']['checked']} checked); "  # type: ignore[index]
           f"load average before {load[0]:.2f}")  # type: ignore[index]
-    print(f"{'interaction':22s} {'n':>5s} {'fail':>5s} {'p50 s':>7s} {'p95 s':>7s} "
+    print(f"{'interaction':22s} {'n':>5s} {'err':>4s} {'t/o':>4s} {'p50 s':>7s} {'p95 s':>7s} "
           f"{'max s':>7s} {'KiB':>7s}")
     for name, row in summary["rows"].items():  # type: ignore[attr-defined]
-        print(f"{name:22s} {row['n']:5d} {row['failed']:5d} {row['p50_s']:7.2f} "
-              f"{row['p95_s']:7.2f} {row['max_s']:7.2f} {row['mean_kb']:7.0f}")
+        print(f"{name:22s} {row['n']:5d} {row['errors']:4d} {row['timeouts']:4d} "
+              f"{row['p50_s']:7.2f} {row['p95_s']:7.2f} {row['max_s']:7.2f} "
+              f"{row['mean_kb']:7.0f}")
 
 
 async def warm_up(url: str, params: Params, timeout: float) -> None:
-    """One session opens every page once (fills the shared query cache; not measured)."""
+    """One session opens every page once (imports and the first caches; not measured)."""
     async with websockets.connect(url, subprotocols=["streamlit"], max_size=None,  # type: ignore[list-item]
                                   open_timeout=timeout) as ws:
         for page in PAGES:
@@ -280,16 +339,54 @@ async def warm_up(url: str, params: Params, timeout: float) -> None:
             await interact(ws, page, query, "first", timeout)
 
 
+def start_server(port: int, log: Path) -> subprocess.Popen[bytes]:
+    """``streamlit run app.py`` on ``port`` (the project's .streamlit/config.toml), up and
+    answering its health check; its output goes to ``log``."""
+    cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+           "--server.address", "127.0.0.1", "--server.headless", "true",
+           "--browser.gatherUsageStats", "false"]
+    with log.open("ab") as out:
+        process = subprocess.Popen(cmd, cwd=PROJECT, stdout=out, stderr=subprocess.STDOUT,
+                                   start_new_session=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"loadtest: the server exited with {process.returncode} ({log})")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
+                if r.read().strip() == b"ok":
+                    return process
+        except OSError:
+            time.sleep(0.5)
+    stop_server(process)
+    raise SystemExit(f"loadtest: the server did not answer on port {port} ({log})")
+
+
+def stop_server(process: subprocess.Popen[bytes]) -> None:
+    """Stop the server this script started (its own process group)."""
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(15)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--url", default="http://127.0.0.1:8610")
     parser.add_argument("--sessions", default="1,10,25,50", help="levels, e.g. 1,10,25,50")
     parser.add_argument("--duration", type=float, default=60.0, help="seconds per level")
-    parser.add_argument("--every", type=float, default=5.0, help="seconds between actions")
-    parser.add_argument("--timeout", type=float, default=120.0, help="bound per interaction")
-    parser.add_argument("--dataset", default="demo")
-    parser.add_argument("--params-from-db", action="store_true",
-                        help="take years/scopes/units from the current build (else demo's)")
+    parser.add_argument("--every-min", type=float, default=2.5, help="least seconds between actions")
+    parser.add_argument("--every-max", type=float, default=7.5, help="most seconds between actions")
+    parser.add_argument("--timeout", type=float, default=60.0, help="bound per interaction")
+    parser.add_argument("--dataset", default="demo", help="units and years drawn from it")
+    parser.add_argument("--fresh-server", type=int, default=0, metavar="PORT",
+                        help="start streamlit run app.py on PORT for each level (cold caches) "
+                             "and stop it after; --url and --server-pid are then ignored")
+    parser.add_argument("--warm-up", action="store_true",
+                        help="open every page once before the first level (not measured)")
     parser.add_argument("--server-pid", default="", help="comma-separated pids to read CPU of")
     parser.add_argument("--seed", type=int, default=10)
     parser.add_argument("--pause", type=float, default=5.0, help="idle seconds between levels")
@@ -303,22 +400,35 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit(f"loadtest: sessions must be 1..{MAX_SESSIONS}")
     if not 1 <= args.duration <= 600:
         raise SystemExit("loadtest: --duration must be 1..600 s")
-    url = ws_url(args.url)
-    if not args.params_from_db and args.dataset != "demo":
-        raise SystemExit(f"loadtest: use --params-from-db for dataset {args.dataset}")
-    params = params_from_db(args.dataset) if args.params_from_db else DEMO
+    if not 0.5 <= args.every_min <= args.every_max:
+        raise SystemExit("loadtest: need 0.5 <= --every-min <= --every-max")
+    every = (args.every_min, args.every_max)
+    fresh = args.fresh_server
+    url = ws_url(f"http://127.0.0.1:{fresh}" if fresh else args.url)
+    params = params_from_db(args.dataset)
     pids = [int(p) for p in args.server_pid.split(",") if p.strip()]
 
     print(f"loadtest {url}: levels {levels}, {args.duration:.0f} s each, acting every "
-          f"{args.every:.1f} s, dataset {params.dataset}; {os.cpu_count()} cores, "
+          f"{every[0]:.1f}-{every[1]:.1f} s, dataset {params.dataset} ({len(params.units):,} "
+          f"units drawn uniformly, {len(params.years)} years), every page; "
+          f"{'a fresh server per level; ' if fresh else ''}{os.cpu_count()} cores, "
           f"load average {os.getloadavg()[0]:.2f}")
-    asyncio.run(warm_up(url, params, args.timeout))
     summaries = []
+    log = PROJECT / "bench-output" / f"loadtest-server-{fresh}.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
     for i, n in enumerate(levels):
         if i:
             time.sleep(args.pause)
-        level = asyncio.run(run_level(url, params, n, duration=args.duration, every=args.every,
-                                      timeout=args.timeout, seed=args.seed, pids=pids))
+        server = start_server(fresh, log) if fresh else None
+        try:
+            if args.warm_up and (server is not None or i == 0):
+                asyncio.run(warm_up(url, params, args.timeout))
+            level = asyncio.run(run_level(
+                url, params, n, duration=args.duration, every=every, timeout=args.timeout,
+                seed=args.seed, pids=[server.pid] if server is not None else pids))
+        finally:
+            if server is not None:
+                stop_server(server)
         summary = summarize(level)
         print_summary(summary)
         summaries.append(summary)

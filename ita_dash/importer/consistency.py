@@ -76,7 +76,7 @@ def preview(con: duckdb.DuckDBPyConnection, write: pd.DataFrame, dataset: str) -
         merged = pd.concat([kept, incoming[stored.columns]], ignore_index=True)
         mem.register("merged", merged)
         mem.execute("INSERT INTO scores BY NAME SELECT * FROM merged")
-        refresh_derived(mem, dataset)
+        refresh_derived(mem, dataset, page_tables=False)
         return mismatches(mem, write, dataset)
     finally:
         mem.close()

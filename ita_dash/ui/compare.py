@@ -19,9 +19,10 @@ from ita_dash.scope import Scope
 from ita_dash.ui import data
 from ita_dash.ui.nav import pages
 from ita_dash.ui.render import chart, has_rows, message, table
-from ita_dash.ui.state import Filters, remember, unit_short_names
+from ita_dash.ui.state import SEARCH_LIMIT, Filters, remember, unit_short_names
 
 MIN_UNITS, MAX_UNITS = 2, 5
+OPTIONS_MAX = 300  # above this many units the pick list holds the chosen ones and a search's
 _KEY = "compare_units"
 
 
@@ -47,12 +48,21 @@ def _push() -> None:
             st.query_params["unit"] = chosen[0]
 
 
+def _searched(filters: Filters, names: dict[str, str], chosen: list[str]) -> list[str]:
+    """The chosen units and the matches of a search (at most ``SEARCH_LIMIT``): a pick list
+    of every unit of a national dataset would send 8,300 names with every run."""
+    text = st.text_input(t("search.unit", filters.lang), key=f"{_KEY}_search").strip()
+    found = data.search_units(dataset=filters.dataset, text=text, limit=SEARCH_LIMIT)
+    return [u for u in dict.fromkeys([*chosen, *found["unit_id"]]) if u in names]
+
+
 def pick_units(filters: Filters) -> list[str]:
     """The searchable choice of 2–5 units (kept in the URL as ``scope=units:…``)."""
     names = unit_short_names(dataset=filters.dataset, lang=filters.lang)
     chosen = [u for u in _default_units(filters) if u in names]
     st.session_state[_KEY] = chosen
-    st.multiselect(t("compare.pick", filters.lang), list(names), key=_KEY,
+    options = list(names) if len(names) <= OPTIONS_MAX else _searched(filters, names, chosen)
+    st.multiselect(t("compare.pick", filters.lang), options, key=_KEY,
                    format_func=lambda u: names.get(u, u), max_selections=MAX_UNITS, on_change=_push)
     if filters.scope.kind == "units" and len(filters.scope.units) > MAX_UNITS:
         message(t("compare.too_many", filters.lang))

@@ -28,6 +28,7 @@ from ita_dash import config, db, queries
 from ita_dash import whatif as whatif_model
 from ita_dash.db import Build
 from ita_dash.framework.model import Registry
+from ita_dash.scope import Scope
 from ita_dash.ui.fonts import ensure_static_fonts
 
 P = ParamSpec("P")
@@ -117,6 +118,11 @@ def _result(fingerprint: str, query_name: str, _query: Callable[..., Any],
     return _query(_con, **params)
 
 
+def clear_results() -> None:
+    """Forget every cached query result (benchmarks of cold pages)."""
+    _result.clear()
+
+
 def _shared_copy(result: R) -> R:
     """The caller's own copy of a cached result: with pandas' copy-on-write a shallow copy
     shares the cached columns until it is written to, so no caller changes the cache."""
@@ -196,7 +202,20 @@ group_comparison = cached(queries.group_comparison)
 
 unit_history = cached(queries.unit_history)
 unit_groups_of = cached(queries.unit_groups_of)
-radar = cached(queries.radar)
+radar_comparison = cached(queries.radar_comparison)
+unit_indicator_values = cached(queries.unit_indicator_values)
+
+
+def radar(*, dataset: str, year: int, unit_id: str, compare: str, scope: Scope | None = None,
+          other_unit: str | None = None) -> pd.DataFrame:
+    """:func:`ita_dash.queries.radar` from its two cached parts: a group's comparison is
+    read once per group and year for all its units (at national scale the mean of 8,300
+    units' indicators), only the unit's own values are read per unit."""
+    own = compare in ("previous_year", "unit")  # comparisons that depend on the unit
+    comparison = radar_comparison(dataset=dataset, year=year, compare=compare, scope=scope,
+                                  unit_id=unit_id if own else None, other_unit=other_unit)
+    values = unit_indicator_values(dataset=dataset, year=year, unit_id=unit_id)
+    return queries.radar_with(comparison, values)
 indicator_deltas = cached(queries.indicator_deltas)
 unit_items = cached(queries.unit_items)
 points_recoverable = cached(queries.points_recoverable)

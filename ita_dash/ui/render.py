@@ -3,11 +3,9 @@ charts and the messages shown instead of empty charts."""
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import pickle
 import re
-import warnings
 from collections.abc import Callable
 from typing import Any, Literal, NoReturn, TypeGuard
 
@@ -196,14 +194,11 @@ def _table_element(frame: pd.DataFrame, cols: tuple[tables.Col, ...], lang: str,
                    level_colors: pd.Series | None) -> None:
     shown = tables.localize(frame, cols, lang)
     styler = tables.style(shown, cols, lang, level_colors=level_colors, highlight=highlight)
-    # Streamlit copies a Styler's display values cell by cell into ``astype(str)``: with
-    # pandas 3's Arrow-backed strings each write copies the column; with object strings
-    # it does not.
-    with warnings.catch_warnings(), contextlib.ExitStack() as stack:
-        warnings.filterwarnings("ignore", message=".*future.infer_string.*")
-        with contextlib.suppress(pd.errors.OptionError):  # gone in pandas 4: no speed-up
-            stack.enter_context(pd.option_context("future.infer_string", False))
-        st.dataframe(styler, hide_index=True, width="stretch", height=height, key=key)
+    # No pandas option is set around this (it once set ``future.infer_string`` off for
+    # speed): options are global to the process, so another session's thread saw them
+    # change in the middle of its own ``astype(str)`` ("Buffer has wrong number of
+    # dimensions" under load). Streamlit now writes display values a column at a time.
+    st.dataframe(styler, hide_index=True, width="stretch", height=height, key=key)
 
 
 def table(frame: pd.DataFrame, cols: tuple[tables.Col, ...], filters: Filters, name: str, *,

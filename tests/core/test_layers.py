@@ -27,7 +27,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("rules", ("ita_dash.rules",)),
     ("loader", ("ita_dash.loader", "ita_dash.generators")),
     ("store", ("ita_dash.store",)),
-    ("build", ("ita_dash.derive", "ita_dash.build", "ita_dash.publish", "ita_dash.db")),
+    ("build", ("ita_dash.derive", "ita_dash.page_tables", "ita_dash.build", "ita_dash.publish", "ita_dash.db")),
     ("importer", ("ita_dash.importer",)),
     ("editing", ("ita_dash.editing",)),
     ("queries", ("ita_dash.queries", "ita_dash.bench_reference", "ita_dash.whatif")),

@@ -56,11 +56,40 @@ def test_a_page_request_returns_the_page_run_to_its_end(app_url: str):
     assert sample.bytes > 20_000  # the ranking table and two charts of 50 districts
 
 
+DEMO = lt.Params("demo", [2566, 2567], ["all", "group:bkk-centralbangkok"],
+                 ["bkk-phranakhon", "bkk-dusit", "bkk-bangrak", "bkk-pathumwan"])
+
+
 def test_sessions_act_until_the_level_ends(app_url: str):
-    level = asyncio.run(lt.run_level(lt.ws_url(app_url), lt.DEMO, 2, duration=2.0, every=1.0,
-                                     timeout=60, seed=1, pids=[]))
+    level = asyncio.run(lt.run_level(lt.ws_url(app_url), DEMO, 2, duration=2.0,
+                                     every=(1.0, 1.0), timeout=60, seed=1, pids=[]))
     summary = lt.summarize(level)
     assert level.failed_sessions == 0
     assert summary["interactions"] >= 2
-    assert all(s.ok for s in level.samples)
+    assert all(s.ok and not s.leak for s in level.samples)
     assert {s.action for s in level.samples} >= {"first"}
+    assert level.samples[0].cold  # the first view of a level is new
+
+
+def test_every_page_is_requested_with_its_filters_and_echoed_back(app_url: str):
+    """The app writes the resolved filters into the URL (the request names no language);
+    the client compares them with what it asked: the check that no session is shown
+    another's filters can fail."""
+    user = lt.User(DEMO, seed=3)
+
+    async def visit() -> list[object]:
+        async with websockets.connect(lt.ws_url(app_url), subprotocols=["streamlit"],  # type: ignore[list-item]
+                                      max_size=None) as ws:
+            samples = []
+            for page in ("compare", "presentation"):
+                user.page = page
+                samples.append(await lt.interact(ws, page, user.request(), "open", 60))
+            return samples
+
+    for sample in asyncio.run(visit()):
+        assert sample.ok and sample.errors == 0 and not sample.leak  # type: ignore[attr-defined]
+        assert sample.echoes > 0  # type: ignore[attr-defined]
+    user.page = "compare"
+    assert user.request()["scope"].startswith("units:")  # compare names its units
+    assert lt.leaked({"unit": "a", "year": "2567"}, ["dataset=demo&year=2567&unit=b&lang=th"])
+    assert not lt.leaked({"unit": "a", "year": "2567"}, ["year=2567&unit=a&lang=th"])
