@@ -25,8 +25,11 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(db_path: Path, port: int, log: Path) -> subprocess.Popen:
+def start_server(db_path: Path, port: int, log: Path,
+                 store: Path | None = None) -> subprocess.Popen:
     env = {**os.environ, "ITA_DB_PATH": str(db_path)}
+    if store is not None:
+        env["ITA_STORE_DIR"] = str(store)
     cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
            "--server.port", str(port), "--server.address", "127.0.0.1",
            "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
