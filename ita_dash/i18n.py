@@ -727,6 +727,15 @@ def _unit_type_strings() -> dict[str, dict[str, str]]:
 
 
 STRINGS.update(_unit_type_strings())
+# a damaged published build, made again while the last good one is shown
+STRINGS.update({
+    "build.healing": {
+        "th": "ไฟล์ฐานข้อมูลล่าสุดเสียหาย ระบบได้ย้ายไปเก็บไว้และกำลังสร้างใหม่จากไฟล์ข้อมูลและคลังข้อมูลนำเข้า "
+              "ระหว่างนี้แสดงข้อมูลชุดที่สมบูรณ์ล่าสุดก่อนหน้า หน้านี้จะแสดงข้อมูลใหม่เองเมื่อสร้างเสร็จ",
+        "en": "The latest database file is damaged: it was set aside and is being built again from "
+              "the data files and the import store. Meanwhile the last good build is shown; the "
+              "page updates by itself when the new build is ready."},
+})
 # what the reports print beside the scores (reference figures, unplaced figures); crosswalk
 STRINGS.update({
     "col.ref.bangkok_mean": {"th": "ค่าเฉลี่ย กทม.", "en": "Bangkok average"},

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
-from ita_dash import config
+from ita_dash import build_check, config
 from ita_dash.build import (
     build_fingerprint,
     default_datasets,
@@ -124,6 +125,7 @@ def clean_up(places: Places) -> None:
                     key=lambda p: p.stat().st_mtime, reverse=True)
     for path in builds[KEEP_BUILDS - 1:]:
         path.unlink(missing_ok=True)  # open readers keep their file until they close it
+        build_check.sidecar(path).unlink(missing_ok=True)
 
 
 def leftovers(places: Places) -> bool:
@@ -150,6 +152,7 @@ def swap_in(places: Places, built: Path, fingerprint: str) -> Build:
     """Move a finished build into place and point the published link at it, atomically."""
     final = places.builds / f"{fingerprint}.duckdb"
     os.replace(built, final)
+    build_check.record(final)  # checked whenever the build is opened (build_check.is_sound)
     link_tmp = places.db_path.with_name(f".{places.db_path.name}.tmp-{os.getpid()}")
     link_tmp.unlink(missing_ok=True)
     os.symlink(os.path.relpath(final, places.db_path.parent), link_tmp)
@@ -189,10 +192,36 @@ def incremental_build(places: Places, base: Build, datasets: Iterable[str],
         Path(f"{tmp}.wal").unlink(missing_ok=True)
 
 
-def ensure_current_locked(places: Places) -> tuple[Build, SourceData]:
-    """Under the lock: the current build, rebuilt first when data, store or code changed."""
-    source = load_source_data(places.data_dir, places.store)
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def sound_current(places: Places, notify: Callable[[str], None] | None = None) -> Build | None:
+    """Under the lock: the published build, or None when there is none or it was damaged
+    (a damaged one is set aside, with a Thai and English message, to be built again)."""
     current = current_build(places.db_path)
+    if current is None or build_check.is_sound(current.path):
+        return current
+    aside = build_check.set_aside(current.path)
+    (notify or _say)(build_check.damaged_message(current.path, aside))
+    return None
+
+
+def last_good_build(places: Places) -> Build | None:
+    """The newest kept build that is whole, other than the published one (served while a
+    damaged published build is made again)."""
+    current = current_build(places.db_path)
+    kept = sorted((p for p in places.builds.glob("*.duckdb")
+                   if current is None or p != current.path),
+                  key=lambda p: p.stat().st_mtime, reverse=True)
+    return next((Build(p, p.stem) for p in kept if build_check.is_sound(p)), None)
+
+
+def ensure_current_locked(places: Places) -> tuple[Build, SourceData]:
+    """Under the lock: the current build, rebuilt first when data, store or code changed
+    or when it is damaged."""
+    source = load_source_data(places.data_dir, places.store)
+    current = sound_current(places)
     datasets = wanted_datasets(source, current)
     if current is not None and current.fingerprint == expected_fingerprint(places, datasets):
         return current, source
@@ -206,7 +235,7 @@ def ensure_current(places: Places | None = None) -> Build:
         return Build(places.db_path, places.db_path.stem)
     tidy_if_idle(places)
     current = current_build(places.db_path)
-    if current is not None:
+    if current is not None and build_check.is_sound(current.path):
         source_fp = fingerprint_files(places.data_dir)
         datasets = built_datasets(current)
         if current.fingerprint == build_fingerprint(source_fp, log_fingerprint(places.store),
@@ -225,7 +254,7 @@ def rebuild(places: Places | None = None, *, datasets: Iterable[str] = (),
     with writer_lock(places.lock):
         clean_up(places)
         source = load_source_data(places.data_dir, places.store)
-        current = current_build(places.db_path)
+        current = sound_current(places)
         chosen = wanted_datasets(source, current, datasets)
         if full or current is None or not datasets:
             return full_build(places, source, chosen)

@@ -19,7 +19,7 @@ from ita_dash import tables
 from ita_dash.escape import md
 from ita_dash.i18n import has, t
 from ita_dash.images import export_title, plotly_config
-from ita_dash.ui.data import fonts_in_place
+from ita_dash.ui.data import HEALING, fonts_in_place
 from ita_dash.ui.state import Filters, current, dataset_label
 
 CSS = """
@@ -55,6 +55,8 @@ def setup_page(page_slug: str | None) -> None:
 
 def banners(filters: Filters) -> None:
     """The synthetic-data banner and the notes on values that fell back to defaults."""
+    if st.session_state.get(HEALING):
+        st.warning(t("build.healing", filters.lang), icon=":material/build:")
     if filters.is_synthetic:
         st.warning(t("demo.banner", filters.lang), icon=":material/science:")
     for note in filters.notes:
