@@ -6,7 +6,7 @@ it checks the result equal to an independent reference computation
 (:mod:`ita_dash.bench_reference`: plain filtering SQL + pandas) and prints the median and
 min-max of several warm runs of both, the ratio of the medians, and whether the function
 is slower than its reference beyond the noise (its fastest run slower than the reference's
-slowest). Then the import throughput (:mod:`ita_dash.importer.bench`).
+slowest). Then the import throughput (:mod:`ita_dash.bench_import`).
 
 ``python -m ita_dash bench --pages --dataset national-demo`` instead times every page's warm
 rerun (Streamlit AppTest, cached queries) on the current build, next to the same page on
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import functools
 import resource
-import statistics
 import tempfile
 import time
 from collections.abc import Callable
@@ -34,6 +33,7 @@ from ita_dash.build import build_database, insert_frame
 from ita_dash.demo import synthetic_scores
 from ita_dash.derive import refresh_derived
 from ita_dash.scope import Scope
+from ita_dash.timing import Timing, time_calls
 
 UNIT_TYPES = ("ministry", "department", "province", "municipality", "subdistrict_admin",
               "district_office", "university", "state_enterprise")
@@ -150,27 +150,6 @@ def cases(unit_id: str, dataset: str = DATASET, year: int = 2568,
 
 
 @dataclass
-class Timing:
-    median_ms: float
-    min_ms: float
-    max_ms: float
-
-    def text(self) -> str:
-        return f"{self.median_ms:8.1f} ({self.min_ms:.1f}-{self.max_ms:.1f})"
-
-
-def time_calls(fn: Callable[[], object], repeats: int) -> Timing:
-    """Warm-up once, then ``repeats`` timed runs."""
-    fn()
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t0) * 1000)
-    return Timing(statistics.median(times), min(times), max(times))
-
-
-@dataclass
 class Row:
     name: str
     query: Timing
@@ -268,7 +247,7 @@ def _write_json(path: Path, payload: dict[str, object]) -> None:
 
 def _bench_import_if_available(units: int) -> dict[str, float]:
     try:
-        from ita_dash.importer.bench import bench_import
+        from ita_dash.bench_import import bench_import
     except ModuleNotFoundError:
         return {}
     return bench_import(units=units)

@@ -8,6 +8,7 @@ Publishing builds (atomic swap, fingerprint, lock) is :mod:`ita_dash.publish`.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from collections.abc import Iterable
@@ -19,9 +20,11 @@ import pandas as pd
 from ita_dash import __version__
 from ita_dash.derive import refresh_derived
 from ita_dash.generators import GENERATED_TABLES, generate
-from ita_dash.loader import SourceData, fingerprint_files, load_source_data
+from ita_dash.loader import SourceData, fingerprint_files
+from ita_dash.module_graph import source_fingerprint
 from ita_dash.schema import create_schema
 from ita_dash.store import replay
+from ita_dash.store.frameworks import load_with_store
 from ita_dash.thai import name_key
 
 SCHEMA_VERSION = "2"
@@ -53,20 +56,15 @@ def read_table(con: duckdb.DuckDBPyConnection, table: str) -> pd.DataFrame:
     return con.execute(_SELECT_ALL[table]).df()
 
 
-BUILD_MODULES = ("schema.py", "loader.py", "rules.py", "registry.py", "derive.py", "demo.py",
-                 "build.py", "thailand.py", "generators/__init__.py", "store/replay.py",
-                 "store/frameworks.py")
+BUILD_MODULE = "ita_dash.build"  # the build runs what this module imports, transitively
 
 
+@functools.cache
 def code_fingerprint() -> str:
-    """A hash of the modules that shape the database: a code change triggers a rebuild."""
-    digest = hashlib.sha256()
-    root = Path(__file__).parent
-    for name in BUILD_MODULES:
-        digest.update((root / name).read_bytes())
-    for path in sorted((root / "generators").glob("*.py")):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+    """A hash of every module the build runs (the import graph of this module, read from
+    the source): a code change triggers a rebuild. Once per process: the code a process
+    runs does not change under it."""
+    return source_fingerprint(BUILD_MODULE)
 
 
 def build_fingerprint(data_fp: str, store_fp: str, datasets: Iterable[str]) -> str:
@@ -263,7 +261,7 @@ def write_build(target: Path, source: SourceData, *, datasets: Iterable[str],
 def build_database(db_path: Path, data_dir: Path, *, datasets: Iterable[str] | None = None,
                    store: Path | None = None) -> Path:
     """A standalone build at ``db_path`` from ``data_dir`` (and ``store``): tests, bench."""
-    source = load_source_data(data_dir, store)  # raises DataError before anything is written
+    source = load_with_store(data_dir, store)  # raises DataError before anything is written
     chosen = list(datasets) if datasets is not None else default_datasets(source)
     from ita_dash.store.files import log_fingerprint
 

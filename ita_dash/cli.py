@@ -1,4 +1,4 @@
-"""Command line: build, export, bench (and the commands of later modules)."""
+"""Command line: build, export, bench, and the commands of the importer and the deck."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from ita_dash import config
+from ita_dash import config, import_cli
+from ita_dash.deck import cli as deck_cli
 from ita_dash.lock import BusyError
 from ita_dash.problems import DataError
 from ita_dash.store.files import StoreError
@@ -91,19 +92,10 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def _extensions() -> list[Callable[[argparse._SubParsersAction], None]]:
-    """Sub-commands contributed by other modules (import, deck)."""
-    found = []
-    for module in ("ita_dash.importer.cli", "ita_dash.deck.cli"):
-        try:
-            mod = __import__(module, fromlist=["register"])
-        except ModuleNotFoundError:
-            continue
-        found.append(mod.register)
-    return found
-
-
-EXTENSIONS = _extensions()
+# Sub-commands of other modules, imported by name: a missing one is an ImportError, never a
+# command silently left out of ``--help``
+EXTENSIONS: tuple[Callable[[argparse._SubParsersAction], None], ...] = (
+    import_cli.register, deck_cli.register)
 
 
 def main(argv: list[str] | None = None) -> int:

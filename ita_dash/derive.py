@@ -17,7 +17,14 @@ from collections.abc import Iterable
 
 import duckdb
 
-from ita_dash.registry import OFF_TREE_KINDS, UNSURE_STATUSES
+from ita_dash.framework.model import OFF_TREE_KINDS, UNSURE_STATUSES
+
+# The printed-vs-recomputed rule, stated once (the Data page's check and an import's warnings):
+# a printed figure of ``node_values v`` differs from the value recomputed from its parts
+# by more than ``$tolerance`` (default TOLERANCE, points of a 0-100 score).
+TOLERANCE = 0.01
+PRINTED_DIFFERS = ("v.printed IS NOT NULL AND v.recomputed IS NOT NULL"
+                   " AND round(abs(v.printed - v.recomputed), 6) > $tolerance")
 
 # SQL list literals built from the registry's constants (fixed strings, no user input)
 _OFF_TREE = ", ".join(f"'{k}'" for k in OFF_TREE_KINDS)

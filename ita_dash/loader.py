@@ -9,7 +9,6 @@ database.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,45 +17,16 @@ from typing import Literal
 import pandas as pd
 
 from ita_dash import rules
+from ita_dash.framework.checks import check_status, read_frameworks
+from ita_dash.framework.index import Frameworks
+from ita_dash.framework.model import FrameworkParts
 from ita_dash.problems import Problems
-from ita_dash.registry import compute_points, node_depths, unit_type_list
-from ita_dash.rules import Frameworks, UnitResolver
-from ita_dash.thai import name_key, normalize_text
+from ita_dash.rows import Record, Rows, error, number_at, read_rows, year_at
+from ita_dash.rules import UnitResolver
+from ita_dash.thai import name_key
 from ita_dash.thailand import region_of
 
-NODE_KINDS = ("total", "tool", "tool_points", "tool_part", "index", "indicator", "subindicator",
-              "heading", "item")
-AGGREGATIONS = ("points", "equal_split", "unknown")
-# how sure a node, level or framework is: printed in a seed report, stated by a cited public
-# source, derived by arithmetic from stated figures, plausible but unproven, not known
-STATUSES = ("printed", "sourced", "derived", "unconfirmed", "unknown")
-# the kind a node's parent must have
-PARENT_KIND = {"tool": "total", "index": "total", "tool_points": "tool", "tool_part": "tool"}
 BANGKOK = "กรุงเทพมหานคร"
-# the columns of data/ files named as the shared rules name them
-FIELDS = {"unit": "unit", "fiscal_year": "year", "framework_id": "framework", "code": "code",
-          "score": "score"}
-Record = dict[str, object]
-
-
-@dataclass
-class Rows:
-    """The rows of one CSV file, with their line numbers."""
-
-    path: str
-    records: list[tuple[int, dict[str, str]]]  # normalised text (Thai digits, spaces)
-    raw: list[dict[str, str]] = field(default_factory=list)  # as written
-
-    def frame(self) -> pd.DataFrame:
-        """The rows as a frame: ``row`` (the line) and the columns as the rules name them;
-        the fields the rules check are as written, so that a problem shows them so."""
-        columns = list(self.records[0][1]) if self.records else []
-        written = [{**r, **{k: raw[k] for k in FIELDS if k in raw}}
-                   for (_, r), raw in zip(self.records, self.raw, strict=True)]
-        frame = pd.DataFrame(written, columns=columns, dtype=object)
-        frame = frame.rename(columns=FIELDS)
-        frame.insert(0, "row", [line for line, _ in self.records])
-        return frame.assign(column="score")
 
 
 @dataclass
@@ -67,13 +37,6 @@ class SourceData:
     fingerprint: str = ""
 
 
-def error(out: Problems, where: Rows | str, line: int | None, column: str | None,
-          value: object, th: str, en: str) -> None:
-    """Report an error in one place of a file under ``data/``."""
-    out.add("error", line, column, value, th, en, file=where.path if isinstance(where, Rows)
-            else where)
-
-
 def fingerprint_files(root: Path) -> str:
     """A hash of every CSV file under ``root`` (detects edited data)."""
     digest = hashlib.sha256()
@@ -81,55 +44,6 @@ def fingerprint_files(root: Path) -> str:
         digest.update(str(path.relative_to(root)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
-
-
-def read_rows(root: Path, relative: str, required: list[str], out: Problems, *,
-              label: str = "data") -> Rows:
-    """Read one UTF-8 CSV file; report missing files or columns (the file shown as
-    ``label/relative``)."""
-    path = root / relative
-    shown = f"{label}/{relative}"
-    if not path.exists():
-        error(out, shown, None, None, None, "ไม่พบไฟล์", "file not found")
-        return Rows(shown, [])
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        error(out, shown, None, None, None, "ไฟล์ไม่ได้เข้ารหัส UTF-8",
-              f"file is not UTF-8 ({exc.reason})")
-        return Rows(shown, [])
-    reader = csv.DictReader(text.splitlines())
-    written = [(reader.line_num, {k: v or "" for k, v in record.items() if k is not None})
-               for record in reader]
-    return rows_of(shown, list(reader.fieldnames or []), written, required, out)
-
-
-def rows_of(shown: str, columns: list[str], written: list[tuple[int, dict[str, str]]],
-            required: list[str], out: Problems, *, header_line: int = 1) -> Rows:
-    """Rows from any source (a CSV file under ``data/``, a sheet of an uploaded template):
-    ``written`` holds (line, {column: text as written}); missing columns are reported."""
-    missing = [c for c in required if c not in columns]
-    if missing:
-        error(out, shown, header_line, ", ".join(missing), None, "ไม่มีคอลัมน์ที่ต้องมี",
-              "required columns are missing")
-        return Rows(shown, [])
-    records = [(line, {k: normalize_text(v) for k, v in r.items()}) for line, r in written]
-    return Rows(shown, records, [r for _, r in written])
-
-
-def number_at(rows: Rows, line: int, column: str, raw: str, out: Problems, *,
-              required: bool = True) -> float | None:
-    value, th, en = rules.number(raw, required=required)
-    if th:
-        error(out, rows, line, column, raw, th, en)
-    return value
-
-
-def year_at(rows: Rows, line: int, column: str, raw: str, out: Problems) -> int | None:
-    year, th, en = rules.be_year(raw)
-    if year is None:
-        error(out, rows, line, column, raw, th, en)
-    return year
 
 
 # --------------------------------------------------------------------------- units
@@ -209,218 +123,6 @@ def alias_frame(aliases: list[Record], out: Problems) -> pd.DataFrame:
 
 
 # ----------------------------------------------------------------------- frameworks
-
-
-def check_status(rows: Rows, line: int, r: dict[str, str], out: Problems,
-                 sources: set[str] | None) -> None:
-    """A row's ``status`` is one of :data:`STATUSES` and its ``source_id`` a known source."""
-    if r.get("status") not in STATUSES:
-        error(out, rows, line, "status", r.get("status"), "สถานะไม่ถูกต้อง",
-                  f"status must be one of {', '.join(STATUSES)}")
-    source = r.get("source_id") or ""
-    if sources is not None and source and source not in sources:
-        error(out, rows, line, "source_id", source, "ไม่รู้จักแหล่งที่มา (ดู data/sources.csv)",
-                  "unknown source (see data/sources.csv)")
-
-
-def check_overlaps(lines: list[tuple[Rows, int]], frameworks: list[Record],
-                   out: Problems) -> None:
-    """One framework per (assessor, year), and one default per (unit type, year).
-
-    A unit-year without a framework named takes the framework of its year whose
-    ``unit_types`` lists the unit's type, else the one with no ``unit_types``;
-    two candidates for the same year would make that choice ambiguous.
-    """
-    by_assessor: dict[tuple[str, int], str] = {}
-    by_scope: dict[tuple[str, int], str] = {}
-    for (rows, line), f in zip(lines, frameworks, strict=True):
-        first, last, fid = f["first_year"], f["last_year"], str(f["framework_id"])
-        if not isinstance(first, int) or not isinstance(last, int):
-            continue
-        if first > last:
-            error(out, rows, line, "last_year", last, "ปีสุดท้ายมาก่อนปีแรก",
-                      "the last year comes before the first year")
-            continue
-        for year in range(first, last + 1):
-            key = (str(f["assessor"]).lower(), year)
-            if key in by_assessor:
-                error(out, rows, line, "first_year", year,
-                          f"ผู้ประเมิน {f['assessor']} มีกรอบการประเมินปี {year} อยู่แล้ว "
-                          f"({by_assessor[key]})",
-                          f"assessor {f['assessor']} already has a framework for {year} "
-                          f"({by_assessor[key]})")
-            by_assessor.setdefault(key, fid)
-            for scope in unit_type_list(f.get("unit_types")) or ["*"]:
-                if (scope, year) in by_scope:
-                    error(out, rows, line, "unit_types", f.get("unit_types") or "",
-                              f"ปี {year} มีกรอบตั้งต้นสำหรับหน่วยงานกลุ่มนี้อยู่แล้ว "
-                              f"({by_scope[(scope, year)]})",
-                              f"{year} already has a default framework for these units "
-                              f"({by_scope[(scope, year)]})")
-                by_scope.setdefault((scope, year), fid)
-
-
-FRAMEWORK_COLUMNS = ["framework_id", "assessor", "first_year", "last_year", "name_th", "name_en",
-                     "aggregation", "pass_mark", "status"]
-NODE_COLUMNS = ["code", "parent_code", "kind", "label_th", "label_en", "points", "status"]
-LEVEL_COLUMNS = ["seq", "level_code", "label_th", "label_en", "min_total", "max_total",
-                 "min_each_tool", "color", "status"]
-
-
-@dataclass
-class FrameworkParts:
-    """One framework as read rows, from ``data/frameworks/`` or an uploaded template: its
-    row (a line of ``frameworks``), its nodes and its rating levels."""
-
-    frameworks: Rows  # the file holding the framework's row
-    line: int
-    row: dict[str, str]
-    nodes: Rows
-    levels: Rows
-
-    @property
-    def framework_id(self) -> str:
-        return self.row.get("framework_id", "")
-
-    @property
-    def row_written(self) -> dict[str, str]:
-        """The framework's row as written (before normalising)."""
-        for (line, _), raw in zip(self.frameworks.records, self.frameworks.raw, strict=True):
-            if line == self.line:
-                return raw
-        return self.row
-
-
-def data_framework_parts(root: Path, out: Problems) -> list[FrameworkParts]:
-    """Every framework of ``data/frameworks/`` as read rows (not yet checked)."""
-    fw_rows = read_rows(root, "frameworks/frameworks.csv", FRAMEWORK_COLUMNS, out)
-    return [FrameworkParts(fw_rows, line, r,
-                           read_rows(root, f"frameworks/{r['framework_id']}/nodes.csv",
-                                     NODE_COLUMNS, out),
-                           read_rows(root, f"frameworks/{r['framework_id']}/rating_levels.csv",
-                                     LEVEL_COLUMNS, out))
-            for line, r in fw_rows.records]
-
-
-def merge_framework_parts(base: list[FrameworkParts],
-                          later: list[FrameworkParts]) -> list[FrameworkParts]:
-    """``base`` with ``later`` applied in order: a framework id already present is replaced
-    in place, a new one is added at the end."""
-    merged = list(base)
-    for parts in later:
-        at = [i for i, p in enumerate(merged) if p.framework_id == parts.framework_id]
-        if at:
-            merged[at[0]] = parts
-        else:
-            merged.append(parts)
-    return merged
-
-
-def check_frameworks(parts: list[FrameworkParts], out: Problems,
-                     sources: set[str] | None = None) -> dict[str, pd.DataFrame]:
-    """The frameworks, their nodes and levels checked by one set of rules, wherever they were
-    read from; every problem names the file, line, column and value."""
-    frameworks: list[Record] = []
-    lines: list[tuple[Rows, int]] = []
-    nodes: list[Record] = []
-    levels: list[Record] = []
-    for p in parts:
-        fw_rows, line, r = p.frameworks, p.line, p.row
-        first = year_at(fw_rows, line, "first_year", r["first_year"], out)
-        last = year_at(fw_rows, line, "last_year", r["last_year"], out)
-        if r["aggregation"] not in AGGREGATIONS:
-            error(out, fw_rows, line, "aggregation", r["aggregation"], "วิธีรวมคะแนนไม่ถูกต้อง",
-                  f"aggregation must be one of {', '.join(AGGREGATIONS)}")
-        check_status(fw_rows, line, r, out, sources)
-        pass_mark = number_at(fw_rows, line, "pass_mark", r["pass_mark"], out, required=False)
-        frameworks.append({**{k: r.get(k) for k in ("framework_id", "assessor", "name_th", "name_en",
-                                                     "aggregation", "source_id", "note",
-                                                     "status")},
-                           "unit_types": ";".join(unit_type_list(r.get("unit_types"))) or None,
-                           "first_year": first, "last_year": last, "pass_mark": pass_mark})
-        lines.append((fw_rows, line))
-        fid = r["framework_id"]
-        nodes.extend(check_nodes(p.nodes, fid, r["aggregation"], out, sources))
-        levels.extend(check_levels(p.levels, fid, out, sources))
-    check_overlaps(lines, frameworks, out)
-    return {"frameworks": pd.DataFrame(frameworks), "framework_nodes": pd.DataFrame(nodes),
-            "rating_levels": pd.DataFrame(levels)}
-
-
-def read_frameworks(root: Path, out: Problems, sources: set[str] | None = None,
-                    later: list[FrameworkParts] | None = None) -> dict[str, pd.DataFrame]:
-    """``data/frameworks/``, then ``later`` frameworks (the store's, in log order), checked."""
-    parts = merge_framework_parts(data_framework_parts(root, out), later or [])
-    tables = check_frameworks(parts, out, sources)
-    ind = read_rows(root, "frameworks/indicators.csv", ["code", "tool", "label_th", "label_en"], out)
-    tools = read_rows(root, "frameworks/tools.csv", ["code", "label_th", "label_en"], out)
-    return {
-        **tables,
-        "indicators": pd.DataFrame([{**r, "seq": i} for i, (_, r) in enumerate(ind.records, 1)]),
-        "tools": pd.DataFrame([{**r, "seq": i} for i, (_, r) in enumerate(tools.records, 1)]),
-    }
-
-
-def check_nodes(rows: Rows, fid: str, aggregation: str, out: Problems,
-                sources: set[str] | None = None) -> list[Record]:
-    nodes: dict[str, Record] = {}
-    for seq, (line, r) in enumerate(rows.records, 1):
-        if not r["code"]:
-            error(out, rows, line, "code", r["code"], "ไม่มีรหัส", "the code is missing")
-            continue
-        if r["code"] in nodes:
-            error(out, rows, line, "code", r["code"], "รหัสซ้ำ", "duplicate code")
-            continue
-        if r["kind"] not in NODE_KINDS:
-            error(out, rows, line, "kind", r["kind"], "ชนิดของรายการไม่ถูกต้อง",
-                  f"kind must be one of {', '.join(NODE_KINDS)}")
-        if r["parent_code"] and r["parent_code"] not in nodes:
-            error(out, rows, line, "parent_code", r["parent_code"],
-                      "ไม่พบรายการแม่ (ต้องอยู่บรรทัดก่อนหน้า)", "parent not defined on an earlier line")
-        elif r["kind"] in PARENT_KIND and (
-                nodes.get(r["parent_code"], {}).get("kind") != PARENT_KIND[r["kind"]]):
-            error(out, rows, line, "parent_code", r["parent_code"],
-                      f"รายการชนิด {r['kind']} ต้องอยู่ใต้รายการชนิด {PARENT_KIND[r['kind']]}",
-                      f"a {r['kind']} must sit under a {PARENT_KIND[r['kind']]}")
-        check_status(rows, line, r, out, sources)
-        points = number_at(rows, line, "points", r["points"], out, required=False)
-        nodes[r["code"]] = {"framework_id": fid, "code": r["code"],
-                            "parent_code": r["parent_code"] or None, "kind": r["kind"], "seq": seq,
-                            "label_th": r["label_th"] or None, "label_en": r["label_en"] or None,
-                            "points_printed": points, "status": r["status"],
-                            "source_id": r.get("source_id"), "note": r.get("note")}
-    node_list = list(nodes.values())
-    if out.has_errors:
-        return node_list
-    for th, en in compute_points(node_list, aggregation):
-        error(out, rows, None, "points", None, th, en)
-    depths = node_depths(node_list)
-    for n in node_list:
-        n["depth"] = depths[str(n["code"])]
-    return node_list
-
-
-def check_levels(rows: Rows, fid: str, out: Problems,
-                 sources: set[str] | None = None) -> list[Record]:
-    levels: list[Record] = []
-    seen: set[float | None] = set()
-    for line, r in rows.records:
-        check_status(rows, line, r, out, sources)
-        seq = number_at(rows, line, "seq", r["seq"], out)
-        if seq is not None and seq in seen:
-            error(out, rows, line, "seq", r["seq"], "ลำดับซ้ำ", "duplicate seq")
-        seen.add(seq)
-        levels.append({
-            "framework_id": fid, "seq": int(seq or 0),
-            "level_code": r["level_code"], "label_th": r["label_th"], "label_en": r["label_en"],
-            "min_total": number_at(rows, line, "min_total", r["min_total"], out),
-            "max_total": number_at(rows, line, "max_total", r["max_total"], out),
-            "min_each_tool": number_at(rows, line, "min_each_tool", r["min_each_tool"], out,
-                                       required=False),
-            "color": r["color"], "status": r["status"], "source_id": r.get("source_id"),
-            "note": r.get("note"),
-        })
-    return levels
 
 
 # ------------------------------------------------------------------------- figures
@@ -635,19 +337,15 @@ def read_datasets(root: Path, out: Problems) -> pd.DataFrame:
     return pd.DataFrame(records)
 
 
-def load_source_data(root: Path, store: Path | None = None,
-                     extra: list[FrameworkParts] | None = None) -> SourceData:
-    """Read every file under ``root``, with the frameworks imported into ``store`` (in log
-    order, after ``data/frameworks/``) and ``extra`` ones (a framework being checked);
-    raise :class:`DataError` on any problem."""
-    from ita_dash.store.frameworks import active_framework_parts
-
+def load_source_data(root: Path, later: list[FrameworkParts] | None = None) -> SourceData:
+    """Read every file under ``root``, with ``later`` frameworks applied after
+    ``data/frameworks/`` (the store's in log order, then one being checked); raise
+    :class:`DataError` on any problem."""
     out = Problems()
     tables: dict[str, pd.DataFrame] = {"sources": read_sources(root, out),
                                        "datasets": read_datasets(root, out)}
     tables.update(read_units(root, out))
-    later = [*(active_framework_parts(store, out) if store is not None else []), *(extra or [])]
-    tables.update(read_frameworks(root, out, set(tables["sources"]["source_id"]), later))
+    tables.update(read_frameworks(root, out, set(tables["sources"]["source_id"]), later or []))
     out.raise_errors()
     resolver = UnitResolver(tables["unit_aliases"])
     index = Frameworks.from_frames(tables["frameworks"], tables["framework_nodes"])

@@ -29,9 +29,10 @@ from ita_dash.build import (
     set_meta,
     write_build,
 )
-from ita_dash.loader import SourceData, fingerprint_files, load_source_data
+from ita_dash.loader import SourceData, fingerprint_files
 from ita_dash.lock import try_writer_lock, writer_lock
-from ita_dash.store.files import log_fingerprint, read_log, remove_unlogged
+from ita_dash.store.files import log_fingerprint, remove_unlogged, unlogged
+from ita_dash.store.frameworks import load_with_store
 
 KEEP_BUILDS = 3  # the current build and the two before it (readers may still hold them)
 
@@ -132,11 +133,7 @@ def leftovers(places: Places) -> bool:
     """Temporary files of a killed writer are lying around."""
     if any(places.builds.glob("tmp-*")):
         return True
-    folders = places.store / "imports" if places.store is not None else None
-    if folders is None or not folders.exists():
-        return False
-    logged = {e.import_id for e in read_log(places.store) if e.event == "import"}  # type: ignore[arg-type]
-    return any(p.name not in logged for p in folders.iterdir())
+    return places.store is not None and bool(unlogged(places.store))
 
 
 def tidy_if_idle(places: Places) -> None:
@@ -220,7 +217,7 @@ def last_good_build(places: Places) -> Build | None:
 def ensure_current_locked(places: Places) -> tuple[Build, SourceData]:
     """Under the lock: the current build, rebuilt first when data, store or code changed
     or when it is damaged."""
-    source = load_source_data(places.data_dir, places.store)
+    source = load_with_store(places.data_dir, places.store)
     current = sound_current(places)
     datasets = wanted_datasets(source, current)
     if current is not None and current.fingerprint == expected_fingerprint(places, datasets):
@@ -253,7 +250,7 @@ def rebuild(places: Places | None = None, *, datasets: Iterable[str] = (),
     places = places or Places.default()
     with writer_lock(places.lock):
         clean_up(places)
-        source = load_source_data(places.data_dir, places.store)
+        source = load_with_store(places.data_dir, places.store)
         current = sound_current(places)
         chosen = wanted_datasets(source, current, datasets)
         if full or current is None or not datasets:

@@ -12,6 +12,8 @@ import duckdb
 import pandas as pd
 
 from ita_dash import palette
+from ita_dash.derive import PRINTED_DIFFERS, TOLERANCE
+from ita_dash.framework.model import STATUSES
 from ita_dash.scope import Scope
 from ita_dash.thai import district_short_name, name_key
 
@@ -166,12 +168,7 @@ def scope_summary(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.Data
         SELECT count(*) AS n_units, round(avg(y.score), 2) AS mean,
                round(median(y.score), 2) AS median, round(min(y.score), 2) AS min,
                round(max(y.score), 2) AS max,
-               -- no pass rate where no framework of the year has a pass mark (2561, 2569)
-               CASE WHEN count(f.pass_mark) > 0 THEN
-                    count(*) FILTER (WHERE round(y.score, 2) >= f.pass_mark) END AS n_pass,
-               CASE WHEN count(f.pass_mark) > 0 THEN
-                    round(100.0 * count(*) FILTER (WHERE round(y.score, 2) >= f.pass_mark)
-                          / count(*), 1) END AS pass_rate
+               {n_pass} AS n_pass, {pass_rate} AS pass_rate
         FROM unit_years y JOIN units u USING (unit_id) JOIN frameworks f USING (framework_id)
         WHERE y.dataset = $dataset AND y.fiscal_year = $year AND y.score IS NOT NULL
           AND {scope}""", {"dataset": dataset, "year": year}, scope)
@@ -208,9 +205,7 @@ def group_comparison(con: Con, *, dataset: str, year: int, group_set: str) -> pd
         SELECT g.group_id, g.name_th, g.name_en, count(*) AS n_units,
                round(avg(y.score), 2) AS mean, round(median(y.score), 2) AS median,
                round(min(y.score), 2) AS min, round(max(y.score), 2) AS max,
-               CASE WHEN count(f.pass_mark) > 0 THEN
-                    round(100.0 * count(*) FILTER (WHERE round(y.score, 2) >= f.pass_mark)
-                          / count(*), 1) END AS pass_rate
+               {pass_rate} AS pass_rate
         FROM unit_groups g JOIN group_members m USING (group_id)
         JOIN unit_years y USING (unit_id) JOIN frameworks f USING (framework_id)
         WHERE g.group_set = $group_set AND y.dataset = $dataset AND y.fiscal_year = $year
@@ -540,7 +535,7 @@ def total_from_items(con: Con, *, dataset: str, year: int, unit_id: str) -> pd.D
 
 
 def consistency_checks(con: Con, *, dataset: str, year: int | None = None,
-                       tolerance: float = 0.01) -> pd.DataFrame:
+                       tolerance: float = TOLERANCE) -> pd.DataFrame:
     """Printed figures that differ from their recomputation by more than ``tolerance``,
     and printed levels that differ from the level computed under the year's scale."""
     return _run(con, """
@@ -549,8 +544,7 @@ def consistency_checks(con: Con, *, dataset: str, year: int | None = None,
                round(v.printed - v.recomputed, 4) AS difference
         FROM node_values v JOIN units u USING (unit_id)
         WHERE v.dataset = $dataset AND ($year IS NULL OR v.fiscal_year = $year)
-          AND v.printed IS NOT NULL AND v.recomputed IS NOT NULL
-          AND round(abs(v.printed - v.recomputed), 6) > $tolerance
+          AND {printed_differs}
         UNION ALL
         SELECT y.unit_id, u.short_th, u.short_en, y.fiscal_year, 'level', 'level',
                y.printed_level, y.level_code, NULL
@@ -704,7 +698,8 @@ def rating_provenance(con: Con, *, dataset: str, year: int | None = None,
          "in_scope": None if scope is None else True}, scope or Scope())
 
 
-STATUS_ORDER = "['printed', 'sourced', 'derived', 'unconfirmed', 'unknown']"
+# the framework statuses from the surest to the least sure, as a SQL list
+STATUS_ORDER = "[" + ", ".join(f"'{s}'" for s in STATUSES) + "]"
 
 
 def framework_years(con: Con) -> pd.DataFrame:
@@ -741,7 +736,19 @@ def framework_years(con: Con) -> pd.DataFrame:
 
 
 # Constant SQL fragments that queries reference as {name} (see _run).
+# The pass rule, stated once: a unit passes when its total, rounded to two decimals as the
+# reports print it, reaches the pass mark of its framework (``frameworks.pass_mark``: data;
+# no pass count or rate where no framework of the rows has one, e.g. 2561, 2569). Used over
+# ``unit_years y`` joined with ``frameworks f``.
+PASSED = "round(y.score, 2) >= f.pass_mark"
+N_PASS = f"CASE WHEN count(f.pass_mark) > 0 THEN count(*) FILTER (WHERE {PASSED}) END"
+PASS_RATE = (f"CASE WHEN count(f.pass_mark) > 0 THEN "
+             f"round(100.0 * count(*) FILTER (WHERE {PASSED}) / count(*), 1) END")
+
 FRAGMENTS: dict[str, str] = {}
+FRAGMENTS["printed_differs"] = PRINTED_DIFFERS
+FRAGMENTS["n_pass"] = N_PASS
+FRAGMENTS["pass_rate"] = PASS_RATE
 FRAGMENTS["indicator_values"] = INDICATOR_VALUES
 FRAGMENTS["items"] = ITEMS_SQL
 FRAGMENTS["open_items"] = OPEN_ITEMS_SQL.replace("{items}", ITEMS_SQL)
@@ -845,8 +852,8 @@ def type_rankings(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.Data
 
 SLICE_SUMMARY_SQL = """
 WITH cur AS (
-    SELECT {slice} AS value, y.unit_id, y.score, round(y.score, 2) >= f.pass_mark AS passed
-    FROM unit_years y JOIN units u USING (unit_id) JOIN frameworks f USING (framework_id)
+    SELECT {slice} AS value, y.unit_id, y.score, y.framework_id
+    FROM unit_years y JOIN units u USING (unit_id)
     WHERE y.dataset = $dataset AND y.fiscal_year = $year AND y.score IS NOT NULL AND {scope}),
 prev AS (
     SELECT {slice} AS value, avg(y.score) AS prev_mean, count(*) AS n_prev
@@ -854,14 +861,14 @@ prev AS (
     WHERE y.dataset = $dataset AND y.fiscal_year = $year - 1 AND y.score IS NOT NULL
       AND {scope}
     GROUP BY ALL)
-SELECT c.value, count(*) AS n_units, round(avg(c.score), 2) AS mean,
-       round(median(c.score), 2) AS median, round(min(c.score), 2) AS min,
-       round(max(c.score), 2) AS max, count(*) FILTER (WHERE c.passed) AS n_pass,
-       round(100.0 * count(*) FILTER (WHERE c.passed) / count(*), 1) AS pass_rate,
+SELECT y.value, count(*) AS n_units, round(avg(y.score), 2) AS mean,
+       round(median(y.score), 2) AS median, round(min(y.score), 2) AS min,
+       round(max(y.score), 2) AS max, {n_pass} AS n_pass, {pass_rate} AS pass_rate,
        round(any_value(p.prev_mean), 2) AS prev_mean, any_value(p.n_prev) AS n_prev,
-       round(avg(c.score) - any_value(p.prev_mean), 2) AS delta_mean
-FROM cur c LEFT JOIN prev p ON p.value IS NOT DISTINCT FROM c.value
-GROUP BY c.value ORDER BY mean DESC, c.value
+       round(avg(y.score) - any_value(p.prev_mean), 2) AS delta_mean
+FROM cur y JOIN frameworks f USING (framework_id)
+LEFT JOIN prev p ON p.value IS NOT DISTINCT FROM y.value
+GROUP BY y.value ORDER BY mean DESC, y.value
 """
 
 

@@ -12,8 +12,15 @@ import pytest
 
 from ita_dash.build import build_database
 from ita_dash.config import DEFAULT_DATA_DIR
-from ita_dash.publish import Places, ensure_current
+from ita_dash.publish import Places, current_build, ensure_current
 from tests.fixture_db import make_fixture_db
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Fast tests first: the slow end-to-end ones (marker ``e2e``: a browser, a server,
+    subprocesses, national-scale data, benchmarks) run last, in their own order. Only
+    the fast ones: ``python -m pytest -q -m "not e2e"``."""
+    items.sort(key=lambda item: item.get_closest_marker("e2e") is not None)  # stable
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -31,13 +38,29 @@ def private_places(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
             os.environ[key] = value
 
 
+@pytest.fixture(scope="session")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Places:
+    """The real and demo datasets built and published once, with an empty store (each
+    test's :func:`places` starts from a copy; never written)."""
+    root = tmp_path_factory.mktemp("published")
+    here = Places(root / "db" / "ita.duckdb", DEFAULT_DATA_DIR, root / "store")
+    ensure_current(here)
+    return here
+
+
 @pytest.fixture
-def places(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Places:
-    """A private published database and import store, used by every command and page."""
+def places(published: Places, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Places:
+    """A private published database and import store, used by every command and page:
+    a copy of the session's published build (the same build a first command would make)."""
     here = Places(tmp_path / "db" / "ita.duckdb", DEFAULT_DATA_DIR, tmp_path / "store")
     monkeypatch.setenv("ITA_DB_PATH", str(here.db_path))
     monkeypatch.setenv("ITA_STORE_DIR", str(here.store))
-    ensure_current(here)
+    current = current_build(published.db_path)
+    assert current is not None
+    here.builds.mkdir(parents=True)
+    shutil.copyfile(current.path, here.builds / current.path.name)
+    os.symlink(os.readlink(published.db_path), here.db_path)
+    assert ensure_current(here) == current_build(here.db_path)  # current: nothing rebuilt
     return here
 
 

@@ -15,9 +15,9 @@ import pandas as pd
 
 from ita_dash.build import insert_frame
 from ita_dash.derive import refresh_derived
+from ita_dash.framework.model import compute_points, node_depths
 from ita_dash.loader import alias_frame
 from ita_dash.problems import Problems
-from ita_dash.registry import compute_points, node_depths
 from ita_dash.schema import create_schema
 
 UNITS = [

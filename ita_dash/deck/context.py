@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 import duckdb
 import pandas as pd
 
 from ita_dash import queries
 from ita_dash.deck.text import shorten
+from ita_dash.framework.model import Registry
 from ita_dash.i18n import has, t
 from ita_dash.problems import Bilingual
-from ita_dash.registry import Registry
 from ita_dash.scope import Scope
 from ita_dash.thai import format_be_year
 
@@ -170,3 +171,32 @@ def make_context(con: Con, *, dataset: str, unit_id: str, year: int, scope: Scop
         source=source_line(con, dataset=dataset, unit_id=unit_id, year=year, scope=scope,
                            lang=lang, framework_name=framework),
         today=today, prev_year=prev_year)
+
+
+@dataclass(frozen=True)
+class DeckData:
+    """The query results a deck is made from."""
+
+    ranking: pd.DataFrame
+    history: pd.DataFrame
+    radar_group: pd.DataFrame
+    radar_prev: pd.DataFrame
+    weakest: pd.DataFrame
+    zero: pd.DataFrame
+    recoverable: pd.DataFrame
+    items: pd.DataFrame
+
+
+def gather(con: Con, ctx: Context) -> DeckData:
+    common: dict[str, Any] = {"dataset": ctx.dataset, "year": ctx.year}
+    unit: dict[str, Any] = {**common, "unit_id": ctx.unit_id}
+    return DeckData(
+        ranking=queries.rankings(con, **common, scope=ctx.scope),
+        history=queries.unit_history(con, dataset=ctx.dataset, unit_id=ctx.unit_id),
+        radar_group=queries.radar(con, **unit, compare="group_mean", scope=ctx.scope),
+        radar_prev=queries.radar(con, **unit, compare="previous_year"),
+        weakest=queries.weakest_items(con, **unit, n=5),
+        zero=queries.zero_items(con, **common, scope=Scope.of_units([ctx.unit_id])),
+        recoverable=queries.points_recoverable(con, **unit),
+        items=queries.unit_items(con, **unit),
+    )

@@ -12,19 +12,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
 
 import duckdb
 import pandas as pd
 
-from ita_dash import palette, queries
+from ita_dash import palette
 from ita_dash.deck import model as m
 from ita_dash.deck.context import (
     Context,
+    DeckData,
     DeckError,
     check_year,
     default_scope,
+    gather,
     make_context,
     resolve_unit,
 )
@@ -40,35 +40,6 @@ LABEL_CHARS = 30  # bar-chart category labels
 TABLE_CHARS = 50  # one table line at 18 pt in the name column, even in a wider fallback font
 
 __all__ = ["DeckError", "DeckData", "build_deck", "resolve_unit"]
-
-
-@dataclass(frozen=True)
-class DeckData:
-    """The query results a deck is made from."""
-
-    ranking: pd.DataFrame
-    history: pd.DataFrame
-    radar_group: pd.DataFrame
-    radar_prev: pd.DataFrame
-    weakest: pd.DataFrame
-    zero: pd.DataFrame
-    recoverable: pd.DataFrame
-    items: pd.DataFrame
-
-
-def gather(con: Con, ctx: Context) -> DeckData:
-    common: dict[str, Any] = {"dataset": ctx.dataset, "year": ctx.year}
-    unit: dict[str, Any] = {**common, "unit_id": ctx.unit_id}
-    return DeckData(
-        ranking=queries.rankings(con, **common, scope=ctx.scope),
-        history=queries.unit_history(con, dataset=ctx.dataset, unit_id=ctx.unit_id),
-        radar_group=queries.radar(con, **unit, compare="group_mean", scope=ctx.scope),
-        radar_prev=queries.radar(con, **unit, compare="previous_year"),
-        weakest=queries.weakest_items(con, **unit, n=5),
-        zero=queries.zero_items(con, **common, scope=Scope.of_units([ctx.unit_id])),
-        recoverable=queries.points_recoverable(con, **unit),
-        items=queries.unit_items(con, **unit),
-    )
 
 
 def _slide(ctx: Context, key: str, title: str, **parts: object) -> m.Slide:

@@ -10,8 +10,7 @@ from ita_dash import tables
 from ita_dash.i18n import t
 
 if TYPE_CHECKING:
-    from ita_dash.deck.context import Context
-    from ita_dash.deck.slides import DeckData
+    from ita_dash.deck.context import Context, DeckData
 
 SHEETS = ("ranking", "history", "indicators", "weakest", "zero", "points")
 

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 import duckdb
 
-from ita_dash.rules import Frameworks, UnitResolver
+from ita_dash.framework.index import Frameworks
+from ita_dash.rules import UnitResolver
 
 
 @dataclass

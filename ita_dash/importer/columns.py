@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from ita_dash.thai import name_key, normalize_text
+from ita_dash.thai import name_key
 
 # field -> accepted headers (compared by name_key: case, spaces and Thai digits ignored)
 FIELD_HEADERS: dict[str, tuple[str, ...]] = {
@@ -36,20 +34,6 @@ def field_of(header: str) -> str | None:
     """The field a header names (None for anything else, e.g. a code column)."""
     return _BY_KEY.get(name_key(header))
 
-
-def cell_text(value: object) -> str:
-    """A cell as normalised text: numbers without a spurious '.0', Thai digits converted."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return str(value).upper()
-    if isinstance(value, float):
-        if value != value:  # NaN
-            return ""
-        return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, dt.datetime | dt.date | dt.time):
-        return value.isoformat()
-    return normalize_text(str(value))
 
 
 def is_header_row(cells: list[str]) -> bool:

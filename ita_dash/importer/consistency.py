@@ -1,10 +1,10 @@
 """Totals that disagree with their parts (a warning, never an error).
 
-The rule is that of :func:`ita_dash.queries.consistency_checks`: a printed
-figure differs from the value recomputed from its parts with the framework's
-points by more than 0.01. It is checked on the derived tables, either inside
-the import's own transaction or, for a preview, in a throw-away in-memory
-database holding only the unit-years the file touches.
+The rule is :data:`ita_dash.derive.PRINTED_DIFFERS`, also that of
+:func:`ita_dash.queries.consistency_checks`: a printed figure differs from the value
+recomputed from its parts with the framework's points by more than 0.01. It is checked
+on the derived tables, either inside the import's own transaction or, for a preview, in a
+throw-away in-memory database holding only the unit-years the file touches.
 """
 
 from __future__ import annotations
@@ -13,11 +13,10 @@ import duckdb
 import pandas as pd
 
 from ita_dash.build import insert_frame, read_table
-from ita_dash.derive import refresh_derived
+from ita_dash.derive import PRINTED_DIFFERS, TOLERANCE, refresh_derived
 from ita_dash.importer.report import Report
 from ita_dash.schema import create_schema
 
-TOLERANCE = 0.01
 REFERENCE_TABLES = ("frameworks", "framework_nodes", "rating_levels", "indicators", "tools")
 
 
@@ -30,9 +29,8 @@ def mismatches(con: duckdb.DuckDBPyConnection, rows: pd.DataFrame,
         return con.execute("""
             SELECT v.unit_id, v.fiscal_year, v.code, v.printed, round(v.recomputed, 4) AS recomputed
             FROM node_values v JOIN import_unit_years p USING (unit_id, fiscal_year)
-            WHERE v.dataset = $dataset AND v.printed IS NOT NULL AND v.recomputed IS NOT NULL
-              AND round(abs(v.printed - v.recomputed), 6) > $tolerance
-            ORDER BY v.fiscal_year, v.unit_id, v.code""",
+            WHERE v.dataset = $dataset AND """ + PRINTED_DIFFERS + """
+            ORDER BY v.fiscal_year, v.unit_id, v.code""",  # noqa: S608 - a constant rule
                            {"dataset": dataset, "tolerance": TOLERANCE}).df()
     finally:
         con.unregister("import_unit_years")

@@ -10,13 +10,14 @@ under Thai headers (English column names are accepted too):
 
 As XLSX: one workbook, one sheet per part (plus a help sheet); as CSV: one file per part
 (or the three in one ZIP). Each part is recognised by its headers, not by the sheet's or
-file's name. Reading stays within the importer's bounds (:mod:`ita_dash.importer.limits`).
+file's name. A workbook is read by the score files' reader (:mod:`ita_dash.importer.readers`:
+in a child process limited in memory and time, within the bounds of
+:mod:`ita_dash.importer.limits`).
 """
 
 from __future__ import annotations
 
 import io
-import warnings
 import zipfile
 from dataclasses import dataclass
 
@@ -24,78 +25,24 @@ import duckdb
 import pandas as pd
 
 from ita_dash import safe_files
-from ita_dash.importer import limits
-from ita_dash.importer.columns import cell_text
+from ita_dash.cells import cell_text
+from ita_dash.framework.model import (
+    CSV_NAMES,
+    KEY_COLUMN,
+    PARTS,
+    REQUIRED,
+)
 from ita_dash.importer.limits import LimitError
-from ita_dash.importer.readers import check_zip, csv_records, decode, sheet_rows
+from ita_dash.importer.readers import csv_records, decode, read_sheets_isolated
 from ita_dash.importer.report import Report
-from ita_dash.loader import FRAMEWORK_COLUMNS, LEVEL_COLUMNS, NODE_COLUMNS, Rows, rows_of
-from ita_dash.palette import GAIN
 from ita_dash.problems import Problems
+from ita_dash.rows import Rows, rows_of
 from ita_dash.thai import name_key
 
 MAX_BYTES = 2 * 2**20  # a framework is a few hundred rows: 2 MB is plenty
+HELP_SHEET = "คำอธิบาย"  # the template's help sheet, not read back
 HEADER_SEARCH_ROWS = 10
 
-# part -> (sheet / file name, [(column, Thai header, Thai help, English help)])
-Column = tuple[str, str, str, str]
-PARTS: dict[str, tuple[str, list[Column]]] = {
-    "frameworks": ("กรอบการประเมิน", [
-        ("framework_id", "รหัสกรอบการประเมิน", "เช่น nacc-2569 (ใช้รหัสเดิมเพื่อแก้ไขกรอบที่มีอยู่)",
-         "e.g. nacc-2569 (an existing id corrects that framework)"),
-        ("assessor", "ผู้ประเมิน", "เช่น NACC หรือ BMA", "e.g. NACC or BMA"),
-        ("first_year", "ปีแรก", "ปีงบประมาณ พ.ศ. ปีแรกที่ใช้", "first Buddhist-Era year"),
-        ("last_year", "ปีสุดท้าย", "ปีงบประมาณ พ.ศ. ปีสุดท้ายที่ใช้", "last Buddhist-Era year"),
-        ("name_th", "ชื่อภาษาไทย", "ชื่อกรอบการประเมิน", "Thai name"),
-        ("name_en", "ชื่อภาษาอังกฤษ", "ชื่อภาษาอังกฤษ", "English name"),
-        ("aggregation", "วิธีรวมคะแนน", "points (คะแนนรายข้อรวมเป็นน้ำหนัก) equal_split หรือ unknown",
-         "points, equal_split or unknown"),
-        ("pass_mark", "เกณฑ์ผ่าน", "เช่น 85 (เว้นว่างถ้าไม่ทราบ)", "e.g. 85 (blank when unknown)"),
-        ("unit_types", "ประเภทหน่วยงานที่ใช้",
-         "เว้นว่าง = ทุกหน่วยงาน หรือเช่น district_office คั่นด้วย ;",
-         "blank = every unit, or e.g. district_office, separated by ;"),
-        ("status", "สถานะ", "printed sourced derived unconfirmed หรือ unknown",
-         "printed, sourced, derived, unconfirmed or unknown"),
-        ("source_id", "แหล่งที่มา", "รหัสแหล่งที่มาใน data/sources.csv", "a source id of data/sources.csv"),
-        ("note", "หมายเหตุ", "ที่มาหรือวิธีคิด", "where it comes from, the arithmetic"),
-    ]),
-    "nodes": ("รายการ", [
-        ("code", "รหัส", "เช่น ITA IIT EIT OIT 1-10 9.1 I1 O1", "e.g. ITA, IIT, 1-10, 9.1, I1, O1"),
-        ("parent_code", "รหัสรายการแม่", "ต้องอยู่แถวก่อนหน้า (ITA ไม่มีรายการแม่)",
-         "defined on an earlier row (ITA has none)"),
-        ("kind", "ชนิด", "total tool tool_points tool_part index indicator subindicator heading "
-         "หรือ item", "total, tool, tool_points, tool_part, index, indicator, subindicator, "
-         "heading or item"),
-        ("label_th", "ชื่อภาษาไทย", "ตามที่แหล่งที่มาพิมพ์ (เว้นว่างถ้าไม่ทราบ)",
-         "as the source prints it (blank when unknown)"),
-        ("label_en", "ชื่อภาษาอังกฤษ", "", ""),
-        ("points", "คะแนนเต็ม", "ITA 100 เครื่องมือ = น้ำหนัก เช่น 30 (เว้นว่างถ้าไม่ทราบ)",
-         "ITA 100, a tool its weight e.g. 30 (blank when unknown)"),
-        ("status", "สถานะ", "printed sourced derived unconfirmed หรือ unknown",
-         "printed, sourced, derived, unconfirmed or unknown"),
-        ("source_id", "แหล่งที่มา", "รหัสแหล่งที่มาใน data/sources.csv", "a source id of data/sources.csv"),
-        ("note", "หมายเหตุ", "", ""),
-    ]),
-    "levels": ("ระดับผลการประเมิน", [
-        ("seq", "ลำดับ", "1 = ระดับดีที่สุด", "1 = the best level"),
-        ("level_code", "รหัสระดับ", "เช่น EXCELLENT หรือ A", "e.g. EXCELLENT or A"),
-        ("label_th", "ชื่อระดับภาษาไทย", "เช่น ผ่านดีเยี่ยม", "e.g. ผ่านดีเยี่ยม"),
-        ("label_en", "ชื่อระดับภาษาอังกฤษ", "", ""),
-        ("min_total", "คะแนนรวมต่ำสุด", "เช่น 95", "e.g. 95"),
-        ("max_total", "คะแนนรวมสูงสุด", "เช่น 100", "e.g. 100"),
-        ("min_each_tool", "คะแนนต่ำสุดของทุกเครื่องมือ", "IIT EIT OIT แต่ละตัวต้องไม่ต่ำกว่านี้ (เว้นว่างได้)",
-         "IIT, EIT and OIT must each reach it (may be blank)"),
-        ("color", "สี", f"เช่น {GAIN}", f"e.g. {GAIN}"),
-        ("status", "สถานะ", "printed sourced derived unconfirmed หรือ unknown",
-         "printed, sourced, derived, unconfirmed or unknown"),
-        ("source_id", "แหล่งที่มา", "รหัสแหล่งที่มาใน data/sources.csv", "a source id of data/sources.csv"),
-        ("note", "หมายเหตุ", "", ""),
-    ]),
-}
-REQUIRED = {"frameworks": FRAMEWORK_COLUMNS, "nodes": NODE_COLUMNS, "levels": LEVEL_COLUMNS}
-# the header that tells the parts apart
-KEY_COLUMN = {"frameworks": "framework_id", "nodes": "kind", "levels": "level_code"}
-CSV_NAMES = {"frameworks": "framework.csv", "nodes": "nodes.csv", "levels": "rating_levels.csv"}
 
 
 def cell(value: object) -> str:
@@ -162,8 +109,8 @@ def template_xlsx(frames: dict[str, pd.DataFrame]) -> bytes:
             sheet_name = PARTS[part][0]
             safe_files.inert_frame(frame).to_excel(writer, index=False, sheet_name=sheet_name)
             writer.sheets[sheet_name].set_column(0, len(frame.columns), 18)
-        help_frame().to_excel(writer, index=False, sheet_name="คำอธิบาย")
-        writer.sheets["คำอธิบาย"].set_column(0, 4, 36)
+        help_frame().to_excel(writer, index=False, sheet_name=HELP_SHEET)
+        writer.sheets[HELP_SHEET].set_column(0, 4, 36)
     return buffer.getvalue()
 
 
@@ -248,40 +195,23 @@ def _as_part(where: str, cells: list[list[str]], report: Report, out: Problems) 
 
 
 def _xlsx_tables(data: bytes, name: str, report: Report) -> list[tuple[str, list[list[str]]]]:
-    if check_zip(data, report, MAX_BYTES) is None:
-        return []
-    import openpyxl
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except Exception:  # noqa: BLE001 - any failure means "not a workbook we can read"
-        report.add("error", None, None, name, "เปิดไฟล์ Excel ไม่ได้ (ไฟล์เสียหรือไม่ใช่ .xlsx)",
-                   "the Excel file cannot be opened (damaged or not .xlsx)")
-        return []
+    """The workbook's sheets (but the help sheet), read by the score files' reader: in its
+    bounded child process, within the same limits, with the same messages."""
+    sheets = read_sheets_isolated(data, name, report, MAX_BYTES, skip=(HELP_SHEET,))
     tables = []
-    try:
-        deadline = limits.Deadline()
-        for sheet in book.worksheets:
-            if sheet.title == "คำอธิบาย" or sheet.sheet_state != "visible":
-                continue
-            sheet.reset_dimensions()
-            cells = []
-            for number, row in enumerate(sheet_rows(sheet, deadline), start=1):
-                texts = [cell_text(v) for v in row]
-                formulas = [t.startswith("=") for t in texts]
-                texts = [t if f else cell(t) for t, f in zip(texts, formulas, strict=True)]
-                for column, (text, formula) in enumerate(zip(texts, formulas, strict=True),
-                                                         start=1):
-                    if formula:
-                        report.add("error", number, f"#{column}", text,
-                                   "เซลล์นี้เป็นสูตร ให้วางเป็นค่า", "formula cell: paste values",
-                                   file=f"{name} › {sheet.title}")
-                cells.append(texts)
-            tables.append((f"{name} › {sheet.title}", cells))
-    finally:
-        book.close()
+    for title, rows in sheets or []:
+        cells = []
+        for number, row in enumerate(rows, start=1):
+            texts = [cell_text(v) for v in row]
+            formulas = [t.startswith("=") for t in texts]
+            texts = [t if f else cell(t) for t, f in zip(texts, formulas, strict=True)]
+            for column, (text, formula) in enumerate(zip(texts, formulas, strict=True), start=1):
+                if formula:
+                    report.add("error", number, f"#{column}", text,
+                               "เซลล์นี้เป็นสูตร ให้วางเป็นค่า", "formula cell: paste values",
+                               file=f"{name} › {title}")
+            cells.append(texts)
+        tables.append((f"{name} › {title}", cells))
     return tables
 
 

@@ -5,7 +5,7 @@ with the loader's framework rules together with ``data/frameworks/`` and the fra
 already in the store (:func:`ita_dash.loader.check_frameworks`), then checks that every
 stored score of a framework it replaces stays valid: the scores of ``data/`` (the
 loader's own check) and the imported ones (unit, year and code named). Nothing is
-written; :func:`ita_dash.store.framework_imports.commit_framework` writes.
+written; :func:`ita_dash.editing.frameworks.commit_framework` writes.
 """
 
 from __future__ import annotations
@@ -18,21 +18,20 @@ import duckdb
 import pandas as pd
 
 from ita_dash import rules
-from ita_dash.importer.framework_files import PARTS, Part, headers_of, read_parts
+from ita_dash.framework.checks import check_frameworks, data_framework_parts, merge_framework_parts
+from ita_dash.framework.index import Frameworks
+from ita_dash.framework.model import PARTS, FrameworkParts
+from ita_dash.importer.framework_files import Part, headers_of, read_parts
 from ita_dash.importer.report import Report
-from ita_dash.loader import (
-    FrameworkParts,
-    Rows,
-    check_frameworks,
-    data_framework_parts,
-    load_source_data,
-    merge_framework_parts,
-    read_sources,
-)
+from ita_dash.loader import read_sources
 from ita_dash.problems import DataError, Problems
 from ita_dash.publish import Places
-from ita_dash.rules import Frameworks
-from ita_dash.store.frameworks import active_framework_events, active_framework_parts
+from ita_dash.rows import Rows
+from ita_dash.store.frameworks import (
+    active_framework_events,
+    active_framework_parts,
+    load_with_store,
+)
 
 BROKEN_COLUMNS = ["unit_name_th", "fiscal_year", "code", "score", "import_id", "reason_th",
                   "reason_en"]
@@ -199,7 +198,7 @@ def _check_data_files(places: Places, new: FrameworkParts, report: Report) -> No
     crosswalk…) under the corrected framework: the loader's own check, its problems naming
     the file and line."""
     try:
-        load_source_data(places.data_dir, places.store, extra=[new])
+        load_with_store(places.data_dir, places.store, extra=[new])
     except DataError as exc:
         for p in exc.problems:
             report.add("error", p.row, p.column, p.value,

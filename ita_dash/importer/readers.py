@@ -25,20 +25,23 @@ import subprocess
 import sys
 import warnings
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
 
+from ita_dash.cells import cell_text
 from ita_dash.importer import limits
-from ita_dash.importer.columns import FIELD_HEADERS, cell_text, field_of, is_header_row
+from ita_dash.importer.columns import FIELD_HEADERS, field_of, is_header_row
 from ita_dash.importer.limits import LimitError
 from ita_dash.importer.report import Report
 from ita_dash.thai import has_invisible
 
 LOG = logging.getLogger(__name__)
+T = TypeVar("T")
 DEFAULT_MAX_MB = 20.0
 HEADER_SEARCH_ROWS = 40
 CHILD_MEMORY = 1536 * 2**20  # memory a child reading a workbook may add to what it starts with
@@ -357,11 +360,14 @@ def note_invisible(raw: RawTable, report: Report) -> None:
 # ----------------------------------------------------------------------------- XLSX
 
 
-def read_xlsx(data: bytes, file_name: str, report: Report, limit: int,
-              deadline: limits.Deadline | None = None, sheet: str | None = None, *,
-              checked: bool = False) -> RawTable | None:
-    """Read a workbook (``checked``: :func:`check_zip` passed already)."""
-    deadline = deadline or limits.Deadline()
+# A sheet as read for a template: its title and its rows of values (see sheet_rows)
+Sheet = tuple[str, list[list[object]]]
+
+
+def read_workbook(data: bytes, report: Report, limit: int, read: Callable[[Any], T], *,
+                  checked: bool = False) -> T | None:
+    """Open a workbook within bounds and ``read(book)`` (``checked``: :func:`check_zip`
+    passed already); a workbook that cannot be opened or read is reported, None."""
     if not checked and check_zip(data, report, limit) is None:
         return None
     import openpyxl
@@ -378,7 +384,7 @@ def read_xlsx(data: bytes, file_name: str, report: Report, limit: int,
                    "the Excel file cannot be opened (damaged or not .xlsx)")
         return None
     try:
-        return read_book(book, file_name, report, deadline, sheet)
+        return read(book)
     except (LimitError, MemoryError):
         raise
     except Exception as exc:  # noqa: BLE001 - a damaged part found while reading
@@ -389,13 +395,66 @@ def read_xlsx(data: bytes, file_name: str, report: Report, limit: int,
         book.close()
 
 
+def read_xlsx(data: bytes, file_name: str, report: Report, limit: int,
+              deadline: limits.Deadline | None = None, sheet: str | None = None, *,
+              checked: bool = False) -> RawTable | None:
+    """Read a score workbook: the table of ``sheet`` or of the first visible sheet with a
+    header row (``checked``: :func:`check_zip` passed already)."""
+    bound = deadline or limits.Deadline()
+    return read_workbook(data, report, limit,
+                         lambda book: read_book(book, file_name, report, bound, sheet),
+                         checked=checked)
+
+
+def read_sheets(data: bytes, report: Report, limit: int, deadline: limits.Deadline | None = None,
+                skip: tuple[str, ...] = (), *, checked: bool = False) -> list[Sheet] | None:
+    """Every visible sheet of a workbook but those named in ``skip``, as rows of values
+    (:func:`sheet_rows`: the same bounds as a score file), e.g. the framework template."""
+    bound = deadline or limits.Deadline()
+
+    def every_sheet(book: Any) -> list[Sheet]:
+        found = []
+        for sheet in book.worksheets:
+            if sheet.title in skip or sheet.sheet_state != "visible":
+                continue
+            sheet.reset_dimensions()  # do not trust the stored dimension
+            found.append((str(sheet.title), list(sheet_rows(sheet, bound))))
+        return found
+
+    return read_workbook(data, report, limit, every_sheet, checked=checked)
+
+
 def read_xlsx_isolated(data: bytes, file_name: str, report: Report, limit: int,
                        sheet: str | None = None) -> RawTable | None:
     """:func:`read_xlsx` in a child process limited in memory and time (an XML parser
     cannot be stopped from inside); in this process when ITA_IMPORT_ISOLATE=0."""
+    found = _isolated("table", data, file_name, report, limit, sheet)
+    return found if isinstance(found, RawTable) else None
+
+
+def read_sheets_isolated(data: bytes, file_name: str, report: Report, limit: int,
+                         skip: tuple[str, ...] = ()) -> list[Sheet] | None:
+    """:func:`read_sheets` in the same bounded child process as a score workbook."""
+    found = _isolated("sheets", data, file_name, report, limit, skip)
+    return found if isinstance(found, list) else None
+
+
+def _read_in_process(task: str, data: bytes, file_name: str, report: Report, limit: int,
+                     arg: Any, deadline: limits.Deadline, *, checked: bool) -> object:
+    if task == "sheets":
+        return read_sheets(data, report, limit, deadline, arg, checked=checked)
+    return read_xlsx(data, file_name, report, limit, deadline, arg, checked=checked)
+
+
+def _isolated(task: str, data: bytes, file_name: str, report: Report, limit: int,
+              arg: Any) -> object:
+    """Run a workbook reader (``task``: "table" or "sheets") in a child process limited in
+    memory and time; in this process when ITA_IMPORT_ISOLATE=0. LimitError when the child
+    runs out of time."""
     seconds = limits.read_seconds()
     if os.environ.get("ITA_IMPORT_ISOLATE", "1") == "0" or os.name != "posix":
-        return read_xlsx(data, file_name, report, limit, limits.Deadline(seconds), sheet)
+        return _read_in_process(task, data, file_name, report, limit, arg,
+                                limits.Deadline(seconds), checked=False)
     if check_zip(data, report, limit) is None:  # bounded checks first, without a child
         return None
     root = str(Path(__file__).resolve().parents[2])
@@ -407,7 +466,7 @@ def read_xlsx_isolated(data: bytes, file_name: str, report: Report, limit: int,
     try:
         # the child's own deadline is checked between rows; this one bounds everything,
         # with room for the child to start
-        out, err = child.communicate(pickle.dumps((data, file_name, limit, sheet, seconds)),
+        out, err = child.communicate(pickle.dumps((task, data, file_name, limit, arg, seconds)),
                                      timeout=seconds + CHILD_START_S)
     except subprocess.TimeoutExpired:
         child.kill()
@@ -420,17 +479,17 @@ def read_xlsx_isolated(data: bytes, file_name: str, report: Report, limit: int,
         report.add("error", None, None, None, "ไฟล์ใช้หน่วยความจำเกินกำหนดหรือเสียหาย อ่านไม่ได้",
                    "the file cannot be read: it needs too much memory or is damaged")
         return None
-    raw, parts = pickle.loads(out)  # noqa: S301 - written by our own child process
+    found, parts = pickle.loads(out)  # noqa: S301 - written by our own child process
     report.add_parts(parts)
-    return raw
+    return found
 
 
 def child_main() -> None:
-    """The child process of :func:`read_xlsx_isolated`: arguments on stdin (pickled),
-    (table, report parts) on stdout."""
+    """The child process of :func:`_isolated`: arguments on stdin (pickled), (what was
+    read, report parts) on stdout."""
     import resource
 
-    data, file_name, limit, sheet, seconds = pickle.loads(sys.stdin.buffer.read())  # noqa: S301
+    task, data, file_name, limit, arg, seconds = pickle.loads(sys.stdin.buffer.read())  # noqa: S301
     try:
         with open("/proc/self/statm") as statm:
             used = int(statm.read().split()[0]) * resource.getpagesize()
@@ -438,9 +497,10 @@ def child_main() -> None:
     except (OSError, ValueError):
         pass
     report = Report(file_name)
+    raw: object
     try:
-        raw = read_xlsx(data, file_name, report, limit, limits.Deadline(seconds), sheet,
-                        checked=True)
+        raw = _read_in_process(task, data, file_name, report, limit, arg,
+                               limits.Deadline(seconds), checked=True)
     except LimitError as exc:
         exc.report(report)
         raw = None

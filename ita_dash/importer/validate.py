@@ -17,9 +17,9 @@ import numpy as np
 import pandas as pd
 
 from ita_dash import rules
+from ita_dash.cells import is_formula, per_distinct, texts
 from ita_dash.importer.catalog import Catalog
 from ita_dash.importer.columns import field_of
-from ita_dash.importer.parse import is_formula, per_distinct, texts
 from ita_dash.importer.readers import RawTable
 from ita_dash.importer.report import Report
 from ita_dash.rules import SAME

@@ -6,10 +6,14 @@ Layout (``ITA_STORE_DIR``, default ``store/`` in the project folder, ignored by 
     store/imports/imp-0001/import.json   who, when, source file name and checksum, counts
     store/imports/imp-0001/scores.csv    the figures it wrote (plain CSV, UTF-8)
     store/imports/imp-0001/units.csv     the units it added (may be empty)
+    store/frameworks/fw-0001/…           a framework entered from the template
+                                         (:mod:`ita_dash.store.frameworks`)
 
-An import's folder is written under a temporary name and renamed into place; the
-log line, appended and flushed to disk afterwards, is what makes it count. A folder
-without a log line (a writer killed in between) is removed by the next writer.
+A folder is written under a temporary name and renamed into place
+(:func:`write_folder`); the log line, appended and flushed to disk afterwards, is what
+makes it count, and holds the files' checksums, checked on reading (:func:`read_verified`).
+A folder without a log line (a writer killed in between) is removed by the next writer
+(:func:`unlogged`).
 These files are the only copy of what editors entered: every database build reads
 them, none writes them.
 """
@@ -21,6 +25,7 @@ import io
 import json
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,6 +37,10 @@ from ita_dash.problems import Bilingual
 
 LOG_NAME = "log.jsonl"
 IMPORTS_DIR = "imports"
+FRAMEWORKS_DIR = "frameworks"
+# each kind of folder and the log event that commits one
+FOLDER_EVENTS = {IMPORTS_DIR: "import", FRAMEWORKS_DIR: "framework"}
+META_NAME = "import.json"
 TMP_PREFIX = ".tmp-"
 SCORE_FILE_COLUMNS = ["unit_id", "unit_name_th", "fiscal_year", "framework_id", "code", "score",
                       "source_ref", "note"]
@@ -136,19 +145,22 @@ def write_csv(path: Path, frame: pd.DataFrame, columns: list[str]) -> str:
     return sha256_bytes(path.read_bytes())
 
 
-def write_import_folder(store: Path, import_id: str, *, scores: pd.DataFrame,
-                        units: pd.DataFrame, meta: dict[str, Any]) -> dict[str, str]:
-    """Write an import's files under a temporary name, then rename; return their checksums."""
-    final = import_dir(store, import_id)
-    tmp = final.with_name(f"{TMP_PREFIX}{import_id}-{os.getpid()}")
+def write_folder(final: Path, files: dict[str, Callable[[Path], object]],
+                 meta: dict[str, Any]) -> dict[str, str]:
+    """Write a store folder atomically: each file by its writer under a temporary folder,
+    then ``import.json`` (``meta`` and the files' checksums), everything flushed to disk,
+    then one rename into place. Return the checksums (for the log line)."""
+    tmp = final.with_name(f"{TMP_PREFIX}{final.name}-{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
-    sums = {"scores.csv": write_csv(tmp / "scores.csv", scores, SCORE_FILE_COLUMNS),
-            "units.csv": write_csv(tmp / "units.csv", units, UNIT_FILE_COLUMNS)}
-    (tmp / "import.json").write_text(
+    sums = {}
+    for name, write in files.items():
+        write(tmp / name)
+        sums[name] = sha256_bytes((tmp / name).read_bytes())
+    (tmp / META_NAME).write_text(
         json.dumps({**meta, "files_sha256": sums}, ensure_ascii=False, indent=2) + "\n",
         encoding="utf-8")
-    for name in ("scores.csv", "units.csv", "import.json"):
+    for name in (*files, META_NAME):
         with open(tmp / name, "rb") as handle:
             os.fsync(handle.fileno())
     if final.exists():  # a folder left by a killed writer, never logged
@@ -157,20 +169,34 @@ def write_import_folder(store: Path, import_id: str, *, scores: pd.DataFrame,
     return sums
 
 
+def read_verified(folder: Path, name: str, event: Event) -> bytes:
+    """One file of a logged folder, checked against the checksum of its log line."""
+    path = folder / name
+    if not path.exists():
+        raise StoreError(f"ไม่พบไฟล์ {path} ของรายการนำเข้า {event.import_id}",
+                         f"file {path} of import {event.import_id} is missing")
+    data = path.read_bytes()
+    expected = event.meta.get("files_sha256", {}).get(name)
+    if expected and sha256_bytes(data) != expected:
+        raise StoreError(f"ไฟล์ {path} ถูกแก้ไขหลังนำเข้า (checksum ไม่ตรง)",
+                         f"file {path} was changed after the import (checksum mismatch)")
+    return data
+
+
+def write_import_folder(store: Path, import_id: str, *, scores: pd.DataFrame,
+                        units: pd.DataFrame, meta: dict[str, Any]) -> dict[str, str]:
+    """Write an import's files under a temporary name, then rename; return their checksums."""
+    return write_folder(import_dir(store, import_id), {
+        "scores.csv": lambda path: write_csv(path, scores, SCORE_FILE_COLUMNS),
+        "units.csv": lambda path: write_csv(path, units, UNIT_FILE_COLUMNS)}, meta)
+
+
 def read_import_folder(store: Path, event: Event) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The scores and units of one logged import, checked against the log's checksums."""
     folder = import_dir(store, event.import_id)
     frames = []
     for name, columns in (("scores.csv", SCORE_FILE_COLUMNS), ("units.csv", UNIT_FILE_COLUMNS)):
-        path = folder / name
-        if not path.exists():
-            raise StoreError(f"ไม่พบไฟล์ {path} ของรายการนำเข้า {event.import_id}",
-                             f"file {path} of import {event.import_id} is missing")
-        data = path.read_bytes()
-        expected = event.meta.get("files_sha256", {}).get(name)
-        if expected and sha256_bytes(data) != expected:
-            raise StoreError(f"ไฟล์ {path} ถูกแก้ไขหลังนำเข้า (checksum ไม่ตรง)",
-                             f"file {path} was changed after the import (checksum mismatch)")
+        data = read_verified(folder, name, event)
         frame = pd.read_csv(io.BytesIO(data), dtype={c: str for c in columns
                                                       if c not in ("score", "fiscal_year")},
                             keep_default_na=False, na_values={"score": [""]})
@@ -186,19 +212,29 @@ def read_import_folder(store: Path, event: Event) -> tuple[pd.DataFrame, pd.Data
     return scores, units
 
 
-def remove_unlogged(store: Path) -> list[str]:
-    """Delete temporary folders and import folders that no log line names."""
-    from ita_dash.store.frameworks import remove_unlogged_frameworks
+def unlogged(store: Path) -> list[Path]:
+    """What a writer killed before its log line left: temporary folders and files, and
+    folders (of imports and frameworks) that no log line of their kind names."""
+    found = [p for p in store.glob(TMP_PREFIX + "*") if not p.is_dir()]
+    roots = [(store / folder, event) for folder, event in FOLDER_EVENTS.items()
+             if (store / folder).exists()]
+    if not roots:
+        return found
+    events = read_log(store)
+    for root, kind in roots:
+        logged = {e.import_id for e in events if e.event == kind}
+        found += [p for p in root.iterdir()
+                  if p.name.startswith(TMP_PREFIX) or p.name not in logged]
+    return found
 
-    removed = remove_unlogged_frameworks(store)
-    root = store / IMPORTS_DIR
-    if not root.exists():
-        return removed
-    logged = {e.import_id for e in read_log(store) if e.event == "import"}
-    for path in root.iterdir():
-        if path.name.startswith(TMP_PREFIX) or path.name not in logged:
+
+def remove_unlogged(store: Path) -> list[str]:
+    """Delete what :func:`unlogged` finds; return the names of the folders removed."""
+    removed = []
+    for path in unlogged(store):
+        if path.is_dir():
             shutil.rmtree(path, ignore_errors=True)
             removed.append(path.name)
-    for path in store.glob(TMP_PREFIX + "*"):
-        path.unlink(missing_ok=True)
+        else:
+            path.unlink(missing_ok=True)
     return removed

@@ -1,7 +1,7 @@
 """The editor of a Streamlit session: ``st.login`` (OIDC) or the editor password.
 
 The rules (password hashes, throttling, who is an editor) are in
-:mod:`ita_dash.importer.auth`; this module reads ``st.secrets``, ``st.user`` and the
+:mod:`ita_dash.auth`; this module reads ``st.secrets``, ``st.user`` and the
 session's sign-in marker.
 """
 
@@ -11,9 +11,9 @@ from collections.abc import Mapping
 
 import streamlit as st
 
-from ita_dash.importer import auth as rules
-from ita_dash.importer import session_cookie
-from ita_dash.importer.auth import (
+from ita_dash import auth as rules
+from ita_dash import session_cookie
+from ita_dash.auth import (
     ANONYMOUS,
     COOKIE_KEY,
     SESSION_KEY,

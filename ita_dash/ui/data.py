@@ -7,8 +7,9 @@ per build fingerprint, so a new build is seen on the next run, without clearing
 anything. The database is opened read-only, once per build and process; each session
 has its own cursor (DuckDB connections are not thread-safe).
 
-A page calls e.g. ``data.rankings(dataset=f.dataset, year=f.year, scope=f.scope)``;
-the functions below are grouped by the page that uses them.
+A page calls e.g. ``data.rankings(dataset=f.dataset, year=f.year, scope=f.scope)``: each
+name below is its query wrapped once by :func:`cached` (same signature, typed), grouped by
+the page that uses it.
 """
 
 from __future__ import annotations
@@ -26,8 +27,7 @@ import streamlit as st
 
 from ita_dash import config, db, queries
 from ita_dash.db import Build
-from ita_dash.registry import Registry
-from ita_dash.scope import Scope
+from ita_dash.framework.model import Registry
 from ita_dash.ui.fonts import ensure_static_fonts
 
 P = ParamSpec("P")
@@ -39,7 +39,6 @@ HEALING = "_ita_healing"  # session key: this run serves the last good build whi
 
 
 # ------------------------------------------------------------ builds and cursors
-
 
 @st.cache_resource(show_spinner=False, max_entries=3)
 def _ensured(db_path: str) -> Build:
@@ -185,6 +184,17 @@ def _derived(fingerprint: str, name: str, _make: Callable[..., Any], **params: A
     return _make(**params)
 
 
+def cached(query: Callable[Concatenate[duckdb.DuckDBPyConnection, P], R]) -> Callable[P, R]:
+    """``query`` without its connection, cached per build and parameters (:func:`_cached`):
+    the pages' one way to read a query, with the query's own signature and types."""
+
+    @functools.wraps(query)
+    def read(*args: P.args, **params: P.kwargs) -> R:
+        return _cached(query, *args, **params)
+
+    return read
+
+
 def per_build(make: Callable[P, R]) -> Callable[P, R]:
     """Decorate a function of cached query results (labels, tables in words): it runs once
     per build and keyword arguments, and every later run gets a copy of its result."""
@@ -201,243 +211,88 @@ def per_build(make: Callable[P, R]) -> Callable[P, R]:
 
 # -------------------------------------------------- filters (every page, ui.state)
 
-
-def built_datasets() -> list[str]:
-    return _cached(queries.built_datasets)
-
-
-def dataset_info(*, dataset: str) -> pd.DataFrame:
-    return _cached(queries.dataset_info, dataset=dataset)
-
-
-def available_years(*, dataset: str) -> list[int]:
-    return _cached(queries.available_years, dataset=dataset)
-
-
-def units_per_year(*, dataset: str) -> pd.DataFrame:
-    return _cached(queries.units_per_year, dataset=dataset)
-
-
-def units_with_scores(*, dataset: str) -> pd.DataFrame:
-    return _cached(queries.units_with_scores, dataset=dataset)
-
-
-def scope_options(*, dataset: str) -> pd.DataFrame:
-    return _cached(queries.scope_options, dataset=dataset)
-
-
-def units_in_scope(*, dataset: str, scope: Scope) -> pd.DataFrame:
-    return _cached(queries.units_in_scope, dataset=dataset, scope=scope)
-
-
-def find_unit(*, name: str) -> str | None:
-    return _cached(queries.find_unit, name=name)
+built_datasets = cached(queries.built_datasets)
+dataset_info = cached(queries.dataset_info)
+available_years = cached(queries.available_years)
+units_per_year = cached(queries.units_per_year)
+units_with_scores = cached(queries.units_with_scores)
+scope_options = cached(queries.scope_options)
+units_in_scope = cached(queries.units_in_scope)
+find_unit = cached(queries.find_unit)
 
 
 # ------------------------------------------------------------ overview, groups
 
-
-def rankings(*, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
-    return _cached(queries.rankings, dataset=dataset, year=year, scope=scope)
-
-
-def scope_summary(*, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
-    return _cached(queries.scope_summary, dataset=dataset, year=year, scope=scope)
-
-
-def rating_counts(*, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
-    return _cached(queries.rating_counts, dataset=dataset, year=year, scope=scope)
-
-
-def group_trend(*, dataset: str, group_set: str) -> pd.DataFrame:
-    return _cached(queries.group_trend, dataset=dataset, group_set=group_set)
-
-
-def group_spread(*, dataset: str, year: int, group_set: str) -> pd.DataFrame:
-    return _cached(queries.group_spread, dataset=dataset, year=year, group_set=group_set)
-
-
-def group_comparison(*, dataset: str, year: int, group_set: str) -> pd.DataFrame:
-    return _cached(queries.group_comparison, dataset=dataset, year=year, group_set=group_set)
+rankings = cached(queries.rankings)
+scope_summary = cached(queries.scope_summary)
+rating_counts = cached(queries.rating_counts)
+group_trend = cached(queries.group_trend)
+group_spread = cached(queries.group_spread)
+group_comparison = cached(queries.group_comparison)
 
 
 # ------------------------------------------------------------------ unit profile
 
-
-def unit_history(*, dataset: str, unit_id: str) -> pd.DataFrame:
-    return _cached(queries.unit_history, dataset=dataset, unit_id=unit_id)
-
-
-def unit_groups_of(*, unit_id: str) -> pd.DataFrame:
-    return _cached(queries.unit_groups_of, unit_id=unit_id)
-
-
-def radar(*, dataset: str, year: int, unit_id: str, compare: str,
-          scope: Scope | None = None) -> pd.DataFrame:
-    return _cached(queries.radar, dataset=dataset, year=year, unit_id=unit_id, compare=compare,
-                   scope=scope)
-
-
-def indicator_deltas(*, dataset: str, unit_id: str) -> pd.DataFrame:
-    return _cached(queries.indicator_deltas, dataset=dataset, unit_id=unit_id)
-
-
-def unit_items(*, dataset: str, year: int, unit_id: str) -> pd.DataFrame:
-    return _cached(queries.unit_items, dataset=dataset, year=year, unit_id=unit_id)
-
-
-def points_recoverable(*, dataset: str, year: int, unit_id: str) -> pd.DataFrame:
-    return _cached(queries.points_recoverable, dataset=dataset, year=year, unit_id=unit_id)
-
-
-def unit_measures(*, dataset: str, unit_id: str) -> pd.DataFrame:
-    return _cached(queries.unit_measures, dataset=dataset, unit_id=unit_id)
+unit_history = cached(queries.unit_history)
+unit_groups_of = cached(queries.unit_groups_of)
+radar = cached(queries.radar)
+indicator_deltas = cached(queries.indicator_deltas)
+unit_items = cached(queries.unit_items)
+points_recoverable = cached(queries.points_recoverable)
+unit_measures = cached(queries.unit_measures)
 
 
 # ------------------------------------------------- weakest indicators, O-items
 
-
-def indicator_matrix(*, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
-    return _cached(queries.indicator_matrix, dataset=dataset, year=year, scope=scope)
-
-
-def weakest_indicators(*, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
-    return _cached(queries.weakest_indicators, dataset=dataset, year=year, scope=scope)
-
-
-def weakest_indicator_frequency(*, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
-    return _cached(queries.weakest_indicator_frequency, dataset=dataset, year=year, scope=scope)
-
-
-def open_item_grid(*, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
-    return _cached(queries.open_item_grid, dataset=dataset, year=year, scope=scope)
-
-
-def item_miss_counts(*, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
-    return _cached(queries.item_miss_counts, dataset=dataset, year=year, scope=scope)
-
-
-def zero_items(*, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
-    return _cached(queries.zero_items, dataset=dataset, year=year, scope=scope)
-
-
-def consecutive_zero_items(*, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
-    return _cached(queries.consecutive_zero_items, dataset=dataset, year=year, scope=scope)
+indicator_matrix = cached(queries.indicator_matrix)
+weakest_indicators = cached(queries.weakest_indicators)
+weakest_indicator_frequency = cached(queries.weakest_indicator_frequency)
+open_item_grid = cached(queries.open_item_grid)
+item_miss_counts = cached(queries.item_miss_counts)
+zero_items = cached(queries.zero_items)
+consecutive_zero_items = cached(queries.consecutive_zero_items)
 
 
 # ------------------------------------------------------------ about, data page
 
-
-def figure_sources(*, dataset: str, year: int | None) -> pd.DataFrame:
-    return _cached(queries.figure_sources, dataset=dataset, year=year)
-
-
-def conflicts(*, dataset: str) -> pd.DataFrame:
-    return _cached(queries.conflicts, dataset=dataset)
-
-
-def consistency_checks(*, dataset: str, year: int | None) -> pd.DataFrame:
-    return _cached(queries.consistency_checks, dataset=dataset, year=year)
-
-
-def frameworks_overview() -> pd.DataFrame:
-    return _cached(queries.frameworks_overview)
-
-
-def rating_scale(*, framework_id: str) -> pd.DataFrame:
-    return _cached(queries.rating_scale, framework_id=framework_id)
+figure_sources = cached(queries.figure_sources)
+conflicts = cached(queries.conflicts)
+consistency_checks = cached(queries.consistency_checks)
+frameworks_overview = cached(queries.frameworks_overview)
+rating_scale = cached(queries.rating_scale)
 
 
 # ------------------------------------------- national scale (overview, weak, zero)
 
-
-def search_units(*, dataset: str, text: str, limit: int = 30) -> pd.DataFrame:
-    return _cached(queries.search_units, dataset=dataset, text=text, limit=limit)
-
-
-def unit_card(*, dataset: str, unit_id: str) -> pd.DataFrame:
-    return _cached(queries.unit_card, dataset=dataset, unit_id=unit_id)
-
-
-def type_rankings(*, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
-    return _cached(queries.type_rankings, dataset=dataset, year=year, scope=scope)
-
-
-def slice_summary(*, dataset: str, year: int, scope: Scope, by: str) -> pd.DataFrame:
-    return _cached(queries.slice_summary, dataset=dataset, year=year, scope=scope, by=by)
-
-
-def indicator_slice_matrix(*, dataset: str, year: int, scope: Scope, by: str) -> pd.DataFrame:
-    return _cached(queries.indicator_slice_matrix, dataset=dataset, year=year, scope=scope,
-                   by=by)
-
-
-def open_item_slice_grid(*, dataset: str, year: int, scope: Scope, by: str) -> pd.DataFrame:
-    return _cached(queries.open_item_slice_grid, dataset=dataset, year=year, scope=scope, by=by)
-
-
-def scope_units_ranked(*, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
-    return _cached(queries.scope_units_ranked, dataset=dataset, year=year, scope=scope)
+search_units = cached(queries.search_units)
+unit_card = cached(queries.unit_card)
+type_rankings = cached(queries.type_rankings)
+slice_summary = cached(queries.slice_summary)
+indicator_slice_matrix = cached(queries.indicator_slice_matrix)
+open_item_slice_grid = cached(queries.open_item_slice_grid)
+scope_units_ranked = cached(queries.scope_units_ranked)
 
 
 # ----------------------------------------------- frameworks of every year (about, notes)
 
-
-def rating_provenance(*, dataset: str, year: int | None = None, unit_id: str | None = None,
-                      scope: Scope | None = None) -> pd.DataFrame:
-    return _cached(queries.rating_provenance, dataset=dataset, year=year, unit_id=unit_id,
-                   scope=scope)
-
-
-def framework_years() -> pd.DataFrame:
-    return _cached(queries.framework_years)
+rating_provenance = cached(queries.rating_provenance)
+framework_years = cached(queries.framework_years)
 
 
 # --------------------------------- defaults, profile outlook and measures, compare, about
 
-
-def richest_units(*, dataset: str, year: int) -> pd.DataFrame:
-    return _cached(queries.richest_units, dataset=dataset, year=year)
-
-
-def recoverable_outlook(*, dataset: str, year: int, unit_id: str) -> pd.DataFrame:
-    return _cached(queries.recoverable_outlook, dataset=dataset, year=year, unit_id=unit_id)
-
-
-def measures_by_indicator(*, dataset: str, unit_id: str, year: int) -> pd.DataFrame:
-    return _cached(queries.measures_by_indicator, dataset=dataset, unit_id=unit_id, year=year)
-
-
-def compare_history(*, dataset: str, scope: Scope) -> pd.DataFrame:
-    return _cached(queries.compare_history, dataset=dataset, scope=scope)
-
-
-def compare_indicators(*, dataset: str, scope: Scope) -> pd.DataFrame:
-    return _cached(queries.compare_indicators, dataset=dataset, scope=scope)
-
-
-def compare_items(*, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
-    return _cached(queries.compare_items, dataset=dataset, year=year, scope=scope)
-
-
-def source_titles() -> pd.DataFrame:
-    return _cached(queries.source_titles)
+richest_units = cached(queries.richest_units)
+recoverable_outlook = cached(queries.recoverable_outlook)
+measures_by_indicator = cached(queries.measures_by_indicator)
+compare_history = cached(queries.compare_history)
+compare_indicators = cached(queries.compare_indicators)
+compare_items = cached(queries.compare_items)
+source_titles = cached(queries.source_titles)
 
 
 # ------------------------------- what the reports print beside the scores; crosswalk
 
-
-def reference_scores(*, dataset: str, year: int, unit_id: str) -> pd.DataFrame:
-    return _cached(queries.reference_scores, dataset=dataset, year=year, unit_id=unit_id)
-
-
-def scope_reference_scores(*, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
-    return _cached(queries.scope_reference_scores, dataset=dataset, year=year, scope=scope)
-
-
-def unplaced_figures(*, dataset: str, year: int, unit_id: str) -> pd.DataFrame:
-    return _cached(queries.unplaced_figures, dataset=dataset, year=year, unit_id=unit_id)
-
-
-def item_comparability(*, dataset: str, scope: Scope, year: int | None = None) -> pd.DataFrame:
-    return _cached(queries.item_comparability, dataset=dataset, scope=scope, year=year)
+reference_scores = cached(queries.reference_scores)
+scope_reference_scores = cached(queries.scope_reference_scores)
+unplaced_figures = cached(queries.unplaced_figures)
+item_comparability = cached(queries.item_comparability)

@@ -2,7 +2,7 @@
 
 Drawn by :mod:`ita_dash.ui.import_page`; the work is done by
 :mod:`ita_dash.ui.import_actions` (which calls :mod:`ita_dash.importer.frameworks` and
-:mod:`ita_dash.store.framework_imports`). Text from files is shown in tables or escaped.
+:mod:`ita_dash.editing.frameworks`). Text from files is shown in tables or escaped.
 """
 
 from __future__ import annotations
@@ -14,11 +14,10 @@ import pandas as pd
 import streamlit as st
 
 from ita_dash import i18n
-from ita_dash.importer import strings
-from ita_dash.importer.auth import NotAuthorized
+from ita_dash.auth import NotAuthorized
+from ita_dash.editing.frameworks import FrameworkStale
 from ita_dash.importer.framework_files import framework_template
 from ita_dash.importer.frameworks import FrameworkPlan
-from ita_dash.store.framework_imports import FrameworkStale
 from ita_dash.ui import import_actions as actions
 from ita_dash.ui.data import cursor, frameworks_overview, own_cursor
 from ita_dash.ui.state import Filters, label_of
@@ -82,8 +81,8 @@ def pending(f: Filters, plan: FrameworkPlan, contents: list[tuple[str, bytes]]) 
         st.error(f.t("data.has_errors"), icon=":material/error:")
         if not plan.broken.empty:
             st.markdown(f"**{f.t('data.fw.broken')}**")
-            shown = plan.broken[list(strings.BROKEN_COLUMNS)]
-            st.dataframe(shown.rename(columns=strings.heading(strings.BROKEN_COLUMNS, f.lang)),
+            shown = plan.broken[list(i18n.columns("data.cols.broken"))]
+            st.dataframe(shown.rename(columns=i18n.columns("data.cols.broken", f.lang)),
                          hide_index=True, width="stretch")
     else:
         st.info(f.t("data.fw.new" if plan.replaces is None else "data.fw.replaces"),
@@ -96,22 +95,22 @@ def pending(f: Filters, plan: FrameworkPlan, contents: list[tuple[str, bytes]]) 
 
 def preview(f: Filters, plan: FrameworkPlan) -> None:
     st.markdown(f"**{f.t('data.fw.nodes')}**")
-    nodes = plan.nodes.reindex(columns=list(strings.NODE_PREVIEW)).copy()
+    nodes = plan.nodes.reindex(columns=list(i18n.columns("data.cols.node"))).copy()
     nodes["kind"] = [f.t(f"data.node.{k}") for k in nodes["kind"]]
     nodes["status"] = [i18n.status_label(s, f.lang) for s in nodes["status"]]
-    st.dataframe(_shown(nodes, strings.NODE_PREVIEW, f.lang), hide_index=True, width="stretch",
+    st.dataframe(_shown(nodes, "data.cols.node", f.lang), hide_index=True, width="stretch",
                  height=260)
     if not plan.levels.empty:
         st.markdown(f"**{f.t('data.fw.levels')}**")
-        levels = plan.levels.reindex(columns=list(strings.LEVEL_PREVIEW)).copy()
+        levels = plan.levels.reindex(columns=list(i18n.columns("data.cols.level"))).copy()
         levels["status"] = [i18n.status_label(s, f.lang) for s in levels["status"]]
-        st.dataframe(_shown(levels, strings.LEVEL_PREVIEW, f.lang), hide_index=True,
+        st.dataframe(_shown(levels, "data.cols.level", f.lang), hide_index=True,
                      width="stretch")
 
 
-def _shown(frame: pd.DataFrame, columns: dict[str, dict[str, str]], lang: str) -> pd.DataFrame:
+def _shown(frame: pd.DataFrame, prefix: str, lang: str) -> pd.DataFrame:
     frame = frame.astype(object).where(frame.notna(), "")
-    return frame.rename(columns=strings.heading(columns, lang))
+    return frame.rename(columns=i18n.columns(prefix, lang))
 
 
 def report(f: Filters, plan: FrameworkPlan) -> None:
@@ -123,8 +122,8 @@ def report(f: Filters, plan: FrameworkPlan) -> None:
     shown = frame.assign(
         problem=frame["problem_th" if f.lang == "th" else "problem_en"],
         severity=frame["severity"].map(lambda s: f.t(f"data.severity.{s}")))
-    shown = shown[list(strings.FRAMEWORK_REPORT_COLUMNS)]
-    st.dataframe(_shown(shown, strings.FRAMEWORK_REPORT_COLUMNS, f.lang), hide_index=True,
+    shown = shown[list(i18n.columns("data.cols.framework_report"))]
+    st.dataframe(_shown(shown, "data.cols.framework_report", f.lang), hide_index=True,
                  width="stretch", height=220)
     st.download_button(f.t("data.report.xlsx"), data=plan.report.to_xlsx_bytes,
                        file_name="framework-report.xlsx", mime=XLSX_MIME, on_click="ignore",

@@ -11,10 +11,9 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from ita_dash.escape import md
-from ita_dash.importer.auth import require_editor
-from ita_dash.importer.frameworks import FrameworkPlan, prepare_framework_import
-from ita_dash.importer.pipeline import (
+from ita_dash.auth import require_editor
+from ita_dash.editing.imports import import_history, undo_import
+from ita_dash.editing.pipeline import (
     ImportOptions,
     Outcome,
     Plan,
@@ -23,8 +22,9 @@ from ita_dash.importer.pipeline import (
     preview_warnings,
     run_import,
 )
+from ita_dash.escape import md
+from ita_dash.importer.frameworks import FrameworkPlan, prepare_framework_import
 from ita_dash.importer.readers import max_upload_bytes
-from ita_dash.store.imports import import_history, undo_import
 from ita_dash.ui.auth import secrets_section, session_actor
 
 
@@ -82,7 +82,7 @@ def check_framework(con: duckdb.DuckDBPyConnection,
 
 def framework_for_session(plan: FrameworkPlan, files: list[tuple[str, bytes]]) -> str:
     """Store a checked framework as the signed-in editor (refused for anyone else)."""
-    from ita_dash.store.framework_imports import commit_framework
+    from ita_dash.editing.frameworks import commit_framework
 
     actor = session_actor()
     require_editor(actor)

@@ -18,11 +18,10 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from ita_dash import i18n
-from ita_dash.importer import strings
-from ita_dash.importer.auth import Actor, NotAuthorized, password_configured
-from ita_dash.importer.pipeline import ImportOptions, Plan, Progress, StaleError
+from ita_dash.auth import Actor, NotAuthorized, password_configured
+from ita_dash.editing.imports import UndoError
+from ita_dash.editing.pipeline import ImportOptions, Plan, Progress, StaleError
 from ita_dash.importer.templates import template_bytes
-from ita_dash.store.imports import UndoError
 from ita_dash.ui import auth, framework_import
 from ita_dash.ui import import_actions as actions
 from ita_dash.ui.data import built_datasets, cursor, frameworks_overview, own_cursor
@@ -30,7 +29,6 @@ from ita_dash.ui.state import Filters, dataset_label, label_of
 
 LOG = logging.getLogger(__name__)
 
-strings.register()
 
 PLAN_KEY = "_ita_import_plan"
 FLASH_KEY = "_ita_import_flash"
@@ -189,9 +187,9 @@ def pending(f: Filters, plan: Plan) -> None:
 
 def preview(f: Filters, plan: Plan) -> None:
     st.markdown(f"**{f.t('data.preview')}**")
-    shown = plan.to_write.head(PREVIEW_ROWS)[list(strings.PREVIEW_COLUMNS)].copy()
+    shown = plan.to_write.head(PREVIEW_ROWS)[list(i18n.columns("data.cols.preview"))].copy()
     shown["status"] = shown["status"].map(lambda s: f.t(f"data.status.{s}"))
-    st.dataframe(shown.rename(columns=strings.heading(strings.PREVIEW_COLUMNS, f.lang)),
+    st.dataframe(shown.rename(columns=i18n.columns("data.cols.preview", f.lang)),
                  hide_index=True, width="stretch", height=260)
 
 
@@ -203,10 +201,10 @@ def report(f: Filters, plan: Plan) -> None:
         return
     problems = frame["problem_th" if f.lang == "th" else "problem_en"]
     shown = frame.assign(problem=[wording(p, f.lang) for p in problems],
-                         column=[strings.file_column(c, f.lang) for c in frame["column"]],
+                         column=[i18n.column_label("data.cols.file", c, f.lang) for c in frame["column"]],
                          severity=frame["severity"].map(lambda s: f.t(f"data.severity.{s}")))
-    shown = shown[list(strings.REPORT_COLUMNS)].astype(object).where(shown.notna(), "")
-    st.dataframe(shown.rename(columns=strings.heading(strings.REPORT_COLUMNS, f.lang)),
+    shown = shown[list(i18n.columns("data.cols.report"))].astype(object).where(shown.notna(), "")
+    st.dataframe(shown.rename(columns=i18n.columns("data.cols.report", f.lang)),
                  hide_index=True, width="stretch", height=260)
     row = st.container(horizontal=True, gap="small")
     row.download_button(f.t("data.report.csv"), data=plan.report.to_csv_bytes,
@@ -276,12 +274,12 @@ def history(f: Filters, actor: Actor) -> None:
     if frame.empty:
         st.caption(f.t("data.history.none"))
         return
-    columns = [c for c in strings.HISTORY_COLUMNS if actor.is_editor or c != "imported_by"]
+    columns = [c for c in i18n.columns("data.cols.history") if actor.is_editor or c != "imported_by"]
     shown = frame[columns].astype(object).where(frame[columns].notna(), "")
     shown["kind"] = [f.t(f"data.kind.value.{k}") for k in shown["kind"]]
     if "dataset" in shown:
         shown["dataset"] = [dataset_label(d, f.lang) for d in shown["dataset"]]
-    shown = shown.rename(columns=strings.heading(strings.HISTORY_COLUMNS, f.lang))
+    shown = shown.rename(columns=i18n.columns("data.cols.history", f.lang))
     st.dataframe(shown, hide_index=True, width="stretch")
     if actor.is_editor:
         undo(f, frame)

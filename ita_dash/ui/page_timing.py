@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ita_dash import config
-from ita_dash.bench import Timing, time_calls
+from ita_dash.timing import Timing, time_calls
 
 
 def time_page(page_file: str, params: dict[str, str], repeats: int) -> tuple[Timing, str]:

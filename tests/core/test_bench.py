@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from ita_dash.bench import run_bench
 from ita_dash.bench_reference import REFERENCES
+
+pytestmark = pytest.mark.e2e  # a benchmark database built and every query timed
 
 
 def test_bench_checks_every_query_against_its_reference(capsys):

@@ -13,18 +13,14 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from ita_dash.config import DEFAULT_DATA_DIR, PROJECT_DIR
-from ita_dash.publish import Places, current_build, ensure_current
+from ita_dash.config import PROJECT_DIR
+from ita_dash.publish import Places, current_build
 from ita_dash.store.files import read_log
 
 LONG = "หน่วยงาน,ปีงบประมาณ,รหัส,คะแนน\n"
 
 
-@pytest.fixture
-def places(tmp_path: Path) -> Places:
-    here = Places(tmp_path / "db" / "ita.duckdb", DEFAULT_DATA_DIR, tmp_path / "store")
-    ensure_current(here)
-    return here
+pytestmark = pytest.mark.e2e  # subprocesses, kill -9, waiting for locks
 
 
 def env_for(places: Places) -> dict[str, str]:

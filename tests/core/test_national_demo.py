@@ -17,6 +17,8 @@ from ita_dash.thailand import PROVINCES, REGIONS
 
 DATASET = "national-demo"
 
+pytestmark = pytest.mark.e2e  # 8,300 units x 10 years generated
+
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory,

@@ -52,6 +52,27 @@ def test_scope_summary_and_rating_counts(fx):
         ["EXCELLENT", 0], ["GOOD", 1], ["PASS", 1], ["IMPROVE", 0], ["URGENT", 1]]
 
 
+def test_one_pass_rule_for_summaries_groups_and_slices(fx):
+    """The pass mark is data: moved, every summary moves with it; where no framework of the
+    rows has one, no summary gives a pass count or rate (never a 0 %)."""
+    def rates() -> list[object]:
+        scope = q.scope_summary(fx, dataset="real", year=2567, scope=ALL).iloc[0]
+        groups = q.group_comparison(fx, dataset="real", year=2567, group_set="peer")
+        by_type = q.slice_summary(fx, dataset="real", year=2567, scope=ALL, by="unit_type")
+        return [scope["n_pass"], scope["pass_rate"], by_type["n_pass"].sum(),
+                groups["pass_rate"].tolist()]
+
+    assert rates() == [2, 66.7, 2, [66.7]]
+    fx.execute("UPDATE frameworks SET pass_mark = 97.1")  # 97.1 passes: rounded, not 97.0999
+    fx.execute("UPDATE unit_years SET score = 97.0999 WHERE unit_id = 'u-a'")
+    assert rates() == [1, 33.3, 1, [33.3]]
+    fx.execute("UPDATE frameworks SET pass_mark = NULL")
+    by_type = q.slice_summary(fx, dataset="real", year=2567, scope=ALL, by="unit_type")
+    scope, groups = rates()[1], rates()[3]
+    assert pd.isna(scope) and pd.isna(groups).all()
+    assert by_type["n_pass"].isna().all() and by_type["pass_rate"].isna().all()
+
+
 def test_radar_against_previous_year_and_group_mean(fx):
     prev = q.radar(fx, dataset="real", year=2567, unit_id="u-b", compare="previous_year")
     assert prev["value"].tolist() == [99.0] * 8 + [100.0, 50.0]

@@ -7,7 +7,8 @@ import pytest
 from ita_dash.deck import render
 from ita_dash.deck.pptx_deck import write_pptx
 
-pytestmark = pytest.mark.skipif(not render.available(), reason="soffice/pdftoppm missing")
+pytestmark = [pytest.mark.e2e,  # LibreOffice
+              pytest.mark.skipif(not render.available(), reason="soffice/pdftoppm missing")]
 
 
 def test_render_pages_in_sarabun(real_deck, tmp_path):

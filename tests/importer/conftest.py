@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 from ita_dash import queries
+from ita_dash.auth import Actor
 from ita_dash.cli import main
-from ita_dash.importer.auth import Actor
 from ita_dash.publish import Places
 
 EDITOR = Actor("test-editor", "cli", True)

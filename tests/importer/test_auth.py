@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 
-from ita_dash.importer import auth
+from ita_dash import auth
 
 
 @pytest.fixture(autouse=True)

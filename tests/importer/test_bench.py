@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from ita_dash.importer.bench import bench_import
+from ita_dash.bench_import import bench_import
+
+pytestmark = pytest.mark.e2e  # national-style files generated and imported
 
 
 def test_bench_import_small(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

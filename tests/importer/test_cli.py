@@ -95,6 +95,6 @@ def test_imported_rows_name_the_file_as_source(cli, db_env: Path, tmp_path: Path
     finally:
         con.close()
     assert row == [("ผลปี 2567.csv", "imp-0001")]
-    from ita_dash.store.imports import import_history
+    from ita_dash.editing.imports import import_history
 
     assert import_history()["imported_by"].str.startswith("cli:").tolist() == [True]

@@ -6,7 +6,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from ita_dash.importer import ImportOptions, prepare_import, run_import
+from ita_dash.editing.pipeline import ImportOptions, prepare_import, run_import
 from tests.importer.conftest import EDITOR
 from tests.importer.xlsx_cases import UNIT, good_merged_two_level_header, workbook
 

@@ -257,7 +257,7 @@ def test_risky_text_round_trips_and_formulas_are_refused(places: Places,
 def test_a_framework_folder_without_its_log_line_is_removed(places: Places, cli: CLI,
                                                             tmp_path: Path) -> None:
     """A writer killed between the folder and the log line leaves nothing in force."""
-    from ita_dash.publish import clean_up
+    from ita_dash.publish import clean_up, leftovers
     from ita_dash.store.frameworks import write_framework_folder
 
     template = tmp_path / "2569.xlsx"
@@ -266,8 +266,10 @@ def test_a_framework_folder_without_its_log_line_is_removed(places: Places, cli:
                                     [("2569.xlsx", template.read_bytes())], places)
     assert plan.parts is not None
     write_framework_folder(places.store, "fw-0001", plan.parts, {})
+    assert leftovers(places)  # any command tidies it when no writer is running
     clean_up(places)
     assert list((places.store / "frameworks").iterdir()) == []
+    assert not leftovers(places)
     code, text = cli("import-history")
     assert (code, text.strip()) == (0, "no imports yet / ยังไม่มีการนำเข้า")
 
@@ -291,3 +293,37 @@ def test_a_correction_that_breaks_a_figure_of_data_names_its_line(places: Places
     assert found[0].row is not None  # the line of data/real/scores.csv
     assert found[0].en.startswith("a row of data/ would no longer fit the corrected framework: "
                                   "the item list of IIT in framework bma-2567 is unknown")
+
+
+def test_a_template_workbook_is_read_in_the_score_files_bounded_child(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """One spreadsheet reader: a template workbook is read like a score file, in a child
+    process limited in memory and time, within the same bounds, with the same messages."""
+    from ita_dash.importer import limits, readers
+    from ita_dash.importer.framework_files import read_parts
+    from ita_dash.importer.report import Report
+    from ita_dash.problems import Problems
+
+    monkeypatch.setenv("ITA_IMPORT_ISOLATE", "1")
+    children: list[object] = []
+    popen = readers.subprocess.Popen
+
+    def spy(*args: object, **kwargs: object) -> object:
+        children.append(args[0])
+        return popen(*args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(readers.subprocess, "Popen", spy)
+    good = filled_template()
+    report = Report("ok.xlsx")
+    parts = read_parts([("ok.xlsx", good)], report, Problems())
+    assert sorted(parts) == ["frameworks", "levels", "nodes"] and not report.has_errors
+    assert len(parts["nodes"].rows.records) == 14 and len(children) == 1
+    book = openpyxl.load_workbook(io.BytesIO(good))
+    book["รายการ"].append(["x"] * (limits.COLUMNS.value + 1))
+    out = io.BytesIO()
+    book.save(out)
+    report = Report("wide.xlsx")
+    read_parts([("wide.xlsx", out.getvalue())], report, Problems())
+    assert [(p.row, p.value, p.en) for p in report.errors()] == [
+        (16, "301", "the file has more than 300 columns")]
+    assert report.errors()[0].en == limits.COLUMNS.message()[1] and len(children) == 2

@@ -15,7 +15,8 @@ import pandas as pd
 import pytest
 
 from ita_dash import escape, safe_files, tables
-from ita_dash.importer import ImportOptions, limits, prepare_import, run_import
+from ita_dash.editing.pipeline import ImportOptions, prepare_import, run_import
+from ita_dash.importer import limits
 from ita_dash.importer.limits import Limit
 from tests.importer.conftest import EDITOR, assert_same, snapshot
 from tests.importer.hostile_cases import BOUNDED, LONG, WRONG, hidden_first_sheet, percent_workbook
@@ -40,6 +41,7 @@ def refused(cli: Callable[..., tuple[int, str]], db: Path, path: Path, expected:
     return out
 
 
+@pytest.mark.e2e  # every exhausting file read to its bound, each in a child process
 def test_bounded_parsing_refuses_each_exhausting_file_by_its_limit(
         cli, db_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for name, (make, expected) in BOUNDED.items():

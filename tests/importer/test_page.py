@@ -9,9 +9,9 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from ita_dash import auth
 from ita_dash.config import PROJECT_DIR
-from ita_dash.importer import auth
-from ita_dash.importer.pipeline import ImportOptions, prepare_import
+from ita_dash.editing.pipeline import ImportOptions, prepare_import
 from ita_dash.publish import Places
 from ita_dash.store.files import read_log
 from ita_dash.ui import import_actions as web

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ita_dash.importer import session_cookie as sc
+from ita_dash import session_cookie as sc
 
 EDITORS = {"password_sha256": "5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8"}
 

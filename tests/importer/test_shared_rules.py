@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 from ita_dash.config import DEFAULT_DATA_DIR
-from ita_dash.importer import ImportOptions, prepare_import
+from ita_dash.editing.pipeline import ImportOptions, prepare_import
 from ita_dash.loader import load_source_data
 from ita_dash.problems import DataError, Problem
 

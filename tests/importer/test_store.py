@@ -12,14 +12,13 @@ import pandas as pd
 import pytest
 
 from ita_dash import queries
+from ita_dash.auth import ANONYMOUS, NotAuthorized
 from ita_dash.build import build_database
 from ita_dash.config import DEFAULT_DATA_DIR
-from ita_dash.importer import ImportOptions, prepare_import, run_import
-from ita_dash.importer.auth import ANONYMOUS, NotAuthorized
-from ita_dash.importer.pipeline import StaleError
+from ita_dash.editing.imports import UndoError, import_history, undo_import
+from ita_dash.editing.pipeline import ImportOptions, StaleError, prepare_import, run_import
 from ita_dash.publish import Places, current_build, rebuild
 from ita_dash.store.files import read_log
-from ita_dash.store.imports import UndoError, import_history, undo_import
 from tests.importer.conftest import EDITOR, assert_same, snapshot
 
 LONG = "หน่วยงาน,ปีงบประมาณ,รหัส,คะแนน\n"

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.ui.browser import PROJECT_DIR
+from tests.ui.browser import PROJECT_DIR, free_port, start_server, stop_server, wait_until_up
 
 APP = PROJECT_DIR / "app.py"
 # url path -> file, e.g. "overview" -> "pages/1_overview.py" (app.py lists them)
@@ -27,6 +27,19 @@ def ui_db(built_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("ui") / "ita.duckdb"
     shutil.copy(built_db, path)
     return path
+
+
+@pytest.fixture(scope="session")
+def app_server(ui_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The dashboard served once per session (about 5 s to start), for the browser tests
+    and the load-test client: its URL."""
+    port = free_port()
+    process = start_server(ui_db, port, tmp_path_factory.mktemp("server") / "streamlit.log")
+    try:
+        wait_until_up(port, process)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stop_server(process)
 
 
 @pytest.fixture(autouse=True)

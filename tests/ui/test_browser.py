@@ -3,10 +3,8 @@
 
 from __future__ import annotations
 
-import shutil
 import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -17,15 +15,12 @@ from tests.ui.browser import (
     DESKTOP,
     PHONE,
     SCREENSHOTS,
-    free_port,
     full_screenshot,
-    start_server,
-    stop_server,
     wait_for_app,
-    wait_until_up,
 )
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium")
+pytestmark = [pytest.mark.e2e,
+              pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium")]
 
 VIEWS = {  # page -> a URL that shows real content, and a text that must appear
     "overview": ("dataset=real&year=2564&scope=group:peer-2564-ten", "บางซื่อ"),
@@ -41,17 +36,8 @@ VIEWS = {  # page -> a URL that shows real content, and a text that must appear
 
 
 @pytest.fixture(scope="module")
-def server(built_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    db = tmp_path_factory.mktemp("browser") / "ita.duckdb"
-    shutil.copy(built_db, db)
-    port = free_port()
-    log = db.with_name("streamlit.log")
-    process = start_server(db, port, log)
-    try:
-        wait_until_up(port, process)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        stop_server(process)
+def server(app_server: str) -> str:
+    return app_server
 
 
 @pytest.fixture(scope="module")

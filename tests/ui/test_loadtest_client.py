@@ -1,6 +1,6 @@
 """The load-test client speaks Streamlit's websocket protocol: a page request gets the page.
 
-Starts the dashboard once (about 5 s) and drives it with two sessions for two seconds;
+Uses the dashboard served once per session (tests/ui/conftest.py) and drives it with two sessions for two seconds;
 no timing is asserted, only that every interaction finished without an error shown.
 """
 
@@ -9,15 +9,13 @@ from __future__ import annotations
 import asyncio
 import importlib.util
 import sys
-from collections.abc import Iterator
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 import websockets
 
-from tests.ui.browser import PROJECT_DIR, free_port, start_server, stop_server, wait_until_up
+from tests.ui.browser import PROJECT_DIR
 
 
 def _loadtest() -> ModuleType:
@@ -32,15 +30,12 @@ def _loadtest() -> ModuleType:
 lt = _loadtest()
 
 
+pytestmark = pytest.mark.e2e
+
+
 @pytest.fixture(scope="module")
-def app_url(built_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    port = free_port()
-    process = start_server(built_db, port, tmp_path_factory.mktemp("lt") / "streamlit.log")
-    try:
-        wait_until_up(port, process)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        stop_server(process)
+def app_url(app_server: str) -> str:
+    return app_server
 
 
 def test_only_loopback_addresses_are_accepted():

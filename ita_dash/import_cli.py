@@ -17,7 +17,7 @@ import duckdb
 from ita_dash import config
 
 if TYPE_CHECKING:
-    from ita_dash.importer.pipeline import Outcome
+    from ita_dash.editing.pipeline import Outcome
     from ita_dash.importer.report import Report
 
 EXIT_ERRORS = 1
@@ -31,8 +31,8 @@ def open_db() -> duckdb.DuckDBPyConnection:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from ita_dash.importer.auth import cli_actor
-    from ita_dash.importer.pipeline import ImportOptions, StaleError, prepare_import, run_import
+    from ita_dash.auth import cli_actor
+    from ita_dash.editing.pipeline import ImportOptions, StaleError, prepare_import, run_import
 
     path = Path(args.file)
     if not path.is_file():
@@ -83,7 +83,7 @@ def summary_line(outcome: Outcome) -> str:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    from ita_dash.store.imports import import_history
+    from ita_dash.editing.imports import import_history
 
     con = open_db()
     try:
@@ -100,8 +100,8 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 
 def cmd_undo(args: argparse.Namespace) -> int:
-    from ita_dash.importer.auth import cli_actor
-    from ita_dash.store.imports import UndoError, undo_import
+    from ita_dash.auth import cli_actor
+    from ita_dash.editing.imports import UndoError, undo_import
 
     try:
         done = undo_import(args.import_id, actor=cli_actor())
@@ -157,9 +157,9 @@ def cmd_framework_template(args: argparse.Namespace) -> int:
 
 
 def cmd_import_framework(args: argparse.Namespace) -> int:
-    from ita_dash.importer.auth import cli_actor
+    from ita_dash.auth import cli_actor
+    from ita_dash.editing.frameworks import FrameworkStale, commit_framework
     from ita_dash.importer.frameworks import prepare_framework_import
-    from ita_dash.store.framework_imports import FrameworkStale, commit_framework
 
     paths = [Path(f) for f in args.files]
     missing = [p for p in paths if not p.is_file()]
@@ -194,7 +194,7 @@ def cmd_import_framework(args: argparse.Namespace) -> int:
 
 
 def cmd_bench_import(args: argparse.Namespace) -> int:
-    from ita_dash.importer.bench import bench_import
+    from ita_dash.bench_import import bench_import
 
     bench_import(units=args.units, formats=tuple(args.formats))
     return 0
@@ -203,7 +203,7 @@ def cmd_bench_import(args: argparse.Namespace) -> int:
 def cmd_editor_password(args: argparse.Namespace) -> int:
     import getpass
 
-    from ita_dash.importer.auth import hash_password
+    from ita_dash.auth import hash_password
 
     password = getpass.getpass("editor password: ")
     if len(password) < 10 or password != getpass.getpass("again: "):

@@ -1,7 +1,9 @@
-"""Cell values to numbers and text, vectorised over the distinct values of a column."""
+"""Cells to numbers, years and text: one reading of a cell for data/, imports and templates
+(vectorised over the distinct values of a column)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections.abc import Callable
@@ -9,9 +11,9 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from ita_dash.importer.columns import cell_text
 from ita_dash.thai import normalize_text
 
+FIRST_YEAR, LAST_YEAR = 2500, 2700  # Buddhist-Era fiscal years accepted
 MISSING_TOKENS = {"", "-", "–", "—", "−"}
 _PLAIN = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 _THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?")
@@ -85,3 +87,48 @@ def texts(values: pd.Series) -> pd.Series:
 
 def is_formula(value: object) -> bool:
     return isinstance(value, str) and value.startswith("=") and len(value) > 1
+
+def cell_text(value: object) -> str:
+    """A cell as normalised text: numbers without a spurious '.0', Thai digits converted."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).upper()
+    if isinstance(value, float):
+        if value != value:  # NaN
+            return ""
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    return normalize_text(str(value))
+
+
+def be_year(value: object) -> tuple[int | None, str, str]:
+    """A Buddhist-Era fiscal year: (year, '', '') or (None, Thai, English problem)."""
+    number = parse_number(value)
+    if number is None:
+        return None, "ไม่มีปีงบประมาณ", "the fiscal year is missing"
+    if number is not BAD and isinstance(number, float) and number.is_integer():
+        if FIRST_YEAR <= number <= LAST_YEAR:
+            return int(number), "", ""
+        if 1900 <= number <= 2200:
+            return (None, "ปีนี้เป็น ค.ศ. ให้ใช้ พ.ศ. (ค.ศ. + 543)",
+                    "this looks like a C.E. year: use the Buddhist Era (C.E. + 543)")
+    return (None, "ปีงบประมาณต้องเป็น พ.ศ. 4 หลัก เช่น 2567",
+            "the fiscal year must be a 4-digit Buddhist-Era year, e.g. 2567")
+
+
+def number(value: object, *, required: bool = True) -> tuple[float | None, str, str]:
+    """A number (Thai digits, thousands separators): (value, '', '') or (None, problem)."""
+    parsed = parse_number(value)
+    if parsed is BAD or not isinstance(parsed, float | None):
+        return None, "ค่านี้ไม่ใช่ตัวเลข", "the value is not a number"
+    if parsed is None and required:
+        return None, "ไม่มีค่า", "the value is missing"
+    return parsed, "", ""
+
+
+def code_key(code: str) -> str:
+    """Codes compare without case, spaces, brackets or Thai digits ('o ๑๑' == 'O11',
+    'EIT (1)' as printed in seed 001 == 'EIT1')."""
+    return normalize_text(code).replace(" ", "").replace("(", "").replace(")", "").upper()

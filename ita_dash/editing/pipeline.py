@@ -1,7 +1,7 @@
 """Import one file: read, validate (no writes), then write in one transaction.
 
 ``prepare_import`` reads the current build and never writes. ``run_import`` hands a
-plan without errors to the import store (:mod:`ita_dash.store.imports`), which takes
+plan without errors to the import store (:mod:`ita_dash.editing.imports`), which takes
 the writer lock, re-checks the plan against the newest build, writes the import's
 files and publishes an incremental build: all of it or nothing.
 """
@@ -15,15 +15,15 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
+from ita_dash.auth import Actor, require_editor
+from ita_dash.cells import code_key
+from ita_dash.editing import imports as store
 from ita_dash.importer import consistency
-from ita_dash.importer.auth import Actor, require_editor
 from ita_dash.importer.catalog import Catalog
 from ita_dash.importer.readers import read_table
 from ita_dash.importer.report import Report
 from ita_dash.importer.validate import compare_with_store, validate
 from ita_dash.publish import Places
-from ita_dash.rules import code_key
-from ita_dash.store import imports as store
 
 Progress = Callable[[float, str], None]
 

@@ -7,18 +7,17 @@ line (the commit point) and publishes a new build derived only for what changed.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import duckdb
 import pandas as pd
 
+from ita_dash.auth import Actor, require_editor
 from ita_dash.build import apply_import, rebuild_dataset
-from ita_dash.importer.auth import Actor, require_editor
+from ita_dash.editing.common import Committed, UndoError, now
+from ita_dash.editing.frameworks import undo_framework
 from ita_dash.lock import writer_lock
-from ita_dash.problems import Bilingual
 from ita_dash.publish import (
     Build,
     Places,
@@ -37,20 +36,6 @@ from ita_dash.store.files import (
 from ita_dash.store.replay import active_events, undone_ids
 
 _ID = re.compile(r"^imp-(\d+)$")
-
-
-class UndoError(Bilingual):
-    """An import cannot be undone (unknown, already undone, or needed by a later one)."""
-
-
-@dataclass(frozen=True)
-class Committed:
-    import_id: str
-    build: Build
-
-
-def _now() -> str:
-    return dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")
 
 
 def next_import_id(events: list[Event]) -> str:
@@ -88,7 +73,7 @@ def commit_import(*, dataset: str, rows: pd.DataFrame, new_units: pd.DataFrame, 
         import_id = next_import_id(events)
         scores = rows.assign(source_ref=rows["source_ref"].fillna(file_name),
                              unit_name_th=rows["unit_id"].map(names))
-        at = _now()
+        at = now()
         meta = {"file_name": file_name, "checksum": checksum, "row_count": len(rows),
                 "note": note, "counts": counts, "years": sorted(
                     int(y) for y in rows["fiscal_year"].unique())}
@@ -140,12 +125,10 @@ def undo_blockers(places: Places, import_id: str) -> list[str]:
 def undo_import(import_id: str, *, actor: Actor | None,
                 places: Places | None = None) -> dict[str, int]:
     """Mark an import undone in the log and publish a build without it (a framework import
-    ``fw-…``: :func:`ita_dash.store.framework_imports.undo_framework`)."""
+    ``fw-…``: :func:`ita_dash.editing.frameworks.undo_framework`)."""
     require_editor(actor)
     assert actor is not None
     if import_id.startswith("fw-"):
-        from ita_dash.store.framework_imports import undo_framework
-
         undo_framework(import_id, actor=actor, places=places)
         return {"removed": 0, "restored": 0, "units_removed": 0, "frameworks": 1}
     places = places or Places.default()
@@ -165,7 +148,7 @@ def undo_import(import_id: str, *, actor: Actor | None,
                             f"later imports use units this import added: undo {listed} first")
         base, source = ensure_current_locked(places)
         before = _count(base, "SELECT count(*) FROM scores WHERE import_id = ?", import_id)
-        append_event(places.store, Event("undo", import_id, _now(), actor.name, event.dataset,
+        append_event(places.store, Event("undo", import_id, now(), actor.name, event.dataset,
                                          {}))
         datasets = wanted_datasets(source, base)
 

@@ -8,12 +8,12 @@ and whenever ``data/`` and the store would not build without it.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
 import duckdb
 
-from ita_dash.importer.auth import Actor, require_editor
+from ita_dash.auth import Actor, require_editor
+from ita_dash.editing.common import Committed, UndoError, now
 from ita_dash.importer.frameworks import FrameworkPlan, prepare_framework_import
 from ita_dash.loader import load_source_data
 from ita_dash.lock import writer_lock
@@ -30,10 +30,10 @@ from ita_dash.store.files import Event, append_event, read_import_folder, read_l
 from ita_dash.store.frameworks import (
     EVENT,
     active_framework_parts,
+    load_with_store,
     next_framework_id,
     write_framework_folder,
 )
-from ita_dash.store.imports import Committed, UndoError
 from ita_dash.store.replay import active_events, undone_ids
 
 
@@ -45,10 +45,6 @@ class FrameworkStale(Exception):
         self.plan = plan
         super().__init__("the data changed since the framework was checked: check it again / "
                          "ข้อมูลเปลี่ยนไประหว่างตรวจสอบ กรุณาตรวจสอบไฟล์อีกครั้ง")
-
-
-def _now() -> str:
-    return dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")
 
 
 def commit_framework(plan: FrameworkPlan, files: list[tuple[str, bytes]], *,
@@ -72,7 +68,7 @@ def commit_framework(plan: FrameworkPlan, files: list[tuple[str, bytes]], *,
         if not again.ok or again.parts is None:
             raise FrameworkStale(again)
         import_id = next_framework_id(read_log(places.store))
-        at = _now()
+        at = now()
         meta = {"file_name": plan.file_name, "checksum": plan.checksum,
                 "framework_id": again.framework_id, "replaces": again.replaces,
                 "row_count": len(again.nodes) + len(again.levels) + 1,
@@ -83,7 +79,7 @@ def commit_framework(plan: FrameworkPlan, files: list[tuple[str, bytes]], *,
                                        "imported_by": actor.name, **meta})
         append_event(places.store, Event(EVENT, import_id, at, actor.name, "",
                                          {**meta, "files_sha256": sums}))
-        source = load_source_data(places.data_dir, places.store)
+        source = load_with_store(places.data_dir, places.store)
         build = full_build(places, source, wanted_datasets(source, base))
     return Committed(import_id, build)
 
@@ -133,8 +129,8 @@ def undo_framework(import_id: str, *, actor: Actor | None,
                 f"({listed}); undo those imports first, then {import_id}")
         _check_builds_without(places, import_id, str(framework_id))
         base, _ = ensure_current_locked(places)
-        append_event(places.store, Event("undo", import_id, _now(), actor.name, "", {}))
-        source = load_source_data(places.data_dir, places.store)
+        append_event(places.store, Event("undo", import_id, now(), actor.name, "", {}))
+        source = load_with_store(places.data_dir, places.store)
         return full_build(places, source, wanted_datasets(source, base))
 
 
@@ -143,7 +139,7 @@ def _check_builds_without(places: Places, import_id: str, framework_id: str) -> 
     scratch = Problems()
     rest = active_framework_parts(places.store, scratch, without=import_id)
     try:
-        load_source_data(places.data_dir, None, extra=rest)
+        load_source_data(places.data_dir, rest)
     except DataError as exc:
         first = exc.problems[0]
         raise UndoError(

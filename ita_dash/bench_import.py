@@ -21,13 +21,13 @@ import numpy as np
 import pandas as pd
 
 from ita_dash import config
+from ita_dash.auth import Actor
 from ita_dash.build import build_database, insert_frame, read_table
 from ita_dash.db import open_read_only
 from ita_dash.demo import synthetic_scores
 from ita_dash.derive import refresh_derived
-from ita_dash.importer.auth import Actor
+from ita_dash.editing.pipeline import ImportOptions, prepare_import, run_import
 from ita_dash.importer.consistency import REFERENCE_TABLES
-from ita_dash.importer.pipeline import ImportOptions, prepare_import, run_import
 from ita_dash.publish import Places, ensure_current
 from ita_dash.schema import create_schema
 

@@ -1,0 +1,1 @@
+"""The framework model: its files, node kinds, points, statuses (model) and its checks."""
