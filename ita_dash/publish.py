@@ -31,7 +31,7 @@ from ita_dash.build import (
 )
 from ita_dash.loader import SourceData, fingerprint_files
 from ita_dash.lock import try_writer_lock, writer_lock
-from ita_dash.store.files import log_fingerprint, remove_unlogged, unlogged
+from ita_dash.store.files import log_fingerprint, remove_unlogged, unlogged, verify_store
 from ita_dash.store.frameworks import load_with_store
 
 KEEP_BUILDS = 3  # the current build and the two before it (readers may still hold them)
@@ -111,8 +111,10 @@ def expected_fingerprint(places: Places, datasets: Iterable[str]) -> str:
                              datasets)
 
 
-def clean_up(places: Places) -> None:
-    """Under the lock: remove temporary files of killed writers and old builds."""
+def clean_up(places: Places, *, skip: str | None = None) -> None:
+    """Under the lock: remove temporary files of killed writers and old builds; check every
+    stored file in force (a damaged one stops the writer, :class:`StoreError`), but ``skip``
+    (an import being undone)."""
     places.builds.mkdir(parents=True, exist_ok=True)
     for path in places.builds.glob("tmp-*"):
         path.unlink(missing_ok=True)
@@ -120,6 +122,7 @@ def clean_up(places: Places) -> None:
         path.unlink(missing_ok=True)
     if places.store is not None:
         remove_unlogged(places.store)
+        verify_store(places.store, skip=skip)
     current = current_build(places.db_path)
     builds = sorted((p for p in places.builds.glob("*.duckdb")
                      if current is None or p != current.path),

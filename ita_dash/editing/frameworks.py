@@ -111,7 +111,7 @@ def undo_framework(import_id: str, *, actor: Actor | None,
     places = places or Places.default()
     assert places.store is not None
     with writer_lock(places.lock):
-        clean_up(places)
+        clean_up(places, skip=import_id)
         events = read_log(places.store)
         found = [e for e in events if e.event == EVENT and e.import_id == import_id]
         if not found:

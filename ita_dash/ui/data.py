@@ -28,6 +28,7 @@ import streamlit as st
 from ita_dash import config, db, queries
 from ita_dash.db import Build
 from ita_dash.framework.model import Registry
+from ita_dash.store.files import StoreError
 from ita_dash.ui.fonts import ensure_static_fonts
 
 P = ParamSpec("P")
@@ -35,6 +36,7 @@ R = TypeVar("R")
 WATCH_SECONDS = 15  # how often an open page looks for a newer build
 _BUILD = "_ita_build"
 _CURSOR = "_ita_cursor"
+STORE_ERROR = "_ita_store_error"  # session key: the store's damage this run found
 HEALING = "_ita_healing"  # session key: this run serves the last good build while healing
 
 
@@ -58,7 +60,13 @@ def refresh() -> Build:
     damaged one (its checksum, checked once per state of the file) is built again in the
     background while the last good build is served (:data:`HEALING` is then set)."""
     path = config.db_path()
-    _ensured(db_path=str(path))
+    try:
+        _ensured(db_path=str(path))
+        st.session_state[STORE_ERROR] = None
+    except StoreError as exc:  # a damaged stored file: nothing is built, the last build served
+        st.session_state[STORE_ERROR] = exc
+        if db.current_build(path) is None:
+            raise
     build = db.current_build(path)
     healing = build is None or not db.is_sound(build)
     if healing:
