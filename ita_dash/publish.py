@@ -241,6 +241,12 @@ def ensure_current(places: Places | None = None) -> Build:
         if current.fingerprint == build_fingerprint(source_fp, log_fingerprint(places.store),
                                                     datasets):
             return current
+        with try_writer_lock(places.lock) as taken:
+            if not taken:  # a writer is publishing: read the last build now, never wait
+                return current
+            clean_up(places)
+            build, _ = ensure_current_locked(places)
+            return build
     with writer_lock(places.lock):
         clean_up(places)
         build, _ = ensure_current_locked(places)

@@ -661,7 +661,8 @@ def sheet_rows(sheet: object, deadline: limits.Deadline) -> Iterator[list[object
             elif isinstance(value, int | float) and not isinstance(value, bool):
                 values.append(percent_shown(value, cell.number_format))
             elif hasattr(value, "text"):  # ArrayFormula, DataTableFormula
-                values.append("=" + str(getattr(value, "text", "") or "")[:cap])
+                text = str(getattr(value, "text", "") or "")  # openpyxl keeps its "="
+                values.append((text if text.startswith("=") else "=" + text)[:cap])
             else:
                 values.append(value)
         yield values

@@ -127,6 +127,18 @@ def test_an_invisible_character_inside_a_number_refuses_that_row_anywhere(db_env
         con.close()
 
 
+def test_an_array_formula_is_shown_once_with_its_equals_sign(db_env: Path) -> None:
+    from tests.importer.hostile_cases import array_formula_unit
+
+    con = duckdb.connect(str(db_env), read_only=True)
+    try:
+        plan = prepare_import(con, array_formula_unit(), "k03.xlsx", ImportOptions())
+    finally:
+        con.close()
+    line = next(s for s in plan.report.lines() if "the cell holds a formula" in s)
+    assert "value '=UPPER(\"x\")'" in line and "==" not in line, line
+
+
 def test_escaping_of_text_from_data_and_the_url(db_env: Path) -> None:
     from tests.ui.conftest import run_page
 
