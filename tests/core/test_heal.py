@@ -15,6 +15,8 @@ from ita_dash.config import DEFAULT_DATA_DIR
 from ita_dash.publish import Places, current_build, ensure_current, last_good_build
 from tests.ui.browser import PROJECT_DIR
 
+pytestmark = pytest.mark.e2e  # real processes
+
 
 def run(places: Places, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "ITA_DB_PATH": str(places.db_path), "ITA_STORE_DIR": str(places.store)}

@@ -9,10 +9,14 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from ita_dash.config import DEFAULT_DATA_DIR
 from ita_dash.lock import WAIT_EN, writer_lock
 from ita_dash.publish import Places, ensure_current
 from tests.ui.browser import PROJECT_DIR
+
+pytestmark = pytest.mark.e2e  # real processes
 
 HEAD = "หน่วยงาน,ปีงบประมาณ,รหัส,คะแนน\n"
 # an import whose build, once its log line is written, takes 30 s (a national year)

@@ -16,6 +16,8 @@ from ita_dash.config import DEFAULT_DATA_DIR
 from ita_dash.publish import Places, current_build
 from tests.ui.browser import PROJECT_DIR
 
+pytestmark = pytest.mark.e2e  # real processes
+
 HEAD = "หน่วยงาน,ปีงบประมาณ,รหัส,คะแนน\n"
 
 

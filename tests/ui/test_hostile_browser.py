@@ -30,7 +30,8 @@ from tests.ui.browser import (
     wait_until_up,
 )
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium")
+pytestmark = [pytest.mark.e2e,
+              pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium")]
 
 PAGES = ("home", "overview", "groups", "unit_profile", "weakest_indicators", "zero_items",
          "about", "compare", "presentation", "data")
