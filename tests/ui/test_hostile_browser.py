@@ -173,6 +173,17 @@ def test_hostile_names_are_text_on_every_page(hostile_app, listener, browser, la
             shown = page.evaluate(SHOWN)
             if any(n in shown for n in (f"127.0.0.1:{port}/t.png>", "<b>หนา</b>", "ลิงก์</a>")):
                 named.append(slug)
+            if slug == "presentation":  # every slide of the deck, its chart or table
+                slides = 0
+                while page.locator(".st-key-deck_next button").is_enabled():
+                    page.locator(".st-key-deck_next button").click()
+                    settle(page)
+                    slides += 1
+                    assert page.evaluate(LIVE_MARKUP, port) == [], (slug, slides, lang, label)
+                    shown = page.evaluate(SHOWN)
+                    if "ลิงก์</a>" in shown or "<b>หนา</b>" in shown:
+                        named.append(f"slide-{slides}")
+                assert slides >= 5
             if slug in ("unit_profile", "weakest_indicators", "overview", "presentation"):
                 full_screenshot(page, SCREENSHOTS / "hostile" / f"{label}-{lang}-{slug}.png",
                                 viewport)
@@ -188,6 +199,7 @@ def test_hostile_names_are_text_on_every_page(hostile_app, listener, browser, la
         context.close()
     # the names are on the pages, as typed
     assert set(named) >= {"overview", "unit_profile", "weakest_indicators", "compare"}, named
+    assert any(n.startswith("slide-") for n in named), named  # the deck's charts name them
     assert listener.hits == [], listener.hits
 
 
