@@ -178,6 +178,8 @@ def read_verified(folder: Path, name: str, event: Event) -> bytes:
     if not path.exists():
         raise damaged(event, path, "ไม่พบไฟล์", "is missing")
     data = path.read_bytes()
+    if expected and not (folder / META_NAME).exists():
+        raise damaged(event, folder / META_NAME, "ไม่พบไฟล์", "is missing")
     if expected and (sha256_bytes(data) != expected or _folder_sums(folder).get(name) != expected):
         where = path if sha256_bytes(data) != expected else folder / META_NAME
         raise damaged(event, where, "ถูกแก้ไขหลังนำเข้า (checksum ไม่ตรง)",

@@ -27,6 +27,7 @@ import streamlit as st
 
 from ita_dash import config, db, queries
 from ita_dash.db import Build
+from ita_dash.escape import md
 from ita_dash.framework.model import Registry
 from ita_dash.store.files import StoreError
 from ita_dash.ui.fonts import ensure_static_fonts
@@ -58,20 +59,27 @@ def fonts_in_place() -> bool:
 def refresh() -> Build:
     """Start a run on the newest published build (cheap; every page calls it first). A
     damaged one (its checksum, checked once per state of the file) is built again in the
-    background while the last good build is served (:data:`HEALING` is then set)."""
+    background while the last good build is served (:data:`HEALING` is then set). A damaged
+    store (:class:`StoreError`) builds nothing: the last whole build is served, with the
+    message (:data:`STORE_ERROR`); with no build at all the page says so and stops."""
     path = config.db_path()
+    st.session_state[STORE_ERROR] = None
     try:
         _ensured(db_path=str(path))
-        st.session_state[STORE_ERROR] = None
-    except StoreError as exc:  # a damaged stored file: nothing is built, the last build served
+        build = db.current_build(path)
+        healing = build is None or not db.is_sound(build)
+        if healing:
+            build = _while_healing(path, build)
+            healing = build != db.current_build(path)
+    except StoreError as exc:  # a damaged stored file: nothing is built
         st.session_state[STORE_ERROR] = exc
-        if db.current_build(path) is None:
-            raise
-    build = db.current_build(path)
-    healing = build is None or not db.is_sound(build)
-    if healing:
-        build = _while_healing(path, build)
-        healing = build != db.current_build(path)
+        current = db.current_build(path)
+        build = current if current is not None and db.is_sound(current) else db.last_good(path)
+        healing = False
+        if build is None:
+            lang = st.query_params.get("lang", "th")
+            st.error(md(exc.th if lang == "th" else exc.en), icon=":material/error:")
+            st.stop()
     assert build is not None
     st.session_state[HEALING] = healing
     st.session_state[_BUILD] = build

@@ -96,3 +96,23 @@ def test_import_json_changed_by_hand_is_named_too(tmp_path: Path) -> None:
     refused = import_file(places, tmp_path / "b.csv", "บางรัก,2567,ITA,70.25\n")
     assert refused.returncode == 3
     assert "import.json" in refused.stderr and "imp-0001" in refused.stderr
+
+
+def test_the_dashboard_names_a_damaged_store_and_serves_the_last_build(places: Places,
+                                                                       tmp_path: Path) -> None:
+    from ita_dash.cli import main
+    from tests.ui.conftest import run_page, texts
+
+    source = tmp_path / "one.csv"
+    source.write_text(HEAD + "สัมพันธวงศ์,2566,ITA,81.5\n", encoding="utf-8")
+    assert main(["import", str(source), "--dataset", "real"]) == 0
+    change_figure(places.store / "imports" / "imp-0001" / "scores.csv")
+    places.db_path.unlink()  # no published build: the page must build, and cannot
+    for lang, text in (("th", "ยกเลิกรายการนำเข้านี้: python -m ita_dash undo imp-0001"),
+                       ("en", "undo the import: python -m ita_dash undo imp-0001")):
+        at = run_page("overview", dataset="real", year="2566", lang=lang)
+        assert not at.exception, [e.value for e in at.exception]
+        errors = texts(at.error)
+        assert any("imports/imp-0001/scores.csv" in e and text in e for e in errors), errors
+        assert at.session_state["_ita_build"] is not None  # the last whole build, served
+    assert current_build(places.db_path) is None  # nothing was built from the damaged file
