@@ -48,6 +48,18 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Places:
     return here
 
 
+def publish_copy(published: Places, db_path: Path) -> Path:
+    """Publish a copy of the session's build at ``db_path`` (a link into its own
+    ``.builds`` folder): what a first command with an empty store would build."""
+    current = current_build(published.db_path)
+    assert current is not None
+    builds = db_path.with_name(db_path.stem + ".builds")
+    builds.mkdir(parents=True)
+    shutil.copyfile(current.path, builds / current.path.name)
+    os.symlink(os.readlink(published.db_path), db_path)
+    return db_path
+
+
 @pytest.fixture
 def places(published: Places, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Places:
     """A private published database and import store, used by every command and page:
@@ -55,12 +67,7 @@ def places(published: Places, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     here = Places(tmp_path / "db" / "ita.duckdb", DEFAULT_DATA_DIR, tmp_path / "store")
     monkeypatch.setenv("ITA_DB_PATH", str(here.db_path))
     monkeypatch.setenv("ITA_STORE_DIR", str(here.store))
-    current = current_build(published.db_path)
-    assert current is not None
-    here.builds.mkdir(parents=True)
-    shutil.copyfile(current.path, here.builds / current.path.name)
-    os.symlink(os.readlink(published.db_path), here.db_path)
-    assert ensure_current(here) == current_build(here.db_path)  # current: nothing rebuilt
+    publish_copy(published, here.db_path)
     return here
 
 

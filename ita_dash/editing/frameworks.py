@@ -10,18 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import duckdb
-
-from ita_dash.auth import Actor, require_editor
-from ita_dash.editing.common import Committed, UndoError, now
+from ita_dash.auth import Actor
+from ita_dash.editing.common import Committed, UndoError, now, reading, writing
 from ita_dash.importer.frameworks import FrameworkPlan, prepare_framework_import
 from ita_dash.loader import load_source_data
-from ita_dash.lock import writer_lock
 from ita_dash.problems import DataError, Problems
 from ita_dash.publish import (
     Build,
     Places,
-    clean_up,
     ensure_current_locked,
     full_build,
     wanted_datasets,
@@ -51,35 +47,28 @@ def commit_framework(plan: FrameworkPlan, files: list[tuple[str, bytes]], *,
                      actor: Actor | None, places: Places | None = None,
                      on_wait: Callable[[], None] | None = None) -> Committed:
     """Store a checked framework (checked again under the lock) and publish a full build."""
-    require_editor(actor)
-    assert actor is not None
     if not plan.ok or plan.parts is None:
         raise ValueError("the framework has errors: nothing was written")
-    places = places or Places.default()
-    assert places.store is not None
-    with writer_lock(places.lock, on_wait=on_wait):
-        clean_up(places)
+    with writing(actor, places, on_wait) as turn:
+        actor, places = turn.actor, turn.places
         base, _ = ensure_current_locked(places)
-        con = duckdb.connect(str(base.path), read_only=True)
-        try:
+        with reading(base) as con:
             again = prepare_framework_import(con, files, places)
-        finally:
-            con.close()
         if not again.ok or again.parts is None:
             raise FrameworkStale(again)
-        import_id = next_framework_id(read_log(places.store))
+        import_id = next_framework_id(read_log(turn.store))
         at = now()
         meta = {"file_name": plan.file_name, "checksum": plan.checksum,
                 "framework_id": again.framework_id, "replaces": again.replaces,
                 "row_count": len(again.nodes) + len(again.levels) + 1,
                 "note": f"framework {again.framework_id}: {len(again.nodes)} nodes, "
                         f"{len(again.levels)} levels"}
-        sums = write_framework_folder(places.store, import_id, again.parts,
+        sums = write_framework_folder(turn.store, import_id, again.parts,
                                       {"import_id": import_id, "imported_at": at,
                                        "imported_by": actor.name, **meta})
-        append_event(places.store, Event(EVENT, import_id, at, actor.name, "",
+        append_event(turn.store, Event(EVENT, import_id, at, actor.name, "",
                                          {**meta, "files_sha256": sums}))
-        source = load_with_store(places.data_dir, places.store)
+        source = load_with_store(places.data_dir, turn.store)
         build = full_build(places, source, wanted_datasets(source, base))
     return Committed(import_id, build)
 
@@ -106,13 +95,9 @@ def undo_framework(import_id: str, *, actor: Actor | None,
                    places: Places | None = None) -> Build:
     """Mark a framework import undone and publish a build without it (the framework of
     ``data/``, or of an earlier import, is back); refused while scores use it."""
-    require_editor(actor)
-    assert actor is not None
-    places = places or Places.default()
-    assert places.store is not None
-    with writer_lock(places.lock):
-        clean_up(places, skip=import_id)
-        events = read_log(places.store)
+    with writing(actor, places, undoing=import_id) as turn:
+        actor, places = turn.actor, turn.places
+        events = read_log(turn.store)
         found = [e for e in events if e.event == EVENT and e.import_id == import_id]
         if not found:
             raise UndoError("ไม่พบรายการนำเข้านี้", f"no import {import_id!r}")
@@ -129,8 +114,8 @@ def undo_framework(import_id: str, *, actor: Actor | None,
                 f"({listed}); undo those imports first, then {import_id}")
         _check_builds_without(places, import_id, str(framework_id))
         base, _ = ensure_current_locked(places)
-        append_event(places.store, Event("undo", import_id, now(), actor.name, "", {}))
-        source = load_with_store(places.data_dir, places.store)
+        append_event(turn.store, Event("undo", import_id, now(), actor.name, "", {}))
+        source = load_with_store(places.data_dir, turn.store)
         return full_build(places, source, wanted_datasets(source, base))
 
 

@@ -13,15 +13,13 @@ from collections.abc import Callable
 import duckdb
 import pandas as pd
 
-from ita_dash.auth import Actor, require_editor
+from ita_dash.auth import Actor
 from ita_dash.build import apply_import, rebuild_dataset
-from ita_dash.editing.common import Committed, UndoError, now
+from ita_dash.editing.common import Committed, UndoError, now, reading, writing
 from ita_dash.editing.frameworks import undo_framework
-from ita_dash.lock import writer_lock
 from ita_dash.publish import (
     Build,
     Places,
-    clean_up,
     ensure_current_locked,
     incremental_build,
     wanted_datasets,
@@ -56,20 +54,13 @@ def commit_import(*, dataset: str, rows: pd.DataFrame, new_units: pd.DataFrame, 
                   places: Places | None = None,
                   on_wait: Callable[[], None] | None = None) -> Committed:
     """Store one import as files and publish a build with it; return its id and the build."""
-    require_editor(actor)
-    assert actor is not None
-    places = places or Places.default()
-    assert places.store is not None
-    with writer_lock(places.lock, on_wait=on_wait):
-        clean_up(places)
+    with writing(actor, places, on_wait) as turn:
+        actor, places = turn.actor, turn.places
         base, source = ensure_current_locked(places)
-        con = duckdb.connect(str(base.path), read_only=True)
-        try:
+        with reading(base) as con:
             recheck(con)  # raises when the stored figures changed since the file was checked
             names = _unit_names(con, new_units)
-        finally:
-            con.close()
-        events = read_log(places.store)
+        events = read_log(turn.store)
         import_id = next_import_id(events)
         scores = rows.assign(source_ref=rows["source_ref"].fillna(file_name),
                              unit_name_th=rows["unit_id"].map(names))
@@ -77,12 +68,12 @@ def commit_import(*, dataset: str, rows: pd.DataFrame, new_units: pd.DataFrame, 
         meta = {"file_name": file_name, "checksum": checksum, "row_count": len(rows),
                 "note": note, "counts": counts, "years": sorted(
                     int(y) for y in rows["fiscal_year"].unique())}
-        sums = write_import_folder(places.store, import_id, scores=scores, units=new_units,
+        sums = write_import_folder(turn.store, import_id, scores=scores, units=new_units,
                                    meta={"import_id": import_id, "dataset": dataset,
                                          "imported_at": at, "imported_by": actor.name, **meta})
-        append_event(places.store, Event("import", import_id, at, actor.name, dataset,
+        append_event(turn.store, Event("import", import_id, at, actor.name, dataset,
                                          {**meta, "files_sha256": sums}))
-        stored, units = read_import_folder(places.store, read_log(places.store)[-1])
+        stored, units = read_import_folder(turn.store, read_log(turn.store)[-1])
         datasets = wanted_datasets(source, base)
 
         def change(con: duckdb.DuckDBPyConnection) -> None:
@@ -126,16 +117,12 @@ def undo_import(import_id: str, *, actor: Actor | None,
                 places: Places | None = None) -> dict[str, int]:
     """Mark an import undone in the log and publish a build without it (a framework import
     ``fw-…``: :func:`ita_dash.editing.frameworks.undo_framework`)."""
-    require_editor(actor)
-    assert actor is not None
     if import_id.startswith("fw-"):
         undo_framework(import_id, actor=actor, places=places)
         return {"removed": 0, "restored": 0, "units_removed": 0, "frameworks": 1}
-    places = places or Places.default()
-    assert places.store is not None
-    with writer_lock(places.lock):
-        clean_up(places, skip=import_id)  # a damaged import can still be undone
-        events = read_log(places.store)
+    with writing(actor, places, undoing=import_id) as turn:  # a damaged one too
+        actor, places = turn.actor, turn.places
+        events = read_log(turn.store)
         event = _find(events, import_id)
         if import_id in undone_ids(events):
             at = next(e.at for e in events if e.event == "undo" and e.import_id == import_id)
@@ -148,16 +135,16 @@ def undo_import(import_id: str, *, actor: Actor | None,
                             f"later imports use units this import added: undo {listed} first")
         base, source = ensure_current_locked(places)
         before = _count(base, "SELECT count(*) FROM scores WHERE import_id = ?", import_id)
-        append_event(places.store, Event("undo", import_id, now(), actor.name, event.dataset,
+        append_event(turn.store, Event("undo", import_id, now(), actor.name, event.dataset,
                                          {}))
         datasets = wanted_datasets(source, base)
 
         def change(con: duckdb.DuckDBPyConnection) -> None:
             if event.dataset in datasets:
-                rebuild_dataset(con, source, event.dataset, places.store)
+                rebuild_dataset(con, source, event.dataset, turn.store)
 
         build = incremental_build(places, base, datasets, change)
-        scores, units = read_import_folder(places.store, event, verify=False)
+        scores, units = read_import_folder(turn.store, event, verify=False)
         keys = scores.assign(dataset=event.dataset)[
             ["dataset", "unit_id", "fiscal_year", "code"]]
         restored = _count_keys(build, keys)
@@ -167,23 +154,17 @@ def undo_import(import_id: str, *, actor: Actor | None,
 
 
 def _count(build: Build, sql: str, *params: object) -> int:
-    con = duckdb.connect(str(build.path), read_only=True)
-    try:
+    with reading(build) as con:
         row = con.execute(sql, list(params)).fetchone()
         return int(row[0]) if row else 0
-    finally:
-        con.close()
 
 
 def _count_keys(build: Build, keys: pd.DataFrame) -> int:
-    con = duckdb.connect(str(build.path), read_only=True)
-    try:
+    with reading(build) as con:
         con.register("undone_keys", keys)
         row = con.execute("""SELECT count(*) FROM scores s JOIN undone_keys k
                              USING (dataset, unit_id, fiscal_year, code)""").fetchone()
         return int(row[0]) if row else 0
-    finally:
-        con.close()
 
 
 def _count_units(build: Build, unit_ids: list[str]) -> int:

@@ -112,8 +112,7 @@ def test_framework_points_must_add_up(data_dir, tmp_path):
     assert "item points of IIT add up to 31" in str(caught.value)
 
 
-def test_default_data_builds(tmp_path):
-    con = duckdb.connect(str(build_database(tmp_path / "d.duckdb", DEFAULT_DATA_DIR)))
+def test_default_data_builds(con):
     counts = dict(con.execute("SELECT dataset, count(*) FROM unit_years GROUP BY ALL").fetchall())
     assert counts == {"real": 14, "demo": 300}
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import shutil
@@ -28,15 +29,18 @@ def defining(function: str, package_dir: Path = PACKAGE_DIR) -> str:
 
 
 def edit_function(package_dir: Path, function: str) -> None:
-    """Add a harmless statement at the start of ``function``'s body."""
+    """Add a harmless statement at the start of ``function``'s body (after its docstring)."""
     path = module_graph.module_path(defining(function, package_dir), package_dir)
     assert path is not None
-    text = path.read_text(encoding="utf-8")
-    head = re.search(rf"^def {function}\(.*?\n(    \"\"\".*?\"\"\"\n)?", text,
-                     re.MULTILINE | re.DOTALL)
-    assert head is not None
-    path.write_text(text[:head.end()] + "    _ = None  # edited\n" + text[head.end():],
-                    encoding="utf-8")
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    [node] = [n for n in ast.walk(ast.parse("".join(lines)))
+              if isinstance(n, ast.FunctionDef) and n.name == function]
+    first = node.body[0]
+    documented = isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant)
+    at = first.end_lineno if documented else first.lineno - 1
+    assert at is not None
+    lines.insert(at, " " * first.col_offset + "_ = None  # edited\n")
+    path.write_text("".join(lines), encoding="utf-8")
 
 
 def test_the_build_reaches_name_keys_number_parsing_and_cell_text() -> None:

@@ -1,4 +1,5 @@
-"""``python -m ita_dash deck``: one unit by Thai alias, errors, a deck per unit of a scope."""
+"""``python -m ita_dash deck``: one unit by Thai alias, errors, a deck per unit of a scope
+(on a private published build, :func:`tests.conftest.places`)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,7 @@ from pptx import Presentation
 from ita_dash.cli import main
 
 
-def test_deck_by_thai_alias(db_copy, tmp_path, monkeypatch, capsys):
-    monkeypatch.setenv("ITA_DB_PATH", str(db_copy))
+def test_deck_by_thai_alias(places, tmp_path, capsys):
     out, xlsx = tmp_path / "deck" / "s.pptx", tmp_path / "s.xlsx"
     assert main(["deck", "--dataset", "real", "--unit", "เขตสัมพันธวงศ์", "--year", "2567",
                  "--out", str(out), "--xlsx", str(xlsx)]) == 0
@@ -20,8 +20,7 @@ def test_deck_by_thai_alias(db_copy, tmp_path, monkeypatch, capsys):
     assert "wrote" in capsys.readouterr().out
 
 
-def test_unknown_unit_and_year_exit_non_zero(db_copy, tmp_path, monkeypatch, capsys):
-    monkeypatch.setenv("ITA_DB_PATH", str(db_copy))
+def test_unknown_unit_and_year_exit_non_zero(places, tmp_path, capsys):
     out = tmp_path / "x.pptx"
     assert main(["deck", "--dataset", "real", "--unit", "เขตไม่มีจริง", "--year", "2567",
                  "--out", str(out)]) == 2
@@ -34,8 +33,7 @@ def test_unknown_unit_and_year_exit_non_zero(db_copy, tmp_path, monkeypatch, cap
     assert not out.exists()
 
 
-def test_one_deck_per_unit_of_a_scope(db_copy, tmp_path, monkeypatch, capsys):
-    monkeypatch.setenv("ITA_DB_PATH", str(db_copy))
+def test_one_deck_per_unit_of_a_scope(places, tmp_path, capsys):
     out_dir = tmp_path / "decks"
     assert main(["deck", "--dataset", "demo", "--scope", "group:bkk-centralbangkok", "--year",
                  "2567", "--out-dir", str(out_dir)]) == 0

@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from ita_dash.config import PROJECT_DIR
+from ita_dash.publish import Places
+from tests.conftest import publish_copy
 
 APP = PROJECT_DIR / "app.py"
 PAGE = "pages/8_presentation.py"
 
 
 @pytest.fixture
-def app_db(built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "ita.duckdb"
-    shutil.copy(built_db, path)
+def app_db(published: Places, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A published copy of the session's build (current: the page builds nothing)."""
+    path = publish_copy(published, tmp_path / "db" / "ita.duckdb")
     monkeypatch.setenv("ITA_DB_PATH", str(path))
     return path
 

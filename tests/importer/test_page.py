@@ -52,22 +52,22 @@ def sign_in(at: AppTest, password: str = PASSWORD) -> AppTest:
     return at.run()
 
 
-def test_anonymous_sees_no_write_controls(db_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    at = open_page(db_copy, monkeypatch)
+def test_anonymous_sees_no_write_controls(places: Places, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = open_page(places.db_path, monkeypatch)
     assert not at.exception
     assert [t.value for t in at.title] == ["นำเข้าผลคะแนนจาก Excel หรือ CSV"]
     assert len(at.get("file_uploader")) == 0
     assert labels(at) == []
     assert "docs/IMPORT.md" in at.info[0].value
     assert len(at.get("download_button")) == 6  # the templates are open to all (2 framework)
-    at = open_page(db_copy, monkeypatch, password=True, lang="en")
+    at = open_page(places.db_path, monkeypatch, password=True, lang="en")
     assert [t.value for t in at.title] == ["Import results from Excel or CSV"]
     assert len(at.get("file_uploader")) == 0
     assert labels(at) == ["Sign in"]
 
 
-def test_wrong_password_is_refused(db_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    at = sign_in(open_page(db_copy, monkeypatch, password=True), "wrong")
+def test_wrong_password_is_refused(places: Places, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = sign_in(open_page(places.db_path, monkeypatch, password=True), "wrong")
     assert [e.value for e in at.error] == [
         "รหัสผ่านไม่ถูกต้อง หรือลองผิดหลายครั้งเกินไป กรุณารอสักครู่"]
     assert len(at.get("file_uploader")) == 0

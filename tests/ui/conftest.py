@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from ita_dash.publish import Places
+from tests.conftest import publish_copy
 from tests.ui.browser import PROJECT_DIR, free_port, start_server, stop_server, wait_until_up
 
 APP = PROJECT_DIR / "app.py"
@@ -22,19 +23,27 @@ ANALYSIS_PAGES = ("overview", "groups", "unit_profile", "weakest_indicators", "z
 
 
 @pytest.fixture(scope="session")
-def ui_db(built_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the built database that the app may open read-write."""
-    path = tmp_path_factory.mktemp("ui") / "ita.duckdb"
-    shutil.copy(built_db, path)
-    return path
+def ui_db(published: Places, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The app's database: a published copy of the session's build, with a store of its
+    own (:func:`ui_store`): current, so no page run builds again."""
+    return publish_copy(published, tmp_path_factory.mktemp("ui") / "ita.duckdb")
 
 
 @pytest.fixture(scope="session")
-def app_server(ui_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def ui_store(ui_db: Path) -> Path:
+    """The app's import store (empty unless a UI test imports): not the session's, which
+    other tests write to."""
+    return ui_db.with_name("store")
+
+
+@pytest.fixture(scope="session")
+def app_server(ui_db: Path, ui_store: Path,
+               tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The dashboard served once per session (about 5 s to start), for the browser tests
     and the load-test client: its URL."""
     port = free_port()
-    process = start_server(ui_db, port, tmp_path_factory.mktemp("server") / "streamlit.log")
+    process = start_server(ui_db, port, tmp_path_factory.mktemp("server") / "streamlit.log",
+                           store=ui_store)
     try:
         wait_until_up(port, process)
         yield f"http://127.0.0.1:{port}"
@@ -43,8 +52,9 @@ def app_server(ui_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
 
 
 @pytest.fixture(autouse=True)
-def _app_database(ui_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _app_database(ui_db: Path, ui_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ITA_DB_PATH", str(ui_db))
+    monkeypatch.setenv("ITA_STORE_DIR", str(ui_store))
 
 
 def run_page(page: str, **params: str) -> AppTest:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import duckdb
@@ -10,6 +9,7 @@ import pytest
 
 from ita_dash.cli import main
 from ita_dash.publish import Places
+from tests.conftest import publish_copy
 from tests.ui.conftest import assert_no_exception, run_page, texts
 
 ROWS = ("หน่วยงาน,ปีงบประมาณ,รหัส,คะแนน\n"
@@ -20,11 +20,12 @@ ROWS = ("หน่วยงาน,ปีงบประมาณ,รหัส,�
 
 
 @pytest.fixture
-def imported_db(built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    """A copy of the built database with one unit imported for 2566 and 2568; its unit id."""
-    path = tmp_path / "ita.duckdb"
-    shutil.copy(built_db, path)
+def imported_db(published: Places, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A copy of the built database with one unit imported for 2566 and 2568 (in a store
+    of its own); its unit id."""
+    path = publish_copy(published, tmp_path / "db" / "ita.duckdb")
     monkeypatch.setenv("ITA_DB_PATH", str(path))
+    monkeypatch.setenv("ITA_STORE_DIR", str(tmp_path / "store"))
     source = tmp_path / "rows.csv"
     source.write_text(ROWS, encoding="utf-8")
     assert main(["import", str(source), "--dataset", "real", "--add-units"]) == 0
