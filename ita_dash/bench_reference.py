@@ -302,7 +302,8 @@ def unit_items(con: Con, *, dataset: str, year: int, unit_id: str) -> pd.DataFra
     items = _items(con, dataset, years=[year], unit_id=unit_id).sort_values("seq")
     items["score"] = rnd(items["score"])
     lowest = items.groupby("indicator", dropna=False)["score"].transform("min")
-    items["is_weakest"] = (items["score"] == lowest) & (items["score"] < 100)
+    mark = items["framework_id"].map(_pass_marks(con))
+    items["is_weakest"] = ((items["score"] == lowest) & (items["score"] < mark)).fillna(False)
     return items[["code", "score", "points", "is_weakest"]]
 
 

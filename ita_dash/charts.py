@@ -102,8 +102,7 @@ def ranking_bar(ranking: pd.DataFrame, lang: str, highlight: str | None = None) 
                                               dropna=False):
         fig.add_bar(x=part["score"], y=part["name"], orientation="h", name=str(level),
                     marker_color=_color(color), text=[f"{s:.2f}" for s in part["score"]],
-                    textposition="inside", insidetextanchor="end",
-                    customdata=part[["rank", "level"]],
+                    **BAR_VALUE_LABELS, customdata=part[["rank", "level"]],
                     hovertemplate="<b>%{y}</b><br>" + t("chart.score", lang)
                     + " %{x:.2f}<br>" + t("chart.level", lang)
                     + " %{customdata[1]}<br>#%{customdata[0]}<extra></extra>")
@@ -119,16 +118,24 @@ def ranking_bar(ranking: pd.DataFrame, lang: str, highlight: str | None = None) 
     return base_layout(fig, height=max(260, 30 * len(frame) + 110))
 
 
+# value labels of ranking bars: a fixed readable size (Plotly would shrink them to the bar),
+# at the bar's base, so the pass line near 85 never strikes through them
+BAR_VALUE_LABELS: dict[str, object] = {
+    "textposition": "inside", "insidetextanchor": "start", "constraintext": "none",
+    "textfont": {"size": 13, "family": FONT_FAMILY}, "textangle": 0}
+
+
 def _pass_line(fig: go.Figure, frame: pd.DataFrame, lang: str) -> None:
-    """A dashed vertical line at each pass mark, labelled above the plot."""
+    """A dashed vertical line at each pass mark, named in the legend (a legend entry flows
+    with the others, so on a phone it never lies over them)."""
     marks = frame["pass_mark"].dropna().unique() if "pass_mark" in frame else []
     for mark in marks:
         x = float(mark)
         fig.add_shape(type="line", x0=x, x1=x, y0=0, y1=1, xref="x", yref="y domain",
                       line={"dash": "dash", "color": LOSS, "width": 2})
-        fig.add_annotation(x=x, y=1, xref="x", yref="y domain", yanchor="bottom",
-                           showarrow=False, text=t("chart.pass_line", lang, mark=x),
-                           font={"color": LOSS})
+        fig.add_scatter(x=[None], y=[None], mode="lines", hoverinfo="skip",
+                        name=t("chart.pass_line", lang, mark=x),
+                        line={"dash": "dash", "color": LOSS, "width": 2})
 
 
 def rating_bar(counts: pd.DataFrame, lang: str) -> go.Figure:
@@ -268,10 +275,16 @@ def _radar_axes(fig: go.Figure, values: list[object], lang: str) -> None:
     fig.update_polars(radialaxis={"range": [low, 100], "tickfont": {"size": 11}, "angle": 72,
                                   "tickangle": 0},
                       angularaxis={"tickfont": {"size": 16}, "direction": "clockwise"})
+    # room below the circle for the bottom indicator's label and, under it, the note
+    fig.update_layout(margin={"b": RADAR_BOTTOM_PX, "t": 64})
     if low > 0:
         fig.add_annotation(text=t("chart.radar_range", lang, low=low), showarrow=False,
-                           xref="paper", yref="paper", x=0, y=-0.06, xanchor="left",
+                           xref="paper", yref="paper", x=0, y=0, yanchor="top",
+                           yshift=-(RADAR_BOTTOM_PX - 22), xanchor="left",
                            font={"size": 12, "color": palette.MUTED})
+
+
+RADAR_BOTTOM_PX = 60
 
 
 def year_changes(deltas: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -471,8 +484,8 @@ def ranking_focus_bar(rows: pd.DataFrame, lang: str, unit_id: str | None) -> go.
                     marker={"color": _color(color),
                             "line": {"color": np.where(mine, FOCUS_LINE, _color(color)),
                                      "width": np.where(mine, 4, 0)}},
-                    text=[f"{s:.2f}" for s in part["score"]], textposition="inside",
-                    insidetextanchor="end", customdata=part[["rank", "level"]],
+                    text=[f"{s:.2f}" for s in part["score"]], **BAR_VALUE_LABELS,
+                    customdata=part[["rank", "level"]],
                     hovertemplate="<b>%{y}</b><br>" + t("chart.score", lang)
                     + " %{x:.2f}<br>" + t("chart.level", lang)
                     + " %{customdata[1]}<extra></extra>")

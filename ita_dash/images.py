@@ -31,8 +31,34 @@ def file_stem(name: str) -> str:
     return _UNSAFE.sub("-", name).strip("-") or "ita-chart"
 
 
-def plotly_config(filename: str = "ita-chart", **extra: object) -> dict[str, object]:
-    """``config`` for ``st.plotly_chart`` / ``fig.show``: PNG download at 1600 x 900, scale 1.
+# Plotly's toolbar tips and messages in Thai, given with each chart (``config.locales``):
+# plotly.js reads a locale from the config, so nothing is registered or downloaded.
+THAI_PLOTLY: dict[str, str] = {
+    "Download plot as a png": "ดาวน์โหลดแผนภูมิเป็นภาพ PNG",
+    "Download plot as a PNG": "ดาวน์โหลดแผนภูมิเป็นภาพ PNG",
+    "Download plot": "ดาวน์โหลดแผนภูมิ",
+    "Zoom": "ซูม", "Pan": "เลื่อน", "Zoom in": "ขยาย", "Zoom out": "ย่อ",
+    "Autoscale": "ปรับมาตราส่วนอัตโนมัติ", "Reset axes": "คืนค่าแกน",
+    "Reset view": "คืนค่ามุมมอง", "Reset views": "คืนค่ามุมมอง",
+    "Toggle Spike Lines": "เปิด/ปิดเส้นชี้ค่า",
+    "Show closest data on hover": "แสดงค่าที่ใกล้ที่สุดเมื่อชี้",
+    "Compare data on hover": "เปรียบเทียบค่าเมื่อชี้",
+    "Toggle show closest data on hover": "เปิด/ปิดการแสดงค่าเมื่อชี้",
+    "Box Select": "เลือกเป็นกรอบ", "Lasso Select": "เลือกแบบอิสระ",
+    "Double-click to zoom back out": "ดับเบิลคลิกเพื่อกลับขนาดเดิม",
+    "Double-click on legend to isolate one trace": "ดับเบิลคลิกคำอธิบายเพื่อแสดงเส้นเดียว",
+    "Taking snapshot - this may take a few seconds": "กำลังสร้างภาพ อาจใช้เวลาสักครู่",
+    "Snapshot succeeded": "สร้างภาพเสร็จแล้ว",
+    "Sorry, there was a problem downloading your snapshot!": "ขออภัย ดาวน์โหลดภาพไม่สำเร็จ",
+    "Toggle attribution": "เปิด/ปิดที่มา",
+}
+PLOTLY_LOCALES = {"th": {"dictionary": THAI_PLOTLY}}
+
+
+def plotly_config(filename: str = "ita-chart", *, lang: str = "th",
+                  **extra: object) -> dict[str, object]:
+    """``config`` for ``st.plotly_chart`` / ``fig.show``: PNG download at 1600 x 900, scale 1,
+    toolbar tips in ``lang`` (Thai from :data:`THAI_PLOTLY`; Plotly's own English otherwise).
 
     ``extra`` keys are merged into the config (e.g. ``responsive=True``).
     """
@@ -42,6 +68,8 @@ def plotly_config(filename: str = "ita-chart", **extra: object) -> dict[str, obj
         "toImageButtonOptions": {"format": "png", "filename": file_stem(filename),
                                  "width": PNG_WIDTH, "height": PNG_HEIGHT, "scale": PNG_SCALE},
     }
+    if lang in PLOTLY_LOCALES:
+        config.update(locale=lang, locales=PLOTLY_LOCALES)
     config.update(extra)
     return config
 

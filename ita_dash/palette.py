@@ -33,3 +33,9 @@ STATUS = {"zero": "#d93025", "partial": "#f2b134", "full": "#2e9e5b"}  # O-items
 # series, in order: lines of groups or tools
 SERIES = (PRIMARY, GROUP, "#2e7d32", "#8e24aa", "#00838f", LOSS, "#6d4c41", "#546e7a")
 TOOLS = (PRIMARY, "#5b9bd5", "#70ad47", GROUP)  # ITA, IIT, EIT, OIT on slides
+
+# projector themes (the presentation page's ?theme=): paper, text, grid, accent, panel
+DARK = {"paper": "#111827", "text": "#f9fafb", "grid": "#374151", "accent": "#93c5fd",
+        "panel": "#1f2937"}
+CONTRAST = {"paper": BLACK, "text": WHITE, "grid": "#9ca3af", "accent": "#ffeb3b",
+            "panel": "#111111"}

@@ -141,7 +141,8 @@ SELECT r.rank, c.unit_id, u.short_th, u.short_en, u.name_th, u.name_en,
        CASE WHEN c.prev_year <> $year - 1 THEN c.prev_year END AS compared_with,
        round(p.score, 2) AS prev_score,
        round(c.score - p.score, 2) AS delta_points, p.rank AS prev_rank,
-       p.rank - r.rank AS delta_rank, r.n_units, c.framework_id, f.pass_mark
+       p.rank - r.rank AS delta_rank, r.n_units, c.framework_id, f.pass_mark,
+       {passed_c} AS passed  -- PASSED: the one pass rule
 FROM this_year c JOIN ranked r ON r.unit_id = c.unit_id AND r.fiscal_year = c.fiscal_year
 LEFT JOIN ranked p ON p.unit_id = c.unit_id AND p.fiscal_year = c.prev_year
 JOIN units u ON u.unit_id = c.unit_id
@@ -385,15 +386,23 @@ WHERE v.dataset = $dataset AND v.kind = 'item' AND v.value IS NOT NULL
 """
 
 
+# "Weak", defined once: an item (or any score) below the pass mark of its year's framework
+# (``frameworks.pass_mark``, data); a year without a known pass mark has nothing called weak.
+WEAK_SQL = "round({score}, 2) < f.pass_mark"
+UNIT_ITEMS_SQL = """
+    SELECT code, tool, indicator, parent_code, label_th, label_en, round(score, 2) AS score,
+           points, seq,
+           coalesce(round(score, 2) = min(round(score, 2)) OVER (PARTITION BY indicator)
+                    AND {weak}, false) AS is_weakest
+    FROM ({items}) i JOIN frameworks f USING (framework_id)
+    WHERE unit_id = $unit_id AND fiscal_year = $year
+    ORDER BY seq""".replace("{weak}", WEAK_SQL.format(score="i.score"))
+
+
 def unit_items(con: Con, *, dataset: str, year: int, unit_id: str) -> pd.DataFrame:
-    """Every scored item of a unit-year, flagged ``is_weakest`` (lowest in its indicator)."""
-    return _run(con, """
-        SELECT code, tool, indicator, parent_code, label_th, label_en, round(score, 2) AS score,
-               points, seq,
-               round(score, 2) = min(round(score, 2)) OVER (PARTITION BY indicator)
-                   AND round(score, 2) < 100 AS is_weakest
-        FROM ({items}) WHERE unit_id = $unit_id AND fiscal_year = $year
-        ORDER BY seq""", {"dataset": dataset, "year": year, "unit_id": unit_id})
+    """Every scored item of a unit-year, flagged ``is_weakest``: the lowest of its indicator
+    and weak (below the year's pass mark, :data:`WEAK_SQL`) — 99.76 is never 'weakest'."""
+    return _run(con, UNIT_ITEMS_SQL, {"dataset": dataset, "year": year, "unit_id": unit_id})
 
 
 def weakest_items(con: Con, *, dataset: str, year: int, unit_id: str, n: int = 5) -> pd.DataFrame:
@@ -624,6 +633,43 @@ def frameworks_overview(con: Con) -> pd.DataFrame:
         GROUP BY ALL ORDER BY f.first_year""", {})
 
 
+LEVEL_CONDITIONS_SQL = """
+SELECT l.seq, l.level_code, l.label_th, l.label_en, l.color, l.min_total, l.max_total,
+       l.min_each_tool, l.status, round(y.score, 2) AS score, round(y.iit, 2) AS iit,
+       round(y.eit, 2) AS eit, round(y.oit, 2) AS oit, f.pass_mark, {passed} AS passed,
+       round(y.score, 2) BETWEEN l.min_total AND l.max_total AS total_ok,
+       CASE WHEN l.min_each_tool IS NULL THEN true
+            WHEN y.iit IS NULL OR y.eit IS NULL OR y.oit IS NULL THEN NULL
+            ELSE least(y.iit, y.eit, y.oit) >= l.min_each_tool END AS tools_ok,
+       l.seq = y.level_seq AS chosen, y.level_source, y.printed_level = l.level_code AS printed
+FROM unit_years y JOIN frameworks f USING (framework_id)
+JOIN rating_levels l ON l.framework_id = y.framework_id
+WHERE y.dataset = $dataset AND y.unit_id = $unit_id AND y.fiscal_year = $year
+ORDER BY l.seq"""
+
+
+def level_conditions(con: Con, *, dataset: str, unit_id: str, year: int) -> pd.DataFrame:
+    """Why a unit-year has its level: each level of the year's scale with its conditions
+    (total in range, each tool at least its floor: true, false, or NULL when a tool score
+    is missing) against the unit's figures, the level the build chose (``chosen``; from
+    :mod:`ita_dash.derive`, not decided here) and the pass (:data:`PASSED`)."""
+    return _run(con, LEVEL_CONDITIONS_SQL,
+                {"dataset": dataset, "unit_id": unit_id, "year": year})
+
+
+def year_scale(con: Con, *, dataset: str, year: int) -> pd.DataFrame:
+    """The rating levels and pass mark of the framework(s) a dataset's year is scored on."""
+    return _run(con, """
+        WITH fws AS (SELECT DISTINCT framework_id FROM unit_years
+                     WHERE dataset = $dataset AND fiscal_year = $year)
+        SELECT f.framework_id, f.name_th AS framework_th, f.name_en AS framework_en,
+               f.pass_mark, l.seq, l.label_th, l.label_en, l.min_total, l.max_total,
+               l.min_each_tool, l.color, l.status
+        FROM fws JOIN frameworks f USING (framework_id)
+        LEFT JOIN rating_levels l USING (framework_id)
+        ORDER BY f.framework_id, l.seq""", {"dataset": dataset, "year": year})
+
+
 def rating_scale(con: Con, *, framework_id: str) -> pd.DataFrame:
     return _run(con, """
         SELECT seq, level_code, label_th, label_en, min_total, max_total, min_each_tool, color,
@@ -749,6 +795,8 @@ FRAGMENTS: dict[str, str] = {}
 FRAGMENTS["printed_differs"] = PRINTED_DIFFERS
 FRAGMENTS["n_pass"] = N_PASS
 FRAGMENTS["pass_rate"] = PASS_RATE
+FRAGMENTS["passed"] = PASSED  # one unit-year (alias y), e.g. why a level
+FRAGMENTS["passed_c"] = PASSED.replace("y.score", "c.score")  # rankings (alias c)
 FRAGMENTS["indicator_values"] = INDICATOR_VALUES
 FRAGMENTS["items"] = ITEMS_SQL
 FRAGMENTS["open_items"] = OPEN_ITEMS_SQL.replace("{items}", ITEMS_SQL)
@@ -832,7 +880,8 @@ SELECT r.unit_type, r.rank, r.n_in_type, c.unit_id, u.short_th, u.short_en, u.na
        round(c.iit, 2) AS iit, round(c.eit, 2) AS eit, round(c.oit, 2) AS oit,
        c.prev_year, CASE WHEN c.prev_year <> $year - 1 THEN c.prev_year END AS compared_with,
        round(p.score, 2) AS prev_score, round(c.score - p.score, 2) AS delta_points,
-       p.rank AS prev_rank, p.rank - r.rank AS delta_rank, c.framework_id, f.pass_mark
+       p.rank AS prev_rank, p.rank - r.rank AS delta_rank, c.framework_id, f.pass_mark,
+       {passed_c} AS passed  -- PASSED: the one pass rule
 FROM this_year c JOIN ranked r ON r.unit_id = c.unit_id AND r.fiscal_year = c.fiscal_year
 LEFT JOIN ranked p ON p.unit_id = c.unit_id AND p.fiscal_year = c.prev_year
      AND p.unit_type = c.unit_type
@@ -852,20 +901,23 @@ def type_rankings(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.Data
 
 SLICE_SUMMARY_SQL = """
 WITH cur AS (
-    SELECT {slice} AS value, y.unit_id, y.score, y.framework_id
+    SELECT {slice} AS value, y.unit_id, y.score, y.framework_id, y.prev_year
     FROM unit_years y JOIN units u USING (unit_id)
     WHERE y.dataset = $dataset AND y.fiscal_year = $year AND y.score IS NOT NULL AND {scope}),
+pairs AS (  -- the same units in their previous year (one definition: unit_years.prev_year)
+    SELECT c.value, c.score, p.score AS prev_score
+    FROM cur c JOIN unit_years p
+      ON p.dataset = $dataset AND p.unit_id = c.unit_id AND p.fiscal_year = c.prev_year
+    WHERE p.score IS NOT NULL),
 prev AS (
-    SELECT {slice} AS value, avg(y.score) AS prev_mean, count(*) AS n_prev
-    FROM unit_years y JOIN units u USING (unit_id)
-    WHERE y.dataset = $dataset AND y.fiscal_year = $year - 1 AND y.score IS NOT NULL
-      AND {scope}
-    GROUP BY ALL)
+    SELECT value, avg(prev_score) AS prev_mean, count(*) AS n_prev,
+           avg(score - prev_score) AS delta_mean
+    FROM pairs GROUP BY ALL)
 SELECT y.value, count(*) AS n_units, round(avg(y.score), 2) AS mean,
        round(median(y.score), 2) AS median, round(min(y.score), 2) AS min,
        round(max(y.score), 2) AS max, {n_pass} AS n_pass, {pass_rate} AS pass_rate,
        round(any_value(p.prev_mean), 2) AS prev_mean, any_value(p.n_prev) AS n_prev,
-       round(avg(y.score) - any_value(p.prev_mean), 2) AS delta_mean
+       round(any_value(p.delta_mean), 2) AS delta_mean
 FROM cur y JOIN frameworks f USING (framework_id)
 LEFT JOIN prev p ON p.value IS NOT DISTINCT FROM y.value
 GROUP BY y.value ORDER BY mean DESC, y.value
@@ -874,8 +926,10 @@ GROUP BY y.value ORDER BY mean DESC, y.value
 
 def slice_summary(con: Con, *, dataset: str, year: int, scope: Scope, by: str) -> pd.DataFrame:
     """Per value of ``by`` (unit_type, parent, region, province, group) among the scope's units:
-    count, mean, median, min, max, pass count and rate, and the change of the mean
-    since year-1 (``delta_mean``, over the units scored that year)."""
+    count, mean, median, min, max, pass count and rate, and the change of the mean over
+    the same units: ``n_prev`` units of the slice scored in their previous year
+    (``unit_years.prev_year``), ``prev_mean`` their mean then, ``delta_mean`` the mean of
+    their changes (NULL when none has a previous year)."""
     return _run(con, _slice_sql(SLICE_SUMMARY_SQL, by), {"dataset": dataset, "year": year},
                 scope)
 
@@ -981,62 +1035,6 @@ def measures_by_indicator(con: Con, *, dataset: str, unit_id: str, year: int) ->
              AND (nxt.kind = 'indicator' OR nxt.framework_id = p.framework_id)
         ORDER BY iv.value NULLS LAST, ind.seq, p.node_seq, p.measure_id""",
                 {"dataset": dataset, "unit_id": unit_id, "year": year})
-
-
-def recoverable_outlook(con: Con, *, dataset: str, year: int, unit_id: str) -> pd.DataFrame:
-    """One row: the unit-year's total and rating, the points recoverable (items below full
-    marks) and the total and rating if every one of them reached full marks.
-
-    Each tool's projected score adds its recoverable points over the tool's weight; the
-    projected rating is the best level of the year's scale whose total and tool conditions
-    the projection meets (unknown when a needed tool score is unknown).
-    """
-    head = _run(con, """
-        SELECT y.framework_id, y.score, y.iit, y.eit, y.oit, l.label_th AS level_th,
-               l.label_en AS level_en, l.color AS level_color
-        FROM unit_years y
-        LEFT JOIN rating_levels l ON l.framework_id = y.framework_id AND l.seq = y.level_seq
-        WHERE y.dataset = $dataset AND y.unit_id = $unit_id AND y.fiscal_year = $year""",
-                {"dataset": dataset, "unit_id": unit_id, "year": year})
-    rec = points_recoverable(con, dataset=dataset, year=year, unit_id=unit_id)
-    if head.empty or rec.empty or pd.isna(head.iloc[0]["score"]):
-        return pd.DataFrame()
-    row = head.iloc[0]
-    weights = dict(con.execute("""
-        SELECT code, points FROM framework_nodes WHERE framework_id = $fw AND kind = 'tool'""",
-                               {"fw": row["framework_id"]}).fetchall())
-    by_tool = rec.groupby("tool")["recoverable"].sum()
-    tools: dict[str, float | None] = {}
-    for tool in ("IIT", "EIT", "OIT"):
-        now, weight = row[tool.lower()], weights.get(tool)
-        gain = float(by_tool.get(tool, 0.0))
-        tools[tool] = (None if pd.isna(now) else
-                       min(100.0, float(now) + (gain / weight * 100 if weight else 0.0)))
-    total = round(float(rec["recoverable"].sum()), 2)
-    projected = min(100.0, round(float(row["score"]) + total, 2))
-    levels = _run(con, """
-        SELECT label_th, label_en, color, min_total, min_each_tool FROM rating_levels
-        WHERE framework_id = $fw ORDER BY seq""", {"fw": row["framework_id"]})
-    level = None
-    for lv in levels.itertuples():
-        if projected < lv.min_total:
-            continue
-        if pd.notna(lv.min_each_tool):
-            if any(v is None for v in tools.values()):
-                break
-            if any(v < lv.min_each_tool for v in tools.values() if v is not None):
-                continue
-        level = lv
-        break
-    return pd.DataFrame([{
-        "score": round(float(row["score"]), 2), "level_th": row["level_th"],
-        "level_en": row["level_en"], "recoverable": total, "n_items": len(rec),
-        "projected": projected,
-        "projected_level_th": None if level is None else level.label_th,
-        "projected_level_en": None if level is None else level.label_en,
-        "projected_color": None if level is None else level.color,
-        **{f"projected_{k.lower()}": None if v is None else round(v, 2)
-           for k, v in tools.items()}}])
 
 
 def compare_history(con: Con, *, dataset: str, scope: Scope) -> pd.DataFrame:

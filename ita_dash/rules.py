@@ -53,9 +53,12 @@ SAME = 1e-9  # two scores closer than this are the same figure
 class UnitResolver:
     """Resolves a unit name as printed (or an alias) to its unit id."""
 
-    def __init__(self, aliases: pd.DataFrame):
+    def __init__(self, aliases: pd.DataFrame, suggest_among: set[str] | None = None):
         self.by_key: dict[str, str] = {
             str(k): str(u) for k, u in zip(aliases["alias_key"], aliases["unit_id"], strict=True)}
+        # the names offered as closest (None: every name)
+        self.suggestable = [k for k, u in self.by_key.items()
+                            if suggest_among is None or u in suggest_among]
         self.names: dict[str, str] = {
             str(k): str(a) for k, a in zip(aliases["alias_key"], aliases["alias"], strict=True)}
 
@@ -67,7 +70,7 @@ class UnitResolver:
 
     def suggest(self, name: str, n: int = 3, cutoff: float = 0.5) -> list[str]:
         """Known names closest to ``name`` (at most ``n``)."""
-        keys = difflib.get_close_matches(name_key(name), list(self.by_key), n=n, cutoff=cutoff)
+        keys = difflib.get_close_matches(name_key(name), self.suggestable, n=n, cutoff=cutoff)
         return [self.names[k] for k in keys]
 
     def misspelt(self, name: str) -> str:

@@ -40,10 +40,11 @@ def _b(stem: str, header: str, kind: str = "text") -> Col:
 
 UNIT = _b("short", "col.unit")
 LEVEL = _b("level", "col.level", "level")
+PASSED = _b("passed", "col.passed")  # from with_pass_labels: the one pass rule in words
 LABEL = _b("label", "col.item")
 INDICATOR = _b("label", "col.indicator")
 
-RANKING = (_c("rank", "col.rank", "int"), UNIT, _c("score", "col.score", "num"), LEVEL,
+RANKING = (_c("rank", "col.rank", "int"), UNIT, _c("score", "col.score", "num"), LEVEL, PASSED,
            _c("delta_points", "col.delta_points", "delta"),
            _c("delta_rank", "col.delta_rank", "delta_int"),
            _c("prev_score", "col.prev_score", "num"),
@@ -226,6 +227,19 @@ ITEM_COMPARABILITY = (_c("fiscal_year", "col.year", "year"), _b("framework", "co
                       _c("prev_year", "col.prev_year", "year"),
                       _b("prev_framework", "col.prev_framework"),
                       _b("comparable_label", "col.items_comparable"))
+
+
+def with_pass_labels(frame: pd.DataFrame) -> pd.DataFrame:
+    """``passed_th`` / ``_en``: the pass rule's verdict in words (ผ่าน / ไม่ผ่าน / ไม่ทราบ)."""
+    if "passed" not in frame:
+        return frame
+    def word(value: object, lang: str) -> str:
+        key = "pass.unknown" if value is None or pd.isna(value) else \
+            ("pass.yes" if bool(value) else "pass.no")
+        return t(key, lang)
+    return frame.assign(**{f"passed_{lang}": [word(v, lang) for v in frame["passed"]]
+                           for lang in ("th", "en")})
+
 
 
 def with_status_labels(frame: pd.DataFrame,

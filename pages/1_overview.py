@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ita_dash import charts, tables, ui
-from ita_dash.ui import scale
+from ita_dash.ui import levels, mine, scale
 
 f = ui.start("overview")
 ui.page_title(f, "overview.title")
@@ -13,8 +13,10 @@ n_units = 0 if summary.empty else int(summary.iloc[0]["n_units"])
 if not n_units:
     ui.stop(f.t("no_data.year_scope", scope=f.scope_label, year=f.year_text))
 many = n_units > scale.UNIT_ROWS_MAX
-ranking = (ui.data.type_rankings(dataset=dataset, year=year, scope=scope) if many
-           else ui.data.rankings(dataset=dataset, year=year, scope=scope))
+ranking = tables.with_pass_labels(
+    ui.data.type_rankings(dataset=dataset, year=year, scope=scope) if many
+    else ui.data.rankings(dataset=dataset, year=year, scope=scope))
+mine.where_i_stand(f, ranking)  # "where do I stand" first
 ui.summary_metrics(summary, ranking, f)
 if n_units == 1:
     ui.message(f.t("one_unit", year=f.year_text))
@@ -33,6 +35,7 @@ else:
     st.caption(f.t("overview.change_note"))
     scale.paged_table(ranking, tables.RANKING, f, "ranking", focus_unit=f.unit)
 
+levels.legend(f)
 ui.unconfirmed_notes(f, ui.data.rating_provenance(dataset=dataset, year=year, scope=scope),
                      per_year=False)
 

@@ -29,7 +29,7 @@ if ui.has_rows(spread, no_data):
 
 st.subheader(f"{f.t('groups.ranking')} · {f.year_text}")
 group, group_name = ui.group_picker(f, group_set)
-ranking = ui.data.rankings(dataset=f.dataset, year=year, scope=group)
+ranking = tables.with_pass_labels(ui.data.rankings(dataset=f.dataset, year=year, scope=group))
 if ui.has_rows(ranking, f.t("no_data.year_scope", scope=group_name, year=f.year_text)):
     ui.table(ranking, tables.RANKING, f, "group-ranking")
     ui.profile_opener(f, ranking, key=f"open-{group.token()}")

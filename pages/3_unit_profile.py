@@ -6,7 +6,7 @@ from ita_dash import charts, tables, ui
 from ita_dash.escape import md
 from ita_dash.i18n import year_label
 from ita_dash.scope import Scope
-from ita_dash.ui import showdata
+from ita_dash.ui import levels, showdata, whatif
 
 f = ui.start("unit_profile")
 ui.page_title(f, "profile.title", show_scope=False)
@@ -25,6 +25,7 @@ else:
     ui.message(f.t("profile.one_year", year=shown_year))
 ui.table(tables.with_status_labels(ui.with_framework_names(history), ("level_source",)),
          tables.UNIT_HISTORY, f, "history")
+levels.why(f, year)
 ui.unconfirmed_notes(f, ui.data.rating_provenance(dataset=f.dataset, unit_id=f.unit),
                      per_year=True)
 
@@ -57,5 +58,7 @@ if ui.has_rows(recoverable, f.t("profile.no_recoverable")):
     ui.chart("recoverable", charts.recoverable_bars, recoverable, f.lang)
     with st.expander(f.t("profile.recoverable_table")):
         ui.table(recoverable, tables.RECOVERABLE, f, "recoverable")
+
+whatif.section(f, year, items)
 
 ui.measure_cards(f, year)

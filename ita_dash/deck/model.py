@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ita_dash import palette
+from ita_dash.i18n import year_label
 from ita_dash.scope import Scope
 
 CHART_KINDS = ("bar", "column", "radar", "line")
@@ -92,6 +93,13 @@ class Deck:
     def file_stem(self) -> str:
         """A file name without extension: ``ita-bkk-samphanthawong-2567-real``."""
         return f"ita-{self.unit_id}-{self.year}-{self.dataset}"
+
+    def display_stem(self) -> str:
+        """A download name people can read: 'ITA-สัมพันธวงศ์-พ.ศ.-2567' (no ids)."""
+        bad = '\\/:*?"<>|'
+        words = ["ITA", self.unit_name, year_label(self.year, self.lang)]
+        text = "-".join("-".join(w.split()) for w in words if w)
+        return "".join(c for c in text if c not in bad and c >= " ")
 
     def slide(self, key: str) -> Slide:
         return next(s for s in self.slides if s.key == key)

@@ -35,6 +35,24 @@ CSS = f"""
   border-top: 1px solid {palette.GRID}; padding-top: .3rem; margin-top: .4rem; }}
 .slide-source.synthetic {{ color: {palette.WARNING}; font-weight: 700; }}
 @media (max-width: 640px) {{ .block-container {{ padding-top: 4rem; }} }}
+/* slides need no sidebar (their pickers are in the page): never open over a slide */
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stExpandSidebarButton"] {{ display: none !important; }}
+/* the chart in the slide's size and the compact one for phones: one shown */
+.st-key-slide-compact {{ display: none; }}
+@media (max-width: 640px) {{ .st-key-slide-wide {{ display: none; }}
+  .st-key-slide-compact {{ display: block; }} }}
+/* tables as HTML: every row, numbers never cut, long names wrap */
+.slide-table {{ width: 100%; border-collapse: collapse; font-size: clamp(.9rem, 2.4vh, 1.45rem); }}
+.slide-table th {{ background: {palette.PRIMARY}; color: {palette.WHITE}; padding: .35rem .5rem;
+  text-align: left; }}
+.slide-table td {{ padding: .3rem .5rem; vertical-align: top; border-bottom: 1px solid {palette.GRID}; }}
+.slide-table tr:nth-child(even) td {{ background: {palette.PANEL}; }}
+.slide-table .num {{ text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }}
+.slide-table th.num {{ white-space: normal; }}
+.slide-table-wrap {{ overflow-x: auto; }}
+@media (max-width: 640px) {{ .slide-table {{ font-size: .82rem; }}
+  .slide-table th, .slide-table td {{ padding: .2rem .25rem; }} }}
 </style>
 """
 
@@ -83,3 +101,47 @@ def footer_html(slide: m.Slide, synthetic: bool) -> str:
     notes = "".join(f"<p class='slide-note'>{escape(n)}</p>" for n in slide.notes)
     css = "slide-source synthetic" if synthetic else "slide-source"
     return f"{notes}<div class='{css}'>{escape(slide.source)}</div>"
+
+
+# Projector mode (?projector=1): full screen — no app header, toolbar or controls, the slide
+# counter in a corner; ?theme=dark or contrast for a dark or high-contrast room.
+PROJECTOR_CSS = """
+<style>
+[data-testid="stHeader"], [data-testid="stToolbar"], .st-key-deck_bar,
+[data-testid="stCaptionContainer"], .modebar-container { display: none !important; }
+.block-container { max-width: none !important; padding: 1.2rem 2.5rem .4rem !important; }
+.slide-count-corner { position: fixed; right: 1.2rem; bottom: .8rem; font-size: 1.5rem;
+  opacity: .8; z-index: 1000; }
+.slide-title { font-size: clamp(2rem, 5vh, 3.6rem); }
+</style>
+"""
+def _theme_css(c: dict[str, str], *, bordered: bool) -> str:
+    border = f"3px solid {c['text']}" if bordered else f"1px solid {c['grid']}"
+    return (f"<style>.stApp, [data-testid='stMain'] {{ background: {c['paper']} !important; }}\n"
+            ".stApp, .slide-sub, .slide-line, .slide-note, .slide-source, .slide-count-corner,"
+            f" .slide-msg {{ color: {c['text']} !important; }}\n"
+            f".slide-title {{ color: {c['accent']} !important; border-color: {c['accent']} "
+            "!important; }\n"
+            f".slide-msg {{ background: {c['panel']} !important; border: {border} !important; }}\n"
+            f".slide-table th {{ background: {c['accent']}; color: {c['paper']}; }}\n"
+            f".slide-table td {{ color: {c['text']}; border-color: {c['grid']}; }}\n"
+            f".slide-table tr:nth-child(even) td {{ background: {c['panel']}; }}</style>")
+
+
+THEME_CSS = {"dark": _theme_css(palette.DARK, bordered=False),
+             "contrast": _theme_css(palette.CONTRAST, bordered=True)}
+
+
+def table_html(spec: m.Table) -> str:
+    """A slide table as HTML: every row shown, numbers right-aligned and never cut, long
+    names wrapping (a Plotly table clips its cells on a phone)."""
+    def cell(value: object, numeric: bool, tag: str = "td") -> str:
+        text = "" if value is None else (f"{value:.2f}" if isinstance(value, float) else str(value))
+        css = " class='num'" if numeric else ""
+        return f"<{tag}{css}>{escape(text)}</{tag}>"
+
+    head = "".join(cell(c, n, "th") for c, n in zip(spec.columns, spec.numeric, strict=True))
+    body = "".join("<tr>" + "".join(cell(v, n) for v, n in zip(row, spec.numeric, strict=True))
+                   + "</tr>" for row in spec.rows)
+    return (f"<div class='slide-table-wrap'><table class='slide-table'><thead><tr>{head}</tr>"
+            f"</thead><tbody>{body}</tbody></table></div>")

@@ -39,6 +39,7 @@ from pptx.util import Emu, Inches, Length, Pt
 
 from ita_dash import palette
 from ita_dash.deck import model as m
+from ita_dash.deck.notes import shown_slides, speaker_notes
 from ita_dash.deck.pptx_fonts import FONT, apply_fonts, patch_theme
 from ita_dash.deck.text import shorten, width
 from ita_dash.safe_files import inert
@@ -356,13 +357,15 @@ def build_presentation(deck: m.Deck) -> PptxPresentation:
     prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H
     patch_theme(prs)
     blank = prs.slide_layouts[6]
-    for i, s in enumerate(deck.slides, start=1):
+    slides = shown_slides(deck)  # a slide with nothing to show is left out
+    for i, s in enumerate(slides, start=1):
         slide = prs.slides.add_slide(blank)
         if s.key == "title":
             _title_slide(slide, s)
         else:
             _body(slide, s)
-        _source(slide, s, f"{i}/{len(deck.slides)}", deck.is_synthetic)
+        _source(slide, s, f"{i}/{len(slides)}", deck.is_synthetic)
+        slide.notes_slide.notes_text_frame.text = speaker_notes(s)
         apply_fonts(slide.shapes._spTree)
         for shape in slide.shapes:
             if shape.has_chart:

@@ -18,6 +18,7 @@ import pandas as pd
 
 from ita_dash import palette
 from ita_dash.deck import model as m
+from ita_dash.deck.compare_slides import comparison_slides
 from ita_dash.deck.context import (
     Context,
     DeckData,
@@ -30,6 +31,7 @@ from ita_dash.deck.context import (
 )
 from ita_dash.deck.tables import deck_tables
 from ita_dash.deck.text import fmt, format_date, shorten
+from ita_dash.deck.whatif_slide import whatif_slide
 from ita_dash.scope import Scope
 
 Con = duckdb.DuckDBPyConnection
@@ -290,8 +292,16 @@ SLIDE_BUILDERS: tuple[Callable[[Context, DeckData], m.Slide], ...] = (
     zero_slide, points_slide)
 
 
+def _with_comparison(slides: list[m.Slide],
+                     comparison: tuple[m.Slide, ...]) -> tuple[m.Slide, ...]:
+    """A deck of several units: their comparison slides right after the ranking."""
+    at = next((i + 1 for i, s in enumerate(slides) if s.key == "ranking"), 1)
+    return (*slides[:at], *comparison, *slides[at:])
+
+
 def build_deck(con: Con, *, dataset: str, unit_id: str, year: int, scope: Scope | None = None,
-               lang: str = "th", today: dt.date | None = None) -> m.Deck:
+               lang: str = "th", today: dt.date | None = None,
+               whatif: tuple[str, ...] = ()) -> m.Deck:
     """The deck of ``unit_id`` in ``year``; :class:`DeckError` when the unit-year has no data."""
     check_year(con, dataset=dataset, unit_id=unit_id, year=year)
     scope = scope or default_scope(con, unit_id=unit_id)
@@ -301,5 +311,7 @@ def build_deck(con: Con, *, dataset: str, unit_id: str, year: int, scope: Scope 
     return m.Deck(dataset=dataset, unit_id=unit_id, unit_name=ctx.unit_name, year=year,
                   lang=lang, scope=scope, scope_name=ctx.scope_name,
                   is_synthetic=ctx.is_synthetic,
-                  slides=tuple(build(ctx, data) for build in SLIDE_BUILDERS),
+                  slides=_with_comparison([build(ctx, data) for build in SLIDE_BUILDERS],
+                                          comparison_slides(con, ctx))
+                  + tuple(s for s in (whatif_slide(con, ctx, whatif),) if s is not None),
                   tables=deck_tables(ctx, data))

@@ -100,7 +100,7 @@ def prepare_import(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str,
     """Read and validate a file against the database; write nothing."""
     report = Report(file_name)
     plan = Plan(file_name, hashlib.sha256(data).hexdigest(), options, report)
-    catalog = Catalog.load(con)
+    catalog = Catalog.load(con, options.dataset)
     if options.dataset not in catalog.datasets:
         report.add("error", None, None, options.dataset, "ไม่รู้จักชุดข้อมูล", "unknown dataset")
         return plan

@@ -48,7 +48,7 @@ class Frameworks:
                   weights.get((n["framework_id"], n["parent_code"]), FULL_MARKS)
                   if n["kind"] == "tool_points" else FULL_MARKS for n in rows}
         ordered = frameworks.reindex(columns=["framework_id", "assessor", "first_year",
-                                              "last_year", "unit_types"])
+                                              "last_year", "unit_types", "name_th", "name_en"])
         items = [(str(n["framework_id"]), n.get("tool"), str(n["code"])) for n in rows
                  if n["kind"] == "item"]
         return cls(
@@ -98,7 +98,10 @@ class Frameworks:
         f = self.frameworks
         if not given:
             return self._of_year(year, unit_type)
-        match = f[f["framework_id"].str.lower() == given.lower()]
+        wanted = " ".join(given.split()).lower()  # an id, or the Thai or English name
+        match = f[(f["framework_id"].str.lower() == wanted)
+                  | (f["name_th"].fillna("").str.lower() == wanted)
+                  | (f["name_en"].fillna("").str.lower() == wanted)]
         if not match.empty:
             r = match.iloc[0]
             if r.first_year <= year <= r.last_year:

@@ -13,6 +13,7 @@ import pandas as pd
 
 from ita_dash import safe_files
 from ita_dash.importer.columns import TEMPLATE_HEADERS as H
+from ita_dash.thailand import UNIT_TYPES
 
 LONG_FIELDS = ("unit", "year", "framework", "code", "score", "unit_type", "parent")
 WIDE_FIELDS = ("unit", "year", "framework", "unit_type", "parent")
@@ -21,14 +22,16 @@ HELP_ROWS = [
      "unit name or a known alias (required)"),
     (H["year"], "fiscal_year", "ปีงบประมาณ พ.ศ. เช่น 2567 (จำเป็น)",
      "Buddhist-Era fiscal year, e.g. 2567 (required)"),
-    (H["framework"], "framework", "รหัสกรอบการประเมิน ถ้าเว้นว่างใช้กรอบของปีนั้น",
-     "framework id; when blank, the framework covering the year"),
+    (H["framework"], "framework", "ชื่อกรอบการประเมิน (ตามที่แสดงในหน้าเกี่ยวกับข้อมูล) "
+     "ถ้าเว้นว่างใช้กรอบของปีนั้น",
+     "framework name (as on the About page); when blank, the framework covering the year"),
     (H["code"], "code", "รหัส เช่น ITA, IIT, 1, 9.1, I1, O22 (แบบแถวยาว)",
      "code such as ITA, IIT, 1, 9.1, I1, O22 (long layout)"),
     (H["score"], "score", "คะแนน 0-100 (คะแนนถ่วงน้ำหนัก IIT_W ฯลฯ 0-น้ำหนัก) ว่างหรือ - คือไม่มีค่า",
      "score 0-100 (weighted points IIT_W etc.: 0-weight); blank or - means missing"),
-    (H["unit_type"], "unit_type", "ประเภทหน่วยงาน (ใช้เมื่อเพิ่มหน่วยงานใหม่)",
-     "unit type (used when adding a new unit)"),
+    (H["unit_type"], "unit_type", "ประเภทหน่วยงาน เช่น สำนักงานเขต เทศบาล "
+     "(ใช้เมื่อเพิ่มหน่วยงานใหม่)",
+     "unit type, e.g. สำนักงานเขต (District offices) (used when adding a new unit)"),
     (H["parent"], "parent_org", "หน่วยงานต้นสังกัด (ใช้เมื่อเพิ่มหน่วยงานใหม่)",
      "parent organisation (used when adding a new unit)"),
 ]
@@ -50,12 +53,15 @@ def example_unit_year(con: duckdb.DuckDBPyConnection,
                       framework_id: str | None) -> tuple[str, int, str, str, str] | None:
     """(unit name, year, framework, unit type, parent) of the best-covered real unit-year."""
     row = con.execute("""
-        SELECT u.name_th, s.fiscal_year, s.framework_id, u.unit_type, u.parent_org
-        FROM scores s JOIN units u USING (unit_id)
+        SELECT u.name_th, s.fiscal_year, f.name_th, u.unit_type, u.parent_org
+        FROM scores s JOIN units u USING (unit_id) JOIN frameworks f USING (framework_id)
         WHERE s.dataset = 'real' AND ($fid IS NULL OR s.framework_id = $fid)
         GROUP BY ALL ORDER BY count(*) DESC, s.fiscal_year DESC, u.name_th LIMIT 1""",
                       {"fid": framework_id}).fetchone()
-    return None if row is None else (row[0], int(row[1]), row[2], row[3], row[4] or "")
+    if row is None:
+        return None
+    label = UNIT_TYPES.get(str(row[3]), (str(row[3]), ""))[0]  # the Thai label, not the id
+    return (row[0], int(row[1]), row[2], label, row[4] or "")
 
 
 def example_scores(con: duckdb.DuckDBPyConnection, name: str, year: int) -> pd.DataFrame:
@@ -87,9 +93,9 @@ def wide_template(con: duckdb.DuckDBPyConnection, framework_id: str | None) -> p
     example = example_unit_year(con, fid)
     if example is None:
         return pd.DataFrame(columns=columns)
-    name, year, _, unit_type, parent = example
+    name, year, fname, unit_type, parent = example
     stored = dict(example_scores(con, name, year).itertuples(index=False))
-    row = [name, year, fid, unit_type, parent] + [stored.get(c) for c in codes]
+    row = [name, year, fname, unit_type, parent] + [stored.get(c) for c in codes]
     return pd.DataFrame([row], columns=columns)
 
 

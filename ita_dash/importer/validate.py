@@ -24,6 +24,11 @@ from ita_dash.importer.readers import RawTable
 from ita_dash.importer.report import Report
 from ita_dash.rules import SAME
 from ita_dash.thai import district_short_name, name_key
+from ita_dash.thailand import UNIT_TYPES
+
+# how to add an unknown unit; the command line names its flag, the Data page its checkbox
+# (ita_dash.ui.import_page.wording replaces the flag by the checkbox's label)
+ADD_UNITS_ADVICE = (" เพิ่มใหม่ได้ด้วย --add-units", "; add it with --add-units")
 
 TEXT_FIELDS = ("unit", "year", "framework", "code", "unit_type", "parent", "province", "source",
                "note")
@@ -158,7 +163,7 @@ class Checker:
         """Rows of known units (or, with ``add_units``, of units to add) and the new units."""
         ids = rules.units(rows, self.catalog.resolver, self.report, self.header("unit"),
                           report_unknown=not self.add_units,
-                          advice=(" เพิ่มใหม่ได้ด้วย --add-units", "; add it with --add-units"))
+                          advice=(ADD_UNITS_ADVICE[0], ADD_UNITS_ADVICE[1]))
         names = texts(rows["unit"])
         unknown = ids.isna() & (names != "")
         new_units = pd.DataFrame()
@@ -201,7 +206,7 @@ class Checker:
         return pd.DataFrame({
             "unit_id": first["unit_id"].to_numpy(), "name_th": first["name_th"].to_numpy(),
             "short_th": short.to_numpy(),
-            "unit_type": first_filled("unit_type").map(lambda t: t or "unknown").to_numpy(),
+            "unit_type": first_filled("unit_type").map(unit_type_code).to_numpy(),
             "parent_org": first_filled("parent_org").to_numpy(),
             "province": first_filled("province").to_numpy()})
 
@@ -346,3 +351,15 @@ def unit_year_framework_clash(con: duckdb.DuckDBPyConnection, rows: pd.DataFrame
         {"fiscal_year": rows["fiscal_year"].dtype}))
     return pd.Series(pd.MultiIndex.from_frame(rows[["unit_id", "fiscal_year"]]).isin(index),
                      index=rows.index)
+
+
+def unit_type_code(given: object) -> str:
+    """A unit type as its code: the code itself, or its Thai or English label
+    (``สำนักงานเขต`` -> ``district_office``); 'unknown' when blank."""
+    text = " ".join(str(given or "").split())
+    if not text:
+        return "unknown"
+    for code, labels in UNIT_TYPES.items():
+        if text.lower() in (code, *(label.lower() for label in labels)):
+            return code
+    return text

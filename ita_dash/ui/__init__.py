@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ita_dash.ui import data
+from ita_dash.ui import data, mine
 from ita_dash.ui.nav import in_app, navigation, page, page_links, run_ended, through_app
 from ita_dash.ui.render import (
     banners,
@@ -99,5 +99,6 @@ def _draw_sidebar(filters: Filters) -> None:
         st.divider()
     sidebar(filters)
     with st.sidebar:
+        mine.sidebar_button(filters)
         data.watch_builds()
 

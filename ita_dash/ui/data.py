@@ -26,6 +26,7 @@ import pandas as pd
 import streamlit as st
 
 from ita_dash import config, db, queries
+from ita_dash import whatif as whatif_model
 from ita_dash.db import Build
 from ita_dash.escape import md
 from ita_dash.framework.model import Registry
@@ -278,6 +279,20 @@ frameworks_overview = cached(queries.frameworks_overview)
 rating_scale = cached(queries.rating_scale)
 
 
+def level_conditions(*, dataset: str, unit_id: str, year: int) -> pd.DataFrame:
+    return _cached(queries.level_conditions, dataset=dataset, unit_id=unit_id, year=year)
+
+
+def year_scale(*, dataset: str, year: int) -> pd.DataFrame:
+    return _cached(queries.year_scale, dataset=dataset, year=year)
+
+
+def whatif(*, dataset: str, unit_id: str, year: int,
+           full_marks: tuple[str, ...]) -> whatif_model.Scenario | None:
+    return _cached(whatif_model.scenario, dataset=dataset, unit_id=unit_id, year=year,
+                   full_marks=full_marks)
+
+
 # ------------------------------------------- national scale (overview, weak, zero)
 
 search_units = cached(queries.search_units)
@@ -298,7 +313,7 @@ framework_years = cached(queries.framework_years)
 # --------------------------------- defaults, profile outlook and measures, compare, about
 
 richest_units = cached(queries.richest_units)
-recoverable_outlook = cached(queries.recoverable_outlook)
+recoverable_outlook = cached(whatif_model.recoverable_outlook)
 measures_by_indicator = cached(queries.measures_by_indicator)
 compare_history = cached(queries.compare_history)
 compare_indicators = cached(queries.compare_indicators)

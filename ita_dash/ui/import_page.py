@@ -22,10 +22,12 @@ from ita_dash.auth import Actor, NotAuthorized, password_configured
 from ita_dash.editing.imports import UndoError
 from ita_dash.editing.pipeline import ImportOptions, Plan, Progress, StaleError
 from ita_dash.importer.templates import template_bytes
+from ita_dash.safe_files import csv_bytes, xlsx_bytes
 from ita_dash.store.files import StoreError
 from ita_dash.ui import auth, framework_import
 from ita_dash.ui import import_actions as actions
 from ita_dash.ui.data import built_datasets, cursor, frameworks_overview, own_cursor
+from ita_dash.ui.render import readable_stem
 from ita_dash.ui.state import Filters, dataset_label, label_of
 
 LOG = logging.getLogger(__name__)
@@ -190,6 +192,9 @@ def preview(f: Filters, plan: Plan) -> None:
     st.markdown(f"**{f.t('data.preview')}**")
     shown = plan.to_write.head(PREVIEW_ROWS)[list(i18n.columns("data.cols.preview"))].copy()
     shown["status"] = shown["status"].map(lambda s: f.t(f"data.status.{s}"))
+    names = framework_names(f.lang)  # frameworks by their names, not their ids
+    shown["framework_id"] = shown["framework_id"].map(lambda x: names.get(x, x))
+    shown = shown.astype(object).where(shown.notna(), "")  # a blank, never "None"
     st.dataframe(shown.rename(columns=i18n.columns("data.cols.preview", f.lang)),
                  hide_index=True, width="stretch", height=260)
 
@@ -207,12 +212,15 @@ def report(f: Filters, plan: Plan) -> None:
     shown = shown[list(i18n.columns("data.cols.report"))].astype(object).where(shown.notna(), "")
     st.dataframe(shown.rename(columns=i18n.columns("data.cols.report", f.lang)),
                  hide_index=True, width="stretch", height=260)
+    worded = frame.assign(**{c: [wording(p, c[-2:]) for p in frame[c]]
+                             for c in ("problem_th", "problem_en") if c in frame})
+    stem = readable_stem(f.t("data.report"), plan.file_name)
     row = st.container(horizontal=True, gap="small")
-    row.download_button(f.t("data.report.csv"), data=plan.report.to_csv_bytes,
-                        file_name="import-report.csv", mime="text/csv", on_click="ignore",
+    row.download_button(f.t("data.report.csv"), data=lambda: csv_bytes(worded),
+                        file_name=f"{stem}.csv", mime="text/csv", on_click="ignore",
                         key="import-report-csv", icon=":material/download:")
-    row.download_button(f.t("data.report.xlsx"), data=plan.report.to_xlsx_bytes,
-                        file_name="import-report.xlsx", mime=XLSX_MIME, on_click="ignore",
+    row.download_button(f.t("data.report.xlsx"), data=lambda: xlsx_bytes({"report": worded}),
+                        file_name=f"{stem}.xlsx", mime=XLSX_MIME, on_click="ignore",
                         key="import-report-xlsx", icon=":material/table_view:")
 
 
@@ -261,11 +269,12 @@ def templates(f: Filters) -> None:
     for layout in ("long", "wide"):
         for fmt, mime in (("xlsx", XLSX_MIME), ("csv", "text/csv")):
             label = f"{f.t(f'data.template.{layout}')} ({fmt.upper()})"
-            suffix = f"-{framework}" if layout == "wide" else ""
             row.download_button(
                 label, data=partial(template_bytes, own_cursor(), layout=layout, fmt=fmt,
                                     framework_id=framework),
-                file_name=f"ita-import-{layout}{suffix}.{fmt}", mime=mime, on_click="ignore",
+                file_name=readable_stem(f.t("data.template.file"), f.t(f"data.template.{layout}"),
+                                        names[framework] if layout == "wide" else "") + f".{fmt}",
+                mime=mime, on_click="ignore",
                 key=f"import-template-{layout}-{fmt}", icon=":material/download:")
     framework_import.templates(f)
 
@@ -282,6 +291,8 @@ def history(f: Filters, actor: Actor) -> None:
     columns = [c for c in i18n.columns("data.cols.history") if actor.is_editor or c != "imported_by"]
     shown = frame[columns].astype(object).where(frame[columns].notna(), "")
     shown["kind"] = [f.t(f"data.kind.value.{k}") for k in shown["kind"]]
+    if "imported_by" in shown:  # the person, not how they signed in ("password:ผู้ทดสอบ")
+        shown["imported_by"] = [str(w).split(":", 1)[-1] for w in shown["imported_by"]]
     if "dataset" in shown:
         shown["dataset"] = [dataset_label(d, f.lang) for d in shown["dataset"]]
     shown = shown.rename(columns=i18n.columns("data.cols.history", f.lang))
@@ -319,3 +330,9 @@ def undo(f: Filters, frame: pd.DataFrame) -> None:
     key = "data.fw.undo.done" if done.get("frameworks") else "data.undo.done"
     st.session_state[FLASH_KEY] = f.t(key, id=import_id, **done)
     st.rerun()
+
+
+def framework_names(lang: str) -> dict[str, str]:
+    overview = frameworks_overview()
+    return dict(zip(overview["framework_id"],
+                    overview["name_en" if lang == "en" else "name_th"], strict=True))

@@ -32,6 +32,19 @@ CSS = """
    top holds the toolbar, so the toolbar never covers the legend or labels */
 [data-testid="stPlotlyChart"] .gtitle, [data-testid="stPlotlyChart"] .gtitle-subtitle {
   visibility: hidden; }
+/* printing: A4, no sidebar, header, toolbars or buttons; charts and tables kept whole */
+@page { size: A4; margin: 12mm; }
+@media print {
+  [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
+  [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
+  [data-testid="stDownloadButton"], [data-testid="stBaseButton-secondary"],
+  [data-testid="stElementToolbar"], .modebar-container { display: none !important; }
+  .block-container { max-width: 100% !important; padding: 0 !important; }
+  [data-testid="stAppViewContainer"], [data-testid="stMain"] { overflow: visible !important; }
+  [data-testid="stPlotlyChart"], [data-testid="stDataFrame"], [data-testid="stMetric"],
+  [data-testid="stAlert"] { break-inside: avoid; page-break-inside: avoid; }
+  [data-testid="stPlotlyChart"] .main-svg { max-width: 100%; }
+}
 @media (max-width: 640px) {
   .block-container { padding-top: 4.2rem; padding-left: 0.8rem; padding-right: 0.8rem; }
   [data-testid="stMetricValue"] { font-size: 1.5rem; }
@@ -51,6 +64,9 @@ def setup_page(page_slug: str | None) -> None:
                        layout="wide", initial_sidebar_state=sidebar)
     fonts_in_place()
     st.html(CSS)
+    if lang == "th":  # the one toolbar tip Streamlit adds to Plotly's (its own, in English)
+        st.html("<style>.modebar-btn[data-title='Fullscreen']::after { content: '"
+                + t("chart.fullscreen", lang) + "' !important; }</style>")
 
 
 def banners(filters: Filters) -> None:
@@ -124,9 +140,11 @@ def chart(key: str, build: Callable[..., go.Figure], *args: object,
     """
     labels = _export_labels(key, current())
     with st.container(key=f"chart-{key}"):  # the replayed chart lands in this block
+        filters = current()
         min_width = _chart_element(  # keywords: positional ones cost a signature() per call
             key=key, build_name=f"{build.__module__}.{build.__qualname__}", args=args,
-            kwargs=kwargs, labels=labels, min_width=min_width, _build=build)
+            kwargs=kwargs, labels=labels, min_width=min_width,
+            lang=filters.lang if filters else "th", _build=build)
     if min_width is not None:  # a style-only st.html goes to another block: not replayable
         st.html(f"<style>.st-key-chart-{key} {{ overflow-x: auto; }} .st-key-chart-{key} "
                 "[data-testid='stElementContainer']:has([data-testid='stPlotlyChart']), "
@@ -149,7 +167,8 @@ _FRAMES: dict[str | type[Any], Callable[[Any], Any]] = {pd.DataFrame: _frame_dig
 @st.cache_data(show_spinner=False, max_entries=2048, hash_funcs=_FRAMES)
 def _chart_element(key: str, build_name: str, args: tuple[object, ...],
                    kwargs: dict[str, object], labels: tuple[str, str, str, str] | None,
-                   min_width: int | None, *, _build: Callable[..., go.Figure]) -> int | None:
+                   min_width: int | None, lang: str,
+                   *, _build: Callable[..., go.Figure]) -> int | None:
     """Draw the chart; its minimum width in px, if any. The cache key: every argument but
     ``_build`` (named by ``build_name``). The chart is drawn on ``st``, so a replay draws
     it in the caller's block."""
@@ -158,7 +177,7 @@ def _chart_element(key: str, build_name: str, args: tuple[object, ...],
         export_title(fig, *labels)
     meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
     st.plotly_chart(fig, width="stretch", theme=None, key=key,
-                    config=plotly_config(f"ita-{key}", responsive=True))
+                    config=plotly_config(f"ita-{key}", lang=lang, responsive=True))
     width = min_width or meta.get("min_width")
     return None if width is None else int(width)
 
@@ -199,9 +218,21 @@ def table(frame: pd.DataFrame, cols: tuple[tables.Col, ...], filters: Filters, n
     downloads(lambda: tables.localize(frame, cols, filters.lang), name, filters)
 
 
+_NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+|\s+')
+
+
+def readable_stem(*parts: str) -> str:
+    """A download's file name (no extension) people can read, in the page's language:
+    'ITA-อันดับ-ข้อมูลจริงจากรายงาน-พ.ศ.2564' — no ids, nothing a file system refuses."""
+    words = [_NOT_IN_FILE_NAMES.sub("-", p.strip()).strip("-") for p in parts if p and p.strip()]
+    return "-".join(w for w in words if w)[:150] or "ITA"
+
+
 def _file_stem(name: str, filters: Filters) -> str:
-    stem = f"ita-{name}-{filters.dataset}" + (f"-{filters.year}" if filters.year else "")
-    return re.sub(r"[^A-Za-z0-9_.-]+", "-", stem)
+    title = next((t(k, filters.lang) for k in (f"table_title.{name}", f"chart_title.{name}")
+                  if has(k)), t(f"page.{name}", filters.lang) if has(f"page.{name}") else name)
+    return readable_stem("ITA", title, dataset_label(filters.dataset, filters.lang),
+                         filters.year_text if filters.year else "")
 
 
 def downloads(shown: pd.DataFrame | Callable[[], pd.DataFrame], name: str,

@@ -31,7 +31,7 @@ SLICE_SCOPE = {"unit_type": "unit_type", "parent": "parent", "region": "region",
                "province": "province", "group": "group"}
 TYPE_COLS = (tables.Col("rank", "col.rank", "int"), tables.Col("n_in_type", "col.n_in_type", "int"),
              tables.UNIT, tables.Col("province", "col.province"),
-             tables.Col("score", "col.score", "num"), tables.LEVEL,
+             tables.Col("score", "col.score", "num"), tables.LEVEL, tables.PASSED,
              tables.Col("delta_points", "col.delta_points", "delta"),
              tables.Col("delta_rank", "col.delta_rank", "delta_int"),
              tables.Col("prev_year", "col.prev_year", "year"),
@@ -42,6 +42,7 @@ SLICE_COLS = (tables.Col("label", "col.slice"), tables.Col("n_units", "col.n_uni
               tables.Col("n_pass", "col.n_pass", "int"),
               tables.Col("pass_rate", "col.pass_rate", "pct"),
               tables.Col("delta_mean", "col.delta_mean", "delta"),
+              tables.Col("n_prev", "col.n_prev", "int"),
               tables.Col("min", "col.min", "num"), tables.Col("max", "col.max", "num"))
 
 
@@ -184,17 +185,23 @@ def page_of_units(filters: Filters, scope: Scope, key: str) -> tuple[Scope, pd.D
 def type_ranking(filters: Filters, name: str) -> None:
     """Rankings within agency type: pick a type (the chosen unit's by default), the top
     and bottom N and the unit's neighbours as bars, then the full ranking by pages."""
-    ranking = data.type_rankings(dataset=filters.dataset, year=filters.year or 0,
-                                 scope=filters.scope)
+    ranking = tables.with_pass_labels(data.type_rankings(
+        dataset=filters.dataset, year=filters.year or 0, scope=filters.scope))
     if ranking.empty:
         return
     counts = ranking["unit_type"].value_counts()
     types = list(counts.index)
-    mine = ranking.loc[ranking["unit_id"] == filters.unit, "unit_type"]
+    mine = ranking.loc[ranking["unit_type"].notna() & (ranking["unit_id"] == filters.unit),
+                       "unit_type"]
     default = types.index(mine.iloc[0]) if not mine.empty else 0
+    # a newly chosen unit (search, link) opens its own type; the picker is kept otherwise
+    key, seen = f"{name}_type", f"{name}_type_for"
+    if st.session_state.get(seen) != filters.unit or st.session_state.get(key) not in types:
+        st.session_state[seen] = filters.unit
+        st.session_state[key] = types[default]
     left, right = st.columns([3, 2])
     unit_type = left.selectbox(
-        t("rank.type_pick", filters.lang), types, index=default, key=f"{name}_type",
+        t("rank.type_pick", filters.lang), types, key=key,
         format_func=lambda v: f"{slice_label('unit_type', v, filters.lang)} ({counts[v]:,})")
     top = int(right.number_input(t("rank.top_n", filters.lang), min_value=3, max_value=25,
                                  value=10, step=1, key=f"{name}_top"))

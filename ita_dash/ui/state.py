@@ -20,6 +20,7 @@ from ita_dash.i18n import DEFAULT_LANG, LANGS, pick, t, year_label
 from ita_dash.scope import Scope
 from ita_dash.thai import to_arabic_digits
 from ita_dash.ui import data
+from ita_dash.ui.mine_cookie import remembered
 
 PARAMS = ("dataset", "year", "scope", "unit", "lang")
 DEFAULT_DATASET = "real"
@@ -62,9 +63,17 @@ class Filters:
 
 
 def _incoming(param: str) -> str | None:
+    """The URL's value, else this session's, else (a first visit without one) the viewer's
+    remembered unit, group and dataset (:mod:`ita_dash.ui.mine_cookie`)."""
     if param in st.query_params:
         return st.query_params[param]
-    return st.session_state.get(_LAST + param)
+    held = st.session_state.get(_LAST + param)
+    if held is not None:
+        return held
+    mine = remembered()
+    if mine.get(param) and st.query_params.get("dataset", mine["dataset"]) == mine["dataset"]:
+        return mine[param]
+    return None
 
 
 def resolve_lang(raw: str | None) -> tuple[str, str | None]:

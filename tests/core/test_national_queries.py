@@ -55,7 +55,9 @@ def test_slice_summary_by_region_with_change_of_mean(typed):
         "value": ["ภาคกลาง", NORTHEAST], "n_units": [1, 2], "mean": [97.1, 65.7],
         "median": [97.1, 65.7], "min": [97.1, 42.0], "max": [97.1, 89.4], "n_pass": [1, 1],
         "pass_rate": [100.0, 50.0], "prev_mean": [81.0, 61.0], "n_prev": [1, 1],
-        "delta_mean": [16.1, 4.7]})
+        # the same units only: u-b 89.4 against its 61.0 (u-c has no previous year), not
+        # the mean of u-b and u-c (65.7) against u-b's 61.0
+        "delta_mean": [16.1, 28.4]})
     assert_frame_equal(got, expected, check_dtype=False)
     by_type = q.slice_summary(typed, dataset="real", year=2567, scope=Scope("region", NORTHEAST),
                               by="unit_type")

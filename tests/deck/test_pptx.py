@@ -12,6 +12,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.oxml.ns import qn
 from pptx.util import Inches
 
+from ita_dash.deck.notes import shown_slides
 from ita_dash.deck.pptx_deck import SOURCE_SHAPE, fit_title, pptx_bytes
 from tests.deck.test_slides import SAMPHANTHAWONG_2567
 
@@ -34,7 +35,7 @@ def _charts(prs):
 
 def test_sixteen_by_nine(real_prs):
     assert (real_prs.slide_width, real_prs.slide_height) == (Inches(13.333), Inches(7.5))
-    assert len(real_prs.slides) == 8
+    assert len(real_prs.slides) == 6  # 8 less the two with nothing to show (issue 19)
 
 
 def test_native_charts_not_pictures(real_prs, demo_prs):
@@ -63,7 +64,7 @@ def test_demo_radar_has_group_mean_and_previous_year(demo_prs):
 
 
 def test_thai_titles(real_prs, real_deck):
-    for slide, spec in zip(real_prs.slides, real_deck.slides, strict=True):
+    for slide, spec in zip(real_prs.slides, shown_slides(real_deck), strict=True):
         titles = [s for s in slide.shapes if s.name == "Title"]
         assert len(titles) == 1 and THAI.search(titles[0].text_frame.text)
         assert titles[0].text_frame.text == spec.title
@@ -128,3 +129,53 @@ def test_the_bundle_carries_the_deck_sarabun_and_its_licence(real_deck):
                      "fonts/OFL.txt", "README.txt"]
     readme = zipfile.ZipFile(io.BytesIO(data)).read("README.txt").decode()
     assert "Sarabun" in readme and "Tahoma" in readme
+
+
+def test_no_slide_with_nothing_to_show_and_speaker_notes_with_figures(real_prs, real_deck):
+    """Samphanthawong 2567: the ranking (alone in its scope) and the indicator changes (no
+    earlier year) have nothing to show and are left out; every slide has speaker notes
+    naming what it shows, its figures and its source."""
+    assert [s.key for s in real_deck.slides if s.is_empty] == ["ranking", "deltas"]
+    notes = [slide.notes_slide.notes_text_frame.text for slide in real_prs.slides]
+    assert all(n.strip() for n in notes)
+    history = notes[1]
+    assert "87.67" in history and "ที่มา: ข้อมูลจริงจากรายงาน" in history
+    radar = next(n for n in notes if "10 การป้องกันการทุจริต 40.00" in n)
+    assert "9 การเปิดเผยข้อมูล 85.00" in radar
+
+
+def test_a_deck_of_several_units_compares_them(con):
+    """The compare page's slides (scope units:a,b,c): totals over the years and the ten
+    indicators, one series per unit, right after the ranking; the figures are the units'."""
+    from ita_dash.deck.slides import build_deck
+    from ita_dash.scope import Scope
+
+    units = ("bkk-dusit", "bkk-phranakhon", "bkk-samphanthawong")
+    deck = build_deck(con, dataset="demo", unit_id="bkk-dusit", year=2568,
+                      scope=Scope.of_units(units))
+    keys = [s.key for s in deck.slides]
+    assert keys[1:4] == ["ranking", "compare_history", "compare_radar"]
+    history = deck.slide("compare_history").chart
+    assert [s.name for s in history.series] == ["ดุสิต", "พระนคร", "สัมพันธวงศ์"]
+    totals = dict(con.execute("SELECT unit_id, round(score, 2) FROM unit_years WHERE "
+                              "dataset = 'demo' AND fiscal_year = 2568").fetchall())
+    assert [s.values[-1] for s in history.series] == [totals[u] for u in units]
+    radar = deck.slide("compare_radar").chart
+    assert len(radar.categories) == 10 and len(radar.series) == 3
+    one = build_deck(con, dataset="demo", unit_id="bkk-dusit", year=2568)
+    assert not {"compare_history", "compare_radar"} & {s.key for s in one.slides}
+
+
+def test_the_what_if_is_offered_as_a_slide(con):
+    """Samphanthawong 2567 with its five zero O-items at full marks (whatif= in the link):
+    a last slide with the new total and level and the nodes that move, in the PowerPoint."""
+    from ita_dash.deck.slides import build_deck
+
+    deck = build_deck(con, dataset="real", unit_id="bkk-samphanthawong", year=2567,
+                      whatif=("O5", "O15", "O18", "O19", "O22"))
+    slide = deck.slides[-1]
+    assert slide.key == "whatif" and slide.table is not None
+    assert slide.lines == ("คะแนนรวม 87.67 → 97.17 · ระดับ ผ่าน → ผ่านดีเยี่ยม",)
+    assert slide.table.rows[0] == ("ITA", "คะแนน ITA", "87.67", "97.17", "+9.50")
+    prs = Presentation(io.BytesIO(pptx_bytes(deck)))
+    assert "97.17" in prs.slides[-1].notes_slide.notes_text_frame.text

@@ -42,7 +42,7 @@ def open_page(db: Path, monkeypatch: pytest.MonkeyPatch, *, password: bool = Fal
 
 
 def labels(at: AppTest) -> list[str]:
-    return [b.label for b in at.button]
+    return [b.label for b in at.main.button]  # the page's own (the sidebar has 'my unit')
 
 
 def sign_in(at: AppTest, password: str = PASSWORD) -> AppTest:
@@ -58,7 +58,8 @@ def test_anonymous_sees_no_write_controls(places: Places, monkeypatch: pytest.Mo
     assert [t.value for t in at.title] == ["นำเข้าผลคะแนนจาก Excel หรือ CSV"]
     assert len(at.get("file_uploader")) == 0
     assert labels(at) == []
-    assert "docs/IMPORT.md" in at.info[0].value
+    # what to do, in words: no file path of the project on the page
+    assert "ผู้ดูแลระบบ" in at.info[0].value and "docs/" not in at.info[0].value
     assert len(at.get("download_button")) == 6  # the templates are open to all (2 framework)
     at = open_page(places.db_path, monkeypatch, password=True, lang="en")
     assert [t.value for t in at.title] == ["Import results from Excel or CSV"]
@@ -86,6 +87,9 @@ def test_editor_checks_confirms_and_undoes(places: Places,
     assert "ไฟล์มีข้อผิดพลาด" in at.error[0].value
     report = at.dataframe[0].value
     assert report["ค่าในไฟล์"].tolist() == ["<script>alert(1)</script>"]  # shown as text
+    problem = report.iloc[0].to_dict()
+    # the checkbox by its label, never the command line's flag; closest names of real units
+    assert "--add-units" not in str(problem) and "“เพิ่มหน่วยงานที่ยังไม่มีในระบบ”" in str(problem)
     assert "import-confirm" not in [b.key for b in at.button]
     at.checkbox(key="import-add-units").check()
     at.run()
@@ -93,6 +97,11 @@ def test_editor_checks_confirms_and_undoes(places: Places,
     at.run()
     preview = at.dataframe[0].value
     assert preview["หน่วยงาน"].tolist() == ["สำนักงานเขตบางรัก", "<script>alert(1)</script>"]
+    assert "None" not in preview.astype(str).to_numpy().ravel().tolist()
+    # the framework by its name, not its id
+    assert preview["กรอบการประเมิน"].tolist() == [
+        "เกณฑ์การประเมิน ITA สำนักงานเขต กรุงเทพมหานคร พ.ศ. 2567",
+        "เกณฑ์การประเมิน ITA ของสำนักงาน ป.ป.ช. พ.ศ. 2567"]
     at.button(key="import-confirm").click()
     at.run()
     assert not at.exception, [e.value for e in at.exception]
@@ -104,6 +113,7 @@ def test_editor_checks_confirms_and_undoes(places: Places,
         == (2,)
     history = at.dataframe[-1].value
     assert history["รหัสการนำเข้า"].tolist() == ["imp-0001"]
+    assert history["ผู้นำเข้า"].tolist() == ["สมชาย"]  # not "password:สมชาย"
     at.checkbox(key="import-undo-sure").check()
     at.run()
     at.button(key="import-undo").click()

@@ -11,7 +11,15 @@ from streamlit.testing.v1 import AppTest
 
 from ita_dash.publish import Places
 from tests.conftest import publish_copy
-from tests.ui.browser import PROJECT_DIR, free_port, start_server, stop_server, wait_until_up
+from tests.ui.browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    PROJECT_DIR,
+    free_port,
+    start_server,
+    stop_server,
+    wait_until_up,
+)
 
 APP = PROJECT_DIR / "app.py"
 # url path -> file, e.g. "overview" -> "pages/1_overview.py" (app.py lists them)
@@ -83,3 +91,13 @@ def texts(elements) -> list[str]:
 
 def assert_no_exception(at: AppTest) -> None:
     assert not at.exception, [e.value for e in at.exception]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """Headless Debian Chromium (Playwright), one per test module."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -11,7 +11,6 @@ import pytest
 
 from tests.ui.browser import (
     CHROMIUM,
-    CHROMIUM_ARGS,
     DESKTOP,
     PHONE,
     SCREENSHOTS,
@@ -38,15 +37,6 @@ VIEWS = {  # page -> a URL that shows real content, and a text that must appear
 @pytest.fixture(scope="module")
 def server(app_server: str) -> str:
     return app_server
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -79,7 +79,7 @@ def test_every_chart_uses_sarabun_and_shows_exact_figures_on_hover(con) -> None:
 def test_ranking_bars_take_level_colours_from_the_data_and_draw_the_pass_line(con) -> None:
     frame = rankings(con, dataset="real", year=2564, scope=PEERS)
     fig = charts.ranking_bar(frame, "th")
-    colours = {tr.name: tr.marker.color for tr in fig.data}
+    colours = {tr.name: tr.marker.color for tr in fig.data if tr.type == "bar"}
     expected = dict(zip(frame["level_th"], frame["level_color"], strict=False))
     assert colours == expected
     assert [s.x0 for s in fig.layout.shapes] == [85.0]
