@@ -115,10 +115,18 @@ def hostile_app(listener: Listener,
 LIVE_MARKUP = """(port) => {
   const hit = (s) => s.includes(port) || /หนา|ลิงก์/.test(s);
   const found = [];
-  for (const el of document.querySelectorAll('a, img, image, b, strong, iframe, object')) {
+  for (const el of document.querySelectorAll('a, img, image, iframe, object, source')) {
     const href = el.getAttribute('href') || el.getAttribute('xlink:href') || '';
     if (el.tagName.toLowerCase() === 'a' && href.startsWith('#')) continue;
     if (hit(el.outerHTML)) found.push(el.outerHTML.slice(0, 160));
+  }
+  // bold from the data: the name's own <b> became bold (the product may bold a whole
+  // label, whose text then still shows the data's tags as typed)
+  for (const el of document.querySelectorAll('b, strong')) {
+    const text = el.textContent;
+    if ((text.includes('หนา') && !text.includes('<b>หนา</b>'))
+        || (text.includes('ลิงก์') && !text.includes('<a href')))
+      found.push(el.outerHTML.slice(0, 160));
   }
   for (const el of document.querySelectorAll('svg text')) {  // Plotly draws tags it knows
     const text = el.textContent;
