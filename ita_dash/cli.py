@@ -14,6 +14,7 @@ from ita_dash import config, import_cli
 from ita_dash.deck import cli as deck_cli
 from ita_dash.lock import BusyError
 from ita_dash.problems import DataError
+from ita_dash.report import cli as report_cli
 from ita_dash.store.files import StoreError
 
 Handler = Callable[[argparse.Namespace], int]
@@ -95,7 +96,7 @@ def parser() -> argparse.ArgumentParser:
 # Sub-commands of other modules, imported by name: a missing one is an ImportError, never a
 # command silently left out of ``--help``
 EXTENSIONS: tuple[Callable[[argparse._SubParsersAction], None], ...] = (
-    import_cli.register, deck_cli.register)
+    import_cli.register, deck_cli.register, report_cli.register)
 
 
 def main(argv: list[str] | None = None) -> int:

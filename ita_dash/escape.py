@@ -41,3 +41,14 @@ def html(text: object) -> str:
 def plotly(text: object) -> str:
     """``text`` for a Plotly label or hover text: no tag of it is rendered."""
     return _html.escape(str(text), quote=False)
+
+
+# characters XML 1.0 cannot hold (a Word document is XML): C0 controls other than tab, line
+# feed and carriage return, lone surrogates, U+FFFE and U+FFFF
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: object) -> str:
+    """``text`` for a Word (or any XML) document: characters XML cannot hold are dropped,
+    a carriage return becomes a line feed. (Word runs are text, never formulas.)"""
+    return _NOT_XML.sub("", str(text).replace("\r\n", "\n").replace("\r", "\n"))

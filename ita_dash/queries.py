@@ -1150,3 +1150,37 @@ def crosswalk(con: Con) -> pd.DataFrame:
         LEFT JOIN framework_nodes a ON a.framework_id = c.from_framework AND a.code = c.from_code
         LEFT JOIN framework_nodes b ON b.framework_id = c.to_framework AND b.code = c.to_code
         ORDER BY c.from_framework, a.seq, c.to_framework, b.seq""", {})
+
+
+# ------------------------------------------------------- the analysis report (issue 20)
+
+
+def framework_parts(con: Con, *, framework_id: str) -> pd.DataFrame:
+    """The total, tools, tool parts and indicators of a framework with their points (share of
+    the 100-point total), status and source document, and how many items each indicator has."""
+    return _run(con, """
+        SELECT n.code, n.kind, n.parent_code, n.seq, n.tool, n.indicator, n.label_th,
+               n.label_en, n.points_printed, n.points, n.status, n.source_id,
+               src.title_th AS source_title,
+               (SELECT count(*) FROM framework_nodes c WHERE c.framework_id = n.framework_id
+                  AND c.kind = 'item' AND c.indicator = n.code) AS n_items
+        FROM framework_nodes n LEFT JOIN sources src ON src.source_id = n.source_id
+        WHERE n.framework_id = $framework_id
+          AND n.kind IN ('total', 'tool', 'tool_part', 'indicator')
+        ORDER BY n.seq""", {"framework_id": framework_id})
+
+
+def measures_of_others(con: Con, *, dataset: str, unit_id: str) -> pd.DataFrame:
+    """Measures other units of ``dataset`` recorded, each with the indicator it serves (its own
+    code or its item's indicator): suggestions for a unit without measures of its own."""
+    return _run(con, """
+        SELECT m.unit_id, u.short_th, u.short_en, m.fiscal_year, m.framework_id, m.code,
+               coalesce(n.indicator, i.code) AS indicator, n.kind AS node_kind, m.measure,
+               m.communication, m.schedule, m.responsible, m.source_id, m.measure_id
+        FROM measures m JOIN units u USING (unit_id)
+        LEFT JOIN framework_nodes n ON n.framework_id = m.framework_id AND n.code = m.code
+        LEFT JOIN indicators i ON i.code = m.code
+        WHERE m.dataset = $dataset AND m.unit_id <> $unit_id
+          AND coalesce(m.measure, '') <> ''
+        ORDER BY m.fiscal_year DESC, u.short_th, m.measure_id""",
+                {"dataset": dataset, "unit_id": unit_id})

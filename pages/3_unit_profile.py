@@ -7,6 +7,7 @@ from ita_dash.escape import md
 from ita_dash.i18n import year_label
 from ita_dash.scope import Scope
 from ita_dash.ui import levels, showdata, whatif
+from ita_dash.ui.report_download import report_button
 
 f = ui.start("unit_profile")
 ui.page_title(f, "profile.title", show_scope=False)
@@ -17,6 +18,7 @@ if not ui.has_rows(history, f.t("no_data")):
 year = ui.profile_year(f, history)
 shown_year = year_label(year, f.lang)
 ui.unit_header(f, history, year)
+report_button(f, year)
 
 st.subheader(f.t("profile.history"))
 if len(history) > 1:

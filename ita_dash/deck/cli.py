@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -25,10 +26,11 @@ from ita_dash.deck.context import DeckError, check_year, resolve_unit
 from ita_dash.deck.excel import write_workbook
 from ita_dash.deck.pptx_deck import write_pptx
 from ita_dash.deck.slides import build_deck
+from ita_dash.problems import Bilingual
 from ita_dash.scope import Scope
 
 
-def _scope(token: str | None) -> Scope | None:
+def scope_arg(token: str | None) -> Scope | None:
     if token is None:
         return None
     try:
@@ -53,49 +55,71 @@ def _write(con: duckdb.DuckDBPyConnection, args: argparse.Namespace, unit_id: st
 def _single(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> int:
     unit_id = resolve_unit(con, args.unit)
     xlsx = Path(args.xlsx) if args.xlsx else None
-    out = _write(con, args, unit_id, Path(args.out), _scope(args.scope), xlsx)
+    out = _write(con, args, unit_id, Path(args.out), scope_arg(args.scope), xlsx)
     print(f"wrote {out} / เขียนไฟล์ {out} แล้ว")
     return 0
 
 
-def _batch(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> int:
-    scope = _scope(args.scope) or Scope()
-    units = queries.units_in_scope(con, dataset=args.dataset, scope=scope)
-    written, skipped = 0, []
-    for unit_id in units["unit_id"]:
+def units_with_year(con: duckdb.DuckDBPyConnection, args: argparse.Namespace
+                    ) -> tuple[Scope, list[str], list[str]]:
+    """The units of ``--scope`` with data in ``--year`` and those without; DeckError when none
+    has (shared by ``deck`` and ``report`` with ``--out-dir``)."""
+    scope = scope_arg(args.scope) or Scope()
+    todo, skipped = [], []
+    for unit_id in queries.units_in_scope(con, dataset=args.dataset, scope=scope)["unit_id"]:
         try:
             check_year(con, dataset=args.dataset, unit_id=unit_id, year=args.year)
+            todo.append(str(unit_id))
         except DeckError:
             skipped.append(str(unit_id))
-            continue
-        out = Path(args.out_dir) / f"ita-{unit_id}-{args.year}-{args.dataset}.pptx"
-        _write(con, args, unit_id, out, scope, out.with_suffix(".xlsx") if args.excel else None)
-        written += 1
-    if not written:
+    if not todo:
         raise DeckError(f"ไม่มีหน่วยงานใน {scope.token()} ที่มีข้อมูลปี {args.year}",
                         f"no unit of {scope.token()} has data for {args.year}")
-    print(f"wrote {written} decks to {args.out_dir} / เขียน {written} ไฟล์ที่ {args.out_dir}")
+    return scope, todo, skipped
+
+
+def print_skipped(args: argparse.Namespace, skipped: list[str]) -> None:
     if skipped:
         print(f"no data for {args.year}, skipped / ไม่มีข้อมูลปี {args.year} จึงข้าม: "
               + ", ".join(skipped))
+
+
+def _batch(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> int:
+    scope, todo, skipped = units_with_year(con, args)
+    for unit_id in todo:
+        out = Path(args.out_dir) / f"ita-{unit_id}-{args.year}-{args.dataset}.pptx"
+        _write(con, args, unit_id, out, scope, out.with_suffix(".xlsx") if args.excel else None)
+    print(f"wrote {len(todo)} decks to {args.out_dir} / เขียน {len(todo)} ไฟล์ที่ {args.out_dir}")
+    print_skipped(args, skipped)
     return 0
 
 
-def cmd_deck(args: argparse.Namespace) -> int:
+def run_per_unit(args: argparse.Namespace,
+                 single: Callable[[duckdb.DuckDBPyConnection, argparse.Namespace], int],
+                 batch: Callable[[duckdb.DuckDBPyConnection, argparse.Namespace], int],
+                 failures: dict[type[Bilingual], int] | None = None) -> int:
+    """A command writing a file for one unit (``--unit``, ``--out``) or one per unit of a
+    scope (``--scope``, ``--out-dir``): the arguments checked, a connection to the current
+    build, a refusal printed in Thai and English with its exit code (2, or ``failures``)."""
     if bool(args.unit) == bool(args.out_dir) or (args.unit and not args.out):
         print("ใช้ --unit กับ --out หรือ --scope กับ --out-dir / "
               "use --unit with --out, or --scope with --out-dir", file=sys.stderr)
         return 2
     from ita_dash.db import connect
 
+    codes: dict[type[Bilingual], int] = {DeckError: 2, **(failures or {})}
     con = connect()
     try:
-        return _single(con, args) if args.unit else _batch(con, args)
-    except DeckError as exc:
+        return single(con, args) if args.unit else batch(con, args)
+    except tuple(codes) as exc:
         print(f"ข้อผิดพลาด: {exc.th}\nerror: {exc.en}", file=sys.stderr)
-        return 2
+        return next(code for kind, code in codes.items() if isinstance(exc, kind))
     finally:
         con.close()
+
+
+def cmd_deck(args: argparse.Namespace) -> int:
+    return run_per_unit(args, _single, _batch)
 
 
 def register(sub: argparse._SubParsersAction) -> None:

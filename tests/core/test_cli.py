@@ -27,7 +27,8 @@ def test_build_and_export(tmp_path, monkeypatch, capsys):
 
 
 COMMANDS = ["build", "export", "bench", "import", "import-history", "undo", "import-template",
-            "framework-template", "import-framework", "bench-import", "editor-password", "deck"]
+            "framework-template", "import-framework", "bench-import", "editor-password", "deck",
+            "report"]
 
 
 def _python(*args: str) -> subprocess.CompletedProcess[str]:

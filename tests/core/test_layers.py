@@ -32,9 +32,9 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("importer", ("ita_dash.importer",)),
     ("editing", ("ita_dash.editing",)),
     ("queries", ("ita_dash.queries", "ita_dash.bench_reference", "ita_dash.whatif")),
-    ("presentation", ("ita_dash.charts", "ita_dash.tables", "ita_dash.deck")),
+    ("presentation", ("ita_dash.charts", "ita_dash.tables", "ita_dash.deck", "ita_dash.report")),
     ("apps", ("ita_dash.ui", "ita_dash.cli", "ita_dash.__main__", "ita_dash.import_cli",
-              "ita_dash.deck.cli", "ita_dash.bench", "ita_dash.bench_import", "app", "pages")),
+              "ita_dash.deck.cli", "ita_dash.report.cli", "ita_dash.bench", "ita_dash.bench_import", "app", "pages")),
 ]
 
 
