@@ -138,3 +138,16 @@ def test_the_deck_figures_draw_names_as_text(con) -> None:
             seen += 1
     assert seen >= 4
     assert isinstance(deck, m.Deck)
+
+
+def test_report_charts_draw_dollar_signs_as_typed() -> None:
+    """The report's matplotlib charts: no mathtext from a name such as "$x^2$"."""
+    from matplotlib.figure import Figure
+
+    from ita_dash.report import charts as report_charts
+
+    png = report_charts.bar_chart(["$x^2$ <b>หนา</b>", "บางรัก"], [("$s$", [70.0, 80.0],
+                                                                    "#1f4e79")], "คะแนน")
+    assert png.startswith(b"\x89PNG")
+    text = Figure().subplots().set_title("$x^2$")
+    assert text._preprocess_math(text.get_text()) == ("$x^2$", False)
