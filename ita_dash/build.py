@@ -24,6 +24,7 @@ from ita_dash.loader import SourceData, fingerprint_files
 from ita_dash.module_graph import source_fingerprint
 from ita_dash.schema import create_schema
 from ita_dash.store import replay
+from ita_dash.store.files import read_import_levels
 from ita_dash.store.frameworks import load_with_store
 from ita_dash.thai import name_key
 
@@ -31,7 +32,7 @@ SCHEMA_VERSION = "2"
 TABLE_ORDER = ("datasets", "demo_years", "sources", "units", "unit_aliases", "unit_groups",
                "group_members", "frameworks", "indicators", "tools", "framework_nodes",
                "rating_levels", "scores", "printed_ratings", "reference_scores", "conflicts",
-               "unplaced_figures", "measures", "item_crosswalk")
+               "unplaced_figures", "measures", "item_crosswalk", "national_results")
 
 # Statements per table name, from the whitelist TABLE_ORDER only.
 _INSERT_BY_NAME = {t: "INSERT INTO " + t + " BY NAME SELECT * FROM incoming"  # noqa: S608
@@ -178,6 +179,28 @@ def apply_scores(con: duckdb.DuckDBPyConnection, rows: pd.DataFrame) -> None:
         con.unregister("incoming_scores")
 
 
+def apply_levels(con: duckdb.DuckDBPyConnection, levels: pd.DataFrame, *, dataset: str,
+                 import_id: str) -> None:
+    """Write an import's printed levels over the printed levels stored for the same
+    unit-years (the table ``data/real/printed_ratings.csv`` fills)."""
+    if levels.empty:
+        return
+    incoming = pd.DataFrame({
+        "dataset": dataset, "unit_id": levels["unit_id"], "fiscal_year": levels["fiscal_year"],
+        "framework_id": levels["framework_id"], "level_code": levels["level_code"],
+        "label_printed": levels["label_printed"], "source_id": None,
+        "source_ref": levels["source_ref"], "note": f"import {import_id}"})
+    con.register("incoming_levels", incoming)
+    try:
+        con.execute("""
+            DELETE FROM printed_ratings p USING incoming_levels i
+            WHERE p.dataset = i.dataset AND p.unit_id = i.unit_id
+              AND p.fiscal_year = i.fiscal_year""")
+        con.execute("INSERT INTO printed_ratings BY NAME SELECT * FROM incoming_levels")
+    finally:
+        con.unregister("incoming_levels")
+
+
 def _replay_store(con: duckdb.DuckDBPyConnection, store: Path | None,
                   datasets: Iterable[str]) -> None:
     """Apply every import still in force, oldest first, to the given datasets."""
@@ -188,6 +211,8 @@ def _replay_store(con: duckdb.DuckDBPyConnection, store: Path | None,
         _import_units(con, units.assign(import_id=event.import_id))
         if event.dataset in wanted:
             apply_scores(con, scores.assign(dataset=event.dataset, import_id=event.import_id))
+            apply_levels(con, read_import_levels(store, event), dataset=event.dataset,
+                         import_id=event.import_id)
 
 
 def rebuild_dataset(con: duckdb.DuckDBPyConnection, source: SourceData, dataset: str,
@@ -197,17 +222,26 @@ def rebuild_dataset(con: duckdb.DuckDBPyConnection, source: SourceData, dataset:
     _remove_import_units(con)
     base = source.tables["scores"]
     insert_frame(con, "scores", base[base["dataset"] == dataset])
+    con.execute("DELETE FROM printed_ratings WHERE dataset = ?", [dataset])
+    ratings = source.tables.get("printed_ratings")
+    if ratings is not None and not ratings.empty:
+        insert_frame(con, "printed_ratings", ratings[ratings["dataset"] == dataset])
     _insert_generated(con, dataset)
     _replay_store(con, store, [dataset])
     refresh_derived(con, dataset)
 
 
 def apply_import(con: duckdb.DuckDBPyConnection, *, dataset: str, import_id: str,
-                 scores: pd.DataFrame, units: pd.DataFrame) -> None:
+                 scores: pd.DataFrame, units: pd.DataFrame,
+                 levels: pd.DataFrame | None = None) -> None:
     """Add one new import to an open build: only the dataset-years it touches are derived."""
     _import_units(con, units.assign(import_id=import_id))
     apply_scores(con, scores.assign(dataset=dataset, import_id=import_id))
-    refresh_derived(con, dataset, years=scores["fiscal_year"].unique().tolist())
+    years = set(scores["fiscal_year"].unique().tolist())
+    if levels is not None and not levels.empty:
+        apply_levels(con, levels, dataset=dataset, import_id=import_id)
+        years |= set(levels["fiscal_year"].unique().tolist())
+    refresh_derived(con, dataset, years=sorted(int(y) for y in years))
 
 
 def set_meta(con: duckdb.DuckDBPyConnection, values: dict[str, str]) -> None:

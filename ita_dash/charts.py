@@ -208,8 +208,9 @@ def group_spread_box(spread: pd.DataFrame, lang: str) -> go.Figure:
 # --------------------------------------------------------------- unit profile
 
 
-def unit_history_lines(history: pd.DataFrame, lang: str) -> go.Figure:
-    """Total and the three tools over the years."""
+def unit_history_lines(history: pd.DataFrame, lang: str,
+                       national: pd.DataFrame | None = None) -> go.Figure:
+    """Total and the three tools over the years; the national mean of the years published."""
     fig = _figure()
     series = (("score", t("chart.total", lang), 4, "solid"), ("iit", "IIT", 2, "dot"),
               ("eit", "EIT", 2, "dash"), ("oit", "OIT", 2, "dashdot"))
@@ -218,6 +219,15 @@ def unit_history_lines(history: pd.DataFrame, lang: str) -> go.Figure:
                         mode="lines+markers", line={"color": SERIES[i], "width": width,
                                                     "dash": dash},
                         hovertemplate=f"{name} %{{x}}: %{{y:.2f}}<extra></extra>")
+    years = set(history["fiscal_year"])
+    shown = national[national["fiscal_year"].isin(years)] if national is not None else None
+    if shown is not None and not shown.empty:
+        fig.add_scatter(x=shown["fiscal_year"], y=shown["mean_score"],
+                        name=t("chart.national", lang), mode="lines+markers",
+                        line={"color": NEUTRAL, "width": 2, "dash": "longdash"},
+                        marker={"symbol": "diamond"},
+                        hovertext=[national_source(r, lang) for _, r in shown.iterrows()],
+                        hovertemplate="%{hovertext}<extra></extra>")
     _year_axis(fig, list(history["fiscal_year"]), lang)
     return base_layout(fig, height=380)
 
@@ -464,7 +474,34 @@ def focus_rows(ranking: pd.DataFrame, unit_id: str | None, *, top: int,
     return ranking.iloc[sorted(keep)]
 
 
-def ranking_focus_bar(rows: pd.DataFrame, lang: str, unit_id: str | None) -> go.Figure:
+def national_source(row: pd.Series, lang: str) -> str:
+    """'ค่าเฉลี่ยทั้งประเทศ 2566: 90.19 (8,323 หน่วยงาน)<br>ที่มา: …' for Plotly (the source's
+    title and page, from data, escaped)."""
+    units = f"{int(row['n_units']):,}" if pd.notna(row["n_units"]) else "?"
+    passed = (t("chart.national_passed", lang, n=f"{int(row['n_passed']):,}",
+                rate=float(row["pass_rate"])) if pd.notna(row["n_passed"]) else "")
+    where = row["source_url"] if isinstance(row["source_url"], str) and row["source_url"] \
+        else t("chart.national_no_url", lang)
+    return t("chart.national_hover", lang, year=year_label(int(row["fiscal_year"]), lang),
+             mean=float(row["mean_score"]), units=units, passed=passed,
+             source=plotly(f"{row['source_title']} ({where})"))
+
+
+def national_mark(fig: go.Figure, national: pd.Series | None, lang: str,
+                  names: list[str]) -> None:
+    """The year's national mean as a dotted vertical line across a ranking's rows, named in
+    the legend with its value, the figures and their source on hover."""
+    if national is None or not names:
+        return
+    x = float(national["mean_score"])
+    fig.add_scatter(x=[x] * len(names), y=names, mode="lines",
+                    name=t("chart.national_line", lang, mean=x),
+                    line={"color": TEXT, "width": 2, "dash": "dot"},
+                    hovertemplate=national_source(national, lang) + "<extra></extra>")
+
+
+def ranking_focus_bar(rows: pd.DataFrame, lang: str, unit_id: str | None,
+                      national: pd.Series | None = None) -> go.Figure:
     """Bars of a ranking's chosen rows (see :func:`focus_rows`) in rank order, coloured by
     rating; the chosen unit outlined and in bold, a ⋯ row where ranks are skipped."""
     names = [f"{r}. {n}" for r, n in zip(rows["rank"], _names(rows, "short", lang), strict=True)]
@@ -495,6 +532,7 @@ def ranking_focus_bar(rows: pd.DataFrame, lang: str, unit_id: str | None) -> go.
                      tickvals=order, ticktext=ticks)
     fig.update_xaxes(range=[0, 100], title=t("chart.score", lang))
     _pass_line(fig, frame, lang)
+    national_mark(fig, national, lang, order)
     return base_layout(fig, height=max(260, 26 * len(order) + 110))
 
 

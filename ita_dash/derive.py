@@ -167,7 +167,9 @@ unsure AS (
            EXISTS (SELECT 1 FROM rating_levels x
                    WHERE x.framework_id = f.framework_id AND x.status IN (UNSURE)) AS scale_unsure
     FROM frameworks f)
-SELECT w.*, r.level_seq AS level_seq, l.level_code AS level_code, p.level_code AS printed_level,
+SELECT w.*, coalesce(pl.seq, r.level_seq) AS level_seq,
+       coalesce(pl.level_code, l.level_code) AS level_code, p.level_code AS printed_level,
+       r.level_seq AS computed_level_seq, l.level_code AS computed_level,
        CASE WHEN w.score_printed IS NOT NULL THEN 'printed'
             WHEN w.score IS NOT NULL THEN 'computed' END AS score_source,
        w.score_printed IS NULL AND w.score IS NOT NULL AND u.weights_unsure AS score_unconfirmed,
@@ -179,6 +181,7 @@ FROM wide w
 LEFT JOIN decided r USING (dataset, unit_id, fiscal_year)
 LEFT JOIN rating_levels l ON l.framework_id = w.framework_id AND l.seq = r.level_seq
 LEFT JOIN printed_ratings p USING (dataset, unit_id, fiscal_year)
+LEFT JOIN rating_levels pl ON pl.framework_id = w.framework_id AND pl.level_code = p.level_code
 LEFT JOIN unsure u ON u.framework_id = w.framework_id
 ORDER BY w.fiscal_year, w.unit_id
 """.replace("UNSURE", _UNSURE)

@@ -18,6 +18,7 @@ from ita_dash import config
 
 if TYPE_CHECKING:
     from ita_dash.editing.pipeline import Outcome
+    from ita_dash.importer.mapping import Mapped
     from ita_dash.importer.report import Report
 
 EXIT_ERRORS = 1
@@ -38,9 +39,16 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not path.is_file():
         print(f"no such file: {path} / ไม่พบไฟล์", file=sys.stderr)
         return EXIT_ERRORS
+    from ita_dash.importer.mapping import parse_overrides
+
+    overrides = parse_overrides(Path(args.map_file).read_text(encoding="utf-8-sig")) \
+        if args.map_file else {}
+    overrides.update(parse_overrides(args.map or ""))
     options = ImportOptions(dataset=args.dataset, add_units=args.add_units, replace=args.replace,
                             max_bytes=int(args.max_mb * 1048576) if args.max_mb else None,
-                            sheet=args.sheet)
+                            sheet=args.sheet, year=args.year, unit=args.unit,
+                            overrides=overrides,
+                            unit_types=parse_overrides(args.unit_type or ""))
     con = open_db()
     try:
         plan = prepare_import(con, path.read_bytes(), path.name, options)
@@ -52,6 +60,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         return EXIT_ERRORS
     finally:
         con.close()
+    if plan.mapping is not None:
+        print(mapping_lines(plan.mapping))
     print_report(plan.report, args)
     if outcome is None:
         print(f"{plan.report.count('error')} errors: nothing was written / "
@@ -59,6 +69,14 @@ def cmd_import(args: argparse.Namespace) -> int:
         return EXIT_ERRORS
     print(summary_line(outcome))
     return 0
+
+
+def mapping_lines(mapped: Mapped) -> str:
+    """The mapping as printed: per column, what it became and why."""
+    lines = [f"mapping / การจับคู่คอลัมน์ (layout {mapped.layout}):"]
+    for c in mapped.columns:
+        lines.append(f"  {c.header or '-'} -> {c.target or '-'}: {c.why_en} / {c.why_th}")
+    return "\n".join(lines)
 
 
 def print_report(report: Report, args: argparse.Namespace) -> None:
@@ -74,7 +92,8 @@ def print_report(report: Report, args: argparse.Namespace) -> None:
 def summary_line(outcome: Outcome) -> str:
     c = outcome.counts
     figures = (f"{c['new']} new, {c['replace']} replaced, {c['same']} unchanged, "
-               f"{c['units_new']} new units, {c['warnings']} warnings")
+               f"{c['units_new']} new units, {c.get('levels', 0)} printed levels, "
+               f"{c['warnings']} warnings")
     if outcome.dry_run:
         return f"dry run: would write {c['new'] + c['replace']} figures ({figures}); nothing written"
     if outcome.import_id is None:
@@ -226,6 +245,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--limit", type=int, default=200, help="report lines printed (default 200)")
     p.add_argument("--max-mb", type=float, help="size limit (default ITA_IMPORT_MAX_MB or 20)")
     p.add_argument("--sheet", help="the Excel sheet to read (default: the first visible one)")
+    p.add_argument("--year", type=int, help="the fiscal year (B.E.) of a file without a year "
+                   "column")
+    p.add_argument("--unit", help="the unit of a file without a unit column (one unit's history)")
+    p.add_argument("--map", help="what columns become: 'คะแนนรวม=ITA,ระดับ=level,ลำดับ=ignore'")
+    p.add_argument("--map-file", help="a mapping file: one 'HEADER=TARGET' a line")
+    p.add_argument("--unit-type", help="a new unit's type when its name does not say it or "
+                   "says it wrongly: 'NAME=TYPE,...' (e.g. 'คณะทดสอบ=other_state_agency')")
     p.set_defaults(handler=cmd_import)
     h = sub.add_parser("import-history", help="list the imports")
     h.add_argument("--dataset", choices=config.dataset_names())

@@ -298,6 +298,31 @@ def read_sources(root: Path, out: Problems) -> pd.DataFrame:
     return pd.DataFrame(records)
 
 
+def read_national_results(root: Path, out: Problems, sources: set[str]) -> pd.DataFrame:
+    """``real/national_results.csv``: the published national results of a year (agencies
+    assessed, mean total, number and share passed), each with its source."""
+    rows = read_rows(root, "real/national_results.csv",
+                     ["fiscal_year", "n_units", "mean_score", "source_id"], out)
+    records: list[Record] = []
+    for line, r in rows.records:
+        year = year_at(rows, line, "fiscal_year", r["fiscal_year"], out)
+        values = {c: number_at(rows, line, c, r[c], out) if r.get(c) else None
+                  for c in ("n_units", "mean_score", "n_passed", "pass_rate")}
+        if r["source_id"] not in sources:
+            error(out, rows, line, "source_id", r["source_id"],
+                  "ไม่รู้จักแหล่งที่มา (ดู data/sources.csv)", "unknown source (see data/sources.csv)")
+            continue
+        if year is None or values["mean_score"] is None:
+            continue
+        records.append({"fiscal_year": year, **values, "source_id": r["source_id"],
+                        "note": r.get("note") or None})
+    frame = pd.DataFrame(records, columns=["fiscal_year", "n_units", "mean_score", "n_passed",
+                                           "pass_rate", "source_id", "note"])
+    for column in ("n_units", "n_passed"):
+        frame[column] = frame[column].astype("Int64")
+    return frame
+
+
 def read_demo_years(root: Path, index: Frameworks, out: Problems) -> pd.DataFrame:
     """The years of the demo dataset; a year may reuse a framework outside its own years."""
     rows = read_rows(root, "demo/demo.csv", ["fiscal_year", "framework_id"], out)
@@ -361,5 +386,7 @@ def load_source_data(root: Path, later: list[FrameworkParts] | None = None) -> S
                     nodes.loc[nodes["kind"] == "item", "code"], strict=True))
     tables["item_crosswalk"] = read_crosswalk(root, index, items, out,
                                               set(tables["sources"]["source_id"]))
+    tables["national_results"] = read_national_results(root, out,
+                                                       set(tables["sources"]["source_id"]))
     out.raise_errors()
     return SourceData(tables=tables, fingerprint=fingerprint_files(root))

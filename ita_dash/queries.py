@@ -556,10 +556,11 @@ def consistency_checks(con: Con, *, dataset: str, year: int | None = None,
           AND {printed_differs}
         UNION ALL
         SELECT y.unit_id, u.short_th, u.short_en, y.fiscal_year, 'level', 'level',
-               y.printed_level, y.level_code, NULL
+               y.printed_level, y.computed_level, NULL
         FROM unit_years y JOIN units u USING (unit_id)
         WHERE y.dataset = $dataset AND ($year IS NULL OR y.fiscal_year = $year)
-          AND y.printed_level IS NOT NULL AND y.printed_level IS DISTINCT FROM y.level_code
+          AND y.printed_level IS NOT NULL
+          AND y.printed_level IS DISTINCT FROM y.computed_level
         ORDER BY fiscal_year, short_th, code""",
                 {"dataset": dataset, "year": year, "tolerance": tolerance})
 
@@ -621,6 +622,18 @@ def conflicts(con: Con, *, dataset: str) -> pd.DataFrame:
                c.rule, c.source_id, c.note
         FROM conflicts c JOIN units u USING (unit_id)
         WHERE c.dataset = $dataset ORDER BY c.fiscal_year, u.short_th""", {"dataset": dataset})
+
+
+def national_reference(con: Con, *, dataset: str) -> pd.DataFrame:
+    """The published national results by year (agencies, mean, passed) with their source's
+    title and page (url NULL when unknown); none for a synthetic dataset."""
+    return _run(con, """
+        SELECT n.fiscal_year, n.n_units, n.mean_score, n.n_passed, n.pass_rate, n.source_id,
+               s.title_th AS source_title, s.url AS source_url, n.note
+        FROM national_results n LEFT JOIN sources s USING (source_id)
+        WHERE EXISTS (SELECT 1 FROM datasets d WHERE d.dataset = $dataset
+                      AND NOT d.is_synthetic)
+        ORDER BY n.fiscal_year""", {"dataset": dataset})
 
 
 def frameworks_overview(con: Con) -> pd.DataFrame:
@@ -1035,6 +1048,62 @@ def measures_by_indicator(con: Con, *, dataset: str, unit_id: str, year: int) ->
              AND (nxt.kind = 'indicator' OR nxt.framework_id = p.framework_id)
         ORDER BY iv.value NULLS LAST, ind.seq, p.node_seq, p.measure_id""",
                 {"dataset": dataset, "unit_id": unit_id, "year": year})
+
+
+def recoverable_outlook(con: Con, *, dataset: str, year: int, unit_id: str) -> pd.DataFrame:
+    """One row: the unit-year's total and rating, the points recoverable (items below full
+    marks) and the total and rating if every one of them reached full marks.
+
+    Each tool's projected score adds its recoverable points over the tool's weight; the
+    projected rating is the best level of the year's scale whose total and tool conditions
+    the projection meets (unknown when a needed tool score is unknown).
+    """
+    head = _run(con, """
+        SELECT y.framework_id, y.score, y.iit, y.eit, y.oit, l.label_th AS level_th,
+               l.label_en AS level_en, l.color AS level_color
+        FROM unit_years y
+        LEFT JOIN rating_levels l ON l.framework_id = y.framework_id AND l.seq = y.level_seq
+        WHERE y.dataset = $dataset AND y.unit_id = $unit_id AND y.fiscal_year = $year""",
+                {"dataset": dataset, "unit_id": unit_id, "year": year})
+    rec = points_recoverable(con, dataset=dataset, year=year, unit_id=unit_id)
+    if head.empty or rec.empty or pd.isna(head.iloc[0]["score"]):
+        return pd.DataFrame()
+    row = head.iloc[0]
+    weights = dict(con.execute("""
+        SELECT code, points FROM framework_nodes WHERE framework_id = $fw AND kind = 'tool'""",
+                               {"fw": row["framework_id"]}).fetchall())
+    by_tool = rec.groupby("tool")["recoverable"].sum()
+    tools: dict[str, float | None] = {}
+    for tool in ("IIT", "EIT", "OIT"):
+        now, weight = row[tool.lower()], weights.get(tool)
+        gain = float(by_tool.get(tool, 0.0))
+        tools[tool] = (None if pd.isna(now) else
+                       min(100.0, float(now) + (gain / weight * 100 if weight else 0.0)))
+    total = round(float(rec["recoverable"].sum()), 2)
+    projected = min(100.0, round(float(row["score"]) + total, 2))
+    levels = _run(con, """
+        SELECT label_th, label_en, color, min_total, min_each_tool FROM rating_levels
+        WHERE framework_id = $fw ORDER BY seq""", {"fw": row["framework_id"]})
+    level = None
+    for lv in levels.itertuples():
+        if projected < lv.min_total:
+            continue
+        if pd.notna(lv.min_each_tool):
+            if any(v is None for v in tools.values()):
+                break
+            if any(v < lv.min_each_tool for v in tools.values() if v is not None):
+                continue
+        level = lv
+        break
+    return pd.DataFrame([{
+        "score": round(float(row["score"]), 2), "level_th": row["level_th"],
+        "level_en": row["level_en"], "recoverable": total, "n_items": len(rec),
+        "projected": projected,
+        "projected_level_th": None if level is None else level.label_th,
+        "projected_level_en": None if level is None else level.label_en,
+        "projected_color": None if level is None else level.color,
+        **{f"projected_{k.lower()}": None if v is None else round(v, 2)
+           for k, v in tools.items()}}])
 
 
 def compare_history(con: Con, *, dataset: str, scope: Scope) -> pd.DataFrame:

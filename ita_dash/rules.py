@@ -198,8 +198,9 @@ def codes(rows: pd.DataFrame, index: Frameworks, out: Problems, *, column: str |
         th = ("ไม่มีรหัสนี้ในกรอบการประเมิน " + sub["framework_id"]).where(~blank, "ไม่มีรหัส")
         en = ("code is not in framework " + sub["framework_id"]).where(~blank,
                                                                        "the code is missing")
-        items = per_distinct_pair(sub["framework_id"], sub["code_text"],
-                                  index.unknown_item_list)
+        items = per_distinct_pair(
+            sub["framework_id"], sub["code_text"],
+            lambda f, c: index.unknown_item_list(f, c) or (index.totals_only(f, c) if c else None))
         th = th.where(items.isna(), items.map(lambda m: m[0] if m else ""))
         en = en.where(items.isna(), items.map(lambda m: m[1] if m else ""))
         out.add_many("error", sub["row"], sub["column"] if column is None else column,

@@ -75,6 +75,9 @@ CREATE TABLE reference_scores (
     framework_id VARCHAR NOT NULL, code VARCHAR NOT NULL, ref_kind VARCHAR NOT NULL,
     score DOUBLE NOT NULL, label_printed VARCHAR, source_id VARCHAR, source_ref VARCHAR,
     note VARCHAR, PRIMARY KEY (dataset, unit_id, fiscal_year, code, ref_kind));
+CREATE TABLE national_results (
+    fiscal_year INTEGER PRIMARY KEY, n_units INTEGER, mean_score DOUBLE NOT NULL,
+    n_passed INTEGER, pass_rate DOUBLE, source_id VARCHAR NOT NULL, note VARCHAR);
 CREATE TABLE conflicts (
     dataset VARCHAR NOT NULL, unit_id VARCHAR NOT NULL, fiscal_year INTEGER NOT NULL,
     code VARCHAR, printed_values VARCHAR NOT NULL, chosen_value VARCHAR, rule VARCHAR NOT NULL,
@@ -107,6 +110,9 @@ CREATE TABLE unit_years (
     framework_id VARCHAR NOT NULL, score DOUBLE, score_printed DOUBLE,
     score_recomputed DOUBLE, iit DOUBLE, eit DOUBLE, oit DOUBLE,
     level_seq INTEGER, level_code VARCHAR, printed_level VARCHAR,
+    -- the level under the year's rules; level_seq / level_code are the printed level where
+    -- one is printed in the year's scale (a level is computed only where none is printed)
+    computed_level_seq INTEGER, computed_level VARCHAR,
     prev_year INTEGER, -- the unit's previous year with scores in this dataset (one definition)
     score_source VARCHAR, score_unconfirmed BOOLEAN, level_source VARCHAR,
     scale_unconfirmed BOOLEAN,

@@ -42,9 +42,24 @@ def normalize_text(text: str) -> str:
     return " ".join(text.split())
 
 
+# spellings real files carry for the same text: sara am typed as nikhahit + sara aa
+# (U+0E4D U+0E32, common in text copied from PDF), sara ae typed as two sara e
+_SPELLING = (("\u0e4d\u0e32", "\u0e33"), ("\u0e40\u0e40", "\u0e41"))
+
+
+def fold_spelling(text: str) -> str:
+    """``text`` with the spelling variants of real files folded into one form
+    ('ํา' -> 'ำ', 'เเ' -> 'แ')."""
+    for variant, standard in _SPELLING:
+        if variant in text:
+            text = text.replace(variant, standard)
+    return text
+
+
 def name_key(name: str) -> str:
-    """Key for matching unit names: normalised, without spaces, lower-case."""
-    return normalize_text(name).replace(" ", "").lower()
+    """Key for matching names and headers: normalised, spelling variants folded, without
+    spaces, lower-case."""
+    return fold_spelling(normalize_text(name)).replace(" ", "").lower()
 
 
 def district_short_name(name: str) -> str:

@@ -18,7 +18,7 @@ import duckdb
 import pandas as pd
 
 from ita_dash.derive import refresh_derived
-from ita_dash.queries import level_conditions, points_recoverable
+from ita_dash.queries import level_conditions
 from ita_dash.schema import create_schema
 
 FULL = 100.0
@@ -121,24 +121,3 @@ def scenario(con: duckdb.DuckDBPyConnection, *, dataset: str, unit_id: str, year
     after["level_en"] = chosen.iloc[0]["label_en"] if not chosen.empty else None
     return Scenario(nodes=table.reset_index(drop=True), before=before, after=after,
                     conditions=conditions)
-
-
-def recoverable_outlook(con: duckdb.DuckDBPyConnection, *, dataset: str, year: int,
-                        unit_id: str) -> pd.DataFrame:
-    """One row: the unit-year's total and rating, the points recoverable (items below full
-    marks) and the total, tools and rating if every one of them reached full marks — the
-    what-if :func:`scenario` of all those items, so the build's own rules decide them."""
-    rec = points_recoverable(con, dataset=dataset, year=year, unit_id=unit_id)
-    if rec.empty:
-        return pd.DataFrame()
-    found = scenario(con, dataset=dataset, unit_id=unit_id, year=year, full_marks=rec["code"])
-    if found is None or pd.isna(found.before["score"]) or pd.isna(found.after["score"]):
-        return pd.DataFrame()
-    before, after = found.before, found.after
-    return pd.DataFrame([{
-        "score": round(float(before["score"]), 2), "level_th": before["level_th"],
-        "level_en": before["level_en"], "recoverable": round(float(rec["recoverable"].sum()), 2),
-        "n_items": len(rec), "projected": round(float(after["score"]), 2),
-        "projected_level_th": after["level_th"], "projected_level_en": after["level_en"],
-        **{f"projected_{tool}": None if pd.isna(after[tool]) else round(float(after[tool]), 2)
-           for tool in ("iit", "eit", "oit")}}])

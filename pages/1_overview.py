@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ita_dash import charts, tables, ui
-from ita_dash.ui import levels, mine, scale
+from ita_dash.ui import levels, mine, national, scale
 
 f = ui.start("overview")
 ui.page_title(f, "overview.title")
@@ -31,7 +31,8 @@ if many:  # thousands of units: ranked within their agency type, as the NACC ran
 else:
     st.subheader(f.t("overview.ranking"))
     rows = ranking.rename_axis("position").reset_index()
-    ui.chart("ranking", charts.ranking_focus_bar, rows, f.lang, f.unit)
+    mark, note = national.of_year(f, year)
+    ui.chart("ranking", charts.ranking_focus_bar, rows, f.lang, f.unit, mark, source_note=note)
     st.caption(f.t("overview.change_note"))
     scale.paged_table(ranking, tables.RANKING, f, "ranking", focus_unit=f.unit)
 

@@ -6,7 +6,7 @@ from ita_dash import charts, tables, ui
 from ita_dash.escape import md
 from ita_dash.i18n import year_label
 from ita_dash.scope import Scope
-from ita_dash.ui import levels, showdata, whatif
+from ita_dash.ui import levels, national, showdata, whatif
 from ita_dash.ui.report_download import report_button
 
 f = ui.start("unit_profile")
@@ -22,7 +22,8 @@ report_button(f, year)
 
 st.subheader(f.t("profile.history"))
 if len(history) > 1:
-    ui.chart("history", charts.unit_history_lines, history, f.lang)
+    means, note = national.of_years(f, history["fiscal_year"])
+    ui.chart("history", charts.unit_history_lines, history, f.lang, means, source_note=note)
 else:
     ui.message(f.t("profile.one_year", year=shown_year))
 ui.table(tables.with_status_labels(ui.with_framework_names(history), ("level_source",)),

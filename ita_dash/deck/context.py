@@ -185,6 +185,7 @@ class DeckData:
     zero: pd.DataFrame
     recoverable: pd.DataFrame
     items: pd.DataFrame
+    national: pd.DataFrame | None = None  # published national results by year
 
 
 def gather(con: Con, ctx: Context) -> DeckData:
@@ -199,4 +200,5 @@ def gather(con: Con, ctx: Context) -> DeckData:
         zero=queries.zero_items(con, **common, scope=Scope.of_units([ctx.unit_id])),
         recoverable=queries.points_recoverable(con, **unit),
         items=queries.unit_items(con, **unit),
+        national=queries.national_reference(con, dataset=ctx.dataset),
     )

@@ -135,8 +135,18 @@ def _header(slide: PptxSlide, s: m.Slide) -> None:
               size=SUBTITLE_PT, color=palette.MUTED, name="Subtitle")
 
 
+NOTE_CHARS_PER_LINE = 100  # at NOTE_PT across the slide
+NOTE_LINE_H, NOTES_MAX_H = Inches(0.29), Inches(1.6)
+
+
+def _notes_height(s: m.Slide) -> int:
+    """Room for the notes: two lines, more when they are longer (the chart gives way)."""
+    lines = -(-width(" · ".join(s.notes)) // NOTE_CHARS_PER_LINE)
+    return int(min(NOTES_MAX_H, max(NOTES_H, lines * NOTE_LINE_H)))
+
+
 def _content_box(s: m.Slide) -> Box:
-    bottom = SOURCE_TOP - (NOTES_H + Inches(0.05) if s.notes else Inches(0.1))
+    bottom = SOURCE_TOP - (_notes_height(s) + Inches(0.05) if s.notes else Inches(0.1))
     return Box(MARGIN, CONTENT_TOP, SLIDE_W - 2 * MARGIN, bottom - CONTENT_TOP)
 
 
@@ -347,8 +357,9 @@ def _body(slide: PptxSlide, s: m.Slide) -> None:
     elif s.table is not None:
         add_table(slide, s.table, box)
     if s.notes:
-        _text(slide, Box(MARGIN, SOURCE_TOP - NOTES_H - Inches(0.05), SLIDE_W - 2 * MARGIN,
-                         NOTES_H),
+        height = _notes_height(s)
+        _text(slide, Box(MARGIN, SOURCE_TOP - height - Inches(0.05), SLIDE_W - 2 * MARGIN,
+                         height),
               [" · ".join(s.notes)], size=NOTE_PT, color=palette.MUTED, name="Notes")
 
 

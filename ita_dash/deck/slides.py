@@ -123,7 +123,36 @@ def ranking_slide(ctx: Context, data: DeckData) -> m.Slide:
                                             for u in shown["unit_id"])),),
         axis_title=ctx.t("score_axis"), value_min=0, value_max=100)
     subtitle = ctx.t("ranking_sub", rank=int(me["rank"]), n=len(ranked), score=fmt(me["score"]))
+    notes += _national_notes(ctx, data, [ctx.year])
     return _slide(ctx, "ranking", title, subtitle=subtitle, chart=chart, notes=notes)
+
+
+def _national(data: DeckData, years: list[int]) -> pd.DataFrame:
+    national = data.national if data.national is not None else pd.DataFrame(
+        columns=["fiscal_year"])
+    return national[national["fiscal_year"].isin(years)]
+
+
+def _national_notes(ctx: Context, data: DeckData, years: list[int]) -> tuple[str, ...]:
+    """One short line: the national mean of the years published and the sources ('ค่าเฉลี่ย
+    ทั้งประเทศ 2566: 90.19 (8,323 หน่วยงาน, ผ่าน 6,737 (80.94 %)) · ที่มา: …' for one year;
+    '2564 81.25; 2565 87.57 · ที่มา: …' for several)."""
+    rows = _national(data, years)
+    if rows.empty:
+        return ()
+    sources = []
+    for _, r in rows.iterrows():
+        url = r["source_url"] if isinstance(r["source_url"], str) and r["source_url"] else None
+        sources.append(url or ctx.t("national_no_url"))
+    source = "; ".join(dict.fromkeys(sources))
+    if len(rows) == 1:
+        r = rows.iloc[0]
+        passed = (ctx.t("national_passed", n=f"{int(r['n_passed']):,}", rate=float(r["pass_rate"]))
+                  if pd.notna(r["n_passed"]) else "")
+        return (ctx.t("national_note", year=str(int(r["fiscal_year"])), mean=fmt(r["mean_score"]),
+                      units=f"{int(r['n_units']):,}", passed=passed, source=source),)
+    means = "; ".join(f"{int(r['fiscal_year'])} {fmt(r['mean_score'])}" for _, r in rows.iterrows())
+    return (ctx.t("national_years", means=means, source=source),)
 
 
 def _unranked(ctx: Context, data: DeckData, ranked: pd.DataFrame) -> str:
@@ -142,6 +171,12 @@ def history_slide(ctx: Context, data: DeckData) -> m.Slide:
     columns = [("score", ctx.t("total")), ("iit", "IIT"), ("eit", "EIT"), ("oit", "OIT")]
     series = tuple(m.Series(name, tuple(_num(v) for v in hist[col]), color=color)
                    for (col, name), color in zip(columns, palette.TOOLS, strict=True))
+    years = [int(y) for y in hist["fiscal_year"]]
+    means = _national(data, years)
+    if not means.empty:  # the national mean of the years published, as a reference line
+        by_year = dict(zip(means["fiscal_year"], means["mean_score"], strict=True))
+        series += (m.Series(ctx.t("national"), tuple(_num(by_year.get(y)) for y in years),
+                            color=palette.NEUTRAL),)
     chart = m.Chart(kind="line", categories=tuple(str(int(y)) for y in hist["fiscal_year"]),
                     series=series, axis_title=ctx.t("score_axis"), value_max=100,
                     value_min=_floor10(hist[["score", "iit", "eit", "oit"]]))
@@ -152,6 +187,7 @@ def history_slide(ctx: Context, data: DeckData) -> m.Slide:
         names = "; ".join(f"{a}–{b} {ctx.framework_names.get(f, f)}"
                           for f, a, b in _framework_spans(hist))
         notes.append(ctx.t("history_frameworks", names=names))
+    notes.extend(_national_notes(ctx, data, years))
     return _slide(ctx, "history", title, subtitle=ctx.t("history_sub", n=len(hist)),
                   chart=chart, notes=tuple(notes))
 

@@ -28,6 +28,7 @@ from ita_dash.store.files import (
     Event,
     append_event,
     read_import_folder,
+    read_import_levels,
     read_log,
     write_import_folder,
 )
@@ -52,7 +53,9 @@ def commit_import(*, dataset: str, rows: pd.DataFrame, new_units: pd.DataFrame, 
                   checksum: str, actor: Actor | None, note: str, counts: dict[str, int],
                   recheck: Callable[[duckdb.DuckDBPyConnection], None],
                   places: Places | None = None,
-                  on_wait: Callable[[], None] | None = None) -> Committed:
+                  on_wait: Callable[[], None] | None = None,
+                  levels: pd.DataFrame | None = None,
+                  mapping: dict[str, object] | None = None) -> Committed:
     """Store one import as files and publish a build with it; return its id and the build."""
     with writing(actor, places, on_wait) as turn:
         actor, places = turn.actor, turn.places
@@ -65,21 +68,31 @@ def commit_import(*, dataset: str, rows: pd.DataFrame, new_units: pd.DataFrame, 
         scores = rows.assign(source_ref=rows["source_ref"].fillna(file_name),
                              unit_name_th=rows["unit_id"].map(names))
         at = now()
+        level_rows = None
+        if levels is not None and not levels.empty:
+            level_rows = levels.assign(unit_name_th=levels["unit_id"].map(names),
+                                       source_ref=file_name)
+        years = set(rows["fiscal_year"].unique().tolist())
+        if level_rows is not None:
+            years |= set(level_rows["fiscal_year"].unique().tolist())
         meta = {"file_name": file_name, "checksum": checksum, "row_count": len(rows),
-                "note": note, "counts": counts, "years": sorted(
-                    int(y) for y in rows["fiscal_year"].unique())}
+                "note": note, "counts": counts, "years": sorted(int(y) for y in years),
+                **({"mapping": mapping} if mapping else {})}
         sums = write_import_folder(turn.store, import_id, scores=scores, units=new_units,
                                    meta={"import_id": import_id, "dataset": dataset,
-                                         "imported_at": at, "imported_by": actor.name, **meta})
+                                         "imported_at": at, "imported_by": actor.name, **meta},
+                                   levels=level_rows)
         append_event(turn.store, Event("import", import_id, at, actor.name, dataset,
-                                         {**meta, "files_sha256": sums}))
-        stored, units = read_import_folder(turn.store, read_log(turn.store)[-1])
+                                       {**meta, "files_sha256": sums}))
+        logged = read_log(turn.store)[-1]
+        stored, units = read_import_folder(turn.store, logged)
+        stored_levels = read_import_levels(turn.store, logged)
         datasets = wanted_datasets(source, base)
 
         def change(con: duckdb.DuckDBPyConnection) -> None:
             if dataset in datasets:
                 apply_import(con, dataset=dataset, import_id=import_id, scores=stored,
-                             units=units)
+                             units=units, levels=stored_levels)
 
         return Committed(import_id, incremental_build(places, base, datasets, change))
 

@@ -20,10 +20,13 @@ from ita_dash.cells import code_key
 from ita_dash.editing import imports as store
 from ita_dash.importer import consistency
 from ita_dash.importer.catalog import Catalog
+from ita_dash.importer.levels import add_conflict_warnings, compare_levels, level_conflicts
+from ita_dash.importer.mapping import MapOptions, Mapped, decide
 from ita_dash.importer.readers import read_table
 from ita_dash.importer.report import Report
 from ita_dash.importer.validate import compare_with_store, validate
 from ita_dash.publish import Places
+from ita_dash.thailand import UNIT_TYPES
 
 Progress = Callable[[float, str], None]
 
@@ -44,6 +47,10 @@ class ImportOptions:
     replace: bool = False
     max_bytes: int | None = None
     sheet: str | None = None  # the XLSX worksheet to read (default: the first visible one)
+    year: int | None = None  # the fiscal year of a file without a year column (--year)
+    unit: str | None = None  # the unit of a file without a unit column (--unit)
+    overrides: dict[str, str] = field(default_factory=dict)  # header -> target (--map)
+    unit_types: dict[str, str] = field(default_factory=dict)  # new unit -> type (--unit-type)
 
 
 @dataclass
@@ -61,6 +68,8 @@ class Plan:
     previous_import: str | None = None
     previewed: bool = False  # inconsistent totals already in the report
     mismatches: int = 0
+    mapping: Mapped | None = None  # what each column became, and why
+    levels: pd.DataFrame = field(default_factory=pd.DataFrame)  # printed levels to store
 
     @property
     def ok(self) -> bool:
@@ -77,6 +86,7 @@ class Plan:
         return {"file_rows": self.n_file_rows, "scores": len(self.rows),
                 "new": int((status == "new").sum()), "replace": int((status == "replace").sum()),
                 "same": int((status == "same").sum()), "units_new": len(self.new_units),
+                "levels": len(self.levels),
                 "errors": self.report.count("error"), "warnings": self.report.count("warning")}
 
 
@@ -108,16 +118,32 @@ def prepare_import(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str,
     raw = read_table(data, file_name, report, options.max_bytes, options.sheet)
     if raw is None:
         return plan
+    unknown_types = sorted(set(options.unit_types.values()) - set(UNIT_TYPES) - {"unknown"})
+    if unknown_types:
+        listed = ", ".join(UNIT_TYPES)
+        report.add("error", None, None, ", ".join(unknown_types),
+                   f"ไม่รู้จักประเภทหน่วยงาน (ที่มี: {listed})", f"unknown unit type (known: {listed})")
+        return plan
+    mapped = decide(raw, catalog, report, MapOptions(options.year, options.unit,
+                                                     dict(options.overrides)))
+    plan.mapping = mapped
+    if not mapped.ok:
+        return plan
     progress(0.35, "validate")
-    staged = validate(raw, catalog, report, add_units=options.add_units,
-                      replace=options.replace)
+    staged = validate(mapped.raw, catalog, report, add_units=options.add_units,
+                      replace=options.replace, unit_type=mapped.unit_type,
+                      unit_types=options.unit_types)
     plan.layout, plan.n_file_rows, plan.new_units = staged.layout, staged.n_file_rows, \
         staged.new_units
+    if mapped.layout == "report":
+        plan.layout = "report"
     if report.has_errors:
         return plan
     progress(0.65, "compare")
     plan.rows = compare_with_store(con, staged.rows, options.dataset, report,
                                    replace=options.replace)
+    plan.levels = compare_levels(con, staged.levels, options.dataset, report,
+                                 replace=options.replace)
     plan.previous_import = store.active_import_with_checksum(
         dataset=options.dataset, checksum=plan.checksum)
     if plan.previous_import:
@@ -153,7 +179,7 @@ def run_import(con: duckdb.DuckDBPyConnection, plan: Plan, *, actor: Actor | Non
                        warnings)
     require_editor(actor)
     write = plan.to_write
-    if write.empty:
+    if write.empty and plan.levels.empty:
         progress(1.0, "done")
         return Outcome(None, 0, counts, False, 0)
     progress(0.75, "write")
@@ -176,10 +202,14 @@ def _commit(con: duckdb.DuckDBPyConnection, plan: Plan, write: pd.DataFrame,
     committed = store.commit_import(
         dataset=plan.options.dataset, rows=write, new_units=plan.new_units,
         file_name=plan.file_name, checksum=plan.checksum, actor=actor, note=note, counts=counts,
-        recheck=lambda current: recheck(current, plan), on_wait=on_wait, places=places)
+        recheck=lambda current: recheck(current, plan), on_wait=on_wait, places=places,
+        levels=plan.levels, mapping=mapping_record(plan))
     built = duckdb.connect(str(committed.build.path), read_only=True)
     try:
         found = consistency.mismatches(built, write, plan.options.dataset)
+        if not plan.levels.empty:
+            add_conflict_warnings(plan.report, level_conflicts(
+                built, dataset=plan.options.dataset, keys=plan.levels))
     finally:
         built.close()
     warnings = len(found) if plan.previewed else consistency.add_warnings(plan.report, found,
@@ -187,6 +217,16 @@ def _commit(con: duckdb.DuckDBPyConnection, plan: Plan, write: pd.DataFrame,
     progress(1.0, "done")
     return Outcome(committed.import_id, len(write),
                    {**counts, "warnings": plan.report.count("warning")}, False, warnings)
+
+
+def mapping_record(plan: Plan) -> dict[str, object]:
+    """The mapping used, kept with the import so that the file is read the same way again."""
+    if plan.mapping is None:
+        return {}
+    options = plan.options
+    return {"layout": plan.mapping.layout, "columns": plan.mapping.record(),
+            "year": options.year, "unit": options.unit, "overrides": dict(options.overrides),
+            "unit_types": dict(options.unit_types)}
 
 
 def recheck(con: duckdb.DuckDBPyConnection, plan: Plan) -> None:

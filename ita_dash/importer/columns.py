@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-from ita_dash.thai import name_key
+from ita_dash.importer import headers
 
-# field -> accepted headers (compared by name_key: case, spaces and Thai digits ignored)
-FIELD_HEADERS: dict[str, tuple[str, ...]] = {
-    "unit": ("unit_name_th", "unit_name", "unit", "หน่วยงาน", "ชื่อหน่วยงาน"),
-    "year": ("fiscal_year", "year", "ปีงบประมาณ", "ปีงบประมาณ (พ.ศ.)", "ปี พ.ศ.", "ปี"),
-    "code": ("code", "รหัส", "รหัสตัวชี้วัด"),
-    "score": ("score", "คะแนน"),
-    "framework": ("framework", "framework_id", "กรอบการประเมิน", "เกณฑ์การประเมิน"),
-    "unit_type": ("unit_type", "ประเภทหน่วยงาน"),
-    "parent": ("parent_org", "parent", "สังกัด", "หน่วยงานต้นสังกัด"),
-    "province": ("province", "จังหวัด"),
-    "source": ("source", "แหล่งที่มา"),
-    "note": ("note", "หมายเหตุ"),
-    # the level and where it came from (as in ``export --totals``): read but not imported,
-    # the level is computed under the year's rules
-    "level": ("level_th", "level_en", "level", "ระดับ", "ระดับผลการประเมิน"),
-    "level_source": ("level_source", "ที่มาของระดับ"),
-}
-_BY_KEY = {name_key(h): f for f, headers in FIELD_HEADERS.items() for h in headers}
+# field -> accepted headers (compared by name_key: case, spaces, Thai digits and spelling
+# variants ignored): the families of headers.toml
+FIELD_HEADERS: dict[str, tuple[str, ...]] = headers.families().field_headers
 REQUIRED = ("unit", "year")
+# a header row names at least two of these, one of them the unit, the year or a label column
+_ANCHORS = {"unit", "year", "label"}
+_HEADER_KINDS = {"field", "total", "tool", "indicator"}
 
 # Thai headers of the templates
 TEMPLATE_HEADERS = {"unit": "หน่วยงาน", "year": "ปีงบประมาณ", "framework": "กรอบการประเมิน",
@@ -32,11 +20,17 @@ TEMPLATE_HEADERS = {"unit": "หน่วยงาน", "year": "ปีงบป
 
 def field_of(header: str) -> str | None:
     """The field a header names (None for anything else, e.g. a code column)."""
-    return _BY_KEY.get(name_key(header))
+    return headers.field_of(header)
 
 
 
 def is_header_row(cells: list[str]) -> bool:
-    """A row naming at least the unit and the year columns."""
-    fields = {field_of(c) for c in cells if c}
-    return all(f in fields for f in REQUIRED)
+    """A row naming the unit and the year columns, or naming two columns of the header
+    families (headers.toml) one of which is the unit, the year or a label column (a file
+    without a year or a unit column, a report layout)."""
+    found = [r for c in cells if c and (r := headers.recognise(c)) is not None
+             and r.kind in _HEADER_KINDS and not (r.kind == "field" and r.target == "ignore")]
+    fields = {r.target for r in found if r.kind == "field"}
+    if all(f in fields for f in REQUIRED):
+        return True
+    return len(found) >= 2 and bool(fields & _ANCHORS)

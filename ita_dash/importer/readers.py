@@ -73,6 +73,9 @@ class RawTable:
     header_row: int  # 1-based row (line) number of the header in the file
     headers: list[str]
     frame: pd.DataFrame  # positional columns 0..n-1 plus "_row"
+    # what each column became (a field, a code, "ignore"): set by the mapping
+    # (:mod:`ita_dash.importer.mapping`); None: the headers as written
+    targets: list[str] | None = None
 
 
 def max_upload_bytes() -> int:

@@ -20,16 +20,20 @@ from ita_dash import rules
 from ita_dash.cells import is_formula, per_distinct, texts
 from ita_dash.importer.catalog import Catalog
 from ita_dash.importer.columns import field_of
+from ita_dash.importer.levels import printed_levels
 from ita_dash.importer.readers import RawTable
 from ita_dash.importer.report import Report
+from ita_dash.importer.unit_names import CloseNames, type_of
 from ita_dash.rules import SAME
-from ita_dash.thai import district_short_name, name_key
+from ita_dash.thai import district_short_name, fold_spelling, name_key
 from ita_dash.thailand import UNIT_TYPES
 
 # how to add an unknown unit; the command line names its flag, the Data page its checkbox
 # (ita_dash.ui.import_page.wording replaces the flag by the checkbox's label)
 ADD_UNITS_ADVICE = (" เพิ่มใหม่ได้ด้วย --add-units", "; add it with --add-units")
 
+FIELD_TARGETS = ("unit", "year", "framework", "code", "score", "unit_type", "parent", "province",
+                 "source", "note", "level", "level_source")
 TEXT_FIELDS = ("unit", "year", "framework", "code", "unit_type", "parent", "province", "source",
                "note")
 MAX_NEW_UNIT_HINTS = 500  # beyond this many new units (a bulk load), no misspelling hints
@@ -43,6 +47,7 @@ class Staged:
     rows: pd.DataFrame = field(default_factory=pd.DataFrame)
     new_units: pd.DataFrame = field(default_factory=pd.DataFrame)
     n_file_rows: int = 0
+    levels: pd.DataFrame = field(default_factory=pd.DataFrame)  # printed levels (levels.py)
 
 
 @dataclass
@@ -55,6 +60,9 @@ class Checker:
     add_units: bool = False
     replace: bool = False
     names: dict[str, str] = field(default_factory=dict)  # field -> header as written
+    codes: dict[int, str] = field(default_factory=dict)  # code column -> its code
+    unit_type: str | None = None  # new units' type when their name says none (a จังหวัด column)
+    unit_types: dict[str, str] = field(default_factory=dict)  # new unit's name -> type (editor)
 
     # ------------------------------------------------------------------ columns
 
@@ -72,9 +80,16 @@ class Checker:
                                 "หัวคอลัมน์ซ้ำกัน", "the same column header appears twice")
                 continue
             seen[name_key(header)] = i
-            f = field_of(header)
+            target = self.raw.targets[i] if self.raw.targets is not None else None
+            if target == "ignore":
+                self.report.add("info", self.raw.header_row, header, None,
+                                "คอลัมน์นี้ไม่นำเข้า", "this column is not imported")
+                continue
+            f = field_of(header) if target is None else (
+                target if target in FIELD_TARGETS else None)
             if f is None:
                 others.append(i)
+                self.codes[i] = target or header
             else:
                 fields[f] = i
                 self.names[f] = header
@@ -91,10 +106,6 @@ class Checker:
     # ------------------------------------------------------------------- layout
 
     def layout(self, fields: dict[str, int], others: list[int]) -> str:
-        if "level" in fields:
-            self.report.add("warning", self.raw.header_row, self.names["level"], None,
-                            "ไม่นำเข้าระดับผลการประเมิน ระบบคำนวณระดับตามเกณฑ์ของปีนั้นเอง",
-                            "the level is not imported: it is computed under the year's rules")
         if "code" in fields and "score" in fields:
             for i in others:
                 self.report.add("warning", self.raw.header_row, self.raw.headers[i], None,
@@ -115,7 +126,7 @@ class Checker:
         """One row per file row: the row-level fields (and, for a long file, code and score)."""
         frame = self.raw.frame
         data: dict[str, object] = {"row": frame["_row"].to_numpy()}
-        for f in (*TEXT_FIELDS, "score"):
+        for f in (*TEXT_FIELDS, "score", "level", "level_source"):
             if f in fields and (layout == "long" or f not in ("code", "score")):
                 data[f] = obj(frame[fields[f]])
         if layout == "long":
@@ -127,12 +138,13 @@ class Checker:
         n, k = len(rows), len(others)
         position = np.tile(np.arange(n), k)
         headers = np.array([self.raw.headers[i] for i in others], dtype=object)
+        codes = np.array([self.codes.get(i, self.raw.headers[i]) for i in others], dtype=object)
         picked = self.raw.frame.set_index("_row").loc[rows["row"].to_numpy()]
         scores = (np.concatenate([picked[i].to_numpy(dtype=object) for i in others]) if k
                   else np.array([], dtype=object))
         data = {c: (rows[c].to_numpy()[position] if rows[c].dtype != object
                     else obj(rows[c].to_numpy(dtype=object)[position])) for c in rows.columns}
-        data.update({"column": obj(np.repeat(headers, n)), "code": obj(np.repeat(headers, n)),
+        data.update({"column": obj(np.repeat(headers, n)), "code": obj(np.repeat(codes, n)),
                      "score": obj(scores)})
         return pd.DataFrame(data)
 
@@ -161,10 +173,11 @@ class Checker:
 
     def units(self, rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         """Rows of known units (or, with ``add_units``, of units to add) and the new units."""
+        rows = self.close_names(rows)
         ids = rules.units(rows, self.catalog.resolver, self.report, self.header("unit"),
                           report_unknown=not self.add_units,
                           advice=(ADD_UNITS_ADVICE[0], ADD_UNITS_ADVICE[1]))
-        names = texts(rows["unit"])
+        names = per_distinct(texts(rows["unit"]), lambda n: fold_spelling(str(n)))
         unknown = ids.isna() & (names != "")
         new_units = pd.DataFrame()
         if unknown.any() and self.add_units:
@@ -172,6 +185,30 @@ class Checker:
             ids = ids.where(~unknown, new_ids)
         keep = ids.notna()
         return rows[keep].assign(unit_id=ids[keep], unit_name=names[keep]), new_units
+
+    def close_names(self, rows: pd.DataFrame) -> pd.DataFrame:
+        """Names close to a known unit's ('ตราด' for 'จังหวัดตราด', an abbreviation in
+        brackets) are read as that unit, with a warning naming both."""
+        names = texts(rows["unit"])
+        resolver = self.catalog.resolver
+        unknown = per_distinct(names, lambda n: bool(n) and resolver.resolve(str(n)) is None)
+        if not unknown.astype(bool).any():
+            return rows
+        close = CloseNames(resolver)
+        official = self.catalog.unit_names
+        found = per_distinct(names.where(unknown.astype(bool), ""),
+                             lambda n: official.get(close.known(str(n)) or "") if n else None)
+        hit = found.notna() & (found != "")
+        if not hit.any():
+            return rows
+        self.report.add_many(
+            "warning", rows.loc[hit, "row"], self.header("unit"), names[hit],
+            "ชื่อนี้ใกล้กับหน่วยงานที่มีอยู่ จึงใช้หน่วยงาน " + found[hit] + " (ไม่เพิ่มซ้ำ) "
+            "ถ้าเป็นคนละหน่วยงาน ให้ใช้ชื่อเต็มที่ต่างกัน",
+            "this name is close to a known unit, read as " + found[hit] + " (not added twice); "
+            "if it is another unit, write its full, distinct name")
+        unit = rows["unit"].where(~hit, found)
+        return rows.assign(unit=unit)
 
     def new_units(self, rows: pd.DataFrame, names: pd.Series) -> tuple[pd.DataFrame, pd.Series]:
         keys = per_distinct(names, lambda n: name_key(str(n)))
@@ -206,7 +243,11 @@ class Checker:
         return pd.DataFrame({
             "unit_id": first["unit_id"].to_numpy(), "name_th": first["name_th"].to_numpy(),
             "short_th": short.to_numpy(),
-            "unit_type": first_filled("unit_type").map(unit_type_code).to_numpy(),
+            "unit_type": [self.unit_types.get(name_key(n))
+                          or (unit_type_code(t) if t else None)
+                          or (self.unit_type if type_of(n) == "unknown" else None)
+                          or type_of(n) for t, n in zip(
+                first_filled("unit_type"), first["name_th"], strict=True)],
             "parent_org": first_filled("parent_org").to_numpy(),
             "province": first_filled("province").to_numpy()})
 
@@ -228,9 +269,14 @@ def unit_types_of(rows: pd.DataFrame, catalog: Catalog, new_units: pd.DataFrame)
 
 
 def validate(raw: RawTable, catalog: Catalog, report: Report, *, add_units: bool,
-             replace: bool) -> Staged:
-    """Run every check that needs no stored figures; return what remains valid."""
-    checker = Checker(raw, catalog, report, add_units=add_units, replace=replace)
+             replace: bool, unit_type: str | None = None,
+             unit_types: dict[str, str] | None = None) -> Staged:
+    """Run every check that needs no stored figures; return what remains valid.
+    ``unit_type``: new units' type when their name says none; ``unit_types``: the editor's
+    type for a new unit (by name)."""
+    checker = Checker(raw, catalog, report, add_units=add_units, replace=replace,
+                      unit_type=unit_type,
+                      unit_types={name_key(k): v for k, v in (unit_types or {}).items()})
     fields, others = checker.map_columns()
     layout = checker.layout(fields, others)
     staged = Staged(layout=layout, n_file_rows=len(raw.frame))
@@ -243,6 +289,8 @@ def validate(raw: RawTable, catalog: Catalog, report: Report, *, add_units: bool
     rows = rules.frameworks(rows, catalog.frameworks, report, year_column=checker.header("year"),
                             framework_column=checker.names.get("framework"),
                             unit_types=unit_types_of(rows, catalog, staged.new_units))
+    if "level" in fields:
+        staged.levels = printed_levels(rows, report, checker.header("level"))
     long = rows if layout == "long" else checker.cells(rows, others)
     long = checker.formulas(long, ("code", "score"))
     long = rules.scores(long, report, missing="warning" if layout == "long" else None)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from ita_dash import queries, whatif
+from ita_dash import queries
 from ita_dash.deck.context import Context
 from ita_dash.deck.slides import DeckData, gather
 from ita_dash.framework.model import Registry
@@ -78,7 +78,7 @@ def report_data(con: Con, ctx: Context) -> ReportData:
         framework=framework,
         parts=queries.framework_parts(con, framework_id=ctx.framework_id),
         scale=queries.rating_scale(con, framework_id=ctx.framework_id),
-        outlook=whatif.recoverable_outlook(con, dataset=ctx.dataset, year=ctx.year,
+        outlook=queries.recoverable_outlook(con, dataset=ctx.dataset, year=ctx.year,
                                            unit_id=ctx.unit_id),
         measures=queries.measures_by_indicator(con, dataset=ctx.dataset, unit_id=ctx.unit_id,
                                                year=ctx.year),

@@ -45,6 +45,9 @@ TMP_PREFIX = ".tmp-"
 SCORE_FILE_COLUMNS = ["unit_id", "unit_name_th", "fiscal_year", "framework_id", "code", "score",
                       "source_ref", "note"]
 UNIT_FILE_COLUMNS = ["unit_id", "name_th", "short_th", "unit_type", "parent_org", "province"]
+# printed levels (optional file; the rows of the build's printed_ratings)
+LEVEL_FILE_COLUMNS = ["unit_id", "unit_name_th", "fiscal_year", "framework_id", "level_code",
+                      "label_printed", "source_ref"]
 
 
 class StoreError(Bilingual):
@@ -222,11 +225,16 @@ def verify_store(store: Path | None, *, skip: str | None = None) -> None:
 
 
 def write_import_folder(store: Path, import_id: str, *, scores: pd.DataFrame,
-                        units: pd.DataFrame, meta: dict[str, Any]) -> dict[str, str]:
-    """Write an import's files under a temporary name, then rename; return their checksums."""
-    return write_folder(import_dir(store, import_id), {
+                        units: pd.DataFrame, meta: dict[str, Any],
+                        levels: pd.DataFrame | None = None) -> dict[str, str]:
+    """Write an import's files under a temporary name, then rename; return their checksums
+    (``levels.csv``, the printed levels, only when there are some)."""
+    files: dict[str, Callable[[Path], object]] = {
         "scores.csv": lambda path: write_csv(path, scores, SCORE_FILE_COLUMNS),
-        "units.csv": lambda path: write_csv(path, units, UNIT_FILE_COLUMNS)}, meta)
+        "units.csv": lambda path: write_csv(path, units, UNIT_FILE_COLUMNS)}
+    if levels is not None and not levels.empty:
+        files["levels.csv"] = lambda path: write_csv(path, levels, LEVEL_FILE_COLUMNS)
+    return write_folder(import_dir(store, import_id), files, meta)
 
 
 def read_import_folder(store: Path, event: Event,
@@ -256,6 +264,19 @@ def read_import_folder(store: Path, event: Event,
         if column in units:
             units[column] = units[column].replace("", None)
     return scores, units
+
+
+def read_import_levels(store: Path, event: Event) -> pd.DataFrame:
+    """The printed levels of one logged import (none when it stored no levels.csv)."""
+    if not event.meta.get("files_sha256", {}).get("levels.csv"):
+        return pd.DataFrame(columns=LEVEL_FILE_COLUMNS)
+    data = read_verified(import_dir(store, event.import_id), "levels.csv", event)
+    frame = pd.read_csv(io.BytesIO(data), dtype={c: str for c in LEVEL_FILE_COLUMNS
+                                                  if c != "fiscal_year"},
+                        keep_default_na=False)
+    frame["fiscal_year"] = frame["fiscal_year"].astype("int64")
+    frame["source_ref"] = frame["source_ref"].replace("", None)
+    return frame
 
 
 def unlogged(store: Path) -> list[Path]:

@@ -274,6 +274,7 @@ consecutive_zero_items = cached(queries.consecutive_zero_items)
 
 figure_sources = cached(queries.figure_sources)
 conflicts = cached(queries.conflicts)
+national_reference = cached(queries.national_reference)
 consistency_checks = cached(queries.consistency_checks)
 frameworks_overview = cached(queries.frameworks_overview)
 rating_scale = cached(queries.rating_scale)
@@ -313,7 +314,7 @@ framework_years = cached(queries.framework_years)
 # --------------------------------- defaults, profile outlook and measures, compare, about
 
 richest_units = cached(queries.richest_units)
-recoverable_outlook = cached(whatif_model.recoverable_outlook)
+recoverable_outlook = cached(queries.recoverable_outlook)
 measures_by_indicator = cached(queries.measures_by_indicator)
 compare_history = cached(queries.compare_history)
 compare_indicators = cached(queries.compare_indicators)

@@ -26,6 +26,7 @@ from ita_dash.safe_files import csv_bytes, xlsx_bytes
 from ita_dash.store.files import StoreError
 from ita_dash.ui import auth, framework_import
 from ita_dash.ui import import_actions as actions
+from ita_dash.ui import import_mapping as mapping_ui
 from ita_dash.ui.data import built_datasets, cursor, frameworks_overview, own_cursor
 from ita_dash.ui.render import readable_stem
 from ita_dash.ui.state import Filters, dataset_label, label_of
@@ -152,19 +153,25 @@ def upload(f: Filters) -> None:
                                 format_func=lambda d: dataset_label(d, f.lang))
     add_units = cols[1].checkbox(f.t("data.upload.add_units"), key="import-add-units")
     replace = cols[2].checkbox(f.t("data.upload.replace"), key="import-replace")
+    year, unit = mapping_ui.given(f, st.columns(2))
     if file is None:
         st.session_state.pop(PLAN_KEY, None)
         return
-    options = ImportOptions(dataset=dataset, add_units=add_units, replace=replace)
-    token = (file.file_id, dataset, add_units, replace)
+    overrides = mapping_ui.overrides(file.file_id)
+    types = mapping_ui.unit_types(file.file_id)
+    options = ImportOptions(dataset=dataset, add_units=add_units, replace=replace, year=year,
+                            unit=unit, overrides=overrides, unit_types=types)
+    token = (file.file_id, dataset, add_units, replace, year, unit,
+             tuple(sorted(overrides.items())), tuple(sorted(types.items())))
     if st.button(f.t("data.upload.check"), type="primary", key="import-check",
-                 icon=":material/fact_check:"):
+                 icon=":material/fact_check:") or st.session_state.pop(mapping_ui.RECHECK_KEY,
+                                                                         False):
         bar = st.progress(0.0)
         plan = actions.check_file(cursor(), file.getvalue(), file.name, options, progress(bar, f))
         st.session_state[PLAN_KEY] = (token, plan)
     held = st.session_state.get(PLAN_KEY)
     if held and held[0] == token:
-        pending(f, held[1])
+        pending(f, held[1], file.file_id)
 
 
 def progress(bar: DeltaGenerator, f: Filters) -> Progress:
@@ -174,21 +181,23 @@ def progress(bar: DeltaGenerator, f: Filters) -> Progress:
     return update
 
 
-def pending(f: Filters, plan: Plan) -> None:
+def pending(f: Filters, plan: Plan, file_id: str) -> None:
     counts = plan.counts()
     st.markdown(actions.plain(f.t("data.summary", file=plan.file_name, **counts)))
+    if plan.mapping is not None:
+        mapping_ui.editor(f, plan.mapping, file_id)
     if not plan.ok:
         st.error(f.t("data.has_errors"), icon=":material/error:")
-    elif plan.to_write.empty:
+    elif plan.to_write.empty and plan.levels.empty:
         st.info(f.t("data.nothing"), icon=":material/info:")
     else:
-        preview(f, plan)
+        preview(f, plan, file_id)
     report(f, plan)
-    if plan.ok and not plan.to_write.empty:
+    if plan.ok and not (plan.to_write.empty and plan.levels.empty):
         confirm(f, plan)
 
 
-def preview(f: Filters, plan: Plan) -> None:
+def preview(f: Filters, plan: Plan, file_id: str = "") -> None:
     st.markdown(f"**{f.t('data.preview')}**")
     shown = plan.to_write.head(PREVIEW_ROWS)[list(i18n.columns("data.cols.preview"))].copy()
     shown["status"] = shown["status"].map(lambda s: f.t(f"data.status.{s}"))
@@ -197,6 +206,9 @@ def preview(f: Filters, plan: Plan) -> None:
     shown = shown.astype(object).where(shown.notna(), "")  # a blank, never "None"
     st.dataframe(shown.rename(columns=i18n.columns("data.cols.preview", f.lang)),
                  hide_index=True, width="stretch", height=260)
+    names = dict(zip(plan.rows["unit_id"], plan.rows["unit_name"], strict=False)) \
+        if not plan.rows.empty else {}
+    mapping_ui.extras(f, plan.levels, plan.new_units, names, file_id)
 
 
 def report(f: Filters, plan: Plan) -> None:

@@ -128,7 +128,8 @@ def _export_labels(key: str, filters: Filters | None) -> tuple[str, str, str, st
 
 
 def chart(key: str, build: Callable[..., go.Figure], *args: object,
-          min_width: int | None = None, **kwargs: object) -> None:
+          min_width: int | None = None, source_note: str | None = None,
+          **kwargs: object) -> None:
     """The Plotly chart ``build(*args, **kwargs)``, with its 1600 x 900 PNG export (titled,
     with source and year).
 
@@ -139,6 +140,8 @@ def chart(key: str, build: Callable[..., go.Figure], *args: object,
     chart scrolls sideways instead of squeezing (grids whose every column is labelled).
     """
     labels = _export_labels(key, current())
+    if labels is not None and source_note:  # e.g. the national mean's source, in the PNG
+        labels = (labels[0], labels[1], f"{labels[2]} · {source_note}", labels[3])
     with st.container(key=f"chart-{key}"):  # the replayed chart lands in this block
         filters = current()
         min_width = _chart_element(  # keywords: positional ones cost a signature() per call

@@ -255,7 +255,8 @@ def test_the_totals_export_imports_back_unchanged(cli, tmp_path: Path, built_db:
     monkeypatch.setenv("ITA_DB_PATH", str(fresh))
     code, out = cli("import", str(path), "--dataset", "real", "--add-units")
     assert code == 0, out
-    assert "the level is not imported: it is computed under the year's rules" in out
+    # the levels were computed (level_source): not stored as printed ones (issue 17)
+    assert "0 printed levels" in out
     again = totals(cli, tmp_path)
     pd.testing.assert_frame_equal(
         again[again["unit_name_th"].isin(["กรุงเทพมหานคร", "กระทรวงทดสอบ"])].reset_index(drop=True),

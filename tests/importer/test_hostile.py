@@ -187,7 +187,7 @@ def test_hostile_unit_name_is_shown_as_text(db_copy: Path, monkeypatch) -> None:
         at.query_params.update(unit=unit_id, year="2567", lang=lang, dataset="real")
         at.switch_page(PAGES["unit_profile"])
         at.run()
-        assert not at.exception
+        assert not at.exception, [e.stack_trace for e in at.exception]
         heading = [str(e.value) for e in at.subheader]
         assert any(escape.md(HOSTILE_NAME) in h for h in heading), heading
         assert not any(HOSTILE_NAME in h for h in heading)

@@ -85,7 +85,9 @@ def test_editor_checks_confirms_and_undoes(places: Places,
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert "ไฟล์มีข้อผิดพลาด" in at.error[0].value
-    report = at.dataframe[0].value
+    assert at.dataframe[0].value["เป็นข้อมูล"].tolist()[:2] == [
+        "หน่วยงาน · unit", "ปีงบประมาณ · year"]  # the mapping comes first
+    report = at.dataframe[1].value
     assert report["ค่าในไฟล์"].tolist() == ["<script>alert(1)</script>"]  # shown as text
     problem = report.iloc[0].to_dict()
     # the checkbox by its label, never the command line's flag; closest names of real units
@@ -95,7 +97,7 @@ def test_editor_checks_confirms_and_undoes(places: Places,
     at.run()
     at.button(key="import-check").click()
     at.run()
-    preview = at.dataframe[0].value
+    preview = at.dataframe[1].value
     assert preview["หน่วยงาน"].tolist() == ["สำนักงานเขตบางรัก", "<script>alert(1)</script>"]
     assert "None" not in preview.astype(str).to_numpy().ravel().tolist()
     # the framework by its name, not its id

@@ -47,7 +47,7 @@ def from_import(con: duckdb.DuckDBPyConnection, row: str) -> Problem:
      "this looks like a C.E. year: use the Buddhist Era (C.E. + 543)"),
     ("บางรัก,2564,nacc-2563,o 99,50", "code", "o 99", "code is not in framework nacc-2563"),
     ("บางรัก,2564,nacc-9999,ITA,50", "framework_id", "nacc-9999",
-     "unknown framework (known: nacc-2561, nacc-2562, nacc-2563, nacc-2566, bma-2567, "
+     "unknown framework (known: nacc-2558, nacc-2561, nacc-2562, nacc-2563, nacc-2566, bma-2567, "
        "nacc-2567, nacc-2568, nacc-2569)"),
 ])
 def test_same_rule_same_problem(tmp_path: Path, wcon: duckdb.DuckDBPyConnection, row: str,

@@ -219,6 +219,7 @@ def test_about_page_lists_conflicts_and_rating_scales() -> None:
     years = next(f for f in frames if "สถานะเกณฑ์" in f.columns)
     assert years[["ปีงบประมาณ (พ.ศ.)", "สถานะเกณฑ์", "น้ำหนักเครื่องมือ", "เกณฑ์ระดับผล"]
                  ].values.tolist() == [
+        *[[y, "ไม่ทราบ", "ไม่ทราบ", "ไม่ทราบ"] for y in (2558, 2559, 2560)],  # nacc-2558
         [2561, "ยังไม่ยืนยัน", "ไม่ทราบ", "ไม่ทราบ"],
         [2562, "ยังไม่ยืนยัน", "ไม่ทราบ", "ยังไม่ยืนยัน"],
         *[[y, "พิมพ์ในรายงาน", "พิมพ์ในรายงาน", "พิมพ์ในรายงาน"] for y in (2563, 2564, 2565)],
@@ -337,4 +338,10 @@ def test_charts_on_a_page_carry_their_png_title_scope_year_and_source() -> None:
         ranking = titles["ranking"]
         assert ranking["text"].startswith("<b>อันดับคะแนน ITA</b> · 10 เขตเปรียบเทียบ ITA 2564")
         assert ranking["text"].endswith("· พ.ศ. 2564")
-        assert ranking["subtitle"]["text"] == "ที่มา: ข้อมูลจริงจากรายงาน · แดชบอร์ด ITA"
+        # with the national mean's figures and source (issue 17; the page is not known, said)
+        assert ranking["subtitle"]["text"] == (
+            "ที่มา: ข้อมูลจริงจากรายงาน · แดชบอร์ด ITA · ค่าเฉลี่ยทั้งประเทศ พ.ศ. 2564: 81.25 "
+            "(8,300 หน่วยงาน) · ที่มา: ผลการประเมิน ITA ระดับประเทศ ปีงบประมาณ 2564 "
+            "(ประกาศของสำนักงาน ป.ป.ช.) (ไม่ทราบ URL)")
+        names = [tr["name"] for tr in json.loads(at.get("plotly_chart")[1].proto.spec)["data"]]
+        assert "ค่าเฉลี่ยทั้งประเทศ 81.25" in names
