@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from collections.abc import Callable
 
 import numpy as np
@@ -26,8 +27,27 @@ class Bad:
 BAD = Bad()
 
 
+class Hidden(Bad):
+    """Marker: the cell would be a number but holds an invisible or control character."""
+
+
+HIDDEN = Hidden()
+HIDDEN_TH = ("ตัวเลขมีอักขระที่มองไม่เห็นหรืออักขระควบคุมปนอยู่ (เช่น NUL, zero-width space, BOM, "
+             "soft hyphen) จึงไม่อ่านเป็นตัวเลข ให้พิมพ์ตัวเลขนี้ใหม่")
+HIDDEN_EN = ("the number holds an invisible or control character (e.g. NUL, zero-width space, "
+             "BOM, soft hyphen), so it is not read as a number: type the number again")
+
+
+def has_hidden(text: str) -> bool:
+    """An invisible character in ``text``: a control (Cc) other than white space, or a
+    format character (Cf: zero-width space and joiners, BOM, soft hyphen, bidi marks)."""
+    return any(unicodedata.category(c) in ("Cc", "Cf") and not c.isspace() for c in text)
+
+
 def parse_number(value: object) -> float | None | Bad:
-    """A cell as a float; None when missing (blank or '-'); BAD when not a number."""
+    """A cell as a float; None when missing (blank or '-'); BAD when not a number; HIDDEN
+    when it would be a number but holds an invisible or control character ("7\x000" is not
+    70, "7\u200b5" not 75: refused, never cleaned)."""
     if value is None:
         return None
     if isinstance(value, bool):
@@ -36,7 +56,11 @@ def parse_number(value: object) -> float | None | Bad:
         return None if isinstance(value, float) and math.isnan(value) else float(value)
     if not isinstance(value, str):
         return BAD
-    text = normalize_text(value)  # white space trimmed and collapsed (no-break space too)
+    parsed = _parse_text(normalize_text(value))  # trimmed, invisible characters dropped
+    return HIDDEN if parsed is not BAD and has_hidden(value) else parsed
+
+
+def _parse_text(text: str) -> float | None | Bad:
     if " " in text:  # "9 5" is not 95, "๒๕ ๖๕" not 2565: refused, never guessed
         return BAD
     if text in MISSING_TOKENS:
@@ -72,7 +96,7 @@ def numbers(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     """(float values, missing mask, not-a-number mask)."""
     parsed = per_distinct(values, parse_number)
     array = parsed.to_numpy()
-    bad = pd.Series(array == BAD, index=values.index)
+    bad = pd.Series((array == BAD) | (array == HIDDEN), index=values.index)
     missing = pd.Series(pd.isna(array), index=values.index) & ~bad
     clean = np.full(len(array), np.nan)
     good = ~(bad | missing).to_numpy()
@@ -108,6 +132,8 @@ def be_year(value: object) -> tuple[int | None, str, str]:
     number = parse_number(value)
     if number is None:
         return None, "ไม่มีปีงบประมาณ", "the fiscal year is missing"
+    if number is HIDDEN:
+        return None, HIDDEN_TH, HIDDEN_EN
     if number is not BAD and isinstance(number, float) and number.is_integer():
         if FIRST_YEAR <= number <= LAST_YEAR:
             return int(number), "", ""
@@ -121,6 +147,8 @@ def be_year(value: object) -> tuple[int | None, str, str]:
 def number(value: object, *, required: bool = True) -> tuple[float | None, str, str]:
     """A number (Thai digits, thousands separators): (value, '', '') or (None, problem)."""
     parsed = parse_number(value)
+    if parsed is HIDDEN:
+        return None, HIDDEN_TH, HIDDEN_EN
     if parsed is BAD or not isinstance(parsed, float | None):
         return None, "ค่านี้ไม่ใช่ตัวเลข", "the value is not a number"
     if parsed is None and required:

@@ -69,6 +69,17 @@ def _names(frame: pd.DataFrame, stem: str, lang: str) -> list[str]:
                                                  strict=True)]
 
 
+def _codes(values: object) -> list[str]:
+    """Codes from the data (indicator and item codes of a framework), escaped for Plotly."""
+    return [plotly(c) for c in values]  # type: ignore[attr-defined]
+
+
+def _escaped(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
+    """``frame`` with its code ``columns`` escaped for Plotly: every label, tick, hover text
+    and dictionary built from them afterwards holds no tag of the data's."""
+    return frame.assign(**{c: _codes(frame[c]) for c in columns if c in frame})
+
+
 def _color(value: object) -> str:
     return value if isinstance(value, str) and value.startswith("#") else NEUTRAL
 
@@ -241,7 +252,7 @@ def radar_chart(mine: pd.DataFrame, comparisons: list[tuple[str, pd.Series]],
     The axis shows the indicator numbers (long Thai labels do not fit a phone);
     hovering shows each indicator's name and the exact score.
     """
-    theta = [str(code) for code in mine["indicator"]]
+    theta = _codes(mine["indicator"])
     labels = _names(mine, "label", lang)
     fig = _figure()
     named = [(t("chart.this_year", lang), mine["value"]), *comparisons]
@@ -293,6 +304,7 @@ def year_changes(deltas: pd.DataFrame, year: int) -> pd.DataFrame:
 
 def indicator_delta_bars(deltas: pd.DataFrame, lang: str) -> go.Figure:
     """Change of each indicator vs the previous year (rows of :func:`year_changes`)."""
+    deltas = _escaped(deltas, "indicator")
     labels = [f"{c} {n}" for c, n in zip(deltas["indicator"], _names(deltas, "label", lang),
                                          strict=True)]
     fig = _figure(go.Bar(
@@ -310,7 +322,7 @@ def indicator_delta_bars(deltas: pd.DataFrame, lang: str) -> go.Figure:
 
 def recoverable_bars(items: pd.DataFrame, lang: str, top: int = 10) -> go.Figure:
     """The items worth most points next year (largest first)."""
-    head = items.head(top)
+    head = _escaped(items.head(top), "code")
     labels = _names(head, "label", lang)
     fig = _figure(go.Bar(
         x=head["recoverable"], y=head["code"], orientation="h", marker_color=PRIMARY,
@@ -345,6 +357,7 @@ def _focus_ticks(fig: go.Figure, frame: pd.DataFrame, names: list[str],
 def indicator_heatmap(matrix: pd.DataFrame, lang: str,
                       focus_unit: str | None = None) -> go.Figure:
     """Units (rows, best total first) x the ten indicators, cells coloured by score."""
+    matrix = _escaped(matrix, "indicator")
     units = list(dict.fromkeys(_names(matrix, "short", lang)))
     frame = matrix.assign(unit=_names(matrix, "short", lang), label=_names(matrix, "label", lang))
     codes = list(frame.sort_values("seq")["indicator"].drop_duplicates())
@@ -369,6 +382,7 @@ def indicator_heatmap(matrix: pd.DataFrame, lang: str,
 
 
 def weakest_frequency_bars(freq: pd.DataFrame, lang: str) -> go.Figure:
+    freq = _escaped(freq, "indicator")
     labels = [f"{c} {n}" for c, n in zip(freq["indicator"], _names(freq, "label", lang),
                                          strict=True)]
     fig = _figure(go.Bar(
@@ -395,6 +409,7 @@ def _status_scale() -> list[list[object]]:
 
 def open_item_grid(grid: pd.DataFrame, lang: str, focus_unit: str | None = None) -> go.Figure:
     """Units x O-items: full / partial / zero as three colours."""
+    grid = _escaped(grid, "code")
     frame = grid.assign(unit=_names(grid, "short", lang), label=_names(grid, "label", lang),
                         level=grid["status"].map({s: i for i, s in enumerate(STATUS_ORDER)}))
     units = list(dict.fromkeys(frame["unit"]))
@@ -425,7 +440,7 @@ def open_item_grid(grid: pd.DataFrame, lang: str, focus_unit: str | None = None)
 
 def miss_count_bars(miss: pd.DataFrame, lang: str) -> go.Figure:
     """Units at zero per O-item (in framework order)."""
-    frame = miss.sort_values("seq")
+    frame = _escaped(miss.sort_values("seq"), "code")
     fig = _figure(go.Bar(
         x=frame["code"], y=frame["n_zero"], marker_color=STATUS_COLORS["zero"],
         customdata=list(zip(_names(frame, "label", lang), frame["n_units"], frame["pct_zero"],
@@ -528,7 +543,7 @@ def _clip(text: str, size: int = 24) -> str:
 def _slice_rows(frame: pd.DataFrame, by: str, lang: str,
                 names: dict[str, str] | None = None) -> list[str]:
     """'ภาคเหนือ (939)': each slice's label (clipped, for phones) and unit count."""
-    return [f"{_clip(slice_label(by, v, lang, names, short=True), 18)} ({n:,})"
+    return [plotly(f"{_clip(slice_label(by, v, lang, names, short=True), 18)} ({n:,})")
             for v, n in zip(frame["value"], frame["n_units"], strict=True)]
 
 
@@ -541,6 +556,7 @@ def indicator_slice_heatmap(matrix: pd.DataFrame, by: str, lang: str,
                             focus: object = None,
                             names: dict[str, str] | None = None) -> go.Figure:
     """Slices (rows, best mean first) x the ten indicators: each slice's mean value."""
+    matrix = _escaped(matrix, "indicator")
     per_slice = matrix.groupby("value", sort=False, dropna=False)["n_units"].max()
     rows = per_slice.reset_index()
     labels = _slice_rows(rows, by, lang, names)
@@ -574,6 +590,7 @@ def open_item_slice_heatmap(grid: pd.DataFrame, by: str, lang: str,
                             names: dict[str, str] | None = None) -> go.Figure:
     """Slices (most items at zero first) x O-items: the share of the slice's units at zero
     (white to red)."""
+    grid = _escaped(grid, "code")
     rows = (grid.groupby("value", sort=False, dropna=False)
             .agg(n_units=("n_units", "max"), worst=("pct_zero", "mean"))
             .reset_index().sort_values(["worst", "n_units"], ascending=False))
@@ -632,7 +649,7 @@ def compare_radar(indicators: pd.DataFrame, lang: str) -> go.Figure:
     for i, (_, part) in enumerate(indicators.groupby("unit_id", sort=False)):
         part = part.sort_values("seq")
         name = _names(part, "short", lang)[0]
-        theta = [str(c) for c in part["indicator"]]
+        theta = _codes(part["indicator"])
         labels = _names(part, "label", lang)
         r = list(part["value"])
         fig.add_scatterpolar(r=r + r[:1], theta=theta + theta[:1], name=name,

@@ -7,6 +7,11 @@ Every reader (pages, CLI commands, the deck) goes through here:
 * :func:`ensure_current` -- build first when ``data/``, the import store or the code changed.
 * :func:`open_read_only` -- a read-only connection to one build.
 * :func:`connect` -- ``ensure_current`` then ``open_read_only``.
+* :func:`is_sound` / :func:`last_good` -- is a build whole (its checksum, checked once per
+  state of the file), and the newest whole build kept besides the published one.
+
+A damaged published build is set aside and built again by ``ensure_current`` (a message
+in Thai and English says so); the dashboard serves :func:`last_good` meanwhile.
 
 Builds are made and published by :mod:`ita_dash.publish`; nothing here writes.
 """
@@ -17,16 +22,27 @@ from pathlib import Path
 
 import duckdb
 
-from ita_dash import publish
+from ita_dash import build_check, publish
 from ita_dash.publish import Build, Places, current_build
 
-__all__ = ["Build", "connect", "current_build", "ensure_current", "open_read_only"]
+__all__ = ["Build", "connect", "current_build", "ensure_current", "is_sound", "last_good",
+           "open_read_only"]
 
 
 def ensure_current(db_path: Path | None = None, data_dir: Path | None = None,
                    store: Path | None = None) -> Build:
     """The current build, built first (under the writer lock) when missing or stale."""
     return publish.ensure_current(Places.default(db_path, data_dir, store))
+
+
+def is_sound(build: Build) -> bool:
+    """The build file is whole (the checksum recorded when it was published)."""
+    return build_check.is_sound(build.path)
+
+
+def last_good(db_path: Path | None = None) -> Build | None:
+    """The newest whole build kept besides the published one, if any."""
+    return publish.last_good_build(Places.default(db_path))
 
 
 def open_read_only(build: Build) -> duckdb.DuckDBPyConnection:

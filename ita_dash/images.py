@@ -15,6 +15,7 @@ import re
 
 import plotly.graph_objects as go
 
+from ita_dash.escape import plotly
 from ita_dash.palette import WARNING
 
 PNG_WIDTH, PNG_HEIGHT, PNG_SCALE = 1600, 900, 1
@@ -79,8 +80,10 @@ def export_title(fig: go.Figure, title: str, context: str, source: str,
     """Title, unit/scope and year, source and (on synthetic data) the synthetic mark, for
     the PNG export. The page hides ``.gtitle`` inside its own charts (the page already
     names the chart), while Plotly draws the exported image from a copy outside them, so
-    the PNG carries the title and the screen does not repeat it."""
-    mark = f" · <b style='color:{WARNING}'>{synthetic_mark}</b>" if synthetic_mark else ""
+    the PNG carries the title and the screen does not repeat it. Every text is escaped
+    for Plotly (the unit or scope name comes from the data)."""
+    title, context, source = plotly(title), plotly(context), plotly(source)
+    mark = f" · <b style='color:{WARNING}'>{plotly(synthetic_mark)}</b>" if synthetic_mark else ""
     fig.update_layout(title={"text": f"<b>{title}</b> · {context}", "x": 0.01,
                              "xanchor": "left", "y": 0.985, "yref": "container",
                              "yanchor": "top", "font": {"size": 19},

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
-from ita_dash import config
+from ita_dash import build_check, config
 from ita_dash.build import (
     build_fingerprint,
     default_datasets,
@@ -30,7 +31,7 @@ from ita_dash.build import (
 )
 from ita_dash.loader import SourceData, fingerprint_files
 from ita_dash.lock import try_writer_lock, writer_lock
-from ita_dash.store.files import log_fingerprint, remove_unlogged, unlogged
+from ita_dash.store.files import log_fingerprint, remove_unlogged, unlogged, verify_store
 from ita_dash.store.frameworks import load_with_store
 
 KEEP_BUILDS = 3  # the current build and the two before it (readers may still hold them)
@@ -110,8 +111,10 @@ def expected_fingerprint(places: Places, datasets: Iterable[str]) -> str:
                              datasets)
 
 
-def clean_up(places: Places) -> None:
-    """Under the lock: remove temporary files of killed writers and old builds."""
+def clean_up(places: Places, *, skip: str | None = None) -> None:
+    """Under the lock: remove temporary files of killed writers and old builds; check every
+    stored file in force (a damaged one stops the writer, :class:`StoreError`), but ``skip``
+    (an import being undone)."""
     places.builds.mkdir(parents=True, exist_ok=True)
     for path in places.builds.glob("tmp-*"):
         path.unlink(missing_ok=True)
@@ -119,12 +122,14 @@ def clean_up(places: Places) -> None:
         path.unlink(missing_ok=True)
     if places.store is not None:
         remove_unlogged(places.store)
+        verify_store(places.store, skip=skip)
     current = current_build(places.db_path)
     builds = sorted((p for p in places.builds.glob("*.duckdb")
                      if current is None or p != current.path),
                     key=lambda p: p.stat().st_mtime, reverse=True)
     for path in builds[KEEP_BUILDS - 1:]:
         path.unlink(missing_ok=True)  # open readers keep their file until they close it
+        build_check.sidecar(path).unlink(missing_ok=True)
 
 
 def leftovers(places: Places) -> bool:
@@ -147,6 +152,7 @@ def swap_in(places: Places, built: Path, fingerprint: str) -> Build:
     """Move a finished build into place and point the published link at it, atomically."""
     final = places.builds / f"{fingerprint}.duckdb"
     os.replace(built, final)
+    build_check.record(final)  # checked whenever the build is opened (build_check.is_sound)
     link_tmp = places.db_path.with_name(f".{places.db_path.name}.tmp-{os.getpid()}")
     link_tmp.unlink(missing_ok=True)
     os.symlink(os.path.relpath(final, places.db_path.parent), link_tmp)
@@ -186,10 +192,36 @@ def incremental_build(places: Places, base: Build, datasets: Iterable[str],
         Path(f"{tmp}.wal").unlink(missing_ok=True)
 
 
-def ensure_current_locked(places: Places) -> tuple[Build, SourceData]:
-    """Under the lock: the current build, rebuilt first when data, store or code changed."""
-    source = load_with_store(places.data_dir, places.store)
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def sound_current(places: Places, notify: Callable[[str], None] | None = None) -> Build | None:
+    """Under the lock: the published build, or None when there is none or it was damaged
+    (a damaged one is set aside, with a Thai and English message, to be built again)."""
     current = current_build(places.db_path)
+    if current is None or build_check.is_sound(current.path):
+        return current
+    aside = build_check.set_aside(current.path)
+    (notify or _say)(build_check.damaged_message(current.path, aside))
+    return None
+
+
+def last_good_build(places: Places) -> Build | None:
+    """The newest kept build that is whole, other than the published one (served while a
+    damaged published build is made again)."""
+    current = current_build(places.db_path)
+    kept = sorted((p for p in places.builds.glob("*.duckdb")
+                   if current is None or p != current.path),
+                  key=lambda p: p.stat().st_mtime, reverse=True)
+    return next((Build(p, p.stem) for p in kept if build_check.is_sound(p)), None)
+
+
+def ensure_current_locked(places: Places) -> tuple[Build, SourceData]:
+    """Under the lock: the current build, rebuilt first when data, store or code changed
+    or when it is damaged."""
+    source = load_with_store(places.data_dir, places.store)
+    current = sound_current(places)
     datasets = wanted_datasets(source, current)
     if current is not None and current.fingerprint == expected_fingerprint(places, datasets):
         return current, source
@@ -203,12 +235,18 @@ def ensure_current(places: Places | None = None) -> Build:
         return Build(places.db_path, places.db_path.stem)
     tidy_if_idle(places)
     current = current_build(places.db_path)
-    if current is not None:
+    if current is not None and build_check.is_sound(current.path):
         source_fp = fingerprint_files(places.data_dir)
         datasets = built_datasets(current)
         if current.fingerprint == build_fingerprint(source_fp, log_fingerprint(places.store),
                                                     datasets):
             return current
+        with try_writer_lock(places.lock) as taken:
+            if not taken:  # a writer is publishing: read the last build now, never wait
+                return current
+            clean_up(places)
+            build, _ = ensure_current_locked(places)
+            return build
     with writer_lock(places.lock):
         clean_up(places)
         build, _ = ensure_current_locked(places)
@@ -222,7 +260,7 @@ def rebuild(places: Places | None = None, *, datasets: Iterable[str] = (),
     with writer_lock(places.lock):
         clean_up(places)
         source = load_with_store(places.data_dir, places.store)
-        current = current_build(places.db_path)
+        current = sound_current(places)
         chosen = wanted_datasets(source, current, datasets)
         if full or current is None or not datasets:
             return full_build(places, source, chosen)

@@ -25,9 +25,13 @@ import numpy as np
 import pandas as pd
 
 from ita_dash.cells import (
+    HIDDEN,
+    HIDDEN_EN,
+    HIDDEN_TH,
     be_year,
     code_key,
     numbers,
+    parse_number,
     per_distinct,
     per_distinct_pair,
     texts,
@@ -163,8 +167,15 @@ def scores(rows: pd.DataFrame, out: Problems, *, missing: Severity | None) -> pd
     elif missing is not None:
         out.add_many(missing, rows.loc[blank, "row"], rows.loc[blank, "column"],
                      rows.loc[blank, "score"], "ไม่มีคะแนน ข้ามแถวนี้", "no score: row skipped")
-    out.add_many("error", rows.loc[bad, "row"], rows.loc[bad, "column"], rows.loc[bad, "score"],
-                 "คะแนนไม่ใช่ตัวเลข", "the score is not a number")
+    hidden = pd.Series(False, index=rows.index)
+    if bad.any():  # a number with an invisible character inside gets its own message
+        hidden[bad] = per_distinct(rows.loc[bad, "score"],
+                                   lambda v: parse_number(v) is HIDDEN).astype(bool)
+    out.add_many("error", rows.loc[hidden, "row"], rows.loc[hidden, "column"],
+                 rows.loc[hidden, "score"], HIDDEN_TH, HIDDEN_EN)
+    plain = bad & ~hidden
+    out.add_many("error", rows.loc[plain, "row"], rows.loc[plain, "column"],
+                 rows.loc[plain, "score"], "คะแนนไม่ใช่ตัวเลข", "the score is not a number")
     return rows.assign(value=value)[~blank & ~bad]
 
 

@@ -4,6 +4,7 @@ each indicator is the weakest."""
 import streamlit as st
 
 from ita_dash import charts, tables, ui
+from ita_dash.escape import md
 from ita_dash.ui import scale, showdata
 
 f = ui.start("weakest_indicators")
@@ -43,7 +44,7 @@ ui.chart("frequency", charts.weakest_frequency_bars, frequency, f.lang)
 ui.table(frequency, tables.WEAKEST_FREQUENCY, f, "weakest-frequency")
 
 if f.unit:
-    st.subheader(f.t("weak.items", unit=f.unit_label, year=f.year_text))
+    st.subheader(md(f.t("weak.items", unit=f.unit_label, year=f.year_text)))
     st.caption(f.t("weak.items_help"))
     items = ui.data.unit_items(dataset=dataset, year=year, unit_id=f.unit)
     if not showdata.unit_item_table(f, year, items, "weakest-items", only_weakest=True):

@@ -42,15 +42,17 @@ class Turn:
 
 @contextmanager
 def writing(actor: Actor | None, places: Places | None = None,
-            on_wait: Callable[[], None] | None = None) -> Iterator[Turn]:
+            on_wait: Callable[[], None] | None = None, *,
+            undoing: str | None = None) -> Iterator[Turn]:
     """An editor's turn to write: refused unless signed in as an editor; the writer lock held
-    (``on_wait`` told when it must wait) and what killed writers left removed first."""
+    (``on_wait`` told when it must wait) and what killed writers left removed first; every
+    stored file in force checked (but those of ``undoing``: a damaged import can be undone)."""
     require_editor(actor)
     assert actor is not None
     places = places or Places.default()
     assert places.store is not None
     with writer_lock(places.lock, on_wait=on_wait):
-        clean_up(places)
+        clean_up(places, skip=undoing)
         yield Turn(actor, places, places.store)
 
 

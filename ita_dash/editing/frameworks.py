@@ -95,7 +95,7 @@ def undo_framework(import_id: str, *, actor: Actor | None,
                    places: Places | None = None) -> Build:
     """Mark a framework import undone and publish a build without it (the framework of
     ``data/``, or of an earlier import, is back); refused while scores use it."""
-    with writing(actor, places) as turn:
+    with writing(actor, places, undoing=import_id) as turn:
         actor, places = turn.actor, turn.places
         events = read_log(turn.store)
         found = [e for e in events if e.event == EVENT and e.import_id == import_id]

@@ -35,6 +35,11 @@ class StaleError(Exception):
     """The stored figures changed between validation and writing."""
 
 
+class NothingChanged(Exception):
+    """Under the writer lock: the store already holds every figure of the file (the same
+    file, imported at the same moment, was written first)."""
+
+
 @dataclass
 class ImportOptions:
     dataset: str = "real"
@@ -178,6 +183,20 @@ def run_import(con: duckdb.DuckDBPyConnection, plan: Plan, *, actor: Actor | Non
         progress(1.0, "done")
         return Outcome(None, 0, counts, False, 0)
     progress(0.75, "write")
+    try:
+        return _commit(con, plan, write, counts, actor, progress, on_wait, places)
+    except NothingChanged:
+        plan.report.add("info", None, None, None,
+                        "ไม่มีอะไรเปลี่ยน: ข้อมูลทุกค่าในไฟล์ถูกบันทึกไว้แล้วระหว่างรอ",
+                        "nothing changed: every figure of the file was stored meanwhile")
+        progress(1.0, "done")
+        same = {**counts, "new": 0, "replace": 0, "same": len(plan.rows), "units_new": 0}
+        return Outcome(None, 0, same, False, 0)
+
+
+def _commit(con: duckdb.DuckDBPyConnection, plan: Plan, write: pd.DataFrame,
+            counts: dict[str, int], actor: Actor | None, progress: Progress,
+            on_wait: Callable[[], None] | None, places: Places | None) -> Outcome:
     note = (f"new {counts['new']}, replaced {counts['replace']}, unchanged {counts['same']}, "
             f"units added {counts['units_new']}; layout {plan.layout}")
     committed = store.commit_import(
@@ -220,6 +239,8 @@ def recheck(con: duckdb.DuckDBPyConnection, plan: Plan) -> None:
     known = all((str(f), code_key(str(c))) in codes
                 for f, c in plan.rows[["framework_id", "code"]].drop_duplicates().itertuples(
                     index=False))
+    if known and not scratch.has_errors and (again["status"] == "same").all():
+        raise NothingChanged  # an identical import was written first: not refused
     if not known or scratch.has_errors or not again["status"].equals(plan.rows["status"]):
         raise StaleError("the stored figures changed since the file was checked: check it again"
                          " / ข้อมูลที่บันทึกไว้เปลี่ยนไประหว่างตรวจสอบ กรุณาตรวจสอบไฟล์อีกครั้ง")

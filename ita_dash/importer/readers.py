@@ -33,7 +33,7 @@ from typing import Any, TypeVar
 import numpy as np
 import pandas as pd
 
-from ita_dash.cells import cell_text
+from ita_dash.cells import HIDDEN, cell_text, parse_number
 from ita_dash.importer import limits
 from ita_dash.importer.columns import FIELD_HEADERS, field_of, is_header_row
 from ita_dash.importer.limits import LimitError
@@ -350,7 +350,8 @@ def note_invisible(raw: RawTable, report: Report) -> None:
     for i, header in enumerate(raw.headers):
         values = raw.frame[i]
         uniques = pd.unique(values.to_numpy(dtype=object))
-        hits = {v for v in uniques if isinstance(v, str) and has_invisible(v)}
+        hits = {v for v in uniques if isinstance(v, str) and has_invisible(v)
+                and parse_number(v) is not HIDDEN}  # numbers get their own error, not this
         if hits:
             first = values.isin(hits).to_numpy().nonzero()[0][0]
             report.add("warning", int(raw.frame["_row"].iloc[first]), header or f"#{i + 1}",
@@ -663,7 +664,8 @@ def sheet_rows(sheet: object, deadline: limits.Deadline) -> Iterator[list[object
             elif isinstance(value, int | float) and not isinstance(value, bool):
                 values.append(percent_shown(value, cell.number_format))
             elif hasattr(value, "text"):  # ArrayFormula, DataTableFormula
-                values.append("=" + str(getattr(value, "text", "") or "")[:cap])
+                text = str(getattr(value, "text", "") or "")  # openpyxl keeps its "="
+                values.append((text if text.startswith("=") else "=" + text)[:cap])
             else:
                 values.append(value)
         yield values

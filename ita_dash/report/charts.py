@@ -14,6 +14,8 @@ from functools import cache
 import matplotlib
 
 matplotlib.use("Agg")  # no display, no browser
+# text from the data is drawn as typed: a unit named "$x^2$" is not set as mathematics
+matplotlib.rcParams["text.parse_math"] = False
 
 from matplotlib import font_manager  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402

@@ -173,17 +173,55 @@ def write_folder(final: Path, files: dict[str, Callable[[Path], object]],
 
 
 def read_verified(folder: Path, name: str, event: Event) -> bytes:
-    """One file of a logged folder, checked against the checksum of its log line."""
+    """THE one place a stored file is read: its bytes, checked against the checksum of its log
+    line and of its folder's ``import.json``. A missing or changed file raises
+    :class:`StoreError` naming the import and what to do (restore the file, or undo it)."""
     path = folder / name
-    if not path.exists():
-        raise StoreError(f"ไม่พบไฟล์ {path} ของรายการนำเข้า {event.import_id}",
-                         f"file {path} of import {event.import_id} is missing")
-    data = path.read_bytes()
     expected = event.meta.get("files_sha256", {}).get(name)
-    if expected and sha256_bytes(data) != expected:
-        raise StoreError(f"ไฟล์ {path} ถูกแก้ไขหลังนำเข้า (checksum ไม่ตรง)",
-                         f"file {path} was changed after the import (checksum mismatch)")
+    if not path.exists():
+        raise damaged(event, path, "ไม่พบไฟล์", "is missing")
+    data = path.read_bytes()
+    if expected and not (folder / META_NAME).exists():
+        raise damaged(event, folder / META_NAME, "ไม่พบไฟล์", "is missing")
+    if expected and (sha256_bytes(data) != expected or _folder_sums(folder).get(name) != expected):
+        where = path if sha256_bytes(data) != expected else folder / META_NAME
+        raise damaged(event, where, "ถูกแก้ไขหลังนำเข้า (checksum ไม่ตรง)",
+                      "was changed after the import (checksum mismatch)")
     return data
+
+
+def _folder_sums(folder: Path) -> dict[str, str]:
+    """The checksums a folder's ``import.json`` records (none when it is missing or damaged)."""
+    try:
+        sums = json.loads((folder / META_NAME).read_text(encoding="utf-8"))["files_sha256"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+    return sums if isinstance(sums, dict) else {}
+
+
+def damaged(event: Event, path: Path, th: str, en: str) -> StoreError:
+    """A stored file of ``event`` is missing or changed: nothing is written or built."""
+    iid = event.import_id
+    return StoreError(
+        f"ไฟล์ {path} ของรายการนำเข้า {iid} {th} จึงไม่บันทึกและไม่สร้างฐานข้อมูลใด ๆ "
+        f"ให้นำไฟล์เดิมกลับมาจากสำเนาสำรอง หรือยกเลิกรายการนำเข้านี้: python -m ita_dash undo {iid}",
+        f"file {path} of import {iid} {en}; nothing was written or built: restore the file "
+        f"from a backup, or undo the import: python -m ita_dash undo {iid}")
+
+
+def verify_store(store: Path | None, *, skip: str | None = None) -> None:
+    """Every file of every import and framework import in force, checked (writers call this
+    before they write; ``skip``: the import being undone)."""
+    if store is None:
+        return
+    events = read_log(store)
+    undone = {e.import_id for e in events if e.event == "undo"}
+    folders = {kind: folder for folder, kind in FOLDER_EVENTS.items()}
+    for event in events:
+        if event.event in folders and event.import_id not in undone | {skip}:
+            folder = store / folders[event.event] / event.import_id
+            for name in event.meta.get("files_sha256", {}):
+                read_verified(folder, name, event)
 
 
 def write_import_folder(store: Path, import_id: str, *, scores: pd.DataFrame,
@@ -199,15 +237,23 @@ def write_import_folder(store: Path, import_id: str, *, scores: pd.DataFrame,
     return write_folder(import_dir(store, import_id), files, meta)
 
 
-def read_import_folder(store: Path, event: Event) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The scores and units of one logged import, checked against the log's checksums."""
+def read_import_folder(store: Path, event: Event,
+                       verify: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The scores and units of one logged import, checked against the log's checksums
+    (``verify=False``: an import being undone, read as well as it can be, never served)."""
     folder = import_dir(store, event.import_id)
     frames = []
     for name, columns in (("scores.csv", SCORE_FILE_COLUMNS), ("units.csv", UNIT_FILE_COLUMNS)):
-        data = read_verified(folder, name, event)
-        frame = pd.read_csv(io.BytesIO(data), dtype={c: str for c in columns
-                                                      if c not in ("score", "fiscal_year")},
-                            keep_default_na=False, na_values={"score": [""]})
+        try:
+            data = read_verified(folder, name, event) if verify else (folder / name).read_bytes()
+            frame = pd.read_csv(io.BytesIO(data), dtype={c: str for c in columns
+                                                          if c not in ("score", "fiscal_year")},
+                                keep_default_na=False, na_values={"score": [""]})
+            frame = frame.reindex(columns=columns)
+        except (OSError, ValueError, pd.errors.ParserError):
+            if verify:
+                raise
+            frame = pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
         frames.append(frame)
     scores, units = frames
     scores = scores.assign(fiscal_year=scores["fiscal_year"].astype("int64"),

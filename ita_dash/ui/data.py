@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar, cast
@@ -27,8 +28,10 @@ import streamlit as st
 from ita_dash import config, db, queries
 from ita_dash import whatif as whatif_model
 from ita_dash.db import Build
+from ita_dash.escape import md
 from ita_dash.framework.model import Registry
 from ita_dash.scope import Scope
+from ita_dash.store.files import StoreError
 from ita_dash.ui.fonts import ensure_static_fonts
 
 P = ParamSpec("P")
@@ -36,6 +39,8 @@ R = TypeVar("R")
 WATCH_SECONDS = 15  # how often an open page looks for a newer build
 _BUILD = "_ita_build"
 _CURSOR = "_ita_cursor"
+STORE_ERROR = "_ita_store_error"  # session key: the store's damage this run found
+HEALING = "_ita_healing"  # session key: this run serves the last good build while healing
 
 
 # ------------------------------------------------------------ builds and cursors
@@ -54,12 +59,63 @@ def fonts_in_place() -> bool:
 
 
 def refresh() -> Build:
-    """Start a run on the newest published build (cheap; every page calls it first)."""
+    """Start a run on the newest published build (cheap; every page calls it first). A
+    damaged one (its checksum, checked once per state of the file) is built again in the
+    background while the last good build is served (:data:`HEALING` is then set). A damaged
+    store (:class:`StoreError`) builds nothing: the last whole build is served, with the
+    message (:data:`STORE_ERROR`); with no build at all the page says so and stops."""
     path = config.db_path()
-    _ensured(db_path=str(path))
-    build = db.current_build(path) or db.ensure_current(path)
+    st.session_state[STORE_ERROR] = None
+    try:
+        _ensured(db_path=str(path))
+        build = db.current_build(path)
+        healing = build is None or not db.is_sound(build)
+        if healing:
+            build = _while_healing(path, build)
+            healing = build != db.current_build(path)
+    except StoreError as exc:  # a damaged stored file: nothing is built
+        st.session_state[STORE_ERROR] = exc
+        current = db.current_build(path)
+        build = current if current is not None and db.is_sound(current) else db.last_good(path)
+        healing = False
+        if build is None:
+            lang = st.query_params.get("lang", "th")
+            st.error(md(exc.th if lang == "th" else exc.en), icon=":material/error:")
+            st.stop()
+    assert build is not None
+    st.session_state[HEALING] = healing
     st.session_state[_BUILD] = build
     return build
+
+
+_HEALERS: list[threading.Thread] = []  # background builds replacing a damaged one
+
+
+def _while_healing(path: Path, damaged: Build | None) -> Build:
+    """The build to serve while the published one is missing or damaged: the last good one
+    kept while a background build makes it again, else the new build, made now."""
+    if damaged is not None:
+        _heal(db_path=str(path), inode=damaged.path.stat().st_ino)
+    good = db.last_good(path)
+    if good is None or not any(t.is_alive() for t in _HEALERS):
+        for thread in _HEALERS:
+            thread.join()
+        _connection.clear()
+        return db.ensure_current(path)
+    return good
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _heal(db_path: str, inode: int) -> bool:
+    """Build the damaged published build again, in a background thread: once per process
+    and damaged file. Connections to the damaged file are dropped."""
+    _connection.clear()
+    _registry.clear()
+    thread = threading.Thread(target=db.ensure_current, args=(Path(db_path),), daemon=True,
+                              name="ita-heal-build")
+    _HEALERS[:] = [t for t in _HEALERS if t.is_alive()] + [thread]
+    thread.start()
+    return True
 
 
 def build() -> Build:

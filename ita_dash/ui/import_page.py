@@ -23,6 +23,7 @@ from ita_dash.editing.imports import UndoError
 from ita_dash.editing.pipeline import ImportOptions, Plan, Progress, StaleError
 from ita_dash.importer.templates import template_bytes
 from ita_dash.safe_files import csv_bytes, xlsx_bytes
+from ita_dash.store.files import StoreError
 from ita_dash.ui import auth, framework_import
 from ita_dash.ui import import_actions as actions
 from ita_dash.ui import import_mapping as mapping_ui
@@ -250,13 +251,17 @@ def confirm(f: Filters, plan: Plan) -> None:
         st.session_state.pop(PLAN_KEY, None)
         st.error(f.t("data.stale"))
         return
+    except StoreError as exc:  # a stored import damaged: named, with what to do
+        st.error(actions.plain(exc.th if f.lang == "th" else exc.en))
+        return
     except Exception:  # noqa: BLE001 - e.g. two confirms at once: a message, never a trace
         LOG.exception("import failed")
         st.session_state.pop(PLAN_KEY, None)
         st.error(f.t("data.failed"))
         return
     st.session_state.pop(PLAN_KEY, None)
-    st.session_state[FLASH_KEY] = f.t("data.done", n=outcome.written, id=outcome.import_id)
+    st.session_state[FLASH_KEY] = f.t("data.nothing") if outcome.import_id is None else \
+        f.t("data.done", n=outcome.written, id=outcome.import_id)
     st.rerun()
 
 
@@ -327,7 +332,7 @@ def undo(f: Filters, frame: pd.DataFrame) -> None:
     except NotAuthorized:
         st.error(f.t("data.refused"))
         return
-    except UndoError as exc:
+    except (UndoError, StoreError) as exc:
         st.error(actions.plain(exc.th if f.lang == "th" else exc.en))
         return
     except Exception:  # noqa: BLE001 - a message, never a trace

@@ -17,7 +17,7 @@ from ita_dash import tables
 from ita_dash.escape import md
 from ita_dash.i18n import has, t
 from ita_dash.images import export_title, plotly_config
-from ita_dash.ui.data import fonts_in_place
+from ita_dash.ui.data import HEALING, STORE_ERROR, fonts_in_place
 from ita_dash.ui.state import Filters, current, dataset_label
 
 CSS = """
@@ -69,6 +69,11 @@ def setup_page(page_slug: str | None) -> None:
 
 def banners(filters: Filters) -> None:
     """The synthetic-data banner and the notes on values that fell back to defaults."""
+    damage = st.session_state.get(STORE_ERROR)
+    if damage is not None:
+        st.error(md(damage.th if filters.lang == "th" else damage.en), icon=":material/error:")
+    if st.session_state.get(HEALING):
+        st.warning(t("build.healing", filters.lang), icon=":material/build:")
     if filters.is_synthetic:
         st.warning(t("demo.banner", filters.lang), icon=":material/science:")
     for note in filters.notes:

@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from ita_dash import charts, tables
+from ita_dash.escape import md
 from ita_dash.i18n import pick, slice_label, t
 from ita_dash.scope import Scope
 from ita_dash.ui import data
@@ -208,9 +209,9 @@ def type_ranking(filters: Filters, name: str) -> None:
     shown = charts.focus_rows(rows, filters.unit, top=top).rename_axis("position").reset_index()
     focus = position_of(rows, filters.unit)
     if focus is not None:
-        st.caption(t("rank.unit_note", filters.lang, unit=filters.unit_label,
-                     rank=int(rows.loc[focus, "rank"]), n=len(rows),
-                     type=slice_label("unit_type", unit_type, filters.lang)))
+        st.caption(md(t("rank.unit_note", filters.lang, unit=filters.unit_label,
+                        rank=int(rows.loc[focus, "rank"]), n=len(rows),
+                        type=slice_label("unit_type", unit_type, filters.lang))))
     chart(f"{name}-bars", charts.ranking_focus_bar, shown, filters.lang, filters.unit)
     st.caption(t("rank.change_note", filters.lang))
     st.markdown(f"**{t('rank.full', filters.lang)}**")

@@ -183,7 +183,41 @@ def latin1() -> bytes:
     return ("unit,year,code,score\nCafé municipal,2567,ITA,80\n").encode("latin-1")
 
 
+HIDDEN_NUMBER = "the number holds an invisible or control character"
+
+
+def past_the_sniff(bad_row: str) -> bytes:
+    """Over 64 KB of good rows (every Bangkok district office, 2566-2567, the total and the
+    ten indicators), then ``bad_row``: past the 64 KB sniff for binary content."""
+    import csv
+
+    from ita_dash.config import DEFAULT_DATA_DIR
+
+    with (DEFAULT_DATA_DIR / "units" / "bangkok_districts.csv").open(encoding="utf-8") as f:
+        names = ["สำนักงานเขต" + r["name_th"] for r in csv.DictReader(f)]
+    codes = ["ITA", *map(str, range(1, 11))]
+    rows = "".join(f"{n},{y},{c},80\n" for y in (2566, 2567) for n in names for c in codes)
+    data = (LONG + rows + bad_row).encode()
+    assert len(data) - len(bad_row.encode()) > 65536
+    return data
+
+
+def hidden_in_number_xlsx() -> bytes:
+    return workbook([HEADER, [UNIT, 2567, "ITA", "8\ufeff0"], [UNIT, 2566, "ITA", "7\u00ad5"]])
+
+
 WRONG: dict[str, tuple[Callable[[], bytes], str]] = {
+    "nul_in_score_past_64kb.csv": (lambda: past_the_sniff(f"{UNIT},2565,ITA,7\x000\n"),
+                                   HIDDEN_NUMBER),
+    "zero_width_in_score_past_64kb.csv": (lambda: past_the_sniff(f"{UNIT},2565,ITA,7\u200b5\n"),
+                                          HIDDEN_NUMBER),
+    "zero_width_joiner_in_score.csv": (lambda: (LONG + f"{UNIT},2567,ITA,8\u200d0\n").encode(),
+                                       HIDDEN_NUMBER),
+    "nul_in_year.csv": (lambda: (LONG + f"{UNIT},25\x0067,ITA,80\n").encode(),
+                        "binary content"),
+    "zero_width_in_year_past_64kb.csv": (lambda: past_the_sniff(f"{UNIT},25\u200b65,ITA,80\n"),
+                                         HIDDEN_NUMBER),
+    "bom_and_soft_hyphen_in_score.xlsx": (hidden_in_number_xlsx, HIDDEN_NUMBER),
     "two_year_columns.csv": (lambda: f"หน่วยงาน,ปี,fiscal_year,รหัส,คะแนน\n{UNIT},2567,2566,ITA,80\n"
                              .encode(), "several columns hold the same field"),
     "two_unit_columns.csv": (lambda: f"unit,หน่วยงาน,ปี,รหัส,คะแนน\n{UNIT},เขตอื่น,2567,ITA,80\n"

@@ -19,7 +19,15 @@ from ita_dash.editing.pipeline import ImportOptions, prepare_import, run_import
 from ita_dash.importer import limits
 from ita_dash.importer.limits import Limit
 from tests.importer.conftest import EDITOR, assert_same, snapshot
-from tests.importer.hostile_cases import BOUNDED, LONG, WRONG, hidden_first_sheet, percent_workbook
+from tests.importer.hostile_cases import (
+    BOUNDED,
+    HIDDEN_NUMBER,
+    LONG,
+    WRONG,
+    hidden_first_sheet,
+    past_the_sniff,
+    percent_workbook,
+)
 from tests.importer.xlsx_cases import HEADER, UNIT, workbook
 
 PAYLOADS = ('=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0",
@@ -99,6 +107,36 @@ def test_nothing_wrong_is_accepted(cli, db_env: Path, tmp_path: Path) -> None:
         assert added.new_units["name_th"].tolist() == ["เทศบาลตำบลทดสอบ"]
     finally:
         con.close()
+
+
+def test_an_invisible_character_inside_a_number_refuses_that_row_anywhere(db_env: Path) -> None:
+    """Past the 64 KB sniff too: the row of the number is named, with a message about the
+    number (not about names); the 1,100 good rows before it hold no error."""
+    con = duckdb.connect(str(db_env), read_only=True)
+    try:
+        for bad in ("7\x000", "7\u200b5", "7\ufeff5", "7\u00ad5", "7\u2060"):
+            data = past_the_sniff(f"{UNIT},2565,ITA,{bad}\n")
+            plan = prepare_import(con, data, "n.csv", ImportOptions())
+            assert not plan.ok
+            assert plan.report.count("error") == 1, plan.report.lines()
+            line = [s for s in plan.report.lines() if HIDDEN_NUMBER in s]
+            assert len(line) == 1 and "row 1102" in line[0] and "คะแนน" in line[0], line
+            assert "ตัวเลขมีอักขระที่มองไม่เห็น" in line[0]
+            assert not any("check the name" in s for s in plan.report.lines())
+    finally:
+        con.close()
+
+
+def test_an_array_formula_is_shown_once_with_its_equals_sign(db_env: Path) -> None:
+    from tests.importer.hostile_cases import array_formula_unit
+
+    con = duckdb.connect(str(db_env), read_only=True)
+    try:
+        plan = prepare_import(con, array_formula_unit(), "k03.xlsx", ImportOptions())
+    finally:
+        con.close()
+    line = next(s for s in plan.report.lines() if "the cell holds a formula" in s)
+    assert "value '=UPPER(\"x\")'" in line and "==" not in line, line
 
 
 def test_escaping_of_text_from_data_and_the_url(db_env: Path) -> None:
