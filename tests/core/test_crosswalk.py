@@ -15,6 +15,7 @@ from ita_dash import tables
 from ita_dash.build import insert_frame
 from ita_dash.config import DEFAULT_DATA_DIR
 from ita_dash.loader import load_source_data
+from ita_dash.page_tables import refresh_page_tables
 from ita_dash.problems import DataError
 from ita_dash.scope import Scope
 
@@ -68,6 +69,7 @@ def _pair_every_o_item(con: duckdb.DuckDBPyConnection) -> None:
         "from_framework": "nacc-2563", "from_code": f"O{k}", "to_framework": "bma-2567",
         "to_code": f"O{k}", "status": "unconfirmed", "source_id": None, "note": "test"}
         for k in range(1, 23)]))
+    refresh_page_tables(con, "demo")  # what the build derives from the crosswalk, as a build would
 
 
 def test_zero_streaks_cross_frameworks_only_through_the_crosswalk(db_copy: Path) -> None:
