@@ -22,6 +22,7 @@ from ita_dash.queries import level_conditions
 from ita_dash.schema import create_schema
 
 FULL = 100.0
+_COPIED = ("frameworks", "framework_nodes", "rating_levels")  # the tables copied
 _NODES = ("framework_id", "code", "parent_code", "kind", "seq", "depth", "tool", "indicator",
           "label_th", "label_en", "points_printed", "points", "status", "source_id", "note")
 
@@ -52,6 +53,8 @@ def _ancestors(nodes: pd.DataFrame, codes: Iterable[str]) -> set[str]:
 
 def _copy(con: duckdb.DuckDBPyConnection, mem: duckdb.DuckDBPyConnection, table: str,
           sql: str, params: Mapping[str, object]) -> pd.DataFrame:
+    if table not in _COPIED:  # identifiers only from this whitelist
+        raise ValueError(f"not a table the what-if copies: {table!r}")
     frame = con.execute(sql, params).df()
     if not frame.empty:
         mem.register("incoming", frame)
