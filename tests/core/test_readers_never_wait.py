@@ -19,13 +19,16 @@ from tests.ui.browser import PROJECT_DIR
 pytestmark = pytest.mark.e2e  # real processes
 
 HEAD = "หน่วยงาน,ปีงบประมาณ,รหัส,คะแนน\n"
-# an import whose build, once its log line is written, takes 30 s (a national year)
+# an import whose build, once its log line is written, lasts until the test releases it (a
+# national year takes about 30 s): at most 60 s
 SLOW_IMPORT = """
-import sys, time
+import os, sys, time
 import ita_dash.editing.imports as imports
 real = imports.incremental_build
 def slow(*args, **kwargs):
-    time.sleep(30)
+    deadline = time.monotonic() + 60
+    while not os.path.exists(os.environ["ITA_TEST_RELEASE"]) and time.monotonic() < deadline:
+        time.sleep(0.05)
     return real(*args, **kwargs)
 imports.incremental_build = slow
 from ita_dash.cli import main
@@ -34,7 +37,8 @@ sys.exit(main(sys.argv[1:]))
 
 
 def env_of(places: Places) -> dict[str, str]:
-    return {**os.environ, "ITA_DB_PATH": str(places.db_path), "ITA_STORE_DIR": str(places.store)}
+    return {**os.environ, "ITA_DB_PATH": str(places.db_path), "ITA_STORE_DIR": str(places.store),
+            "ITA_TEST_RELEASE": str(places.store.parent / "release")}
 
 
 def start(places: Places, *args: str, out: Path, code: str | None = None) -> subprocess.Popen:
@@ -75,6 +79,7 @@ def test_an_export_reads_the_previous_build_while_an_import_publishes(tmp_path: 
         during = (tmp_path / "during.csv").read_text(encoding="utf-8")
         assert "81.5" not in during and "สัมพันธวงศ์" in during  # the previous build
     finally:
+        (places.store.parent / "release").touch()  # the writer may finish now
         writer.wait(timeout=300)
     assert writer.returncode == 0, (tmp_path / "writer.log").read_text(encoding="utf-8")
     after = subprocess.run([sys.executable, "-m", "ita_dash", "export", "--dataset", "real",

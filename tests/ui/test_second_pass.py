@@ -22,7 +22,7 @@ from tests.ui.conftest import assert_no_exception, run_page, texts
 NATIONAL = "national-demo"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # kept by its worker between modules
 def national_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real and national-demo datasets built once (about half a minute)."""
     # a build file itself (…/x.builds/…): the app reads it as it is, never rebuilds it
