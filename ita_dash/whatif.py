@@ -22,7 +22,9 @@ from ita_dash.queries import level_conditions
 from ita_dash.schema import create_schema
 
 FULL = 100.0
-_COPIED = ("frameworks", "framework_nodes", "rating_levels")  # the tables copied
+# the tables copied, each with its fixed statement (no identifier is built from a value)
+_COPIED = {name: f"INSERT INTO {name} BY NAME SELECT * FROM incoming"  # noqa: S608
+           for name in ("frameworks", "framework_nodes", "rating_levels")}
 _NODES = ("framework_id", "code", "parent_code", "kind", "seq", "depth", "tool", "indicator",
           "label_th", "label_en", "points_printed", "points", "status", "source_id", "note")
 
@@ -58,7 +60,7 @@ def _copy(con: duckdb.DuckDBPyConnection, mem: duckdb.DuckDBPyConnection, table:
     frame = con.execute(sql, params).df()
     if not frame.empty:
         mem.register("incoming", frame)
-        mem.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")  # noqa: S608 - fixed names
+        mem.execute(_COPIED[table])
         mem.unregister("incoming")
     return frame
 

@@ -40,13 +40,18 @@ def given(f: Filters, cols: Sequence[DeltaGenerator]) -> tuple[int | None, str |
     return year, unit.strip() or None
 
 
-def overrides(file_id: str) -> dict[str, str]:
-    """The editor's overrides for this file (others are dropped)."""
-    held = st.session_state.get(OVERRIDES_KEY)
+def _of_file(key: str, file_id: str) -> dict[str, str]:
+    """The editor's choices under ``key`` for this file (those of another file are dropped)."""
+    held = st.session_state.get(key)
     if not held or held[0] != file_id:
-        st.session_state[OVERRIDES_KEY] = (file_id, {})
+        st.session_state[key] = (file_id, {})
         return {}
     return dict(held[1])
+
+
+def overrides(file_id: str) -> dict[str, str]:
+    """The editor's overrides for this file (column -> target)."""
+    return _of_file(OVERRIDES_KEY, file_id)
 
 
 def label(target: str, lang: str) -> str:
@@ -113,11 +118,7 @@ def editor(f: Filters, mapped: Mapped, file_id: str) -> None:
 
 def unit_types(file_id: str) -> dict[str, str]:
     """The editor's types for new units of this file (name -> type)."""
-    held = st.session_state.get(TYPES_KEY)
-    if not held or held[0] != file_id:
-        st.session_state[TYPES_KEY] = (file_id, {})
-        return {}
-    return dict(held[1])
+    return _of_file(TYPES_KEY, file_id)
 
 
 def _type_changed(file_id: str, name: str, key: str) -> None:
