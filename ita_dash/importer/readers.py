@@ -15,14 +15,20 @@ reading, so any upload is accepted or refused in seconds with bounded memory.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import logging
 import os
 import pickle
 import re
+import select
+import signal
+import socket
 import subprocess
 import sys
+import threading
+import time
 import warnings
 import zipfile
 from collections.abc import Callable, Iterator
@@ -454,46 +460,168 @@ def _isolated(task: str, data: bytes, file_name: str, report: Report, limit: int
               arg: Any) -> object:
     """Run a workbook reader (``task``: "table" or "sheets") in a child process limited in
     memory and time; in this process when ITA_IMPORT_ISOLATE=0. LimitError when the child
-    runs out of time."""
+    runs out of time.
+
+    The child is forked by a helper process that imported this module once
+    (:class:`_Zygote`)."""
     seconds = limits.read_seconds()
     if os.environ.get("ITA_IMPORT_ISOLATE", "1") == "0" or os.name != "posix":
         return _read_in_process(task, data, file_name, report, limit, arg,
                                 limits.Deadline(seconds), checked=False)
     if check_zip(data, report, limit) is None:  # bounded checks first, without a child
         return None
-    root = str(Path(__file__).resolve().parents[2])
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-        p for p in (root, os.environ.get("PYTHONPATH", "")) if p)}
-    child = subprocess.Popen(  # noqa: S603 - our own interpreter and module
-        [sys.executable, "-c", "from ita_dash.importer.readers import child_main; child_main()"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    job = pickle.dumps((task, data, file_name, limit, arg, seconds),
+                       protocol=pickle.HIGHEST_PROTOCOL)
+    out: bytes | None = b""
+    ours, theirs = socket.socketpair()
     try:
+        pid = _ZYGOTE.fork(theirs)
+        theirs.close()
+        ours.sendall(len(job).to_bytes(8, "big") + job)
         # the child's own deadline is checked between rows; this one bounds everything,
         # with room for the child to start
-        out, err = child.communicate(pickle.dumps((task, data, file_name, limit, arg, seconds)),
-                                     timeout=seconds + CHILD_START_S)
-    except subprocess.TimeoutExpired:
-        child.kill()
-        child.communicate()
-        raise LimitError(limits.Limit(int(seconds), limits.SECONDS.th, limits.SECONDS.en)) \
-            from None
-    if child.returncode != 0 or not out:
-        LOG.error("reading %s failed in the child (exit %s): %s", file_name, child.returncode,
-                  err.decode(errors="replace")[-2000:])
+        out = _receive(ours, time.monotonic() + seconds + CHILD_START_S)
+        if out is None:
+            _kill(pid)
+            raise LimitError(limits.Limit(int(seconds), limits.SECONDS.th, limits.SECONDS.en))
+    except OSError as exc:  # the helper process or the child died before it answered
+        LOG.error("reading %s: no answer from the child: %s", file_name, exc)
+    finally:
+        ours.close()
+        theirs.close()
+    answer = pickle.loads(out) if out else None  # noqa: S301 - from our own child process
+    if not isinstance(answer, tuple):
+        LOG.error("reading %s failed in the child: %s", file_name,
+                  answer if isinstance(answer, str) else "no answer")
         report.add("error", None, None, None, "ไฟล์ใช้หน่วยความจำเกินกำหนดหรือเสียหาย อ่านไม่ได้",
                    "the file cannot be read: it needs too much memory or is damaged")
         return None
-    found, parts = pickle.loads(out)  # noqa: S301 - written by our own child process
+    found, parts = answer
     report.add_parts(parts)
     return found
 
 
-def child_main() -> None:
-    """The child process of :func:`_isolated`: arguments on stdin (pickled), (what was
-    read, report parts) on stdout."""
+def _receive(sock: socket.socket, deadline: float) -> bytes | None:
+    """Everything ``sock`` sends until it closes; None when ``deadline`` passes first."""
+    chunks: list[bytes] = []
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0 or not select.select([sock], [], [], left)[0]:
+            return None
+        chunk = sock.recv(1 << 20)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+
+
+def _kill(pid: int) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
+
+
+class _Zygote:
+    """A helper process that has imported this module once and forks one child per
+    workbook to read (single-threaded, so forking it is safe): a read costs a fork, not a
+    new interpreter importing pandas and openpyxl (0.6 s of CPU each time). Started on
+    first use, started again if it died; it exits when this process does."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._process: subprocess.Popen[bytes] | None = None
+        self._control: socket.socket | None = None
+
+    def fork(self, job: socket.socket) -> int:
+        """Start a child that reads its job from ``job`` and answers on it: its pid."""
+        with self._lock:
+            for attempt in (1, 2):
+                try:
+                    control = self._started()
+                    socket.send_fds(control, [b"j"], [job.fileno()])
+                    pid = _recv_exact(control, 8)
+                    return int.from_bytes(pid, "big")
+                except OSError:
+                    self._stop()
+                    if attempt == 2:
+                        raise
+        raise AssertionError("unreachable")
+
+    def _started(self) -> socket.socket:
+        if self._process is not None and self._process.poll() is None and self._control:
+            return self._control
+        self._stop()
+        ours, theirs = socket.socketpair()
+        root = str(Path(__file__).resolve().parents[2])
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+            p for p in (root, os.environ.get("PYTHONPATH", "")) if p)}
+        self._process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+            [sys.executable, "-c", "from ita_dash.importer.readers import zygote_main; "
+             f"zygote_main({theirs.fileno()})"], pass_fds=[theirs.fileno()], env=env,
+            stdin=subprocess.DEVNULL)
+        theirs.close()
+        self._control = ours
+        return ours
+
+    def _stop(self) -> None:
+        if self._control is not None:
+            self._control.close()
+        if self._process is not None:
+            self._process.kill()
+            self._process.wait()
+        self._process = self._control = None
+
+
+_ZYGOTE = _Zygote()
+
+
+def _recv_exact(sock: socket.socket, n: int) -> bytes:
+    data = b""
+    while len(data) < n:
+        chunk = sock.recv(n - len(data))
+        if not chunk:
+            raise ConnectionError("closed")
+        data += chunk
+    return data
+
+
+def zygote_main(control_fd: int) -> None:
+    """The helper process of :class:`_Zygote`: for each job socket it is sent, fork a
+    child that reads the job and answers (children are reaped by the system)."""
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    control = socket.socket(fileno=control_fd)
+    while True:
+        try:
+            message, fds, _flags, _address = socket.recv_fds(control, 16, 1)
+        except OSError:
+            return
+        if not message or not fds:
+            return  # the server process is gone
+        pid = os.fork()
+        if pid == 0:
+            control.close()
+            _child_serve(socket.socket(fileno=fds[0]))
+            os._exit(0)
+        os.close(fds[0])
+        control.sendall(pid.to_bytes(8, "big"))
+
+
+def _child_serve(job: socket.socket) -> None:
+    """A child of the helper: read the job, answer (what was read, report parts) pickled,
+    or a traceback (text) if it fails."""
+    try:
+        size = int.from_bytes(_recv_exact(job, 8), "big")
+        answer: object = _child_read(pickle.loads(_recv_exact(job, size)))  # noqa: S301
+    except BaseException:  # noqa: BLE001 - told to the parent, which logs it
+        import traceback
+
+        answer = traceback.format_exc()
+    job.sendall(pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL))
+    job.close()
+
+
+def _child_read(job: tuple[Any, ...]) -> tuple[object, list[Any]]:
     import resource
 
-    task, data, file_name, limit, arg, seconds = pickle.loads(sys.stdin.buffer.read())  # noqa: S301
+    task, data, file_name, limit, arg, seconds = job
     try:
         with open("/proc/self/statm") as statm:
             used = int(statm.read().split()[0]) * resource.getpagesize()
@@ -513,8 +641,7 @@ def child_main() -> None:
         report.clear()
         report.add("error", None, None, None, "ไฟล์ใช้หน่วยความจำเกินกำหนด ให้แบ่งไฟล์เป็นส่วนเล็กลง",
                    "reading the file needs too much memory: split it into smaller files")
-    sys.stdout.buffer.write(pickle.dumps((raw, report.parts()), protocol=pickle.HIGHEST_PROTOCOL))
-    sys.stdout.flush()
+    return raw, report.parts()
 
 
 def check_zip(data: bytes, report: Report, limit: int) -> dict[str, int] | None:

@@ -305,14 +305,14 @@ def test_a_template_workbook_is_read_in_the_score_files_bounded_child(
     from ita_dash.problems import Problems
 
     monkeypatch.setenv("ITA_IMPORT_ISOLATE", "1")
-    children: list[object] = []
-    popen = readers.subprocess.Popen
+    children: list[int] = []
+    fork = readers._ZYGOTE.fork
 
-    def spy(*args: object, **kwargs: object) -> object:
-        children.append(args[0])
-        return popen(*args, **kwargs)  # type: ignore[call-overload]
+    def spy(job: object) -> int:
+        children.append(fork(job))  # type: ignore[arg-type]
+        return children[-1]
 
-    monkeypatch.setattr(readers.subprocess, "Popen", spy)
+    monkeypatch.setattr(readers._ZYGOTE, "fork", spy)
     good = filled_template()
     report = Report("ok.xlsx")
     parts = read_parts([("ok.xlsx", good)], report, Problems())

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,14 +24,23 @@ from tests.ui.conftest import assert_no_exception, run_page, texts
 NATIONAL = "national-demo"
 
 
-@pytest.fixture(scope="session")  # kept by its worker between modules
+@pytest.fixture(scope="session")
 def national_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real and national-demo datasets built once (about half a minute)."""
+    """The real and national-demo datasets built once for the whole run (about half a
+    minute): the first worker to need it builds it under a lock, the others read it."""
     # a build file itself (…/x.builds/…): the app reads it as it is, never rebuilds it
-    folder = tmp_path_factory.mktemp("national") / "ita.builds"
-    folder.mkdir()
-    return build_database(folder / "national.duckdb", DEFAULT_DATA_DIR,
-                          datasets=["real", NATIONAL])
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's folder, common to its workers
+    folder = shared / "national" / "ita.builds"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "national.duckdb"
+    with (folder.parent / "build.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder.parent / "built").exists():
+            build_database(path, DEFAULT_DATA_DIR, datasets=["real", NATIONAL])
+            (folder.parent / "built").touch()
+    return path
 
 
 def test_a_unit_picked_by_search_opens_its_own_agency_type(national_db, monkeypatch) -> None:
