@@ -43,6 +43,24 @@ def assert_same(before: dict[str, pd.DataFrame], after: dict[str, pd.DataFrame])
 
 
 @pytest.fixture
+def reader_children(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The pids of the children the workbook reader forks from now on (in a child: the
+    reader's isolation is on)."""
+    from ita_dash.importer import readers
+
+    monkeypatch.setenv("ITA_IMPORT_ISOLATE", "1")
+    children: list[int] = []
+    fork = readers._ZYGOTE.fork
+
+    def spy(job: object) -> int:
+        children.append(fork(job))  # type: ignore[arg-type]
+        return children[-1]
+
+    monkeypatch.setattr(readers._ZYGOTE, "fork", spy)
+    return children
+
+
+@pytest.fixture
 def wcon(db_copy: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """A private, writable copy of a build, for checks that never write (and tests that
     change reference tables before checking)."""

@@ -296,23 +296,15 @@ def test_a_correction_that_breaks_a_figure_of_data_names_its_line(places: Places
 
 
 def test_a_template_workbook_is_read_in_the_score_files_bounded_child(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        reader_children: list[int]) -> None:
     """One spreadsheet reader: a template workbook is read like a score file, in a child
     process limited in memory and time, within the same bounds, with the same messages."""
-    from ita_dash.importer import limits, readers
+    from ita_dash.importer import limits
     from ita_dash.importer.framework_files import read_parts
     from ita_dash.importer.report import Report
     from ita_dash.problems import Problems
 
-    monkeypatch.setenv("ITA_IMPORT_ISOLATE", "1")
-    children: list[int] = []
-    fork = readers._ZYGOTE.fork
-
-    def spy(job: object) -> int:
-        children.append(fork(job))  # type: ignore[arg-type]
-        return children[-1]
-
-    monkeypatch.setattr(readers._ZYGOTE, "fork", spy)
+    children = reader_children
     good = filled_template()
     report = Report("ok.xlsx")
     parts = read_parts([("ok.xlsx", good)], report, Problems())

@@ -36,16 +36,9 @@ def gone(pid: int) -> bool:
     return False
 
 
-def test_one_helper_forks_a_child_per_read(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ITA_IMPORT_ISOLATE", "1")
-    children: list[int] = []
-    fork = readers._ZYGOTE.fork
-
-    def spy(job: object) -> int:
-        children.append(fork(job))  # type: ignore[arg-type]
-        return children[-1]
-
-    monkeypatch.setattr(readers._ZYGOTE, "fork", spy)
+def test_one_helper_forks_a_child_per_read(monkeypatch: pytest.MonkeyPatch,
+                                           reader_children: list[int]) -> None:
+    children = reader_children
     monkeypatch.setenv("ITA_IMPORT_ISOLATE", "0")
     in_process = read().frame
     monkeypatch.setenv("ITA_IMPORT_ISOLATE", "1")
