@@ -93,6 +93,14 @@ def db_copy(built_db: Path, tmp_path: Path) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def ro_con(built_db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The session's build, read-only, kept open for the session (never written)."""
+    connection = duckdb.connect(str(built_db), read_only=True)
+    yield connection
+    connection.close()
+
+
 @pytest.fixture
 def con(built_db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     connection = duckdb.connect(str(built_db), read_only=True)

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-import duckdb
 import pytest
 
 from ita_dash.deck.model import Deck
@@ -13,13 +11,6 @@ from ita_dash.deck.slides import build_deck
 
 SAMPHANTHAWONG = "bkk-samphanthawong"
 TODAY = dt.date(2025, 3, 5)
-
-
-@pytest.fixture(scope="session")
-def ro_con(built_db: Path):
-    connection = duckdb.connect(str(built_db), read_only=True)
-    yield connection
-    connection.close()
 
 
 @pytest.fixture(scope="session")

@@ -7,12 +7,10 @@ import csv
 import datetime as dt
 from pathlib import Path
 
-import duckdb
 import pytest
 from docx import Document
 
 from ita_dash.config import DEFAULT_DATA_DIR
-from ita_dash.publish import Places, current_build
 from ita_dash.report.content import build_report
 from ita_dash.report.docx_writer import write_docx
 from ita_dash.report.model import Report
@@ -20,16 +18,6 @@ from ita_dash.report.pdf import soffice, write_pdf
 
 SAM, SAM_TH = "bkk-samphanthawong", "สำนักงานเขตสัมพันธวงศ์"
 TODAY = dt.date(2025, 3, 5)
-
-
-@pytest.fixture(scope="session")
-def ro_con(published: Places):
-    """The session's published build, read-only (never written)."""
-    build = current_build(published.db_path)
-    assert build is not None
-    connection = duckdb.connect(str(build.path), read_only=True)
-    yield connection
-    connection.close()
 
 
 @pytest.fixture(scope="session")
