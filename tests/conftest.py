@@ -20,7 +20,13 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     """Fast tests first: the slow end-to-end ones (marker ``e2e``: a browser, a server,
     subprocesses, national-scale data, benchmarks) run last, in their own order. Only
     the fast ones: ``python -m pytest -q -m "not e2e"``."""
-    items.sort(key=lambda item: item.get_closest_marker("e2e") is not None)  # stable
+    def order(item: pytest.Item) -> tuple[bool, bool]:
+        # among the slow ones, those that drive a browser (the longest) first, so that
+        # the run does not end on one of them alone
+        browser = "browser" in getattr(item, "fixturenames", ())
+        return item.get_closest_marker("e2e") is not None, not browser
+
+    items.sort(key=order)  # stable
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
