@@ -9,6 +9,7 @@ the framework tables (the registry), never from Python constants.
 from __future__ import annotations
 
 import functools
+import re
 
 import duckdb
 import pandas as pd
@@ -281,8 +282,14 @@ def unit_rows(unit: str) -> str:
     """``node_values`` of one unit (``unit``: the SQL parameter of its id) from ``unit_values``,
     stored by unit number (:mod:`ita_dash.page_tables`): a filter on the number skips the
     other units' row groups, where a filter on ``unit_id`` scans every row."""
-    return ("(SELECT * EXCLUDE (unit_no) FROM unit_values WHERE dataset = $dataset "
-            f"AND unit_no = (SELECT unit_no FROM unit_numbers WHERE unit_id = {unit}))")
+    if not _PARAMETER.fullmatch(unit):  # a parameter's name, never a value
+        raise ValueError(f"not an SQL parameter: {unit!r}")
+    return UNIT_ROWS.replace("{unit}", unit)
+
+
+_PARAMETER = re.compile(r"\$[a-z_]+(\[[0-9]+\])?")
+UNIT_ROWS = """(SELECT * EXCLUDE (unit_no) FROM unit_values WHERE dataset = $dataset
+    AND unit_no = (SELECT unit_no FROM unit_numbers WHERE unit_id = {unit}))"""
 
 
 def of_units(values_sql: str, rows: str) -> str:
