@@ -202,6 +202,12 @@ def _cached(query: Callable[Concatenate[duckdb.DuckDBPyConnection, P], R],
     return _shared_copy(result)
 
 
+def read(query: Callable[..., R], **params: Any) -> R:
+    """``query(cursor(), **params)`` through the cache (:func:`_cached`), for code outside
+    this layer that is handed a reader (the presentation's deck)."""
+    return _cached(query, **params)
+
+
 @st.cache_resource(show_spinner=False, max_entries=512)
 def _derived(fingerprint: str, name: str, _make: Callable[..., Any], **params: Any) -> Any:
     return _make(**params)
