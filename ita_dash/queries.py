@@ -1101,28 +1101,59 @@ def measures_by_indicator(con: Con, *, dataset: str, unit_id: str, year: int) ->
                 {"dataset": dataset, "unit_id": unit_id, "year": year})
 
 
-def recoverable_outlook(con: Con, *, dataset: str, year: int, unit_id: str) -> pd.DataFrame:
-    """One row: the unit-year's total and rating, the points recoverable (items below full
-    marks) and the total and rating if every one of them reached full marks.
-
-    Each tool's projected score adds its recoverable points over the tool's weight; the
-    projected rating is the best level of the year's scale whose total and tool conditions
-    the projection meets (unknown when a needed tool score is unknown).
-    """
-    head = _run(con, """
+def outlook_head(con: Con, *, dataset: str, year: int, unit_id: str) -> pd.DataFrame:
+    """The unit-year's framework, total, tools and level (:func:`recoverable_outlook`)."""
+    return _run(con, """
         SELECT y.framework_id, y.score, y.iit, y.eit, y.oit, l.label_th AS level_th,
                l.label_en AS level_en, l.color AS level_color
         FROM unit_years y
         LEFT JOIN rating_levels l ON l.framework_id = y.framework_id AND l.seq = y.level_seq
         WHERE y.dataset = $dataset AND y.unit_id = $unit_id AND y.fiscal_year = $year""",
                 {"dataset": dataset, "unit_id": unit_id, "year": year})
-    rec = points_recoverable(con, dataset=dataset, year=year, unit_id=unit_id)
-    if head.empty or rec.empty or pd.isna(head.iloc[0]["score"]):
-        return pd.DataFrame()
-    row = head.iloc[0]
-    weights = dict(con.execute("""
+
+
+def tool_weights(con: Con, *, framework_id: str) -> dict[str, float]:
+    """Each tool's points in a framework (its weight in the total)."""
+    return dict(con.execute("""
         SELECT code, points FROM framework_nodes WHERE framework_id = $fw AND kind = 'tool'""",
-                               {"fw": row["framework_id"]}).fetchall())
+                            {"fw": framework_id}).fetchall())
+
+
+def outlook_levels(con: Con, *, framework_id: str) -> pd.DataFrame:
+    """A framework's levels, best first, with their total and tool conditions."""
+    return _run(con, """
+        SELECT label_th, label_en, color, min_total, min_each_tool FROM rating_levels
+        WHERE framework_id = $fw ORDER BY seq""", {"fw": framework_id})
+
+
+def recoverable_outlook(con: Con, *, dataset: str, year: int, unit_id: str) -> pd.DataFrame:
+    """One row: the unit-year's total and rating, the points recoverable (items below full
+    marks) and the total and rating if every one of them reached full marks.
+
+    Each tool's projected score adds its recoverable points over the tool's weight; the
+    projected rating is the best level of the year's scale whose total and tool conditions
+    the projection meets (unknown when a needed tool score is unknown). Made of
+    :func:`outlook_head`, :func:`points_recoverable`, :func:`tool_weights` and
+    :func:`outlook_levels` (which the pages read apart, sharing them with other views).
+    """
+    head = outlook_head(con, dataset=dataset, year=year, unit_id=unit_id)
+    rec = points_recoverable(con, dataset=dataset, year=year, unit_id=unit_id)
+    if not outlook_known(head, rec):
+        return pd.DataFrame()
+    framework = str(head.iloc[0]["framework_id"])
+    return outlook_with(head, rec, tool_weights(con, framework_id=framework),
+                        outlook_levels(con, framework_id=framework))
+
+
+def outlook_known(head: pd.DataFrame, rec: pd.DataFrame) -> bool:
+    """An outlook needs the unit-year's total and some item below full marks."""
+    return not (head.empty or rec.empty or pd.isna(head.iloc[0]["score"]))
+
+
+def outlook_with(head: pd.DataFrame, rec: pd.DataFrame, weights: dict[str, float],
+                 levels: pd.DataFrame) -> pd.DataFrame:
+    """:func:`recoverable_outlook`'s row from its parts (:func:`outlook_known` holds)."""
+    row = head.iloc[0]
     by_tool = rec.groupby("tool")["recoverable"].sum()
     tools: dict[str, float | None] = {}
     for tool in ("IIT", "EIT", "OIT"):
@@ -1132,9 +1163,6 @@ def recoverable_outlook(con: Con, *, dataset: str, year: int, unit_id: str) -> p
                        min(100.0, float(now) + (gain / weight * 100 if weight else 0.0)))
     total = round(float(rec["recoverable"].sum()), 2)
     projected = min(100.0, round(float(row["score"]) + total, 2))
-    levels = _run(con, """
-        SELECT label_th, label_en, color, min_total, min_each_tool FROM rating_levels
-        WHERE framework_id = $fw ORDER BY seq""", {"fw": row["framework_id"]})
     level = None
     for lv in levels.itertuples():
         if projected < lv.min_total:
