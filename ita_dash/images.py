@@ -84,12 +84,12 @@ def export_title(fig: go.Figure, title: str, context: str, source: str,
     for Plotly (the unit or scope name comes from the data)."""
     title, context, source = plotly(title), plotly(context), plotly(source)
     mark = f" · <b style='color:{WARNING}'>{plotly(synthetic_mark)}</b>" if synthetic_mark else ""
-    top = fig.layout.margin.t if fig.layout.margin.t is not None else 36
-    # room for the title and source line, and for the legend above the plot when shown
-    needed = 80 if fig.layout.showlegend is False else 124
     fig.update_layout(title={"text": f"<b>{title}</b> · {context}", "x": 0.01,
                              "xanchor": "left", "y": 0.985, "yref": "container",
                              "yanchor": "top", "font": {"size": 19},
-                             "subtitle": {"text": f"{source}{mark}", "font": {"size": 13}}},
-                      margin={"t": max(int(top), needed)})  # one update: 2 ms less a chart
+                             "subtitle": {"text": f"{source}{mark}", "font": {"size": 13}}})
+    top = fig.layout.margin.t if fig.layout.margin.t is not None else 36
+    # room for the title and source line, and for the legend above the plot when shown
+    needed = 80 if fig.layout.showlegend is False else 124
+    fig.update_layout(margin={"t": max(int(top), needed)})
     return fig
