@@ -267,11 +267,11 @@ def measure_cards(filters: Filters, year: int) -> None:
     """The year's measures grouped by the indicator they serve (weakest indicator first),
     as cards; the full table (with sources) in an expander with downloads."""
     lang = filters.lang
-    measures = data.measures_by_indicator(dataset=filters.dataset, unit_id=filters.unit or "",
-                                          year=year)
     every = data.unit_measures(dataset=filters.dataset, unit_id=filters.unit or "")
     if filters.is_synthetic and every.empty:
         return
+    measures = data.measures_by_indicator(dataset=filters.dataset, unit_id=filters.unit or "",
+                                          year=year)
     st.subheader(t("profile.measures", lang))
     st.caption(t("profile.measures_help", lang))
     if measures.empty:
