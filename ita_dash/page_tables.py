@@ -89,18 +89,6 @@ SELECT $dataset, (SELECT count(*) FROM scores WHERE dataset = $dataset),
        (SELECT count(*) FROM unit_years WHERE dataset = $dataset)
 """
 
-# The radar's comparison with a group (queries.RADAR_COMPARISONS["group_mean"] over a group's
-# units): every group's mean of each indicator in every year, with how many units it holds.
-INSERT_GROUP_MEANS = """
-INSERT INTO group_indicator_means
-SELECT $dataset, m.group_id, v.fiscal_year, v.code, avg(v.value), count(*)
-FROM node_values v JOIN indicators i ON i.code = v.code JOIN units u USING (unit_id)
-JOIN group_members m ON m.unit_id = u.unit_id
-WHERE v.dataset = $dataset AND v.kind = 'indicator' AND v.value IS NOT NULL
-  AND ($all_years OR v.fiscal_year >= $first_year)
-GROUP BY ALL
-"""
-
 # Numbers for units not numbered yet (after the highest given: a unit keeps its number, so
 # the rows of years not refreshed keep theirs)
 INSERT_UNIT_NUMBERS = """
@@ -124,7 +112,6 @@ DELETE_DATASET = (
     "DELETE FROM weakest_indicator_rows WHERE dataset = $dataset",
     "DELETE FROM zero_streaks WHERE dataset = $dataset",
     "DELETE FROM unit_values WHERE dataset = $dataset",
-    "DELETE FROM group_indicator_means WHERE dataset = $dataset",
     "DELETE FROM dataset_counts WHERE dataset = $dataset")
 DELETE_YEARS = (
     "DELETE FROM weakest_indicator_rows WHERE dataset = $dataset "
@@ -132,8 +119,6 @@ DELETE_YEARS = (
     "DELETE FROM zero_streaks WHERE dataset = $dataset "
     "AND ($all_years OR fiscal_year >= $first_year)",
     "DELETE FROM unit_values WHERE dataset = $dataset "
-    "AND ($all_years OR fiscal_year >= $first_year)",
-    "DELETE FROM group_indicator_means WHERE dataset = $dataset "
     "AND ($all_years OR fiscal_year >= $first_year)")
 
 
@@ -157,5 +142,4 @@ def refresh_page_tables(con: duckdb.DuckDBPyConnection, dataset: str,
     con.execute(INSERT_COUNTS, {"dataset": dataset})
     con.execute(INSERT_UNIT_NUMBERS, {"dataset": dataset})
     con.execute(INSERT_UNIT_VALUES, params)
-    con.execute(INSERT_GROUP_MEANS, params)
 

@@ -336,12 +336,6 @@ ORDER BY i.seq
 """
 
 
-# a group's mean, computed once per build for every group and year (ita_dash.page_tables)
-GROUP_MEAN_SQL = """
-    SELECT indicator, comparison, n_units FROM group_indicator_means
-    WHERE dataset = $dataset AND group_id = $group_id AND fiscal_year = $year"""
-
-
 def radar_comparison(con: Con, *, dataset: str, year: int, compare: str,
                      scope: Scope | None = None, unit_id: str | None = None,
                      other_unit: str | None = None) -> pd.DataFrame:
@@ -349,9 +343,6 @@ def radar_comparison(con: Con, *, dataset: str, year: int, compare: str,
     ``previous_year`` only, ``other_unit`` by ``unit``)."""
     if compare not in RADAR_COMPARISONS:
         raise ValueError(f"unknown comparison {compare!r}")
-    if compare == "group_mean" and scope is not None and scope.kind == "group":
-        return _run(con, RADAR_COMPARISON_SQL.replace("{comparison}", GROUP_MEAN_SQL),
-                    {"dataset": dataset, "year": year, "group_id": scope.value})
     sql = RADAR_COMPARISON_SQL.replace("{comparison}", RADAR_COMPARISONS[compare])
     for name, fragment in FRAGMENTS.items():
         sql = sql.replace("{" + name + "}", fragment)

@@ -285,22 +285,3 @@ def test_a_units_values_read_by_its_number_as_before(con, dataset, monkeypatch):
         seen.pop("unit_measures")
         seen.pop("measures_by_indicator")
     assert all(n > 0 for n in seen.values()), seen
-
-
-@pytest.mark.parametrize("dataset", ["real", "demo"])
-def test_group_means_of_the_radar_as_before(con, dataset):
-    """A group's radar comparison read from ``group_indicator_means`` equals the mean the
-    former query took over the group's units, for every group and year."""
-    groups = q.scope_options(con, dataset=dataset)
-    groups = groups[groups["kind"] == "group"]["value"].tolist()
-    former_sql = q.RADAR_COMPARISON_SQL.replace("{comparison}", q.RADAR_COMPARISONS["group_mean"])
-    seen = 0
-    for year in q.available_years(con, dataset=dataset):
-        for group in groups:
-            scope = Scope("group", str(group))
-            former = q._run(con, former_sql, {"dataset": dataset, "year": year}, scope)
-            got = q.radar_comparison(con, dataset=dataset, year=year, compare="group_mean",
-                                     scope=scope)
-            same(got, former)
-            seen += int(former["comparison"].notna().sum())
-    assert groups and seen > 0
