@@ -23,17 +23,20 @@ from ita_dash.thai import district_short_name, name_key
 Con = duckdb.DuckDBPyConnection
 
 
-def _run(con: Con, sql: str, params: dict[str, object], scope: Scope | None = None) -> pd.DataFrame:
+def _run(con: Con, sql: str, params: dict[str, object], scope: Scope | None = None, *,
+         by_unit: bool = False) -> pd.DataFrame:
     """Run ``sql`` with bound ``params``.
 
     Placeholders ``{name}`` are replaced by the constant SQL fragments of
     :data:`FRAGMENTS` (and ``{scope}`` by the scope's whitelisted predicate);
-    no value is ever spliced into SQL text.
+    no value is ever spliced into SQL text. ``by_unit``: a scope of a few listed units reads
+    each unit's values by its number (:func:`units_fragments`; for queries that neither sum
+    nor average them, whose results do not depend on the order rows are read in).
     """
     fragments = FRAGMENTS
     listed = list(dict.fromkeys(scope.units)) if scope is not None else []
-    if scope is not None and scope.kind == "units" and 0 < len(listed) <= UNITS_MAX \
-            and "{scope}" in sql:
+    if by_unit and scope is not None and scope.kind == "units" \
+            and 0 < len(listed) <= UNITS_MAX and "{scope}" in sql:
         fragments = units_fragments(len(listed))
     for name, fragment in fragments.items():
         sql = sql.replace("{" + name + "}", fragment)
@@ -409,7 +412,7 @@ def indicator_matrix(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.D
              AND y.fiscal_year = iv.fiscal_year
         WHERE iv.fiscal_year = $year AND {scope}
         ORDER BY y.score DESC NULLS LAST, u.short_th, iv.seq""",
-                {"dataset": dataset, "year": year}, scope)
+                {"dataset": dataset, "year": year}, scope, by_unit=True)
 
 
 # each unit-year's weakest indicator is found once per build (ita_dash.page_tables)
@@ -501,7 +504,7 @@ WHERE it.tool = 'OIT' AND it.fiscal_year = $year AND {scope}
 def open_item_grid(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
     """Units x O-items with status full / partial / zero (long form)."""
     return _run(con, OPEN_ITEMS_SQL + " ORDER BY short_th, seq",
-                {"dataset": dataset, "year": year}, scope)
+                {"dataset": dataset, "year": year}, scope, by_unit=True)
 
 
 def zero_items(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
@@ -509,7 +512,7 @@ def zero_items(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFra
     return _run(con, """
         SELECT unit_id, short_th, short_en, framework_id, code, label_th, label_en, points
         FROM ({open_items}) WHERE status = 'zero'
-        ORDER BY short_th, seq""", {"dataset": dataset, "year": year}, scope)
+        ORDER BY short_th, seq""", {"dataset": dataset, "year": year}, scope, by_unit=True)
 
 
 def item_miss_counts(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
@@ -520,7 +523,8 @@ def item_miss_counts(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.D
                count(*) FILTER (WHERE status = 'partial') AS n_partial,
                round(100.0 * count(*) FILTER (WHERE status = 'zero') / count(*), 1) AS pct_zero
         FROM ({open_items})
-        GROUP BY ALL ORDER BY n_zero DESC, seq""", {"dataset": dataset, "year": year}, scope)
+        GROUP BY ALL ORDER BY n_zero DESC, seq""", {"dataset": dataset, "year": year}, scope,
+                by_unit=True)
 
 
 def consecutive_zero_items(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
@@ -1205,7 +1209,8 @@ def compare_indicators(con: Con, *, dataset: str, scope: Scope) -> pd.DataFrame:
                iv.label_th, iv.label_en, iv.tool, round(iv.value, 2) AS value
         FROM ({indicator_values}) iv JOIN units u USING (unit_id)
         WHERE {scope}
-        ORDER BY iv.fiscal_year, iv.seq, u.short_th""", {"dataset": dataset}, scope)
+        ORDER BY iv.fiscal_year, iv.seq, u.short_th""", {"dataset": dataset}, scope,
+                by_unit=True)
 
 
 def compare_items(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
@@ -1220,7 +1225,7 @@ def compare_items(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.Data
                it.tool, it.indicator, it.label_th, it.label_en, round(it.score, 2) AS score
         FROM it JOIN shared USING (framework_id, code)
         ORDER BY it.framework_id, it.seq, it.short_th""",
-                {"dataset": dataset, "year": year}, scope)
+                {"dataset": dataset, "year": year}, scope, by_unit=True)
 
 
 def source_titles(con: Con) -> pd.DataFrame:
