@@ -8,6 +8,9 @@ the framework tables (the registry), never from Python constants.
 
 from __future__ import annotations
 
+import functools
+import re
+
 import duckdb
 import pandas as pd
 
@@ -20,15 +23,25 @@ from ita_dash.thai import district_short_name, name_key
 Con = duckdb.DuckDBPyConnection
 
 
-def _run(con: Con, sql: str, params: dict[str, object], scope: Scope | None = None) -> pd.DataFrame:
+def _run(con: Con, sql: str, params: dict[str, object], scope: Scope | None = None, *,
+         by_unit: bool = False) -> pd.DataFrame:
     """Run ``sql`` with bound ``params``.
 
     Placeholders ``{name}`` are replaced by the constant SQL fragments of
     :data:`FRAGMENTS` (and ``{scope}`` by the scope's whitelisted predicate);
-    no value is ever spliced into SQL text.
+    no value is ever spliced into SQL text. ``by_unit``: a scope of a few listed units reads
+    each unit's values by its number (:func:`units_fragments`; for queries that neither sum
+    nor average them, whose results do not depend on the order rows are read in).
     """
-    for name, fragment in FRAGMENTS.items():
+    fragments = FRAGMENTS
+    listed = list(dict.fromkeys(scope.units)) if scope is not None else []
+    if by_unit and scope is not None and scope.kind == "units" \
+            and 0 < len(listed) <= UNITS_MAX and "{scope}" in sql:
+        fragments = units_fragments(len(listed))
+    for name, fragment in fragments.items():
         sql = sql.replace("{" + name + "}", fragment)
+    if "$listed_units" in sql:
+        params = {**params, "listed_units": listed}
     if scope is not None and "{scope}" in sql:
         sql = sql.replace("{scope}", scope.predicate())
         params = {**params, **scope.params()}
@@ -268,6 +281,26 @@ def unit_history(con: Con, *, dataset: str, unit_id: str) -> pd.DataFrame:
         ORDER BY y.fiscal_year""", {"dataset": dataset, "unit_id": unit_id})
 
 
+def unit_rows(unit: str) -> str:
+    """``node_values`` of one unit (``unit``: the SQL parameter of its id) from ``unit_values``,
+    stored by unit number (:mod:`ita_dash.page_tables`): a filter on the number skips the
+    other units' row groups, where a filter on ``unit_id`` scans every row."""
+    if not _PARAMETER.fullmatch(unit):  # a parameter's name, never a value
+        raise ValueError(f"not an SQL parameter: {unit!r}")
+    return UNIT_ROWS.replace("{unit}", unit)
+
+
+_PARAMETER = re.compile(r"\$[a-z_]+(\[[0-9]+\])?")
+UNIT_ROWS = """(SELECT * EXCLUDE (unit_no) FROM unit_values WHERE dataset = $dataset
+    AND unit_no = (SELECT unit_no FROM unit_numbers WHERE unit_id = {unit}))"""
+
+
+def of_units(values_sql: str, rows: str) -> str:
+    """``values_sql`` (reading ``node_values v``) reading ``rows`` instead."""
+    assert values_sql.count("FROM node_values v ") == 1
+    return values_sql.replace("FROM node_values v ", f"FROM {rows} v ")
+
+
 INDICATOR_VALUES = """
 SELECT v.unit_id, v.fiscal_year, v.code AS indicator, i.seq, i.label_th, i.label_en, i.tool,
        v.value
@@ -286,12 +319,12 @@ RADAR_COMPARISONS = {
         FROM ({indicator_values}) iv JOIN units u USING (unit_id)
         WHERE iv.fiscal_year = $year AND {scope} GROUP BY ALL""",
     "previous_year": """
-        SELECT indicator, value AS comparison, 1 AS n_units FROM ({indicator_values})
+        SELECT indicator, value AS comparison, 1 AS n_units FROM ({unit_indicator_values})
         WHERE unit_id = $unit_id AND fiscal_year = (
             SELECT prev_year FROM unit_years
             WHERE dataset = $dataset AND unit_id = $unit_id AND fiscal_year = $year)""",
     "unit": """
-        SELECT indicator, value AS comparison, 1 AS n_units FROM ({indicator_values})
+        SELECT indicator, value AS comparison, 1 AS n_units FROM ({other_indicator_values})
         WHERE unit_id = $other_unit AND fiscal_year = $year""",
 }
 
@@ -323,7 +356,7 @@ def radar_comparison(con: Con, *, dataset: str, year: int, compare: str,
 def unit_indicator_values(con: Con, *, dataset: str, year: int, unit_id: str) -> pd.DataFrame:
     """The unit's ten indicator values of ``year`` (rounded as shown)."""
     return _run(con, """
-        SELECT indicator, round(value, 2) AS value FROM ({indicator_values})
+        SELECT indicator, round(value, 2) AS value FROM ({unit_indicator_values})
         WHERE unit_id = $unit_id AND fiscal_year = $year""",
                 {"dataset": dataset, "year": year, "unit_id": unit_id})
 
@@ -355,7 +388,7 @@ def radar(con: Con, *, dataset: str, year: int, unit_id: str, compare: str,
 def indicator_deltas(con: Con, *, dataset: str, unit_id: str) -> pd.DataFrame:
     """Each indicator of the unit per year, with the change since the unit's previous year."""
     return _run(con, """
-        WITH iv AS (SELECT * FROM ({indicator_values}) WHERE unit_id = $unit_id)
+        WITH iv AS (SELECT * FROM ({unit_indicator_values}) WHERE unit_id = $unit_id)
         SELECT c.indicator, c.seq, c.label_th, c.label_en, c.tool, c.fiscal_year,
                round(c.value, 2) AS value, y.prev_year, round(c.value - p.value, 2) AS delta
         FROM iv c JOIN unit_years y
@@ -379,7 +412,7 @@ def indicator_matrix(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.D
              AND y.fiscal_year = iv.fiscal_year
         WHERE iv.fiscal_year = $year AND {scope}
         ORDER BY y.score DESC NULLS LAST, u.short_th, iv.seq""",
-                {"dataset": dataset, "year": year}, scope)
+                {"dataset": dataset, "year": year}, scope, by_unit=True)
 
 
 # each unit-year's weakest indicator is found once per build (ita_dash.page_tables)
@@ -426,7 +459,7 @@ UNIT_ITEMS_SQL = """
            points, seq,
            coalesce(round(score, 2) = min(round(score, 2)) OVER (PARTITION BY indicator)
                     AND {weak}, false) AS is_weakest
-    FROM ({items}) i JOIN frameworks f USING (framework_id)
+    FROM ({unit_items}) i JOIN frameworks f USING (framework_id)
     WHERE unit_id = $unit_id AND fiscal_year = $year
     ORDER BY seq""".replace("{weak}", WEAK_SQL.format(score="i.score"))
 
@@ -441,7 +474,7 @@ def weakest_items(con: Con, *, dataset: str, year: int, unit_id: str, n: int = 5
     """The ``n`` lowest-scored items of a unit-year (ties by framework order)."""
     return _run(con, """
         SELECT code, tool, indicator, label_th, label_en, round(score, 2) AS score, points
-        FROM ({items}) WHERE unit_id = $unit_id AND fiscal_year = $year
+        FROM ({unit_items}) WHERE unit_id = $unit_id AND fiscal_year = $year
         ORDER BY round(score, 2), seq LIMIT $n""",
                 {"dataset": dataset, "year": year, "unit_id": unit_id, "n": n})
 
@@ -454,7 +487,7 @@ def points_recoverable(con: Con, *, dataset: str, year: int, unit_id: str) -> pd
     return _run(con, """
         SELECT code, tool, indicator, label_th, label_en, round(score, 2) AS score, points,
                round((100 - score) / 100 * points, 4) AS recoverable
-        FROM ({items})
+        FROM ({unit_items})
         WHERE unit_id = $unit_id AND fiscal_year = $year AND score < 100 AND points IS NOT NULL
         ORDER BY recoverable DESC, seq""", {"dataset": dataset, "year": year, "unit_id": unit_id})
 
@@ -471,7 +504,7 @@ WHERE it.tool = 'OIT' AND it.fiscal_year = $year AND {scope}
 def open_item_grid(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
     """Units x O-items with status full / partial / zero (long form)."""
     return _run(con, OPEN_ITEMS_SQL + " ORDER BY short_th, seq",
-                {"dataset": dataset, "year": year}, scope)
+                {"dataset": dataset, "year": year}, scope, by_unit=True)
 
 
 def zero_items(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
@@ -479,7 +512,7 @@ def zero_items(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFra
     return _run(con, """
         SELECT unit_id, short_th, short_en, framework_id, code, label_th, label_en, points
         FROM ({open_items}) WHERE status = 'zero'
-        ORDER BY short_th, seq""", {"dataset": dataset, "year": year}, scope)
+        ORDER BY short_th, seq""", {"dataset": dataset, "year": year}, scope, by_unit=True)
 
 
 def item_miss_counts(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
@@ -490,7 +523,8 @@ def item_miss_counts(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.D
                count(*) FILTER (WHERE status = 'partial') AS n_partial,
                round(100.0 * count(*) FILTER (WHERE status = 'zero') / count(*), 1) AS pct_zero
         FROM ({open_items})
-        GROUP BY ALL ORDER BY n_zero DESC, seq""", {"dataset": dataset, "year": year}, scope)
+        GROUP BY ALL ORDER BY n_zero DESC, seq""", {"dataset": dataset, "year": year}, scope,
+                by_unit=True)
 
 
 def consecutive_zero_items(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
@@ -522,7 +556,7 @@ def recomputed_values(con: Con, *, dataset: str, year: int, unit_id: str) -> pd.
     return _run(con, """
         SELECT v.code, v.kind, n.label_th, n.label_en, v.printed,
                round(v.recomputed, 4) AS recomputed, v.value
-        FROM node_values v JOIN framework_nodes n USING (framework_id, code)
+        FROM {unit_values} v JOIN framework_nodes n USING (framework_id, code)
         WHERE v.dataset = $dataset AND v.fiscal_year = $year AND v.unit_id = $unit_id
           AND v.kind <> 'item'
         ORDER BY n.seq""", {"dataset": dataset, "year": year, "unit_id": unit_id})
@@ -537,7 +571,7 @@ def total_from_items(con: Con, *, dataset: str, year: int, unit_id: str) -> pd.D
     return _run(con, """
         SELECT coalesce(tool, 'ITA') AS tool, count(*) AS n_items,
                sum(points) AS points_max, round(sum(score / 100 * points), 4) AS points
-        FROM ({items}) WHERE unit_id = $unit_id AND fiscal_year = $year
+        FROM ({unit_items}) WHERE unit_id = $unit_id AND fiscal_year = $year
         GROUP BY ROLLUP (tool) ORDER BY tool NULLS LAST""",
                 {"dataset": dataset, "year": year, "unit_id": unit_id})
 
@@ -579,9 +613,9 @@ def unit_measures(con: Con, *, dataset: str, unit_id: str) -> pd.DataFrame:
         FROM measures m
         LEFT JOIN framework_nodes n ON n.framework_id = m.framework_id AND n.code = m.code
         LEFT JOIN indicators i ON i.code = m.code
-        LEFT JOIN node_values v ON v.dataset = m.dataset AND v.unit_id = m.unit_id
+        LEFT JOIN {unit_values} v ON v.dataset = m.dataset AND v.unit_id = m.unit_id
              AND v.fiscal_year = m.fiscal_year AND v.code = m.code
-        LEFT JOIN node_values nxt ON nxt.dataset = m.dataset AND nxt.unit_id = m.unit_id
+        LEFT JOIN {unit_values} nxt ON nxt.dataset = m.dataset AND nxt.unit_id = m.unit_id
              AND nxt.fiscal_year = m.fiscal_year + 1 AND nxt.code = m.code
              AND (nxt.kind = 'indicator' OR nxt.framework_id = m.framework_id)
         WHERE m.dataset = $dataset AND m.unit_id = $unit_id
@@ -814,6 +848,24 @@ FRAGMENTS["indicator_values"] = INDICATOR_VALUES
 FRAGMENTS["items"] = ITEMS_SQL
 FRAGMENTS["open_items"] = OPEN_ITEMS_SQL.replace("{items}", ITEMS_SQL)
 FRAGMENTS["weakest"] = WEAKEST_SQL.replace("{indicator_values}", INDICATOR_VALUES)
+# the same rows of one unit ($unit_id, or the other unit of a radar), read by unit number
+FRAGMENTS["unit_values"] = unit_rows("$unit_id")
+FRAGMENTS["unit_indicator_values"] = of_units(INDICATOR_VALUES, unit_rows("$unit_id"))
+FRAGMENTS["other_indicator_values"] = of_units(INDICATOR_VALUES, unit_rows("$other_unit"))
+FRAGMENTS["unit_items"] = of_units(ITEMS_SQL, unit_rows("$unit_id"))
+UNITS_MAX = 12  # a scope of up to this many listed units reads each unit's rows by number
+
+
+@functools.cache
+def units_fragments(n: int) -> dict[str, str]:
+    """:data:`FRAGMENTS` for a scope of ``n`` listed units (``units:a,b,c``; the distinct ones
+    bound as ``$listed_units``): the values of each unit read by its number (the scope's
+    predicate still applies), not every unit's."""
+    rows = "(" + " UNION ALL ".join(unit_rows(f"$listed_units[{i}]")
+                                    for i in range(1, n + 1)) + ")"
+    return {**FRAGMENTS, "indicator_values": of_units(INDICATOR_VALUES, rows),
+            "items": of_units(ITEMS_SQL, rows),
+            "open_items": OPEN_ITEMS_SQL.replace("{items}", of_units(ITEMS_SQL, rows))}
 
 
 def year_sources(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
@@ -1026,9 +1078,9 @@ def measures_by_indicator(con: Con, *, dataset: str, unit_id: str, year: int) ->
             FROM m LEFT JOIN framework_nodes n ON n.framework_id = m.framework_id
                  AND n.code = m.code
             LEFT JOIN indicators i ON i.code = m.code),
-        -- the unit's own values only (joining all node_values cost 1.6 s at national scale)
-        nv AS (SELECT * FROM node_values WHERE dataset = $dataset AND unit_id = $unit_id
-               AND fiscal_year IN ($year, $year + 1))
+        -- the unit's own values only (joining all node_values cost 1.6 s at national scale),
+        -- read by unit number (filtering node_values by unit_id scanned every row: 16 ms)
+        nv AS (SELECT * FROM {unit_values} WHERE fiscal_year IN ($year, $year + 1))
         SELECT p.fiscal_year, p.code, p.label_th, p.label_en, p.indicator,
                ind.label_th AS indicator_th, ind.label_en AS indicator_en, ind.seq AS ind_seq,
                round(iv.value, 2) AS indicator_score,
@@ -1053,28 +1105,59 @@ def measures_by_indicator(con: Con, *, dataset: str, unit_id: str, year: int) ->
                 {"dataset": dataset, "unit_id": unit_id, "year": year})
 
 
-def recoverable_outlook(con: Con, *, dataset: str, year: int, unit_id: str) -> pd.DataFrame:
-    """One row: the unit-year's total and rating, the points recoverable (items below full
-    marks) and the total and rating if every one of them reached full marks.
-
-    Each tool's projected score adds its recoverable points over the tool's weight; the
-    projected rating is the best level of the year's scale whose total and tool conditions
-    the projection meets (unknown when a needed tool score is unknown).
-    """
-    head = _run(con, """
+def outlook_head(con: Con, *, dataset: str, year: int, unit_id: str) -> pd.DataFrame:
+    """The unit-year's framework, total, tools and level (:func:`recoverable_outlook`)."""
+    return _run(con, """
         SELECT y.framework_id, y.score, y.iit, y.eit, y.oit, l.label_th AS level_th,
                l.label_en AS level_en, l.color AS level_color
         FROM unit_years y
         LEFT JOIN rating_levels l ON l.framework_id = y.framework_id AND l.seq = y.level_seq
         WHERE y.dataset = $dataset AND y.unit_id = $unit_id AND y.fiscal_year = $year""",
                 {"dataset": dataset, "unit_id": unit_id, "year": year})
-    rec = points_recoverable(con, dataset=dataset, year=year, unit_id=unit_id)
-    if head.empty or rec.empty or pd.isna(head.iloc[0]["score"]):
-        return pd.DataFrame()
-    row = head.iloc[0]
-    weights = dict(con.execute("""
+
+
+def tool_weights(con: Con, *, framework_id: str) -> dict[str, float]:
+    """Each tool's points in a framework (its weight in the total)."""
+    return dict(con.execute("""
         SELECT code, points FROM framework_nodes WHERE framework_id = $fw AND kind = 'tool'""",
-                               {"fw": row["framework_id"]}).fetchall())
+                            {"fw": framework_id}).fetchall())
+
+
+def outlook_levels(con: Con, *, framework_id: str) -> pd.DataFrame:
+    """A framework's levels, best first, with their total and tool conditions."""
+    return _run(con, """
+        SELECT label_th, label_en, color, min_total, min_each_tool FROM rating_levels
+        WHERE framework_id = $fw ORDER BY seq""", {"fw": framework_id})
+
+
+def recoverable_outlook(con: Con, *, dataset: str, year: int, unit_id: str) -> pd.DataFrame:
+    """One row: the unit-year's total and rating, the points recoverable (items below full
+    marks) and the total and rating if every one of them reached full marks.
+
+    Each tool's projected score adds its recoverable points over the tool's weight; the
+    projected rating is the best level of the year's scale whose total and tool conditions
+    the projection meets (unknown when a needed tool score is unknown). Made of
+    :func:`outlook_head`, :func:`points_recoverable`, :func:`tool_weights` and
+    :func:`outlook_levels` (which the pages read apart, sharing them with other views).
+    """
+    head = outlook_head(con, dataset=dataset, year=year, unit_id=unit_id)
+    rec = points_recoverable(con, dataset=dataset, year=year, unit_id=unit_id)
+    if not outlook_known(head, rec):
+        return pd.DataFrame()
+    framework = str(head.iloc[0]["framework_id"])
+    return outlook_with(head, rec, tool_weights(con, framework_id=framework),
+                        outlook_levels(con, framework_id=framework))
+
+
+def outlook_known(head: pd.DataFrame, rec: pd.DataFrame) -> bool:
+    """An outlook needs the unit-year's total and some item below full marks."""
+    return not (head.empty or rec.empty or pd.isna(head.iloc[0]["score"]))
+
+
+def outlook_with(head: pd.DataFrame, rec: pd.DataFrame, weights: dict[str, float],
+                 levels: pd.DataFrame) -> pd.DataFrame:
+    """:func:`recoverable_outlook`'s row from its parts (:func:`outlook_known` holds)."""
+    row = head.iloc[0]
     by_tool = rec.groupby("tool")["recoverable"].sum()
     tools: dict[str, float | None] = {}
     for tool in ("IIT", "EIT", "OIT"):
@@ -1084,9 +1167,6 @@ def recoverable_outlook(con: Con, *, dataset: str, year: int, unit_id: str) -> p
                        min(100.0, float(now) + (gain / weight * 100 if weight else 0.0)))
     total = round(float(rec["recoverable"].sum()), 2)
     projected = min(100.0, round(float(row["score"]) + total, 2))
-    levels = _run(con, """
-        SELECT label_th, label_en, color, min_total, min_each_tool FROM rating_levels
-        WHERE framework_id = $fw ORDER BY seq""", {"fw": row["framework_id"]})
     level = None
     for lv in levels.itertuples():
         if projected < lv.min_total:
@@ -1129,7 +1209,8 @@ def compare_indicators(con: Con, *, dataset: str, scope: Scope) -> pd.DataFrame:
                iv.label_th, iv.label_en, iv.tool, round(iv.value, 2) AS value
         FROM ({indicator_values}) iv JOIN units u USING (unit_id)
         WHERE {scope}
-        ORDER BY iv.fiscal_year, iv.seq, u.short_th""", {"dataset": dataset}, scope)
+        ORDER BY iv.fiscal_year, iv.seq, u.short_th""", {"dataset": dataset}, scope,
+                by_unit=True)
 
 
 def compare_items(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.DataFrame:
@@ -1144,7 +1225,7 @@ def compare_items(con: Con, *, dataset: str, year: int, scope: Scope) -> pd.Data
                it.tool, it.indicator, it.label_th, it.label_en, round(it.score, 2) AS score
         FROM it JOIN shared USING (framework_id, code)
         ORDER BY it.framework_id, it.seq, it.short_th""",
-                {"dataset": dataset, "year": year}, scope)
+                {"dataset": dataset, "year": year}, scope, by_unit=True)
 
 
 def source_titles(con: Con) -> pd.DataFrame:

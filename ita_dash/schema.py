@@ -131,6 +131,12 @@ CREATE TABLE zero_streaks ( -- O-items at zero in a unit-year and the years befo
     label_en VARCHAR, first_year INTEGER, zero_streak INTEGER, first_code VARCHAR);
 CREATE TABLE dataset_counts (
     dataset VARCHAR PRIMARY KEY, n_scores BIGINT NOT NULL, n_unit_years BIGINT NOT NULL);
+CREATE TABLE unit_numbers ( -- a number per unit (a key DuckDB's zone maps can skip by)
+    unit_id VARCHAR NOT NULL, unit_no INTEGER NOT NULL);
+CREATE TABLE unit_values ( -- node_values stored by unit number: a unit's rows lie together
+    unit_no INTEGER NOT NULL, dataset VARCHAR NOT NULL, unit_id VARCHAR NOT NULL,
+    fiscal_year INTEGER NOT NULL, framework_id VARCHAR NOT NULL, code VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL, printed DOUBLE, recomputed DOUBLE, value DOUBLE);
 """
 
 

@@ -12,6 +12,7 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ita_dash import safe_files
@@ -233,12 +234,14 @@ def with_pass_labels(frame: pd.DataFrame) -> pd.DataFrame:
     """``passed_th`` / ``_en``: the pass rule's verdict in words (ผ่าน / ไม่ผ่าน / ไม่ทราบ)."""
     if "passed" not in frame:
         return frame
-    def word(value: object, lang: str) -> str:
-        key = "pass.unknown" if value is None or pd.isna(value) else \
-            ("pass.yes" if bool(value) else "pass.no")
-        return t(key, lang)
-    return frame.assign(**{f"passed_{lang}": [word(v, lang) for v in frame["passed"]]
-                           for lang in ("th", "en")})
+    # the verdicts of all rows at once, each word looked up once (8,300 national rows: a
+    # lookup per row and language cost 18 ms a run)
+    passed = frame["passed"]
+    unknown = passed.isna().to_numpy()
+    yes = passed.where(~unknown, False).astype(bool).to_numpy()
+    return frame.assign(**{f"passed_{lang}": np.where(
+        unknown, t("pass.unknown", lang), np.where(yes, t("pass.yes", lang), t("pass.no", lang)))
+        .astype(object) for lang in ("th", "en")})
 
 
 

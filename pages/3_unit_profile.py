@@ -40,8 +40,9 @@ deltas = ui.data.indicator_deltas(dataset=f.dataset, unit_id=unit)
 changes = charts.year_changes(deltas, year)
 if ui.has_rows(changes, f.t("profile.no_deltas")):
     ui.chart("deltas", charts.indicator_delta_bars, changes, f.lang)
-    with st.expander(f.t("profile.deltas_all")):
-        ui.table(deltas, tables.INDICATOR_DELTAS, f, "deltas")
+    if (box := ui.opened(f.t("profile.deltas_all"), "deltas")) is not None:
+        with box:
+            ui.table(deltas, tables.INDICATOR_DELTAS, f, "deltas")
 
 st.subheader(f.t("profile.items"))
 showdata.profile_comparability(f)
@@ -59,8 +60,9 @@ recoverable = ui.data.points_recoverable(dataset=f.dataset, year=year, unit_id=u
 if ui.has_rows(recoverable, f.t("profile.no_recoverable")):
     ui.recoverable_summary(f, year)
     ui.chart("recoverable", charts.recoverable_bars, recoverable, f.lang)
-    with st.expander(f.t("profile.recoverable_table")):
-        ui.table(recoverable, tables.RECOVERABLE, f, "recoverable")
+    if (box := ui.opened(f.t("profile.recoverable_table"), "recoverable")) is not None:
+        with box:
+            ui.table(recoverable, tables.RECOVERABLE, f, "recoverable")
 
 whatif.section(f, year, items)
 

@@ -9,7 +9,7 @@ import pandas as pd
 
 from ita_dash import palette, queries
 from ita_dash.deck import model as m
-from ita_dash.deck.context import Context
+from ita_dash.deck.context import Context, Read, reader
 
 MIN_UNITS = 2
 
@@ -24,12 +24,14 @@ def _num(value: object) -> float | None:
     return None if value is None or pd.isna(value) else float(value)  # type: ignore[arg-type]
 
 
-def comparison_slides(con: duckdb.DuckDBPyConnection, ctx: Context) -> tuple[m.Slide, ...]:
+def comparison_slides(con: duckdb.DuckDBPyConnection, ctx: Context,
+                      read: Read | None = None) -> tuple[m.Slide, ...]:
     """Totals by year and the ten indicators of the deck's units, side by side."""
     if ctx.scope.kind != "units" or len(ctx.scope.units) < MIN_UNITS:
         return ()
+    read = reader(con, read)
     order = {u: i for i, u in enumerate(ctx.scope.units)}
-    history = queries.compare_history(con, dataset=ctx.dataset, scope=ctx.scope)
+    history = read(queries.compare_history, dataset=ctx.dataset, scope=ctx.scope)
     history = history[history["fiscal_year"] <= ctx.year]
     slides = []
     if not history.empty:
@@ -47,7 +49,7 @@ def comparison_slides(con: duckdb.DuckDBPyConnection, ctx: Context) -> tuple[m.S
             chart=m.Chart(kind="line", categories=tuple(str(y) for y in years),
                           series=tuple(series), axis_title=ctx.t("score_axis"),
                           value_min=floor, value_max=100)))
-    indicators = queries.compare_indicators(con, dataset=ctx.dataset, scope=ctx.scope)
+    indicators = read(queries.compare_indicators, dataset=ctx.dataset, scope=ctx.scope)
     indicators = indicators[indicators["fiscal_year"] == ctx.year].sort_values("seq")
     if not indicators.empty:
         codes = list(dict.fromkeys(indicators["indicator"]))

@@ -8,6 +8,8 @@ native charts, Plotly) can draw them its own way.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -88,7 +90,15 @@ class Deck:
     scope_name: str
     is_synthetic: bool
     slides: tuple[Slide, ...]
-    tables: dict[str, pd.DataFrame] = field(default_factory=dict, compare=False, hash=False)
+    # the Excel workbook's tables, made when first asked for (the page's download, the
+    # command line's workbook), not with every deck shown
+    make_tables: Callable[[], dict[str, pd.DataFrame]] = field(default=dict, compare=False,
+                                                               hash=False, repr=False)
+
+    @functools.cached_property
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Sheet name -> table of every view in the deck (full tables, not cut for slides)."""
+        return self.make_tables()
 
     def file_stem(self) -> str:
         """A file name without extension: ``ita-bkk-samphanthawong-2567-real``."""

@@ -11,6 +11,7 @@ the PowerPoint deck, the presentation page and the Excel workbook.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 
 import duckdb
@@ -23,6 +24,7 @@ from ita_dash.deck.context import (
     Context,
     DeckData,
     DeckError,
+    Read,
     check_year,
     default_scope,
     gather,
@@ -32,6 +34,7 @@ from ita_dash.deck.context import (
 from ita_dash.deck.tables import deck_tables
 from ita_dash.deck.text import fmt, format_date, shorten
 from ita_dash.deck.whatif_slide import whatif_slide
+from ita_dash.framework.model import Registry
 from ita_dash.scope import Scope
 
 Con = duckdb.DuckDBPyConnection
@@ -337,17 +340,22 @@ def _with_comparison(slides: list[m.Slide],
 
 def build_deck(con: Con, *, dataset: str, unit_id: str, year: int, scope: Scope | None = None,
                lang: str = "th", today: dt.date | None = None,
-               whatif: tuple[str, ...] = ()) -> m.Deck:
-    """The deck of ``unit_id`` in ``year``; :class:`DeckError` when the unit-year has no data."""
-    check_year(con, dataset=dataset, unit_id=unit_id, year=year)
-    scope = scope or default_scope(con, unit_id=unit_id)
+               whatif: tuple[str, ...] = (), read: Read | None = None,
+               registry: Registry | None = None) -> m.Deck:
+    """The deck of ``unit_id`` in ``year``; :class:`DeckError` when the unit-year has no data.
+
+    ``read`` and ``registry``: the pages' cached query reader and registry (results shared
+    with every other view); by default the queries run on ``con``.
+    """
+    check_year(con, dataset=dataset, unit_id=unit_id, year=year, read=read)
+    scope = scope or default_scope(con, unit_id=unit_id, read=read)
     ctx = make_context(con, dataset=dataset, unit_id=unit_id, year=year, scope=scope, lang=lang,
-                       today=today or dt.date.today())
-    data = gather(con, ctx)
+                       today=today or dt.date.today(), read=read, registry=registry)
+    data = gather(con, ctx, read)
     return m.Deck(dataset=dataset, unit_id=unit_id, unit_name=ctx.unit_name, year=year,
                   lang=lang, scope=scope, scope_name=ctx.scope_name,
                   is_synthetic=ctx.is_synthetic,
                   slides=_with_comparison([build(ctx, data) for build in SLIDE_BUILDERS],
-                                          comparison_slides(con, ctx))
-                  + tuple(s for s in (whatif_slide(con, ctx, whatif),) if s is not None),
-                  tables=deck_tables(ctx, data))
+                                          comparison_slides(con, ctx, read))
+                  + tuple(s for s in (whatif_slide(con, ctx, whatif, read),) if s is not None),
+                  make_tables=functools.partial(deck_tables, ctx, data))

@@ -7,7 +7,7 @@ import duckdb
 import pandas as pd
 
 from ita_dash.deck import model as m
-from ita_dash.deck.context import Context
+from ita_dash.deck.context import Context, Read, reader
 from ita_dash.deck.text import shorten
 from ita_dash.whatif import scenario
 
@@ -20,12 +20,12 @@ def _level(row: pd.Series, ctx: Context) -> str:
 
 
 def whatif_slide(con: duckdb.DuckDBPyConnection, ctx: Context,
-                 full_marks: tuple[str, ...]) -> m.Slide | None:
+                 full_marks: tuple[str, ...], read: Read | None = None) -> m.Slide | None:
     """None when nothing is ticked or the unit-year has no scores."""
     if not full_marks:
         return None
-    result = scenario(con, dataset=ctx.dataset, unit_id=ctx.unit_id, year=ctx.year,
-                      full_marks=full_marks)
+    result = reader(con, read)(scenario, dataset=ctx.dataset, unit_id=ctx.unit_id,
+                               year=ctx.year, full_marks=tuple(full_marks))
     if result is None or result.nodes.empty:
         return None
     before, after = result.before, result.after

@@ -28,6 +28,7 @@ from ita_dash.ui.render import (
     chart,
     has_rows,
     message,
+    opened,
     page_title,
     setup_page,
     stop,
@@ -55,7 +56,7 @@ from ita_dash.ui.views import (
 __all__ = [
     "Filters", "chart", "comparison_group", "data", "group_picker", "group_set_label",
     "group_set_picker", "has_rows", "indicator_legend", "measure_cards", "message",
-    "navigation", "page", "page_title", "present_link", "profile_opener", "profile_radar", "profile_year",
+    "navigation", "opened", "page", "page_title", "present_link", "profile_opener", "profile_radar", "profile_year",
     "recoverable_summary", "finish", "start", "stop", "summary_metrics", "table", "unconfirmed_notes",
     "unit_header", "with_framework_names",
 ]

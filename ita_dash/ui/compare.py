@@ -18,7 +18,7 @@ from ita_dash.i18n import pick, t, year_label
 from ita_dash.scope import Scope
 from ita_dash.ui import data
 from ita_dash.ui.nav import pages
-from ita_dash.ui.render import chart, has_rows, message, table
+from ita_dash.ui.render import chart, has_rows, message, opened, table
 from ita_dash.ui.state import SEARCH_LIMIT, Filters, remember, unit_short_names
 
 MIN_UNITS, MAX_UNITS = 2, 5
@@ -104,8 +104,9 @@ def over_the_years(filters: Filters, scope: Scope) -> None:
     if not frame.dropna(subset=[column]).empty:
         chart("compare-lines", charts.compare_lines, frame.dropna(subset=[column]), column, lang, options[shown])
     table(history, tables.COMPARE_HISTORY, filters, "compare-totals")
-    with st.expander(t("compare.indicators", lang)):
-        table(indicators, tables.COMPARE_INDICATORS, filters, "compare-indicators")
+    if (box := opened(t("compare.indicators", lang), "compare-indicators")) is not None:
+        with box:
+            table(indicators, tables.COMPARE_INDICATORS, filters, "compare-indicators")
 
 
 def radar_overlay(filters: Filters, scope: Scope) -> None:

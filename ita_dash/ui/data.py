@@ -202,6 +202,12 @@ def _cached(query: Callable[Concatenate[duckdb.DuckDBPyConnection, P], R],
     return _shared_copy(result)
 
 
+def read(query: Callable[..., R], **params: Any) -> R:
+    """``query(cursor(), **params)`` through the cache (:func:`_cached`), for code outside
+    this layer that is handed a reader (the presentation's deck)."""
+    return _cached(query, **params)
+
+
 @st.cache_resource(show_spinner=False, max_entries=512)
 def _derived(fingerprint: str, name: str, _make: Callable[..., Any], **params: Any) -> Any:
     return _make(**params)
@@ -333,7 +339,22 @@ framework_years = cached(queries.framework_years)
 # --------------------------------- defaults, profile outlook and measures, compare, about
 
 richest_units = cached(queries.richest_units)
-recoverable_outlook = cached(queries.recoverable_outlook)
+outlook_head = cached(queries.outlook_head)
+tool_weights = cached(queries.tool_weights)
+outlook_levels = cached(queries.outlook_levels)
+
+
+def recoverable_outlook(*, dataset: str, year: int, unit_id: str) -> pd.DataFrame:
+    """:func:`ita_dash.queries.recoverable_outlook` from its cached parts: the items below
+    full marks are the page's own (read once), the framework's weights and levels are read
+    once per framework, only the unit-year's head is new."""
+    head = outlook_head(dataset=dataset, year=year, unit_id=unit_id)
+    rec = points_recoverable(dataset=dataset, year=year, unit_id=unit_id)
+    if not queries.outlook_known(head, rec):
+        return pd.DataFrame()
+    framework = str(head.iloc[0]["framework_id"])
+    return queries.outlook_with(head, rec, tool_weights(framework_id=framework),
+                                outlook_levels(framework_id=framework))
 measures_by_indicator = cached(queries.measures_by_indicator)
 compare_history = cached(queries.compare_history)
 compare_indicators = cached(queries.compare_indicators)

@@ -10,6 +10,7 @@ import streamlit as st
 from ita_dash.escape import md
 from ita_dash.i18n import pick, t, year_label
 from ita_dash.ui import data
+from ita_dash.ui.render import opened
 from ita_dash.ui.state import Filters
 
 
@@ -72,7 +73,10 @@ def why(filters: Filters, year: int) -> None:
     if conditions.empty or conditions["score"].isna().all():  # no total: nothing to rate
         return
     lang = filters.lang
-    with st.expander(t("level.why", lang), icon=":material/help:"):
+    box = opened(t("level.why", lang), "why", icon=":material/help:")
+    if box is None:
+        return
+    with box:
         first = conditions.iloc[0]
         st.markdown(pass_sentence(first, lang))  # numbers and our words only
         sentence = level_sentence(conditions, lang)

@@ -20,7 +20,7 @@ from ita_dash.deck.pptx_fonts import bundle_bytes
 from ita_dash.deck.slides import DeckError, build_deck
 from ita_dash.i18n import t
 from ita_dash.images import plotly_config
-from ita_dash.ui.data import cursor
+from ita_dash.ui.data import cursor, read, registry
 from ita_dash.ui.nav import pages
 from ita_dash.ui.render import message
 from ita_dash.ui.state import Filters, filter_widgets
@@ -35,9 +35,12 @@ def _deck(filters: Filters) -> m.Deck | None:
            whatif)
     if st.session_state.get("deck_key") != key:
         try:
+            # its queries read through the pages' shared cache (the scope's ranking, a
+            # group's radar, the dataset's facts are read once for every view)
             deck = build_deck(cursor(), dataset=filters.dataset, unit_id=str(filters.unit),
                               year=int(filters.year or 0), scope=filters.scope,
-                              lang=filters.lang, whatif=whatif)
+                              lang=filters.lang, whatif=whatif, read=read,
+                              registry=registry())
         except DeckError as exc:
             message(exc.th if filters.lang == "th" else exc.en)
             return None

@@ -12,6 +12,7 @@ from typing import Any, Literal, NoReturn, TypeGuard
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.elements.lib.mutable_expander_container import ExpanderContainer
 
 from ita_dash import tables
 from ita_dash.escape import md
@@ -99,6 +100,20 @@ def has_rows(frame: pd.DataFrame | None, text: str) -> TypeGuard[pd.DataFrame]:
         message(text)
         return False
     return True
+
+
+# the expanders whose content is drawn only when open (session keys, see :func:`opened`)
+LAZY_EXPANDERS = ("deltas", "recoverable", "why", "measures", "item-comparability",
+                  "compare-indicators")
+
+
+def opened(label: str, name: str, *, icon: str | None = None) -> ExpanderContainer | None:
+    """An expander whose content is made only while it is open (opening it reruns the page):
+    the full tables kept in expanders cost 10-20 ms of server CPU each and are seldom opened.
+    The container when open, else None; ``name`` is one of :data:`LAZY_EXPANDERS`."""
+    assert name in LAZY_EXPANDERS, name
+    box = st.expander(label, icon=icon, key=f"open-{name}", on_change="rerun")
+    return box if box.open else None
 
 
 def stop(text: str) -> NoReturn:

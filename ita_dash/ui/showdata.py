@@ -11,7 +11,7 @@ from ita_dash.escape import md
 from ita_dash.i18n import pick, t, year_label
 from ita_dash.scope import Scope
 from ita_dash.ui import data, scale
-from ita_dash.ui.render import message, table
+from ita_dash.ui.render import message, opened, table
 from ita_dash.ui.state import Filters
 
 
@@ -84,9 +84,10 @@ def profile_comparability(filters: Filters) -> None:
                         prev_framework=_framework_name(row, "prev_framework", lang),
                         n=int(row["n_pairs"]))), icon=":material/compare_arrows:")
     st.caption(t("compare.items_tools", lang))
-    with st.expander(t("compare.items_table", lang)):
-        table(with_comparable_labels(rows), tables.ITEM_COMPARABILITY, filters,
-              "item-comparability")
+    if (box := opened(t("compare.items_table", lang), "item-comparability")) is not None:
+        with box:
+            table(with_comparable_labels(rows), tables.ITEM_COMPARABILITY, filters,
+                  "item-comparability")
 
 
 def with_comparable_labels(rows: pd.DataFrame) -> pd.DataFrame:

@@ -15,7 +15,7 @@ from ita_dash.scope import Scope
 from ita_dash.ui import data
 from ita_dash.ui.nav import open_profile
 from ita_dash.ui.nav import pages as nav_pages
-from ita_dash.ui.render import chart, has_rows, message, table
+from ita_dash.ui.render import chart, has_rows, message, opened, table
 from ita_dash.ui.state import Filters, label_of
 
 DISTRICT_GROUPS = "bkk_district_group"
@@ -267,11 +267,11 @@ def measure_cards(filters: Filters, year: int) -> None:
     """The year's measures grouped by the indicator they serve (weakest indicator first),
     as cards; the full table (with sources) in an expander with downloads."""
     lang = filters.lang
-    measures = data.measures_by_indicator(dataset=filters.dataset, unit_id=filters.unit or "",
-                                          year=year)
     every = data.unit_measures(dataset=filters.dataset, unit_id=filters.unit or "")
     if filters.is_synthetic and every.empty:
         return
+    measures = data.measures_by_indicator(dataset=filters.dataset, unit_id=filters.unit or "",
+                                          year=year)
     st.subheader(t("profile.measures", lang))
     st.caption(t("profile.measures_help", lang))
     if measures.empty:
@@ -292,8 +292,8 @@ def measure_cards(filters: Filters, year: int) -> None:
         cols = st.columns(2)
         for i, (_, row) in enumerate(part.iterrows()):
             cols[i % 2].html(measure_card_html(row, lang))
-    if not every.empty:
-        with st.expander(t("profile.measures_table", lang)):
+    if not every.empty and (box := opened(t("profile.measures_table", lang), "measures")) is not None:
+        with box:
             titles = data.source_titles().set_index("source_id")["title_th"]
             table(every.assign(source_id=every["source_id"].map(titles)), tables.MEASURES,
                   filters, "measures")

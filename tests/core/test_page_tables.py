@@ -198,3 +198,90 @@ def test_radar_from_its_two_parts_as_before(con, dataset):
                     same(q.radar(con, dataset=dataset, year=year, unit_id=unit, compare=compare,
                                  scope=scope, **extra),
                          q._run(con, sql, params, scope))
+
+
+# The former reads of a unit's own values: every row of node_values filtered by unit_id
+# (the fragments' SQL before unit_values), and a scope of listed units read from all units.
+FORMER_UNIT_FRAGMENTS = {"unit_values": "node_values",
+                         "unit_indicator_values": q.INDICATOR_VALUES,
+                         "other_indicator_values": q.INDICATOR_VALUES,
+                         "unit_items": q.ITEMS_SQL}
+
+
+def unit_reads(con, dataset: str, unit: str, year: int, other: str) -> dict[str, pd.DataFrame]:
+    """Every query that reads one unit's values (or a few listed units')."""
+    unit_year = {"dataset": dataset, "unit_id": unit, "year": year}
+    listed = Scope.of_units([unit, other])
+    return {
+        "unit_indicator_values": q.unit_indicator_values(con, **unit_year),
+        "radar_previous": q.radar_comparison(con, dataset=dataset, year=year,
+                                             compare="previous_year", unit_id=unit),
+        "radar_unit": q.radar_comparison(con, dataset=dataset, year=year, compare="unit",
+                                         other_unit=other),
+        "indicator_deltas": q.indicator_deltas(con, dataset=dataset, unit_id=unit),
+        "unit_items": q.unit_items(con, **unit_year),
+        "weakest_items": q.weakest_items(con, **unit_year, n=5),
+        "points_recoverable": q.points_recoverable(con, **unit_year),
+        "recoverable_outlook": q.recoverable_outlook(con, **unit_year),
+        "total_from_items": q.total_from_items(con, **unit_year),
+        "recomputed_values": q.recomputed_values(con, **unit_year),
+        "unit_measures": q.unit_measures(con, dataset=dataset, unit_id=unit),
+        "measures_by_indicator": q.measures_by_indicator(con, **unit_year),
+        "zero_items": q.zero_items(con, dataset=dataset, year=year, scope=listed),
+        "open_item_grid": q.open_item_grid(con, dataset=dataset, year=year, scope=listed),
+        "item_miss_counts": q.item_miss_counts(con, dataset=dataset, year=year, scope=listed),
+        "indicator_matrix": q.indicator_matrix(con, dataset=dataset, year=year, scope=listed),
+        "compare_indicators": q.compare_indicators(con, dataset=dataset, scope=listed),
+        "compare_items": q.compare_items(con, dataset=dataset, year=year, scope=listed),
+        "radar_group": q.radar(con, dataset=dataset, year=year, unit_id=unit,
+                               compare="group_mean", scope=listed),
+    }
+
+
+@pytest.mark.parametrize("dataset", ["real", "demo"])
+def test_a_units_values_read_by_its_number_as_before(con, dataset, monkeypatch):
+    """``unit_values`` holds every row of ``node_values``, and each query reading one unit's
+    values (or a few listed units') by unit number gives the frame of the former read."""
+    count = ("SELECT count(*) FROM (SELECT dataset, unit_id, fiscal_year, framework_id, code, "
+             "kind, printed, recomputed, value FROM {} WHERE dataset = $dataset)")
+    both = (count.format("(SELECT * FROM node_values INTERSECT ALL SELECT * EXCLUDE (unit_no) "
+                         "FROM unit_values)"))
+    n_rows = con.execute(count.format("node_values"), {"dataset": dataset}).fetchone()[0]
+    assert n_rows > 0
+    assert con.execute(count.format("unit_values"), {"dataset": dataset}).fetchone()[0] == n_rows
+    assert con.execute(both, {"dataset": dataset}).fetchone()[0] == n_rows
+    units = q.units_with_scores(con, dataset=dataset)["unit_id"].tolist()
+    years = q.unit_years_scored(con, dataset=dataset)
+    measured = con.execute("SELECT DISTINCT unit_id, fiscal_year FROM measures WHERE dataset = "
+                           "$dataset", {"dataset": dataset}).fetchall()
+    # every unit in its latest year, every year of three units, every unit-year with measures
+    latest = years.groupby("unit_id")["fiscal_year"].max()
+    cases = {(u, int(y)) for u, y in latest.items()}
+    cases |= {(r.unit_id, int(r.fiscal_year)) for r in years.itertuples()
+              if r.unit_id in (units[0], units[len(units) // 2], units[-1])}
+    cases |= {(u, int(y)) for u, y in measured}
+    seen: dict[str, int] = {}
+    scored = years.groupby("fiscal_year")["unit_id"].agg(list)
+    for unit, year in sorted(cases):
+        peers = scored.get(year, units)  # the other listed unit: the next one scored that year
+        other = peers[(peers.index(unit) + 1) % len(peers)] if unit in peers else peers[0]
+        got = unit_reads(con, dataset, unit, year, other)
+        with monkeypatch.context() as m:
+            for name, sql in FORMER_UNIT_FRAGMENTS.items():
+                m.setitem(q.FRAGMENTS, name, sql)
+            m.setattr(q, "UNITS_MAX", 0)
+            former = unit_reads(con, dataset, unit, year, other)
+        for name, frame in got.items():
+            same(frame, former[name])
+            seen[name] = seen.get(name, 0) + len(frame)
+    # the comparison means something: rows were compared for every query (measures only
+    # where the dataset has some)
+    shared = con.execute("SELECT count(*) FROM (SELECT fiscal_year, framework_id FROM node_values "
+                         "WHERE dataset = $dataset AND kind = 'item' GROUP BY ALL "
+                         "HAVING count(DISTINCT unit_id) >= 2)", {"dataset": dataset}).fetchone()[0]
+    if not shared:  # no year where two units have items of one framework: nothing to compare
+        seen.pop("compare_items")
+    if not measured:  # no measures recorded in the dataset
+        seen.pop("unit_measures")
+        seen.pop("measures_by_indicator")
+    assert all(n > 0 for n in seen.values()), seen

@@ -12,6 +12,7 @@ import tomllib
 import openpyxl
 import pandas as pd
 import pytest
+from pandas.testing import assert_frame_equal
 
 from ita_dash import charts, i18n, palette, tables
 from ita_dash.queries import (
@@ -215,3 +216,24 @@ def test_pages_are_thin_and_free_of_sql() -> None:
         assert not sql.search(text), page.name
         assert "import duckdb" not in text and "queries" not in text, page.name
     assert (PROJECT_DIR / "app.py").exists()
+
+
+@pytest.mark.parametrize("dataset", ["real", "demo"])
+def test_recoverable_outlook_from_its_cached_parts_as_the_query(con, dataset, monkeypatch):
+    """The unit profile's outlook is made from parts read once (the page's own items below
+    full marks, each framework's weights and levels): the frame of the whole query, for
+    every scored unit-year."""
+    from ita_dash import queries
+    from ita_dash.ui import data
+
+    for name in ("outlook_head", "points_recoverable", "tool_weights", "outlook_levels"):
+        query = getattr(queries, name)
+        monkeypatch.setattr(data, name, lambda query=query, **params: query(con, **params))
+    years = queries.unit_years_scored(con, dataset=dataset)
+    shown = 0
+    for r in years.itertuples():
+        params = {"dataset": dataset, "year": int(r.fiscal_year), "unit_id": r.unit_id}
+        got, whole = data.recoverable_outlook(**params), queries.recoverable_outlook(con, **params)
+        assert_frame_equal(got, whole)
+        shown += len(got)
+    assert shown > 0

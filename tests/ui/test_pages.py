@@ -345,3 +345,21 @@ def test_charts_on_a_page_carry_their_png_title_scope_year_and_source() -> None:
             "(ประกาศของสำนักงาน ป.ป.ช.) (ไม่ทราบ URL)")
         names = [tr["name"] for tr in json.loads(at.get("plotly_chart")[1].proto.spec)["data"]]
         assert "ค่าเฉลี่ยทั้งประเทศ 81.25" in names
+
+
+def test_profile_tables_in_expanders_are_made_only_when_opened() -> None:
+    """The full tables kept in expanders (indicator changes, points recoverable, why this
+    level) are drawn only once their expander is opened: the same tables then."""
+    params = {"dataset": "real", "year": "2567", "unit": "bkk-samphanthawong"}
+    closed, opened = run_page("unit_profile", closed=True, **params), run_page("unit_profile",
+                                                                              **params)
+    assert_no_exception(closed)
+    labels = [e.label for e in closed.expander]
+    assert labels == [e.label for e in opened.expander]
+    assert {"ทำไมได้ระดับนี้", "ตารางข้อที่ยังไม่เต็มทั้งหมด"} <= set(labels)
+    column = "คะแนน ITA ที่ได้เพิ่มถ้าเต็ม"
+    assert not any(column in d.value.columns for d in closed.dataframe)
+    assert any(column in d.value.columns for d in opened.dataframe)
+    assert len(opened.dataframe) > len(closed.dataframe)
+    shown = {tuple(d.value.columns) for d in closed.dataframe}
+    assert shown <= {tuple(d.value.columns) for d in opened.dataframe}
