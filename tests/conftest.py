@@ -29,13 +29,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     items.sort(key=order)  # stable
 
 
-def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
-    """``-n auto``: two workers per core. The end-to-end tests spend most of their time
-    waiting for a browser, a served dashboard or a subprocess, so one worker per core
-    leaves the cores idle about a third of the run."""
-    return 2 * len(os.sched_getaffinity(0))
-
-
 @pytest.fixture(scope="session", autouse=True)
 def private_places(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """No test ever reads or writes the project's own database or import store."""
