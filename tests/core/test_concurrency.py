@@ -114,7 +114,8 @@ def test_conflicting_imports_at_once_one_applied_one_told(places: Places,
     # stored (stale) or, if it started after the first had finished, a different value
     assert codes == [0, 1], outs
     loser = outs[[p.returncode for p in procs].index(1)]
-    assert "ข้อมูล" in loser and ("changed" in loser or "differs" in loser), loser
+    assert ("changed since the file was checked" in loser and "เปลี่ยนไประหว่างตรวจสอบ" in loser) \
+        or ("differs from the stored figure" in loser and "ต่างจากคะแนนที่บันทึกไว้" in loser), loser
     [event] = read_log(places.store)
     con = duckdb.connect(str(places.db_path), read_only=True)
     assert con.execute("SELECT count(*) FROM scores WHERE import_id IS NOT NULL").fetchone() \

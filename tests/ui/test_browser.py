@@ -89,9 +89,18 @@ def test_english_view_in_sarabun(server, desktop) -> None:
 
 
 def choose(page, label: str, option: str) -> None:
-    """Pick ``option`` in the sidebar select box labelled ``label``."""
-    page.locator('[data-testid="stSidebar"]').get_by_role("combobox", name=label).click()
-    page.get_by_role("option", name=option, exact=True).click()
+    """Pick ``option`` in the sidebar select box labelled ``label`` (opened again if a rerun
+    closed its list before the option was clicked)."""
+    box = page.locator('[data-testid="stSidebar"]').get_by_role("combobox", name=label)
+    item = page.get_by_role("option", name=option, exact=True)
+    for attempt in range(3):
+        box.click()
+        try:
+            item.click(timeout=10_000)
+            return
+        except Exception:  # noqa: BLE001 - playwright's TimeoutError: try again, then raise
+            if attempt == 2:
+                raise
 
 
 def test_a_changed_filter_goes_to_the_url_and_a_reload_shows_the_same_view(server,
