@@ -63,7 +63,8 @@ def pick_units(filters: Filters) -> list[str]:
     st.session_state[_KEY] = chosen
     options = list(names) if len(names) <= OPTIONS_MAX else _searched(filters, names, chosen)
     st.multiselect(t("compare.pick", filters.lang), options, key=_KEY,
-                   format_func=lambda u: names.get(u, u), max_selections=MAX_UNITS, on_change=_push)
+                   format_func=lambda u: names.get(u, u), max_selections=MAX_UNITS, on_change=_push,
+                   placeholder=t("choose.placeholder", filters.lang))
     if filters.scope.kind == "units" and len(filters.scope.units) > MAX_UNITS:
         message(t("compare.too_many", filters.lang))
     if len(chosen) >= MIN_UNITS and filters.scope.units != tuple(chosen):

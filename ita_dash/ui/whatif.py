@@ -75,7 +75,8 @@ def section(filters: Filters, year: int, items: pd.DataFrame) -> None:
     row.button(t("whatif.clear", lang), on_click=_set, args=(key, []), key=f"{key}_clear",
                icon=":material/clear_all:")
     picked = st.multiselect(t("whatif.pick", lang), options, key=key,
-                            format_func=lambda c: names.get(c, c))
+                            format_func=lambda c: names.get(c, c),
+                            placeholder=t("choose.placeholder", lang))
     _to_url(list(picked))
     if not picked:
         return
