@@ -14,7 +14,6 @@ shows the calls; this shows the shares at their real size.
 
 from __future__ import annotations
 
-import argparse
 import collections
 import functools
 import statistics
@@ -78,11 +77,7 @@ def instrument() -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--dataset", default="national-demo")
-    parser.add_argument("--units", type=int, default=8)
-    parser.add_argument("--pages", nargs="*", default=list(page_cold.PAGES))
-    parser.add_argument("--seed", type=int, default=21)
+    parser = page_cold.view_arguments(__doc__.splitlines()[0], units=8)
     args = parser.parse_args()
     instrument()
     views = page_cold.sample_views(args.dataset, args.units, seed=args.seed)

@@ -11,7 +11,6 @@ with ``python -m pstats FILE`` or snakeviz.
 
 from __future__ import annotations
 
-import argparse
 import cProfile
 import pstats
 import statistics
@@ -25,12 +24,8 @@ from ita_dash.ui import page_cold  # noqa: E402
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--dataset", default="national-demo")
-    parser.add_argument("--units", type=int, default=10)
-    parser.add_argument("--pages", nargs="*", default=list(page_cold.PAGES))
+    parser = page_cold.view_arguments(__doc__.splitlines()[0], units=10)
     parser.add_argument("--top", type=int, default=25)
-    parser.add_argument("--seed", type=int, default=21)
     parser.add_argument("--out", default="bench-output")
     parser.add_argument("--primed", action="store_true",
                         help="before each view, another unit's view of the same page and year "

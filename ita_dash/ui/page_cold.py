@@ -12,6 +12,7 @@ distort far less than wall-clock time.
 
 from __future__ import annotations
 
+import argparse
 import cProfile
 import logging
 import random
@@ -43,6 +44,17 @@ class Run:
     cpu_ms: float
     wall_ms: float
     problem: str
+
+
+def view_arguments(description: str, *, units: int) -> argparse.ArgumentParser:
+    """The command-line options of a script that opens sampled views: --dataset, --units,
+    --pages and --seed."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--dataset", default="national-demo")
+    parser.add_argument("--units", type=int, default=units)
+    parser.add_argument("--pages", nargs="*", default=list(PAGES))
+    parser.add_argument("--seed", type=int, default=21)
+    return parser
 
 
 def sample_views(dataset: str, n: int, seed: int = 21) -> list[dict[str, str]]:
