@@ -362,15 +362,44 @@ def read_datasets(root: Path, out: Problems) -> pd.DataFrame:
     return pd.DataFrame(records)
 
 
+def copied(source: SourceData) -> SourceData:
+    """A copy whose tables can be changed without changing ``source``'s."""
+    return SourceData(tables={k: v.copy(deep=True) for k, v in source.tables.items()},
+                      fingerprint=source.fingerprint)
+
+
+# ``data/`` as last read, by folder and the hash of its files' contents: a process that runs
+# many commands (the dashboard's Data page, the tests) reads an unchanged folder once
+_LOADED: dict[tuple[str, str], SourceData] = {}
+_LOADED_MAX = 4
+
+
 def load_source_data(root: Path, later: list[FrameworkParts] | None = None) -> SourceData:
     """Read every file under ``root``, with ``later`` frameworks applied after
     ``data/frameworks/`` (the store's in log order, then one being checked); raise
-    :class:`DataError` on any problem."""
+    :class:`DataError` on any problem. Without ``later``, an unchanged folder is read from
+    memory (a copy of what was read, keyed on the hash of every file's bytes)."""
+    if later:
+        return _read_source_data(root, later)
+    key = (str(root.resolve()), fingerprint_files(root))
+    known = _LOADED.get(key)
+    if known is None:
+        known = _read_source_data(root, [])
+        if known.fingerprint != key[1]:  # a file changed while it was read: not kept
+            return known
+        if len(_LOADED) >= _LOADED_MAX:
+            _LOADED.clear()
+        _LOADED[key] = copied(known)
+        return known
+    return copied(known)
+
+
+def _read_source_data(root: Path, later: list[FrameworkParts]) -> SourceData:
     out = Problems()
     tables: dict[str, pd.DataFrame] = {"sources": read_sources(root, out),
                                        "datasets": read_datasets(root, out)}
     tables.update(read_units(root, out))
-    tables.update(read_frameworks(root, out, set(tables["sources"]["source_id"]), later or []))
+    tables.update(read_frameworks(root, out, set(tables["sources"]["source_id"]), later))
     out.raise_errors()
     resolver = UnitResolver(tables["unit_aliases"])
     index = Frameworks.from_frames(tables["frameworks"], tables["framework_nodes"])

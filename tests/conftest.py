@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 from collections.abc import Iterator
@@ -9,11 +10,18 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from streamlit.components.v2 import manifest_scanner
 
 from ita_dash.build import build_database
 from ita_dash.config import DEFAULT_DATA_DIR
 from ita_dash.publish import Places, current_build, ensure_current
 from tests.fixture_db import make_fixture_db
+
+# Every AppTest run scans the metadata of every installed distribution for Streamlit
+# components (0.1-0.2 s a run, about a tenth of the fast tests' time); what is installed
+# does not change during a test run, so the scan is made once per process.
+manifest_scanner.scan_component_manifests = functools.cache(  # type: ignore[assignment]
+    manifest_scanner.scan_component_manifests)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

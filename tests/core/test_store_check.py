@@ -1,17 +1,23 @@
 """The store is checked on every read: a stored import changed or removed by hand stops
 the next import and build with a message naming it and what to do; its figures are never
-served; undoing it still works (real processes, as a user runs them)."""
+served; undoing it still works. The commands run as the command line's ``main`` in this
+process; the first refusal of each case also runs in a process of its own, as a user runs
+it (its exit code and message are the same)."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
+from ita_dash.cli import main
 from ita_dash.config import DEFAULT_DATA_DIR
 from ita_dash.publish import Places, current_build
 from tests.ui.browser import PROJECT_DIR
@@ -21,10 +27,27 @@ pytestmark = pytest.mark.e2e  # real processes
 HEAD = "หน่วยงาน,ปีงบประมาณ,รหัส,คะแนน\n"
 
 
-def run(places: Places, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "ITA_DB_PATH": str(places.db_path), "ITA_STORE_DIR": str(places.store)}
-    return subprocess.run([sys.executable, "-m", "ita_dash", *args], cwd=PROJECT_DIR, env=env,
-                          capture_output=True, text=True, timeout=600, check=False)
+class Done(NamedTuple):
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run(places: Places, *args: str, process: bool = False) -> Done:
+    """One command on ``places``: ``main`` in this process, or (``process``) a new one."""
+    env = {"ITA_DB_PATH": str(places.db_path), "ITA_STORE_DIR": str(places.store)}
+    if process:
+        done = subprocess.run([sys.executable, "-m", "ita_dash", *args], cwd=PROJECT_DIR,
+                              env={**os.environ, **env}, capture_output=True, text=True,
+                              timeout=600, check=False)
+        return Done(done.returncode, done.stdout, done.stderr)
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.MonkeyPatch.context() as patch:
+        for key, value in env.items():
+            patch.setenv(key, value)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(list(args))
+    return Done(code, out.getvalue(), err.getvalue())
 
 
 def exported(places: Places, tmp_path: Path) -> str:
@@ -34,7 +57,7 @@ def exported(places: Places, tmp_path: Path) -> str:
     return out.read_text(encoding="utf-8")
 
 
-def import_file(places: Places, path: Path, text: str) -> subprocess.CompletedProcess[str]:
+def import_file(places: Places, path: Path, text: str) -> Done:
     path.write_text(HEAD + text, encoding="utf-8")
     return run(places, "import", str(path), "--dataset", "real", "--replace")
 
@@ -62,11 +85,13 @@ def test_a_damaged_import_stops_writes_and_builds_and_is_never_served(tmp_path: 
     log = (places.store / "log.jsonl").read_bytes()
     build = current_build(places.db_path)
 
-    for args in (("import", str(tmp_path / "b.csv"), "--dataset", "real", "--replace"),
-                 ("build",), ("build", "--dataset", "real")):
+    commands = [(("import", str(tmp_path / "b.csv"), "--dataset", "real", "--replace"), True),
+                (("import", str(tmp_path / "b.csv"), "--dataset", "real", "--replace"), False),
+                (("build",), False), (("build", "--dataset", "real"), False)]
+    for args, process in commands:
         (tmp_path / "b.csv").write_text(HEAD + "บางรัก,2567,ITA,70.25\n", encoding="utf-8")
-        refused = run(places, *args)
-        assert refused.returncode == 3, (args, refused.stdout, refused.stderr)
+        refused = run(places, *args, process=process)
+        assert refused.returncode == 3, (args, process, refused.stdout, refused.stderr)
         message = refused.stderr
         assert "imp-0001" in message and says in message, message
         assert "python -m ita_dash undo imp-0001" in message and "ยกเลิก" in message
@@ -100,7 +125,6 @@ def test_import_json_changed_by_hand_is_named_too(tmp_path: Path) -> None:
 
 def test_the_dashboard_names_a_damaged_store_and_serves_the_last_build(places: Places,
                                                                        tmp_path: Path) -> None:
-    from ita_dash.cli import main
     from tests.ui.conftest import run_page, texts
 
     source = tmp_path / "one.csv"

@@ -62,17 +62,48 @@ def stop_server(process: subprocess.Popen) -> None:
         process.wait(timeout=5)
 
 
+# The page is ready when the script run is over, every element of it is drawn (no lazily
+# loaded element still shows its skeleton, none is left stale from an earlier run, every
+# chart has its SVG) and the fonts are loaded; and it stays so for a quarter of a second
+# (a rerun that starts just after a run ended is waited for, not missed).
+_READY = """([heading, sidebar, hold]) => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  const ok = app && app.getAttribute('data-test-script-state') === 'notRunning'
+    && (!heading || document.querySelector('[data-testid="stMain"] h1'))
+    && (!sidebar || document.querySelector('[data-testid="stSidebar"] [data-testid="stWidgetLabel"]'))
+    && !document.querySelector('[data-testid="stSkeleton"], [data-stale="true"]')
+    && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+         .every(c => c.querySelector('.main-svg'))
+    && document.fonts.status === 'loaded';
+  const now = performance.now();
+  if (!ok) { window.__itaReadySince = undefined; return false; }
+  if (window.__itaReadySince === undefined) window.__itaReadySince = now;
+  return now - window.__itaReadySince >= hold;
+}"""
+
+
+def ready(page, *, heading: bool = True, sidebar: bool = False, hold_ms: int = 250,
+          timeout: float = 60_000) -> None:
+    """Wait until the page's script run is over and all it drew is shown, steadily."""
+    page.evaluate("() => { window.__itaReadySince = undefined; }")
+    page.wait_for_function(_READY, arg=[heading, sidebar, hold_ms], timeout=timeout)
+    settled(page)
+
+
+def after_click(page, click, *, heading: bool = True, sidebar: bool = False,
+                timeout: float = 60_000) -> None:
+    """Do ``click`` (a rerun of the page) and wait until that rerun is over and drawn."""
+    page.evaluate("() => { window.__itaRerun = false; new MutationObserver((_, o) => {"
+                  " window.__itaRerun = true; o.disconnect(); }).observe(document.querySelector("
+                  "'[data-testid=\"stApp\"]'), {attributeFilter: ['data-test-script-state']}); }")
+    click()
+    page.wait_for_function("() => window.__itaRerun === true", timeout=timeout)
+    ready(page, heading=heading, sidebar=sidebar, timeout=timeout)
+
+
 def wait_for_app(page, timeout: float = 30_000) -> None:
     """Wait until the script run finished, the title is there and the charts are drawn."""
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]',
-                           timeout=timeout)
-    page.wait_for_selector('[data-testid="stMain"] h1', timeout=timeout)
-    page.wait_for_load_state("networkidle", timeout=timeout)  # lazily loaded chart code
-    page.wait_for_function(
-        """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
-                 .every(c => c.querySelector('.main-svg'))""", timeout=timeout)
-    page.evaluate("document.fonts.ready.then(() => true)")
-    settled(page)
+    ready(page, timeout=timeout)
 
 
 def settled(page) -> None:

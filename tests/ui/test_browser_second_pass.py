@@ -13,7 +13,9 @@ from tests.ui.browser import (
     CHROMIUM,
     DESKTOP,
     PHONE,
+    after_click,
     free_port,
+    ready,
     settled,
     start_server,
     stop_server,
@@ -48,11 +50,7 @@ def server(built_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator
 def _open(browser, url: str, viewport: dict):
     page = browser.new_context(viewport=viewport, locale="th-TH").new_page()
     page.goto(url)
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]',
-                           timeout=60_000)
-    page.wait_for_load_state("networkidle")
-    page.evaluate("document.fonts.ready.then(() => true)")
-    settled(page)
+    ready(page, heading=False)
     return page
 
 
@@ -90,12 +88,8 @@ def test_phone_slides_cut_nothing_and_hide_the_sidebar(server, browser) -> None:
             box = table.bounding_box()
             assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 391, (i, box)
         if i < n - 1:
-            page.locator(".st-key-deck_next button").click()
-            page.wait_for_function(
-                f"() => document.querySelector('.slide-count')?.textContent.startsWith('{i + 2} ')",
-                timeout=30_000)
-            page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
-            settled(page)
+            after_click(page, page.locator(".st-key-deck_next button").click, heading=False)
+            assert page.locator(".slide-count").first.inner_text().startswith(f"{i + 2} ")
     page.context.close()
 
 

@@ -22,8 +22,10 @@ from tests.ui.browser import (
     PHONE,
     PROJECT_DIR,
     SCREENSHOTS,
+    after_click,
     free_port,
     full_screenshot,
+    ready,
     start_server,
     stop_server,
     wait_until_up,
@@ -145,18 +147,9 @@ SHOWN = """() => document.body.innerText + [...document.querySelectorAll('svg te
 
 
 def settle(page) -> None:
-    """Wait until the page's script run is over and its charts are drawn (the sidebar, drawn
-    after the page, has its widgets)."""
-    done = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-    page.wait_for_selector(done, timeout=60_000)
-    page.wait_for_selector('[data-testid="stSidebar"] [data-testid="stWidgetLabel"]',
-                           state="attached", timeout=60_000)
-    page.wait_for_timeout(700)
-    page.wait_for_selector(done, timeout=60_000)
-    page.wait_for_load_state("networkidle", timeout=60_000)
-    page.wait_for_function(
-        """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
-                 .every(c => c.querySelector('.main-svg'))""", timeout=60_000)
+    """Wait until the page's script run is over and drawn, the sidebar with its widgets too
+    (the sidebar is drawn after the page)."""
+    ready(page, heading=False, sidebar=True)
 
 
 # Thai at desktop width, English on the phone: both languages and both widths, every page,
@@ -186,8 +179,8 @@ def test_hostile_names_are_text_on_every_page(hostile_app, listener, browser, la
             if slug == "presentation" and walk_all:  # every slide of the deck
                 slides = 0
                 while page.locator(".st-key-deck_next button").is_enabled():
-                    page.locator(".st-key-deck_next button").click()
-                    settle(page)
+                    after_click(page, page.locator(".st-key-deck_next button").click,
+                                heading=False, sidebar=True)
                     slides += 1
                     assert page.evaluate(LIVE_MARKUP, port) == [], (slug, slides, lang, label)
                     shown = page.evaluate(SHOWN)

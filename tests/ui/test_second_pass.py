@@ -43,7 +43,16 @@ def national_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def test_a_unit_picked_by_search_opens_its_own_agency_type(national_db, monkeypatch) -> None:
+def test_national_demo_a_picked_unit_and_a_95_rated_good(national_db, monkeypatch) -> None:
+    """The two checks of the national build in one test, so that the build is made once on
+    one worker while the other goes on (pytest-xdist's loadgroup does not group tests under
+    this pytest: tried)."""
+    a_unit_picked_by_search_opens_its_own_agency_type(national_db, monkeypatch)
+    national_95_plus_without_excellent_says_which_tool_is_short(national_db)
+
+
+def a_unit_picked_by_search_opens_its_own_agency_type(national_db: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """National demo: the municipality แม่ขาว found by search and picked (the pick goes to the
     URL, as the sidebar's search does) in a session that showed another type: the ranking
     within agency type moves to its type and names its rank (it stayed on departments)."""
@@ -182,7 +191,7 @@ def test_no_raw_key_none_or_path_on_any_page(page: str, lang: str, view: str) ->
     assert not bad, bad
 
 
-def test_national_95_plus_without_excellent_says_which_tool_is_short(national_db) -> None:
+def national_95_plus_without_excellent_says_which_tool_is_short(national_db: Path) -> None:
     """National demo: a total of 95 or more rated ผ่านดี (not ผ่านดีเยี่ยม) — the why table
     shows ผ่านดีเยี่ยม's tool condition failing, with the tool below 95."""
     from ita_dash.ui import levels
