@@ -26,15 +26,18 @@ manifest_scanner.scan_component_manifests = functools.cache(  # type: ignore[ass
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Fast tests first: the slow end-to-end ones (marker ``e2e``: a browser, a server,
-    subprocesses, national-scale data, benchmarks) run last, in their own order. Only
-    the fast ones: ``python -m pytest -q -m "not e2e"``."""
-    def order(item: pytest.Item) -> tuple[bool, bool]:
-        # among the slow ones, those that drive a browser (the longest) first, so that
-        # the run does not end on one of them alone
-        browser = "browser" in getattr(item, "fixturenames", ())
-        return item.get_closest_marker("e2e") is not None, not browser
-
-    items.sort(key=order)  # stable
+    subprocesses, national-scale data, benchmarks) run last. Only the fast ones:
+    ``python -m pytest -q -m "not e2e"``."""
+    fast = [i for i in items if i.get_closest_marker("e2e") is None]
+    slow = [i for i in items if i.get_closest_marker("e2e") is not None]
+    # among the slow ones, those that drive a browser (mostly waiting on it) alternate with
+    # the others (mostly computing), so that each worker has one kind while the other has
+    # the other, and the run does not end on a browser test alone
+    browser = [i for i in slow if "browser" in getattr(i, "fixturenames", ())]
+    others = [i for i in slow if "browser" not in getattr(i, "fixturenames", ())]
+    mixed = [i for pair in zip(browser, others, strict=False) for i in pair]
+    rest = browser[len(others):] + others[len(browser):]
+    items[:] = fast + mixed + rest
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -22,7 +22,8 @@ from tests.ui.browser import (
     wait_until_up,
 )
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium")
+pytestmark = [pytest.mark.e2e,
+              pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium")]
 PROFILE = "unit_profile?dataset=real&year=2567&unit=bkk-samphanthawong"
 SLIDES = "presentation?dataset=real&year=2567&unit=bkk-samphanthawong"
 # every text of a chart's SVG outside the chart's own box (cut off by its edges)
