@@ -978,6 +978,24 @@ def search_units(con: Con, *, dataset: str, text: str, limit: int = 30) -> pd.Da
                 {"dataset": dataset, "needle": needle, "limit": limit})
 
 
+def unit_cards(con: Con, *, dataset: str) -> pd.DataFrame:
+    """:func:`unit_card` of every unit scored in the dataset, in one read (the sidebar asks
+    for the chosen unit's card on every page: a lookup in this instead of a query)."""
+    return _run(con, """
+        SELECT u.unit_id, u.short_th, u.short_en, u.name_th, u.name_en, u.unit_type,
+               u.parent_org, u.province, u.region
+        FROM units u WHERE EXISTS (SELECT 1 FROM unit_years y WHERE y.dataset = $dataset
+                                   AND y.unit_id = u.unit_id)
+        ORDER BY u.unit_id""", {"dataset": dataset})
+
+
+def card_of(cards: pd.DataFrame, unit_id: str) -> pd.DataFrame:
+    """:func:`unit_card`'s frame from :func:`unit_cards`."""
+    card = cards[cards["unit_id"] == unit_id].reset_index(drop=True)
+    # no row: DuckDB's empty result holds its text columns as object
+    return card.astype(dict.fromkeys(card.columns, object)) if card.empty else card
+
+
 def unit_card(con: Con, *, dataset: str, unit_id: str) -> pd.DataFrame:
     """One row for a unit scored in the dataset (none when it is not): names, type,
     parent, province, region."""

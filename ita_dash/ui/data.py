@@ -319,7 +319,13 @@ def whatif(*, dataset: str, unit_id: str, year: int,
 # ------------------------------------------- national scale (overview, weak, zero)
 
 search_units = cached(queries.search_units)
-unit_card = cached(queries.unit_card)
+unit_cards = cached(queries.unit_cards)
+
+
+def unit_card(*, dataset: str, unit_id: str) -> pd.DataFrame:
+    """:func:`ita_dash.queries.unit_card` looked up in the dataset's cards (one read per
+    dataset and build, not one query per unit)."""
+    return queries.card_of(unit_cards(dataset=dataset), unit_id)
 type_rankings = cached(queries.type_rankings)
 slice_summary = cached(queries.slice_summary)
 indicator_slice_matrix = cached(queries.indicator_slice_matrix)

@@ -343,3 +343,15 @@ def test_units_with_measures_and_rated_years_as_before(con, dataset):
         rated_seen += int(former)
     assert rated_seen > 0
     assert shown > 0 or dataset == "demo"
+
+
+@pytest.mark.parametrize("dataset", ["real", "demo", "no-such-dataset"])
+def test_unit_card_looked_up_as_before(con, dataset):
+    """The sidebar's card of the chosen unit, looked up in the dataset's cards: the former
+    query's frame for every unit (scored in the dataset or not) and an unknown id."""
+    cards = q.unit_cards(con, dataset=dataset)
+    units = [str(u) for (u,) in con.execute("SELECT unit_id FROM units ORDER BY 1").fetchall()]
+    for unit in [*units, "no-such-unit"]:
+        same(q.card_of(cards, unit), q.unit_card(con, dataset=dataset, unit_id=unit))
+    assert len(cards) == (0 if dataset == "no-such-dataset" else
+                          len(q.units_with_scores(con, dataset=dataset)))
