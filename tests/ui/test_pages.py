@@ -390,6 +390,20 @@ def test_profile_sections_below_the_fold_are_drawn_when_switched_on() -> None:
         "Show the items below full marks and the what-if", "Show the improvement measures"}
 
 
+def test_compare_items_side_by_side_drawn_when_switched_on() -> None:
+    params = {"dataset": "demo", "year": "2568",
+              "scope": "units:bkk-dusit,bkk-bangsue,bkk-pathumwan"}
+    hidden, shown = run_page("compare", hidden=True, **params), run_page("compare", **params)
+    assert_no_exception(hidden)
+    assert hidden.toggle(key="show-compare-items").label == "แสดงคะแนนรายข้อเทียบกัน"
+    assert not hidden.toggle(key="show-compare-items").value
+    assert len(hidden.dataframe) == len(shown.dataframe) - 1  # the items, side by side
+    hidden.toggle(key="show-compare-items").set_value(True).run()
+    assert [tuple(d.value.columns) for d in hidden.dataframe] == \
+        [tuple(d.value.columns) for d in shown.dataframe]
+    assert hidden.dataframe[-1].value.equals(shown.dataframe[-1].value)
+
+
 def test_a_shared_what_if_link_opens_its_section() -> None:
     at = run_page("unit_profile", hidden=True, dataset="real", year="2567",
                   unit="bkk-samphanthawong", whatif="O5,O15")
