@@ -32,10 +32,11 @@ levels.why(f, year, history)
 ui.unconfirmed_notes(f, ui.data.rating_provenance(dataset=f.dataset, unit_id=f.unit),
                      per_year=True)
 
-st.subheader(f.t("profile.radar"))
-ui.profile_radar(f, history, year)
+st.subheader(f.t("profile.radar"))  # below the fold: each section drawn when switched on
+if ui.shown("radar", f.lang):
+    ui.profile_radar(f, history, year)
 
-st.subheader(f.t("profile.deltas"))  # below the fold: each section drawn when switched on
+st.subheader(f.t("profile.deltas"))
 if ui.shown("deltas", f.lang):
     deltas = ui.data.indicator_deltas(dataset=f.dataset, unit_id=unit)
     changes = charts.year_changes(deltas, year)

@@ -117,7 +117,7 @@ def opened(label: str, name: str, *, icon: str | None = None) -> ExpanderContain
 
 
 # the page sections drawn only when asked for (session keys, see :func:`shown`)
-LAZY_SECTIONS = ("deltas", "items", "recoverable", "measures", "compare-items")
+LAZY_SECTIONS = ("radar", "deltas", "items", "recoverable", "measures", "compare-items")
 
 
 def shown(name: str, lang: str, *, default: bool = False) -> bool:

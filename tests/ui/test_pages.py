@@ -348,15 +348,16 @@ def test_charts_on_a_page_carry_their_png_title_scope_year_and_source() -> None:
 
 
 def test_profile_sections_below_the_fold_are_drawn_when_switched_on() -> None:
-    """The profile's first run draws the header, the years and the radar, the lower sections'
-    headings, the zero O-items and a switch under each heading (Thai and English labels);
+    """The profile's first run draws the header and the years (chart and table), the lower
+    sections' headings, the zero O-items and a switch under each heading (Thai and English labels);
     a switch turned on draws its section as before, and stays on for another unit."""
     params = {"dataset": "real", "year": "2567", "unit": "bkk-samphanthawong"}
     hidden, shown = run_page("unit_profile", hidden=True, **params), run_page("unit_profile",
                                                                               **params)
     assert_no_exception(hidden)
     switches = {w.key: w.label for w in hidden.toggle}
-    assert switches == {"show-deltas": "แสดงการเปลี่ยนแปลงรายตัวชี้วัด",
+    assert switches == {"show-radar": "แสดงตัวชี้วัดทั้ง 10 เทียบกับกลุ่มและปีก่อน",
+                        "show-deltas": "แสดงการเปลี่ยนแปลงรายตัวชี้วัด",
                         "show-items": "แสดงคะแนนรายข้อ",
                         "show-recoverable": 'แสดงข้อที่ยังไม่เต็มและการคำนวณ "ถ้าทำได้เต็ม"',
                         "show-measures": "แสดงมาตรการปรับปรุง"}
@@ -365,13 +366,12 @@ def test_profile_sections_below_the_fold_are_drawn_when_switched_on() -> None:
     assert {"คะแนนรายข้อ (แถบสีแดง = ข้อต่ำสุดของตัวชี้วัดที่ต่ำกว่าเกณฑ์ผ่านของปีนั้น)",
             "คะแนนปีหน้าอยู่ตรงไหน: ข้อที่ยังไม่เต็ม"} <= set(headings) <= set(texts(shown.subheader))
     assert "ข้อ O ที่ได้ศูนย์: O5, O15, O18, O19, O22" in " ".join(texts(hidden.error))
-    charts = [c.proto.id for c in hidden.get("plotly_chart")]
-    assert len(charts) == 1 < len(shown.get("plotly_chart"))  # one year here: the radar
-    assert charts[0].endswith("-radar")
+    assert not hidden.get("plotly_chart") and shown.get("plotly_chart")  # one year: no lines
     item_table = "จุดอ่อน (ต่ำสุดในตัวชี้วัด และต่ำกว่าเกณฑ์ผ่าน)"  # the item table's
     assert not any(item_table in d.value.columns for d in hidden.dataframe)
     assert any(item_table in d.value.columns for d in shown.dataframe)
     # switched on: the same elements as a page drawn with every section shown
+    hidden.toggle(key="show-radar").set_value(True).run()
     hidden.toggle(key="show-items").set_value(True).run()
     hidden.toggle(key="show-recoverable").set_value(True).run()
     hidden.toggle(key="show-deltas").set_value(True).run()
@@ -386,6 +386,7 @@ def test_profile_sections_below_the_fold_are_drawn_when_switched_on() -> None:
     assert hidden.toggle(key="show-items").value
     english = run_page("unit_profile", hidden=True, lang="en", **params)
     assert {w.label for w in english.toggle} == {
+        "Show the ten indicators against the group and the previous year",
         "Show the indicator changes", "Show the item scores",
         "Show the items below full marks and the what-if", "Show the improvement measures"}
 
