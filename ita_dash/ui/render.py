@@ -117,7 +117,8 @@ def opened(label: str, name: str, *, icon: str | None = None) -> ExpanderContain
 
 
 # the page sections drawn only when asked for (session keys, see :func:`shown`)
-LAZY_SECTIONS = ("radar", "deltas", "items", "recoverable", "measures", "compare-items")
+LAZY_SECTIONS = ("radar", "deltas", "items", "recoverable", "measures", "compare-items",
+                 "type-ranking")
 
 
 def shown(name: str, lang: str, *, default: bool = False) -> bool:
