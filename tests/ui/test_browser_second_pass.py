@@ -56,7 +56,6 @@ def _open(browser, url: str, viewport: dict):
     return page
 
 
-@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def _radar_on(page) -> None:
     """Switch the profile's radar on (drawn only when asked for: ``ui.render.shown``)."""
     page.locator(".st-key-show-radar label").first.click()
@@ -65,6 +64,7 @@ def _radar_on(page) -> None:
     settled(page)
 
 
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_radar_keeps_label_6_and_its_note(server, browser, viewport) -> None:
     page = _open(browser, f"{server}/{PROFILE}", viewport)
     _radar_on(page)
@@ -152,6 +152,7 @@ def test_projector_mode_fills_1920_by_1080(server, browser) -> None:
 def test_printing_drops_the_sidebar_and_buttons(server, browser) -> None:
     """Print media (A4): no sidebar, header or download buttons; charts not split."""
     page = _open(browser, f"{server}/{PROFILE}", DESKTOP)
+    _radar_on(page)  # the unit's one year has no lines chart: the radar
     page.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for(timeout=30_000)
     page.emulate_media(media="print")
     settled(page)
