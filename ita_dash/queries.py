@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 import duckdb
 import pandas as pd
@@ -361,6 +362,60 @@ def unit_indicator_values(con: Con, *, dataset: str, year: int, unit_id: str) ->
                 {"dataset": dataset, "year": year, "unit_id": unit_id})
 
 
+def unit_indicator_years(con: Con, *, dataset: str, unit_id: str) -> pd.DataFrame:
+    """The unit's indicator values of every year (rounded as shown): one read for the
+    radar's two sides (:func:`radar_read`)."""
+    return _run(con, """
+        SELECT fiscal_year, indicator, round(value, 2) AS value FROM ({unit_indicator_values})
+        WHERE unit_id = $unit_id""", {"dataset": dataset, "unit_id": unit_id})
+
+
+def indicator_list(con: Con) -> pd.DataFrame:
+    """The ten indicators in order (indicator, seq, label_th, label_en, tool)."""
+    return _run(con, "SELECT code AS indicator, seq, label_th, label_en, tool FROM indicators "
+                "ORDER BY seq", {})
+
+
+def values_of_year(years: pd.DataFrame, year: int | None) -> pd.DataFrame:
+    """:func:`unit_indicator_values`'s frame from :func:`unit_indicator_years`."""
+    part = years[years["fiscal_year"] == year] if year is not None else years.iloc[:0]
+    part = part[["indicator", "value"]].reset_index(drop=True)
+    # no row: DuckDB's empty result holds the text column as object
+    return part.astype({"indicator": object}) if part.empty else part
+
+
+def previous_year_comparison(indicators: pd.DataFrame, years: pd.DataFrame,
+                             prev_year: int | None) -> pd.DataFrame:
+    """:func:`radar_comparison`'s ``previous_year`` frame from the unit's values of every
+    year (:func:`unit_indicator_years`) and its ``prev_year`` (``unit_years.prev_year``)."""
+    prev = values_of_year(years, prev_year).set_index("indicator")["value"]
+    comparison = indicators["indicator"].map(prev).astype("float64")
+    # as DuckDB gives an INTEGER column: int32, or pandas' nullable Int32 once a NULL is in
+    n_units = pd.Series(1, index=comparison.index, dtype="int32")
+    if comparison.isna().any():
+        n_units = n_units.astype("Int32").where(comparison.notna(), pd.NA)
+    return indicators.assign(comparison=comparison, n_units=n_units)
+
+
+def radar_read(read: Callable[..., pd.DataFrame], *, dataset: str, year: int, unit_id: str,
+               compare: str, scope: Scope | None = None,
+               other_unit: str | None = None) -> pd.DataFrame:
+    """:func:`radar` from cached parts, ``read(query, **params)`` giving a query's frame: a
+    group's comparison is read once per group and year for all its units; the unit's own
+    values of every year are read once (both its year and, for ``previous_year``, the
+    comparison, with ``prev_year`` from :func:`unit_history`)."""
+    years = read(unit_indicator_years, dataset=dataset, unit_id=unit_id)
+    if compare == "previous_year":
+        history = read(unit_history, dataset=dataset, unit_id=unit_id)
+        prev = history.loc[history["fiscal_year"] == year, "prev_year"]
+        prev_year = int(prev.iloc[0]) if not prev.empty and pd.notna(prev.iloc[0]) else None
+        comparison = previous_year_comparison(read(indicator_list), years, prev_year)
+    else:
+        comparison = read(radar_comparison, dataset=dataset, year=year, compare=compare,
+                          scope=scope, unit_id=None, other_unit=other_unit)
+    return radar_with(comparison, values_of_year(years, year))
+
+
 def radar_with(comparison: pd.DataFrame, values: pd.DataFrame) -> pd.DataFrame:
     """:func:`radar`'s frame from its two parts: the unit's ``value`` beside each indicator's
     comparison (columns indicator, seq, label_th, label_en, tool, value, comparison,
@@ -599,6 +654,13 @@ def consistency_checks(con: Con, *, dataset: str, year: int | None = None,
 
 
 # ------------------------------------------------------------------ provenance
+
+
+def units_with_measures(con: Con, *, dataset: str) -> pd.DataFrame:
+    """The units of ``dataset`` with at least one improvement measure (``unit_id``): those
+    whose :func:`unit_measures` has rows."""
+    return _run(con, "SELECT DISTINCT unit_id FROM measures WHERE dataset = $dataset "
+                "ORDER BY unit_id", {"dataset": dataset})
 
 
 def unit_measures(con: Con, *, dataset: str, unit_id: str) -> pd.DataFrame:
@@ -914,6 +976,24 @@ def search_units(con: Con, *, dataset: str, text: str, limit: int = 30) -> pd.Da
         FROM hits h JOIN scored USING (unit_id) JOIN units u USING (unit_id)
         ORDER BY h.fit, length(u.short_th), u.short_th LIMIT $limit""",
                 {"dataset": dataset, "needle": needle, "limit": limit})
+
+
+def unit_cards(con: Con, *, dataset: str) -> pd.DataFrame:
+    """:func:`unit_card` of every unit scored in the dataset, in one read (the sidebar asks
+    for the chosen unit's card on every page: a lookup in this instead of a query)."""
+    return _run(con, """
+        SELECT u.unit_id, u.short_th, u.short_en, u.name_th, u.name_en, u.unit_type,
+               u.parent_org, u.province, u.region
+        FROM units u WHERE EXISTS (SELECT 1 FROM unit_years y WHERE y.dataset = $dataset
+                                   AND y.unit_id = u.unit_id)
+        ORDER BY u.unit_id""", {"dataset": dataset})
+
+
+def card_of(cards: pd.DataFrame, unit_id: str) -> pd.DataFrame:
+    """:func:`unit_card`'s frame from :func:`unit_cards`."""
+    card = cards[cards["unit_id"] == unit_id].reset_index(drop=True)
+    # no row: DuckDB's empty result holds its text columns as object
+    return card.astype(dict.fromkeys(card.columns, object)) if card.empty else card
 
 
 def unit_card(con: Con, *, dataset: str, unit_id: str) -> pd.DataFrame:

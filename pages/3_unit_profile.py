@@ -28,42 +28,41 @@ else:
     ui.message(f.t("profile.one_year", year=shown_year))
 ui.table(tables.with_status_labels(ui.with_framework_names(history), ("level_source",)),
          tables.UNIT_HISTORY, f, "history")
-levels.why(f, year)
+levels.why(f, year, history)
 ui.unconfirmed_notes(f, ui.data.rating_provenance(dataset=f.dataset, unit_id=f.unit),
                      per_year=True)
 
-st.subheader(f.t("profile.radar"))
-ui.profile_radar(f, history, year)
+st.subheader(f.t("profile.radar"))  # below the fold: each section drawn when switched on
+if ui.shown("radar", f.lang):
+    ui.profile_radar(f, history, year)
 
 st.subheader(f.t("profile.deltas"))
-deltas = ui.data.indicator_deltas(dataset=f.dataset, unit_id=unit)
-changes = charts.year_changes(deltas, year)
-if ui.has_rows(changes, f.t("profile.no_deltas")):
-    ui.chart("deltas", charts.indicator_delta_bars, changes, f.lang)
-    if (box := ui.opened(f.t("profile.deltas_all"), "deltas")) is not None:
-        with box:
-            ui.table(deltas, tables.INDICATOR_DELTAS, f, "deltas")
+if ui.shown("deltas", f.lang):
+    deltas = ui.data.indicator_deltas(dataset=f.dataset, unit_id=unit)
+    changes = charts.year_changes(deltas, year)
+    if ui.has_rows(changes, f.t("profile.no_deltas")):
+        ui.chart("deltas", charts.indicator_delta_bars, changes, f.lang)
+        if (box := ui.opened(f.t("profile.deltas_all"), "deltas")) is not None:
+            with box:
+                ui.table(deltas, tables.INDICATOR_DELTAS, f, "deltas")
 
 st.subheader(f.t("profile.items"))
-showdata.profile_comparability(f)
-items = ui.data.unit_items(dataset=f.dataset, year=year, unit_id=unit)
 zero = ui.data.zero_items(dataset=f.dataset, year=year, scope=Scope.of_units([unit]))
 if not zero.empty:
     st.error(md(f.t("profile.zero_items", codes=", ".join(zero["code"]))), icon=":material/block:")
-if not showdata.unit_item_table(f, year, items, "items"):
-    ui.message(f.t("profile.no_items", year=shown_year))
-showdata.unplaced_section(f, year)
+if ui.shown("items", f.lang):
+    showdata.profile_items(f, year)
 
 st.subheader(f.t("profile.recoverable"))
 st.caption(f.t("profile.recoverable_help"))
-recoverable = ui.data.points_recoverable(dataset=f.dataset, year=year, unit_id=unit)
-if ui.has_rows(recoverable, f.t("profile.no_recoverable")):
-    ui.recoverable_summary(f, year)
-    ui.chart("recoverable", charts.recoverable_bars, recoverable, f.lang)
-    if (box := ui.opened(f.t("profile.recoverable_table"), "recoverable")) is not None:
-        with box:
-            ui.table(recoverable, tables.RECOVERABLE, f, "recoverable")
-
-whatif.section(f, year, items)
+if ui.shown("recoverable", f.lang, default=whatif.PARAM in st.query_params):
+    recoverable = ui.data.points_recoverable(dataset=f.dataset, year=year, unit_id=unit)
+    if ui.has_rows(recoverable, f.t("profile.no_recoverable")):
+        ui.recoverable_summary(f, year)
+        ui.chart("recoverable", charts.recoverable_bars, recoverable, f.lang)
+        if (box := ui.opened(f.t("profile.recoverable_table"), "recoverable")) is not None:
+            with box:
+                ui.table(recoverable, tables.RECOVERABLE, f, "recoverable")
+    whatif.section(f, year, ui.data.unit_items(dataset=f.dataset, year=year, unit_id=unit))
 
 ui.measure_cards(f, year)

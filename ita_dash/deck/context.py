@@ -212,13 +212,10 @@ class DeckData:
 
 def _radar(read: Read, *, dataset: str, year: int, unit_id: str, compare: str,
            scope: Scope | None = None) -> pd.DataFrame:
-    """:func:`ita_dash.queries.radar` from its two parts (a group's comparison is read once
-    for all its units)."""
-    own = compare in ("previous_year", "unit")
-    comparison = read(queries.radar_comparison, dataset=dataset, year=year, compare=compare,
-                      scope=scope, unit_id=unit_id if own else None, other_unit=None)
-    values = read(queries.unit_indicator_values, dataset=dataset, year=year, unit_id=unit_id)
-    return queries.radar_with(comparison, values)
+    """:func:`ita_dash.queries.radar` from its parts (:func:`ita_dash.queries.radar_read`: a
+    group's comparison is read once for all its units, the unit's values once)."""
+    return queries.radar_read(read, dataset=dataset, year=year, unit_id=unit_id,
+                              compare=compare, scope=scope)
 
 
 def gather(con: Con, ctx: Context, read: Read | None = None) -> DeckData:

@@ -31,6 +31,7 @@ from ita_dash.ui.render import (
     opened,
     page_title,
     setup_page,
+    shown,
     stop,
     table,
 )
@@ -57,7 +58,7 @@ __all__ = [
     "Filters", "chart", "comparison_group", "data", "group_picker", "group_set_label",
     "group_set_picker", "has_rows", "indicator_legend", "measure_cards", "message",
     "navigation", "opened", "page", "page_title", "present_link", "profile_opener", "profile_radar", "profile_year",
-    "recoverable_summary", "finish", "start", "stop", "summary_metrics", "table", "unconfirmed_notes",
+    "recoverable_summary", "finish", "shown", "start", "stop", "summary_metrics", "table", "unconfirmed_notes",
     "unit_header", "with_framework_names",
 ]
 

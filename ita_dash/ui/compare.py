@@ -18,7 +18,7 @@ from ita_dash.i18n import pick, t, year_label
 from ita_dash.scope import Scope
 from ita_dash.ui import data
 from ita_dash.ui.nav import pages
-from ita_dash.ui.render import chart, has_rows, message, opened, table
+from ita_dash.ui.render import chart, has_rows, message, opened, shown, table
 from ita_dash.ui.state import SEARCH_LIMIT, Filters, remember, unit_short_names
 
 MIN_UNITS, MAX_UNITS = 2, 5
@@ -126,6 +126,8 @@ def items_side_by_side(filters: Filters, scope: Scope) -> None:
     lang = filters.lang
     st.subheader(t("compare.items", lang, year=filters.year_text))
     st.caption(t("compare.items_note", lang))
+    if not shown("compare-items", lang):  # below the fold: drawn when switched on
+        return
     items = (data.compare_items(dataset=filters.dataset, year=filters.year, scope=scope)
              if filters.year else pd.DataFrame())
     if not has_rows(items, t("compare.no_items", lang, year=filters.year_text)):

@@ -265,23 +265,20 @@ group_comparison = cached(queries.group_comparison)
 unit_history = cached(queries.unit_history)
 unit_groups_of = cached(queries.unit_groups_of)
 radar_comparison = cached(queries.radar_comparison)
-unit_indicator_values = cached(queries.unit_indicator_values)
 
 
 def radar(*, dataset: str, year: int, unit_id: str, compare: str, scope: Scope | None = None,
           other_unit: str | None = None) -> pd.DataFrame:
-    """:func:`ita_dash.queries.radar` from its two cached parts: a group's comparison is
-    read once per group and year for all its units (at national scale the mean of 8,300
-    units' indicators), only the unit's own values are read per unit."""
-    own = compare in ("previous_year", "unit")  # comparisons that depend on the unit
-    comparison = radar_comparison(dataset=dataset, year=year, compare=compare, scope=scope,
-                                  unit_id=unit_id if own else None, other_unit=other_unit)
-    values = unit_indicator_values(dataset=dataset, year=year, unit_id=unit_id)
-    return queries.radar_with(comparison, values)
+    """:func:`ita_dash.queries.radar` from its cached parts (:func:`ita_dash.queries.radar_read`):
+    a group's comparison is read once per group and year for all its units (at national
+    scale the mean of 8,300 units' indicators); the unit's values of every year once."""
+    return queries.radar_read(read, dataset=dataset, year=year, unit_id=unit_id,
+                              compare=compare, scope=scope, other_unit=other_unit)
 indicator_deltas = cached(queries.indicator_deltas)
 unit_items = cached(queries.unit_items)
 points_recoverable = cached(queries.points_recoverable)
 unit_measures = cached(queries.unit_measures)
+units_with_measures = cached(queries.units_with_measures)
 
 
 # ------------------------------------------------- weakest indicators, O-items
@@ -322,7 +319,13 @@ def whatif(*, dataset: str, unit_id: str, year: int,
 # ------------------------------------------- national scale (overview, weak, zero)
 
 search_units = cached(queries.search_units)
-unit_card = cached(queries.unit_card)
+unit_cards = cached(queries.unit_cards)
+
+
+def unit_card(*, dataset: str, unit_id: str) -> pd.DataFrame:
+    """:func:`ita_dash.queries.unit_card` looked up in the dataset's cards (one read per
+    dataset and build, not one query per unit)."""
+    return queries.card_of(unit_cards(dataset=dataset), unit_id)
 type_rankings = cached(queries.type_rankings)
 slice_summary = cached(queries.slice_summary)
 indicator_slice_matrix = cached(queries.indicator_slice_matrix)

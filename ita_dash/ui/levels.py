@@ -66,16 +66,29 @@ def level_sentence(conditions: pd.DataFrame, lang: str) -> str:
     return ""
 
 
-def why(filters: Filters, year: int) -> None:
-    """'Why this level': the pass, the level and each level's conditions for the unit-year."""
-    conditions = data.level_conditions(dataset=filters.dataset, unit_id=filters.unit or "",
-                                       year=year)
-    if conditions.empty or conditions["score"].isna().all():  # no total: nothing to rate
-        return
+def rated(history: pd.DataFrame, scale: pd.DataFrame, year: int) -> bool:
+    """Whether the unit-year of ``history`` (:func:`ita_dash.queries.unit_history`) has a
+    total and levels to rate it against (``scale``: :func:`ita_dash.queries.year_scale` of
+    the year): exactly when its :func:`ita_dash.queries.level_conditions` have rows and a
+    score, without reading them."""
+    row = history[history["fiscal_year"] == year]
+    if row.empty or pd.isna(row.iloc[0]["score"]):
+        return False
+    levels = scale[(scale["framework_id"] == row.iloc[0]["framework_id"]) & scale["seq"].notna()]
+    return not levels.empty
+
+
+def why(filters: Filters, year: int, history: pd.DataFrame) -> None:
+    """'Why this level': the pass, the level and each level's conditions for the unit-year
+    (read when the expander is opened; shown when the unit-year is :func:`rated`)."""
+    if not rated(history, data.year_scale(dataset=filters.dataset, year=year), year):
+        return  # no total: nothing to rate
     lang = filters.lang
     box = opened(t("level.why", lang), "why", icon=":material/help:")
     if box is None:
         return
+    conditions = data.level_conditions(dataset=filters.dataset, unit_id=filters.unit or "",
+                                       year=year)
     with box:
         first = conditions.iloc[0]
         st.markdown(pass_sentence(first, lang))  # numbers and our words only

@@ -116,6 +116,25 @@ def opened(label: str, name: str, *, icon: str | None = None) -> ExpanderContain
     return box if box.open else None
 
 
+# the page sections drawn only when asked for (session keys, see :func:`shown`)
+LAZY_SECTIONS = ("radar", "deltas", "items", "recoverable", "measures", "compare-items",
+                 "type-ranking")
+
+
+def shown(name: str, lang: str, *, default: bool = False) -> bool:
+    """A switch under a section's heading, "show this section" (the label of ``section.<name>``
+    in the catalogue); the section is made only while it is on. Off at first (the page's
+    first run draws what is above the fold and the headings of the rest: each section costs
+    20-100 ms of server CPU for a unit nobody has opened); on, it stays on for the session,
+    whatever unit or year is chosen; ``default``: on at first. ``name`` is one of
+    :data:`LAZY_SECTIONS`."""
+    assert name in LAZY_SECTIONS, name
+    key = f"show-{name}"
+    if default and key not in st.session_state:  # e.g. a shared link to the what-if
+        st.session_state[key] = True
+    return bool(st.toggle(t(f"section.{name}", lang), key=key))
+
+
 def stop(text: str) -> NoReturn:
     """Show ``text`` and end the page here."""
     message(text)

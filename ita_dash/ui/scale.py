@@ -19,7 +19,7 @@ from ita_dash.escape import md
 from ita_dash.i18n import pick, slice_label, t
 from ita_dash.scope import Scope
 from ita_dash.ui import data
-from ita_dash.ui.render import chart, downloads, formatted_table
+from ita_dash.ui.render import chart, downloads, formatted_table, shown
 from ita_dash.ui.state import Filters
 
 PAGE_SIZE = 25  # rows per page: a page fits a screen, so the chosen unit's row is in view
@@ -206,16 +206,17 @@ def type_ranking(filters: Filters, name: str) -> None:
     top = int(right.number_input(t("rank.top_n", filters.lang), min_value=3, max_value=25,
                                  value=10, step=1, key=f"{name}_top"))
     rows = ranking[ranking["unit_type"] == unit_type].reset_index(drop=True)
-    shown = charts.focus_rows(rows, filters.unit, top=top).rename_axis("position").reset_index()
+    bars = charts.focus_rows(rows, filters.unit, top=top).rename_axis("position").reset_index()
     focus = position_of(rows, filters.unit)
     if focus is not None:
         st.caption(md(t("rank.unit_note", filters.lang, unit=filters.unit_label,
                         rank=int(rows.loc[focus, "rank"]), n=len(rows),
                         type=slice_label("unit_type", unit_type, filters.lang))))
-    chart(f"{name}-bars", charts.ranking_focus_bar, shown, filters.lang, filters.unit)
+    chart(f"{name}-bars", charts.ranking_focus_bar, bars, filters.lang, filters.unit)
     st.caption(t("rank.change_note", filters.lang))
     st.markdown(f"**{t('rank.full', filters.lang)}**")
-    paged_table(rows, TYPE_COLS, filters, f"{name}-table", focus_unit=filters.unit)
+    if shown("type-ranking", filters.lang):  # below the chart: drawn when switched on
+        paged_table(rows, TYPE_COLS, filters, f"{name}-table", focus_unit=filters.unit)
 
 
 def slices_then_units(filters: Filters, n_units: int, key: str, chart_key: str,

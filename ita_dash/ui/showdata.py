@@ -44,6 +44,16 @@ def unit_item_table(filters: Filters, year: int, items: pd.DataFrame, name: str,
     return True
 
 
+def profile_items(filters: Filters, year: int) -> None:
+    """The unit profile's items: whether they compare with the previous year's, the item
+    table with its references, and the figures not placed in the framework."""
+    profile_comparability(filters)
+    items = data.unit_items(dataset=filters.dataset, year=year, unit_id=filters.unit or "")
+    if not unit_item_table(filters, year, items, "items"):
+        message(t("profile.no_items", filters.lang, year=year_label(year, filters.lang)))
+    unplaced_section(filters, year)
+
+
 def zero_items_table(filters: Filters, zero: pd.DataFrame, year: int, scope: Scope) -> None:
     """The O-items at zero, with the reference printed beside each where there is one."""
     refs = data.scope_reference_scores(dataset=filters.dataset, year=year, scope=scope)

@@ -15,7 +15,7 @@ from ita_dash.scope import Scope
 from ita_dash.ui import data
 from ita_dash.ui.nav import open_profile
 from ita_dash.ui.nav import pages as nav_pages
-from ita_dash.ui.render import chart, has_rows, message, opened, table
+from ita_dash.ui.render import chart, has_rows, message, opened, shown, table
 from ita_dash.ui.state import Filters, label_of
 
 DISTRICT_GROUPS = "bkk_district_group"
@@ -267,13 +267,17 @@ def measure_cards(filters: Filters, year: int) -> None:
     """The year's measures grouped by the indicator they serve (weakest indicator first),
     as cards; the full table (with sources) in an expander with downloads."""
     lang = filters.lang
-    every = data.unit_measures(dataset=filters.dataset, unit_id=filters.unit or "")
-    if filters.is_synthetic and every.empty:
+    unit = filters.unit or ""
+    with_measures = data.units_with_measures(dataset=filters.dataset)  # one read per dataset
+    if filters.is_synthetic and unit not in set(with_measures["unit_id"]):
         return
-    measures = data.measures_by_indicator(dataset=filters.dataset, unit_id=filters.unit or "",
-                                          year=year)
     st.subheader(t("profile.measures", lang))
     st.caption(t("profile.measures_help", lang))
+    if not shown("measures", lang):
+        return
+    every = data.unit_measures(dataset=filters.dataset, unit_id=unit)
+    measures = data.measures_by_indicator(dataset=filters.dataset, unit_id=filters.unit or "",
+                                          year=year)
     if measures.empty:
         message(t("profile.no_measures_year", lang, year=year_label(year, lang))
                 if not every.empty else t("profile.no_measures", lang))

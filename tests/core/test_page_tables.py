@@ -287,3 +287,71 @@ def test_a_units_values_read_by_its_number_as_before(con, dataset, monkeypatch):
         seen.pop("unit_measures")
         seen.pop("measures_by_indicator")
     assert all(n > 0 for n in seen.values()), seen
+
+
+def unit_years(con, dataset: str) -> list[tuple[str, int]]:
+    return [(str(u), int(y)) for u, y in con.execute(
+        "SELECT unit_id, fiscal_year FROM unit_years WHERE dataset = $dataset ORDER BY ALL",
+        {"dataset": dataset}).fetchall()]
+
+
+@pytest.mark.parametrize("dataset", ["real", "demo"])
+def test_radar_read_from_the_units_every_year_as_before(con, dataset):
+    """The profile's radar reads the unit's indicator values of every year once: its year's
+    values and its previous year's comparison are the former queries' frames exactly, for
+    every unit-year (and a year the unit has no row in)."""
+    def read(query, **params):
+        return query(con, **params)
+
+    seen = 0
+    for unit, year in [*unit_years(con, dataset), (unit_years(con, dataset)[0][0], 1999)]:
+        years = q.unit_indicator_years(con, dataset=dataset, unit_id=unit)
+        values = q.unit_indicator_values(con, dataset=dataset, year=year, unit_id=unit)
+        same(q.values_of_year(years, year), values)
+        history = q.unit_history(con, dataset=dataset, unit_id=unit)
+        prev = history.loc[history["fiscal_year"] == year, "prev_year"]
+        prev_year = int(prev.iloc[0]) if not prev.empty and pd.notna(prev.iloc[0]) else None
+        former = q.radar_comparison(con, dataset=dataset, year=year, compare="previous_year",
+                                    unit_id=unit)
+        same(q.previous_year_comparison(q.indicator_list(con), years, prev_year), former)
+        same(q.radar_read(read, dataset=dataset, year=year, unit_id=unit,
+                          compare="previous_year"),
+             q.radar(con, dataset=dataset, year=year, unit_id=unit, compare="previous_year"))
+        seen += int(former["comparison"].notna().any())
+    # demo's previous years have indicator values, so the comparison means something (the
+    # real reports' indicator values are of single years)
+    assert seen > 0 or dataset == "real"
+
+
+@pytest.mark.parametrize("dataset", ["real", "demo"])
+def test_units_with_measures_and_rated_years_as_before(con, dataset):
+    """The profile decides whether to show the measures and 'why this level' without the
+    unit's own queries: the same decision as the former ``unit_measures(...).empty`` and
+    ``level_conditions`` (rows with a score), for every unit-year."""
+    from ita_dash.ui.levels import rated
+
+    with_measures = set(q.units_with_measures(con, dataset=dataset)["unit_id"])
+    shown = rated_seen = 0
+    for unit, year in unit_years(con, dataset):
+        every = q.unit_measures(con, dataset=dataset, unit_id=unit)
+        assert (unit in with_measures) == (not every.empty), unit
+        shown += int(not every.empty)
+        conditions = q.level_conditions(con, dataset=dataset, unit_id=unit, year=year)
+        former = not (conditions.empty or conditions["score"].isna().all())
+        history = q.unit_history(con, dataset=dataset, unit_id=unit)
+        assert rated(history, q.year_scale(con, dataset=dataset, year=year), year) == former
+        rated_seen += int(former)
+    assert rated_seen > 0
+    assert shown > 0 or dataset == "demo"
+
+
+@pytest.mark.parametrize("dataset", ["real", "demo", "no-such-dataset"])
+def test_unit_card_looked_up_as_before(con, dataset):
+    """The sidebar's card of the chosen unit, looked up in the dataset's cards: the former
+    query's frame for every unit (scored in the dataset or not) and an unknown id."""
+    cards = q.unit_cards(con, dataset=dataset)
+    units = [str(u) for (u,) in con.execute("SELECT unit_id FROM units ORDER BY 1").fetchall()]
+    for unit in [*units, "no-such-unit"]:
+        same(q.card_of(cards, unit), q.unit_card(con, dataset=dataset, unit_id=unit))
+    assert len(cards) == (0 if dataset == "no-such-dataset" else
+                          len(q.units_with_scores(con, dataset=dataset)))

@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from ita_dash.publish import Places
-from ita_dash.ui.render import LAZY_EXPANDERS
+from ita_dash.ui.render import LAZY_EXPANDERS, LAZY_SECTIONS
 from tests.conftest import publish_copy
 from tests.ui.browser import (
     CHROMIUM,
@@ -66,15 +66,20 @@ def _app_database(ui_db: Path, ui_store: Path, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setenv("ITA_STORE_DIR", str(ui_store))
 
 
-def run_page(page: str, *, closed: bool = False, **params: str) -> AppTest:
+def run_page(page: str, *, closed: bool = False, hidden: bool = False,
+             **params: str) -> AppTest:
     """Open ``page`` (a slug of ``pages/``) with URL query parameters ``params``; the
     expanders drawn only when open (``ui.render.LAZY_EXPANDERS``) are open unless
-    ``closed``, so their tables are there to check."""
+    ``closed``, and the sections drawn only when switched on (``ui.render.LAZY_SECTIONS``)
+    are on unless ``hidden``, so their tables are there to check."""
     at = AppTest.from_file(str(APP), default_timeout=60)
     at.query_params.update(params)
     if not closed:
         for name in LAZY_EXPANDERS:
             at.session_state[f"open-{name}"] = True
+    if not hidden:
+        for name in LAZY_SECTIONS:
+            at.session_state[f"show-{name}"] = True
     at.switch_page(PAGES[page])
     return at.run()
 

@@ -55,9 +55,18 @@ def _open(browser, url: str, viewport: dict):
     return page
 
 
+def _radar_on(page) -> None:
+    """Switch the profile's radar on (drawn only when asked for: ``ui.render.shown``)."""
+    page.locator(".st-key-show-radar label").first.click()
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]',
+                           timeout=60_000)
+    settled(page)
+
+
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_radar_keeps_label_6_and_its_note(server, browser, viewport) -> None:
     page = _open(browser, f"{server}/{PROFILE}", viewport)
+    _radar_on(page)
     radar = page.locator(".st-key-chart-radar .js-plotly-plot").first
     radar.wait_for(timeout=30_000)
     radar.scroll_into_view_if_needed()
@@ -69,6 +78,7 @@ def test_radar_keeps_label_6_and_its_note(server, browser, viewport) -> None:
 
 def test_toolbar_tips_in_thai(server, browser) -> None:
     page = _open(browser, f"{server}/{PROFILE}", DESKTOP)
+    _radar_on(page)  # the unit's one year has no lines chart: the radar's toolbar
     page.locator(".modebar-btn").first.wait_for(state="attached", timeout=30_000)
     titles = page.evaluate("() => [...document.querySelectorAll('.modebar-btn')]"
                            ".map(b => b.getAttribute('data-title'))")
@@ -137,6 +147,7 @@ def test_projector_mode_fills_1920_by_1080(server, browser) -> None:
 def test_printing_drops_the_sidebar_and_buttons(server, browser) -> None:
     """Print media (A4): no sidebar, header or download buttons; charts not split."""
     page = _open(browser, f"{server}/{PROFILE}", DESKTOP)
+    _radar_on(page)  # the unit's one year has no lines chart: the radar
     page.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for(timeout=30_000)
     page.emulate_media(media="print")
     settled(page)

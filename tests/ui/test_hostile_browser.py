@@ -16,6 +16,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from ita_dash.ui.render import LAZY_SECTIONS
 from tests.ui.browser import (
     CHROMIUM,
     DESKTOP,
@@ -173,6 +174,13 @@ def test_hostile_names_are_text_on_every_page(hostile_app, listener, browser, la
             settle(page)
             assert page.locator('[data-testid="stException"]').count() == 0, slug
             assert page.evaluate(LIVE_MARKUP, port) == [], (slug, lang, label)
+            if slug in ("unit_profile", "compare"):  # the sections drawn when switched on
+                for name in LAZY_SECTIONS:
+                    switch = page.locator(f".st-key-show-{name} label")
+                    if switch.count():
+                        switch.first.click()
+                        settle(page)
+                assert page.evaluate(LIVE_MARKUP, port) == [], (slug, lang, label, "sections")
             shown = page.evaluate(SHOWN)
             if any(n in shown for n in (f"127.0.0.1:{port}/t.png>", "<b>หนา</b>", "ลิงก์</a>")):
                 named.append(slug)

@@ -347,6 +347,73 @@ def test_charts_on_a_page_carry_their_png_title_scope_year_and_source() -> None:
         assert "ค่าเฉลี่ยทั้งประเทศ 81.25" in names
 
 
+def test_profile_sections_below_the_fold_are_drawn_when_switched_on() -> None:
+    """The profile's first run draws the header and the years (chart and table), the lower
+    sections' headings, the zero O-items and a switch under each heading (Thai and English labels);
+    a switch turned on draws its section as before, and stays on for another unit."""
+    params = {"dataset": "real", "year": "2567", "unit": "bkk-samphanthawong"}
+    hidden, shown = run_page("unit_profile", hidden=True, **params), run_page("unit_profile",
+                                                                              **params)
+    assert_no_exception(hidden)
+    switches = {w.key: w.label for w in hidden.toggle}
+    assert switches == {"show-radar": "แสดงตัวชี้วัดทั้ง 10 เทียบกับกลุ่มและปีก่อน",
+                        "show-deltas": "แสดงการเปลี่ยนแปลงรายตัวชี้วัด",
+                        "show-items": "แสดงคะแนนรายข้อ",
+                        "show-recoverable": 'แสดงข้อที่ยังไม่เต็มและการคำนวณ "ถ้าทำได้เต็ม"',
+                        "show-measures": "แสดงมาตรการปรับปรุง"}
+    assert not any(w.value for w in hidden.toggle)
+    headings = texts(hidden.subheader)
+    assert {"คะแนนรายข้อ (แถบสีแดง = ข้อต่ำสุดของตัวชี้วัดที่ต่ำกว่าเกณฑ์ผ่านของปีนั้น)",
+            "คะแนนปีหน้าอยู่ตรงไหน: ข้อที่ยังไม่เต็ม"} <= set(headings) <= set(texts(shown.subheader))
+    assert "ข้อ O ที่ได้ศูนย์: O5, O15, O18, O19, O22" in " ".join(texts(hidden.error))
+    assert not hidden.get("plotly_chart") and shown.get("plotly_chart")  # one year: no lines
+    item_table = "จุดอ่อน (ต่ำสุดในตัวชี้วัด และต่ำกว่าเกณฑ์ผ่าน)"  # the item table's
+    assert not any(item_table in d.value.columns for d in hidden.dataframe)
+    assert any(item_table in d.value.columns for d in shown.dataframe)
+    # switched on: the same elements as a page drawn with every section shown
+    hidden.toggle(key="show-radar").set_value(True).run()
+    hidden.toggle(key="show-items").set_value(True).run()
+    hidden.toggle(key="show-recoverable").set_value(True).run()
+    hidden.toggle(key="show-deltas").set_value(True).run()
+    hidden.toggle(key="show-measures").set_value(True).run()
+    assert_no_exception(hidden)
+    assert [tuple(d.value.columns) for d in hidden.dataframe] == \
+        [tuple(d.value.columns) for d in shown.dataframe]
+    assert len(hidden.get("plotly_chart")) == len(shown.get("plotly_chart"))
+    # kept on for another unit of the session
+    hidden.query_params["unit"] = "bkk-dusit"
+    hidden.run()
+    assert hidden.toggle(key="show-items").value
+    english = run_page("unit_profile", hidden=True, lang="en", **params)
+    assert {w.label for w in english.toggle} == {
+        "Show the ten indicators against the group and the previous year",
+        "Show the indicator changes", "Show the item scores",
+        "Show the items below full marks and the what-if", "Show the improvement measures"}
+
+
+def test_compare_items_side_by_side_drawn_when_switched_on() -> None:
+    params = {"dataset": "demo", "year": "2568",
+              "scope": "units:bkk-dusit,bkk-bangsue,bkk-pathumwan"}
+    hidden, shown = run_page("compare", hidden=True, **params), run_page("compare", **params)
+    assert_no_exception(hidden)
+    assert hidden.toggle(key="show-compare-items").label == "แสดงคะแนนรายข้อเทียบกัน"
+    assert not hidden.toggle(key="show-compare-items").value
+    assert len(hidden.dataframe) == len(shown.dataframe) - 1  # the items, side by side
+    hidden.toggle(key="show-compare-items").set_value(True).run()
+    assert [tuple(d.value.columns) for d in hidden.dataframe] == \
+        [tuple(d.value.columns) for d in shown.dataframe]
+    assert hidden.dataframe[-1].value.equals(shown.dataframe[-1].value)
+
+
+def test_a_shared_what_if_link_opens_its_section() -> None:
+    at = run_page("unit_profile", hidden=True, dataset="real", year="2567",
+                  unit="bkk-samphanthawong", whatif="O5,O15")
+    assert_no_exception(at)
+    assert at.toggle(key="show-recoverable").value
+    assert not at.toggle(key="show-items").value
+    assert "คะแนน ITA ใหม่" in [m.label for m in at.metric]
+
+
 def test_profile_tables_in_expanders_are_made_only_when_opened() -> None:
     """The full tables kept in expanders (indicator changes, points recoverable, why this
     level) are drawn only once their expander is opened: the same tables then."""

@@ -66,6 +66,14 @@ def test_long_ranking_is_ranked_within_type_and_opens_on_the_units_page(small_sc
         int(ranking.loc[position, "rank"])
     at.number_input(key="page_type-ranking-table").set_value(1).run()
     assert at.dataframe[0].value["อันดับ"].tolist()[:3] == [1, 2, 3]
+    # the first run draws the chart and the switch; the table when it is switched on
+    closed = run_page("overview", hidden=True, dataset="demo", year="2567", scope="all",
+                      unit="bkk-bangrak")
+    assert closed.toggle(key="show-type-ranking").label.startswith("แสดงตารางอันดับทั้งหมด")
+    assert "page_type-ranking-table" not in {n.key for n in closed.number_input}
+    closed.toggle(key="show-type-ranking").set_value(True).run()
+    assert closed.number_input(key="page_type-ranking-table").value == position // 20 + 1
+    assert closed.dataframe[0].value.equals(table)
 
 
 def test_unit_search_lists_matches_and_picks_one() -> None:
