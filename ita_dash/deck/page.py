@@ -23,7 +23,8 @@ CSS = f"""
 .slide-count {{ font-size: 1.3rem; text-align: center; margin: 0; min-width: 4rem; }}
 .slide-title {{ font-size: clamp(1.6rem, 4.2vh, 2.8rem); font-weight: 700; color: {palette.PRIMARY};
   line-height: 1.3; border-bottom: 5px solid {palette.PRIMARY}; padding-bottom: .2rem;
-  margin: .3rem 0 .3rem; }}
+  margin: .3rem 0 .3rem; overflow-wrap: anywhere; }}
+.slide-sub, .slide-line, .slide-msg, .slide-note, .slide-source {{ overflow-wrap: anywhere; }}
 .slide-big .slide-title {{ font-size: clamp(2rem, 5.5vh, 3.4rem); margin-top: 6vh; }}
 .slide-sub {{ font-size: clamp(1.1rem, 2.6vh, 1.7rem); color: {palette.MUTED}; margin: 0 0 .4rem; }}
 .slide-line {{ font-size: clamp(1.2rem, 3vh, 1.9rem); margin: .3rem 0; }}

@@ -57,10 +57,7 @@ def _open(browser, url: str, viewport: dict):
 
 def _radar_on(page) -> None:
     """Switch the profile's radar on (drawn only when asked for: ``ui.render.shown``)."""
-    page.locator(".st-key-show-radar label").first.click()
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]',
-                           timeout=60_000)
-    settled(page)
+    after_click(page, page.locator(".st-key-show-radar label").first.click, heading=False)
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
@@ -73,17 +70,6 @@ def test_radar_keeps_label_6_and_its_note(server, browser, viewport) -> None:
     texts = radar.evaluate("(el) => [...el.querySelectorAll('svg text')].map(t => t.textContent)")
     assert "6" in texts and any("แกนเริ่มที่ 30" in t for t in texts)
     assert radar.evaluate(OUTSIDE) == []
-    page.context.close()
-
-
-def test_toolbar_tips_in_thai(server, browser) -> None:
-    page = _open(browser, f"{server}/{PROFILE}", DESKTOP)
-    _radar_on(page)  # the unit's one year has no lines chart: the radar's toolbar
-    page.locator(".modebar-btn").first.wait_for(state="attached", timeout=30_000)
-    titles = page.evaluate("() => [...document.querySelectorAll('.modebar-btn')]"
-                           ".map(b => b.getAttribute('data-title'))")
-    assert titles and "ดาวน์โหลดแผนภูมิเป็นภาพ PNG" in titles
-    assert not [t for t in titles if t not in ("Fullscreen",) and t.isascii()], titles
     page.context.close()
 
 
@@ -144,10 +130,17 @@ def test_projector_mode_fills_1920_by_1080(server, browser) -> None:
     page.context.close()
 
 
-def test_printing_drops_the_sidebar_and_buttons(server, browser) -> None:
-    """Print media (A4): no sidebar, header or download buttons; charts not split."""
+def test_toolbar_tips_in_thai_and_printing_drops_the_sidebar_and_buttons(server,
+                                                                          browser) -> None:
+    """The chart toolbar speaks Thai; print media (A4): no sidebar, header or download
+    buttons; charts not split (one page opened for both)."""
     page = _open(browser, f"{server}/{PROFILE}", DESKTOP)
-    _radar_on(page)  # the unit's one year has no lines chart: the radar
+    _radar_on(page)  # the unit's one year has no lines chart: the radar's toolbar
+    page.locator(".modebar-btn").first.wait_for(state="attached", timeout=30_000)
+    titles = page.evaluate("() => [...document.querySelectorAll('.modebar-btn')]"
+                           ".map(b => b.getAttribute('data-title'))")
+    assert titles and "ดาวน์โหลดแผนภูมิเป็นภาพ PNG" in titles
+    assert not [t for t in titles if t not in ("Fullscreen",) and t.isascii()], titles
     page.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for(timeout=30_000)
     page.emulate_media(media="print")
     settled(page)
