@@ -36,6 +36,14 @@ def do_import(reader: Reader, text: str | bytes, name: str = "f.csv",
     return run_import(con, plan, actor=EDITOR).import_id
 
 
+def assert_one_row_per_key(con: duckdb.DuckDBPyConnection) -> None:
+    """``scores`` holds one figure per (dataset, unit, year, code): the table has no key of its
+    own (``ita_dash.schema``), the validator and the import's write-over keep it so."""
+    rows, keys = con.execute("SELECT count(*), count(DISTINCT (dataset, unit_id, fiscal_year, "
+                             "code)) FROM scores").fetchone()
+    assert rows == keys and rows > 0
+
+
 def one(reader: Reader, sql: str) -> object:
     row = reader().execute(sql).fetchone()
     return None if row is None else row[0]
@@ -67,10 +75,12 @@ def test_the_incremental_build_equals_a_full_build_from_the_files(places: Places
                                                                    reader: Reader) -> None:
     do_import(reader, LONG + "เทศบาลตำบลใหม่,2567,ITA,80\n", add_units=True)
     do_import(reader, REPLACING, replace=True)
+    assert_one_row_per_key(reader())
     incremental = snapshot(places.db_path, full=True)
     build = rebuild(places, full=True)  # everything again, from data/ and the store only
     assert current_build(places.db_path) == build
     assert_same(incremental, snapshot(places.db_path, full=True))
+    assert_one_row_per_key(reader())
 
 
 def test_same_file_twice_changes_nothing(places: Places, reader: Reader) -> None:
@@ -124,6 +134,7 @@ def test_undo_of_an_earlier_import_keeps_later_figures(places: Places, reader: R
     second = str(do_import(reader, LONG + "สำนักงานเขตบางรัก,2567,ITA,90\n", replace=True))
     undo_import(first, actor=EDITOR)  # the later import still holds ITA 90; IIT 85 goes
     con = reader()
+    assert_one_row_per_key(con)
     assert con.execute("SELECT code, score, import_id FROM scores WHERE import_id IS NOT NULL"
                        ).fetchall() == [("ITA", 90.0, second)]
     undo_import(second, actor=EDITOR)
