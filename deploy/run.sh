@@ -20,6 +20,9 @@ if ! [[ "$K" =~ ^[1-9][0-9]?$ ]] || (( K > 16 )); then
     exit 2
 fi
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# DuckDB threads of each replica: the cores shared out between the replicas (one with one
+# replica per core), not one per core in every replica (ITA_DB_THREADS overrides)
+export ITA_DB_THREADS="${ITA_DB_THREADS:-$(( $(nproc) / K > 1 ? $(nproc) / K : 1 ))}"
 PORT="${ITA_PORT:-8620}"
 LISTEN="${ITA_LISTEN:-127.0.0.1}"
 FIRST_PORT="${ITA_FIRST_PORT:-8611}"

@@ -30,6 +30,7 @@ import pandas as pd
 
 from ita_dash import bench_reference, config, queries
 from ita_dash.build import build_database, insert_frame
+from ita_dash.config import open_duckdb
 from ita_dash.demo import synthetic_scores
 from ita_dash.derive import refresh_derived
 from ita_dash.scope import Scope
@@ -56,7 +57,7 @@ def make_units(n: int, rng: np.random.Generator) -> pd.DataFrame:
 def build_bench_db(path: Path, *, units: int, years: int, seed: int = 8300) -> dict[str, object]:
     """Build the framework files, then add the synthetic national dataset."""
     build_database(path, config.data_dir(), datasets=("real",))
-    con = duckdb.connect(str(path))
+    con = open_duckdb(path)
     rng = np.random.default_rng(seed)
     unit_frame = make_units(units, rng)
     insert_frame(con, "units", unit_frame)
@@ -212,7 +213,7 @@ def run_bench(*, units: int, years: int, repeats: int, db_path: Path | None = No
         print(f"bench dataset: {units} units x {years} fiscal years, {info['scores']:,} item "
               f"scores, {info['node_values']:,} node values; generated and derived in "
               f"{time.perf_counter() - t0:.1f} s", flush=True)
-        con = duckdb.connect(str(path), read_only=True)
+        con = open_duckdb(path, read_only=True)
         try:
             rows = bench_queries(con, str(info["unit_id"]), repeats)
         finally:

@@ -23,6 +23,7 @@ import pandas as pd
 from ita_dash import config
 from ita_dash.auth import Actor
 from ita_dash.build import build_database, insert_frame, read_table
+from ita_dash.config import open_duckdb
 from ita_dash.db import open_read_only
 from ita_dash.demo import synthetic_scores
 from ita_dash.derive import refresh_derived
@@ -40,7 +41,7 @@ TARGETS_S = {"csv": 10.0, "csv-long": 10.0, "xlsx": 30.0, "xlsx-long": 30.0}
 
 def national_year(base: duckdb.DuckDBPyConnection, units: int, seed: int = 8300) -> pd.DataFrame:
     """Long frame unit_name_th, unit_type, parent_org, code, score (60 codes per unit)."""
-    mem = duckdb.connect(":memory:")
+    mem = open_duckdb()
     try:
         create_schema(mem)
         for table in REFERENCE_TABLES:
@@ -123,7 +124,7 @@ def bench_import(*, units: int = 8300, formats: tuple[str, ...] = ("csv", "csv-l
     with tempfile.TemporaryDirectory(prefix="ita-bench-import-") as tmp:
         root = workdir or Path(tmp)
         base = build_database(root / "base.duckdb", config.data_dir(), datasets=("real",))
-        con = duckdb.connect(str(base), read_only=True)
+        con = open_duckdb(base, read_only=True)
         try:
             values = national_year(con, units)
         finally:

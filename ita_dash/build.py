@@ -18,6 +18,7 @@ import duckdb
 import pandas as pd
 
 from ita_dash import __version__, page_tables
+from ita_dash.config import open_duckdb
 from ita_dash.derive import refresh_derived
 from ita_dash.generators import GENERATED_TABLES, generate
 from ita_dash.loader import SourceData, fingerprint_files
@@ -276,7 +277,7 @@ def write_build(target: Path, source: SourceData, *, datasets: Iterable[str],
     tmp = target.with_name(f"tmp-{os.getpid()}-{target.name}")
     tmp.unlink(missing_ok=True)
     try:
-        con = duckdb.connect(str(tmp))
+        con = open_duckdb(tmp)
         try:
             create_schema(con)
             # no transaction around it: the file is a temporary one, renamed only when

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import duckdb
 
+from ita_dash.config import open_duckdb
+
 SUFFIX = ".sha256"
 _VERDICTS: dict[tuple[str, int, int, int], bool] = {}
 
@@ -55,7 +57,7 @@ def _recorded(path: Path) -> tuple[str, int] | None:
 def _opens(path: Path) -> bool:
     """An unrecorded build: DuckDB opens it and reads its fingerprint."""
     try:
-        con = duckdb.connect(str(path), read_only=True)
+        con = open_duckdb(path, read_only=True)
         try:
             row = con.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
             con.execute("SELECT count(*) FROM scores").fetchone()

@@ -23,6 +23,7 @@ from pathlib import Path
 import duckdb
 
 from ita_dash import build_check, publish
+from ita_dash.config import open_duckdb
 from ita_dash.publish import Build, Places, current_build
 
 __all__ = ["Build", "connect", "current_build", "ensure_current", "is_sound", "last_good",
@@ -47,7 +48,7 @@ def last_good(db_path: Path | None = None) -> Build | None:
 
 def open_read_only(build: Build) -> duckdb.DuckDBPyConnection:
     """A read-only connection to one build file (never blocks a writer: builds are new files)."""
-    return duckdb.connect(str(build.path), read_only=True)
+    return open_duckdb(build.path, read_only=True)
 
 
 def connect(db_path: Path | None = None, data_dir: Path | None = None,

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
+from ita_dash.config import open_duckdb
 from ita_dash.derive import refresh_derived
 from ita_dash.queries import level_conditions
 from ita_dash.schema import create_schema
@@ -74,7 +75,7 @@ def scenario(con: duckdb.DuckDBPyConnection, *, dataset: str, unit_id: str, year
     if row is None:
         return None
     framework = str(row[0])
-    mem = duckdb.connect(":memory:")
+    mem = open_duckdb()
     try:
         create_schema(mem)
         fw: dict[str, object] = {"framework_id": framework}

@@ -13,7 +13,7 @@ import pytest
 from streamlit.components.v2 import manifest_scanner
 
 from ita_dash.build import build_database
-from ita_dash.config import DEFAULT_DATA_DIR
+from ita_dash.config import DEFAULT_DATA_DIR, open_duckdb
 from ita_dash.publish import Places, current_build, ensure_current
 from tests.fixture_db import make_fixture_db
 
@@ -22,6 +22,13 @@ from tests.fixture_db import make_fixture_db
 # does not change during a test run, so the scan is made once per process.
 manifest_scanner.scan_component_manifests = functools.cache(  # type: ignore[assignment]
     manifest_scanner.scan_component_manifests)
+
+
+# One test worker per core (pytest-xdist ``-n auto``): each process's DuckDB databases take
+# one thread (ita_dash.config.open_duckdb), as one server replica per core does; DuckDB's
+# default of one per core only added switching between the workers' threads (about a tenth
+# of the fast tests' CPU). The servers and commands the tests start inherit it.
+os.environ.setdefault("ITA_DB_THREADS", "1")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -106,14 +113,16 @@ def db_copy(built_db: Path, tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def ro_con(built_db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """The session's build, read-only, kept open for the session (never written)."""
-    connection = duckdb.connect(str(built_db), read_only=True)
+    connection = open_duckdb(built_db, read_only=True)
     yield connection
     connection.close()
 
 
 @pytest.fixture
-def con(built_db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    connection = duckdb.connect(str(built_db), read_only=True)
+def con(ro_con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection of its own to the session's build (a cursor: opening the file again
+    took 15 ms a test)."""
+    connection = ro_con.cursor()
     yield connection
     connection.close()
 

@@ -14,6 +14,7 @@ import duckdb
 import pandas as pd
 
 from ita_dash.build import insert_frame
+from ita_dash.config import open_duckdb
 from ita_dash.derive import refresh_derived
 from ita_dash.framework.model import compute_points, node_depths
 from ita_dash.loader import alias_frame
@@ -93,7 +94,7 @@ def _score_rows(gap_unit: bool = False) -> pd.DataFrame:
 
 def make_fixture_db(path: Path, *, gap_unit: bool = False) -> duckdb.DuckDBPyConnection:
     """The fixture database; ``gap_unit`` adds u-d, scored in 2565 and 2567 only."""
-    con = duckdb.connect(str(path))
+    con = open_duckdb(path)
     create_schema(con)
     all_units = [*UNITS, GAP_UNIT] if gap_unit else UNITS
     insert_frame(con, "datasets", pd.DataFrame([{

@@ -12,6 +12,7 @@ from pathlib import Path
 import duckdb
 
 from ita_dash.auth import Actor, require_editor
+from ita_dash.config import open_duckdb
 from ita_dash.lock import writer_lock
 from ita_dash.problems import Bilingual
 from ita_dash.publish import Build, Places, clean_up
@@ -59,7 +60,7 @@ def writing(actor: Actor | None, places: Places | None = None,
 @contextmanager
 def reading(build: Build) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only connection to ``build``, closed afterwards."""
-    con = duckdb.connect(str(build.path), read_only=True)
+    con = open_duckdb(build.path, read_only=True)
     try:
         yield con
     finally:

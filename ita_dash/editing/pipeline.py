@@ -17,6 +17,7 @@ import pandas as pd
 
 from ita_dash.auth import Actor, require_editor
 from ita_dash.cells import code_key
+from ita_dash.config import open_duckdb
 from ita_dash.editing import imports as store
 from ita_dash.importer import consistency
 from ita_dash.importer.catalog import Catalog
@@ -204,7 +205,7 @@ def _commit(con: duckdb.DuckDBPyConnection, plan: Plan, write: pd.DataFrame,
         file_name=plan.file_name, checksum=plan.checksum, actor=actor, note=note, counts=counts,
         recheck=lambda current: recheck(current, plan), on_wait=on_wait, places=places,
         levels=plan.levels, mapping=mapping_record(plan))
-    built = duckdb.connect(str(committed.build.path), read_only=True)
+    built = open_duckdb(committed.build.path, read_only=True)
     try:
         found = consistency.mismatches(built, write, plan.options.dataset)
         if not plan.levels.empty:

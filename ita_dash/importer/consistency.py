@@ -13,6 +13,7 @@ import duckdb
 import pandas as pd
 
 from ita_dash.build import insert_frame, read_table
+from ita_dash.config import open_duckdb
 from ita_dash.derive import PRINTED_DIFFERS, TOLERANCE, refresh_derived
 from ita_dash.importer.report import Report
 from ita_dash.schema import create_schema
@@ -57,7 +58,7 @@ def add_warnings(report: Report, found: pd.DataFrame, rows: pd.DataFrame) -> int
 
 def preview(con: duckdb.DuckDBPyConnection, write: pd.DataFrame, dataset: str) -> pd.DataFrame:
     """Mismatches the import would leave, computed without touching ``con``."""
-    mem = duckdb.connect(":memory:")
+    mem = open_duckdb()
     try:
         create_schema(mem)
         for table in REFERENCE_TABLES:

@@ -30,9 +30,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import pandas as pd
 
+from ita_dash.config import memory_duckdb
 from ita_dash.problems import Bilingual
 
 LOG_NAME = "log.jsonl"
@@ -139,7 +139,7 @@ def write_csv(path: Path, frame: pd.DataFrame, columns: list[str]) -> str:
     """Write a frame as UTF-8 CSV with exactly ``columns`` (numbers written to round-trip,
     text quoted where needed); return the file's SHA-256. DuckDB writes 500,000 rows in a
     fraction of a second."""
-    con = duckdb.connect()
+    con = memory_duckdb()
     try:
         con.register("frame", frame.reindex(columns=columns))
         con.execute("COPY frame TO ? (FORMAT csv, HEADER true)", [str(path)])

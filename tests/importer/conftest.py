@@ -12,6 +12,7 @@ import pytest
 from ita_dash import queries
 from ita_dash.auth import Actor
 from ita_dash.cli import main
+from ita_dash.config import open_duckdb
 from ita_dash.publish import Places
 
 EDITOR = Actor("test-editor", "cli", True)
@@ -21,7 +22,7 @@ TABLES = ("scores", "units", "unit_aliases", "node_values", "unit_years")
 def snapshot(path: Path, *, full: bool = False) -> dict[str, pd.DataFrame]:
     """Everything an import may touch: the full export frames, and every other table as
     sorted rows (``full``) or as its row count and an order-independent hash of its rows."""
-    con = duckdb.connect(str(path), read_only=True)
+    con = open_duckdb(path, read_only=True)
     try:
         shot = {f"export_{d}": queries.export_scores(con, dataset=d) for d in ("real", "demo")}
         for table in TABLES:
@@ -64,7 +65,7 @@ def reader_children(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 def wcon(db_copy: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """A private, writable copy of a build, for checks that never write (and tests that
     change reference tables before checking)."""
-    connection = duckdb.connect(str(db_copy))
+    connection = open_duckdb(db_copy)
     yield connection
     connection.close()
 
@@ -81,7 +82,7 @@ def reader(places: Places) -> Iterator[Callable[[], duckdb.DuckDBPyConnection]]:
     opened: list[duckdb.DuckDBPyConnection] = []
 
     def open_current() -> duckdb.DuckDBPyConnection:
-        con = duckdb.connect(str(places.db_path), read_only=True)
+        con = open_duckdb(places.db_path, read_only=True)
         opened.append(con)
         return con
 
