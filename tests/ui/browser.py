@@ -9,6 +9,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -17,6 +18,14 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 SCREENSHOTS = PROJECT_DIR / "screenshots"
 DESKTOP = {"width": 1440, "height": 900}
 PHONE = {"width": 390, "height": 844}
+
+
+def new_page(context, viewport: dict):
+    """A new page of the module's browser context (the ``browser`` fixture) at ``viewport``:
+    a session of the app of its own."""
+    page = context.new_page()
+    page.set_viewport_size(viewport)
+    return page
 
 
 def free_port() -> int:
@@ -62,6 +71,11 @@ def stop_server(process: subprocess.Popen) -> None:
         process.wait(timeout=5)
 
 
+# Every wait asks the page every 50 ms: Playwright's default asks on every animation frame,
+# which keeps the browser drawing 60 frames a second for as long as the server takes (on a
+# busy machine, the browser's largest cost in the suite)
+POLL_MS = 50
+
 # The page is ready when the script run is over, every element of it is drawn (no lazily
 # loaded element still shows its skeleton, none is left stale from an earlier run, every
 # chart has its SVG) and the fonts are loaded; and it stays so for a quarter of a second
@@ -86,7 +100,8 @@ def ready(page, *, heading: bool = True, sidebar: bool = False, hold_ms: int = 2
           timeout: float = 60_000) -> None:
     """Wait until the page's script run is over and all it drew is shown, steadily."""
     page.evaluate("() => { window.__itaReadySince = undefined; }")
-    page.wait_for_function(_READY, arg=[heading, sidebar, hold_ms], timeout=timeout)
+    page.wait_for_function(_READY, arg=[heading, sidebar, hold_ms], timeout=timeout,
+                           polling=POLL_MS)
     settled(page)
 
 
@@ -97,8 +112,34 @@ def after_click(page, click, *, heading: bool = True, sidebar: bool = False,
                   " window.__itaRerun = true; o.disconnect(); }).observe(document.querySelector("
                   "'[data-testid=\"stApp\"]'), {attributeFilter: ['data-test-script-state']}); }")
     click()
-    page.wait_for_function("() => window.__itaRerun === true", timeout=timeout)
+    page.wait_for_function("() => window.__itaRerun === true", timeout=timeout,
+                           polling=POLL_MS)
     ready(page, heading=heading, sidebar=sidebar, timeout=timeout)
+
+
+# The app's own way to another page of the same session (as its page links and the browser's
+# back button do): the URL changes, the page's script runs again, the app's code is not
+# loaded again (a full load costs the browser 1-3 s of CPU per page, most of a walk's time)
+_MOVE = """(url) => { history.pushState({}, '', url);
+  window.dispatchEvent(new PopStateEvent('popstate', {state: {}})); }"""
+
+
+def visit(page, url: str, *, heading: bool = True, sidebar: bool = False,
+          timeout: float = 60_000) -> None:
+    """Show ``url`` (an address of the app) and wait until it is drawn: a page already showing
+    the app at that address's origin moves there in the same session (its switches and
+    choices kept, as a user's clicks keep them); any other loads it."""
+    here, there = urlsplit(page.url), urlsplit(url)
+    if (here.scheme, here.netloc) == (there.scheme, there.netloc) and page.locator(
+            '[data-testid="stApp"]').count():
+        path = urlunsplit(("", "", there.path or "/", there.query, ""))
+        after_click(page, lambda: page.evaluate(_MOVE, path), heading=heading,
+                    sidebar=sidebar, timeout=timeout)
+        page.wait_for_function("(p) => location.pathname === p", arg=there.path or "/",
+                               timeout=timeout, polling=POLL_MS)
+    else:
+        page.goto(url)
+        ready(page, heading=heading, sidebar=sidebar, timeout=timeout)
 
 
 def wait_for_app(page, timeout: float = 30_000) -> None:

@@ -15,6 +15,7 @@ from tests.conftest import publish_copy
 from tests.ui.browser import (
     CHROMIUM,
     CHROMIUM_ARGS,
+    DESKTOP,
     PROJECT_DIR,
     free_port,
     start_server,
@@ -106,9 +107,23 @@ def assert_no_exception(at: AppTest) -> None:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    """Headless Debian Chromium (Playwright), one per test module."""
+    """Headless Debian Chromium (Playwright), one per test module (Playwright's loop would
+    stop other modules' asyncio, the load-test client's): one browser context, Thai, that
+    takes downloads. Each test opens its own pages (:func:`tests.ui.browser.new_page`), each
+    a session of the app of its own; a context per test loaded and compiled the app's
+    scripts again each time (about 1 s of a test's time)."""
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
+        context = chromium.new_context(viewport=DESKTOP, locale="th-TH", accept_downloads=True)
+        yield context
+        context.close()
         chromium.close()
+
+
+@pytest.fixture(autouse=True)
+def _no_cookie_left(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test's cookies (the remembered unit) never reach the next test's pages."""
+    yield
+    if "browser" in request.fixturenames:
+        request.getfixturevalue("browser").clear_cookies()

@@ -15,6 +15,8 @@ from tests.ui.browser import (
     DESKTOP,
     SCREENSHOTS,
     full_screenshot,
+    new_page,
+    visit,
     wait_for_app,
 )
 
@@ -22,15 +24,16 @@ pytestmark = [pytest.mark.e2e,
               pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium")]
 
 VIEWS = {  # page -> a URL that shows real content, and a text that must appear
-    "overview": ("dataset=real&year=2564&scope=group:peer-2564-ten", "บางซื่อ"),
-    "groups": ("dataset=demo&year=2567&scope=group:bkk-centralbangkok", "กลุ่มเขตกรุงเทพกลาง"),
-    "unit_profile": ("dataset=real&year=2567&unit=bkk-samphanthawong",
+    "overview": ("dataset=real&year=2564&scope=group:peer-2564-ten&lang=th", "บางซื่อ"),
+    "groups": ("dataset=demo&year=2567&scope=group:bkk-centralbangkok&lang=th",
+               "กลุ่มเขตกรุงเทพกลาง"),
+    "unit_profile": ("dataset=real&year=2567&unit=bkk-samphanthawong&lang=th",
                      "ข้อ O ที่ได้ศูนย์: O5, O15, O18, O19, O22"),
-    "weakest_indicators": ("dataset=demo&year=2567&scope=group:bkk-centralbangkok",
+    "weakest_indicators": ("dataset=demo&year=2567&scope=group:bkk-centralbangkok&lang=th",
                            "ตัวชี้วัดที่อ่อนที่สุดของแต่ละหน่วยงาน"),
-    "zero_items": ("dataset=demo&year=2567&scope=group:bkk-centralbangkok",
+    "zero_items": ("dataset=demo&year=2567&scope=group:bkk-centralbangkok&lang=th",
                    "ข้อที่ได้ศูนย์ติดต่อกันหลายปี"),
-    "about": ("dataset=real&year=2564", "ข้อขัดแย้งในรายงานและการเลือกค่า"),
+    "about": ("dataset=real&year=2564&lang=th", "ข้อขัดแย้งในรายงานและการเลือกค่า"),
 }
 
 
@@ -39,11 +42,14 @@ def server(app_server: str) -> str:
     return app_server
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def desktop(browser) -> Iterator[object]:
-    context = browser.new_context(viewport=DESKTOP, locale="th-TH")
-    yield context.new_page()
-    context.close()
+    """One page at 1440 px for the module's tests, each opening its own address on it (the
+    app's scripts loaded once): every test's address names every filter it relies on, as
+    the same session carries the last values over."""
+    page = new_page(browser, DESKTOP)
+    yield page
+    page.close()
 
 
 def query(url: str) -> dict[str, str]:
@@ -52,22 +58,15 @@ def query(url: str) -> dict[str, str]:
 
 # at desktop width; every page at phone width (390 px, no overflow, photographed) is walked
 # by tests/ui/test_hostile_browser.py, with long hostile names in every table and chart
-@pytest.mark.parametrize(("name", "viewport"), [("desktop", DESKTOP)])
-def test_every_page_renders_and_is_photographed(server, browser, name, viewport) -> None:
-    context = browser.new_context(viewport=viewport, locale="th-TH")
-    page = context.new_page()
-    try:
-        for slug, (params, expected) in VIEWS.items():
-            page.goto(f"{server}/{slug}?{params}")
-            wait_for_app(page)
-            assert page.locator('[data-testid="stException"]').count() == 0, slug
-            page.get_by_text(expected).filter(visible=True).first.wait_for(timeout=20_000)
-            overflow = page.evaluate(
-                """() => document.querySelector('[data-testid="stMain"]').scrollWidth""")
-            assert overflow <= viewport["width"] + 1, (slug, overflow)
-            full_screenshot(page, SCREENSHOTS / name / f"{slug}.png", viewport)
-    finally:
-        context.close()
+def test_every_page_renders_and_is_photographed(server, desktop) -> None:
+    for slug, (params, expected) in VIEWS.items():
+        visit(desktop, f"{server}/{slug}?{params}")
+        assert desktop.locator('[data-testid="stException"]').count() == 0, slug
+        desktop.get_by_text(expected).filter(visible=True).first.wait_for(timeout=20_000)
+        overflow = desktop.evaluate(
+            """() => document.querySelector('[data-testid="stMain"]').scrollWidth""")
+        assert overflow <= DESKTOP["width"] + 1, (slug, overflow)
+        full_screenshot(desktop, SCREENSHOTS / "desktop" / f"{slug}.png", DESKTOP)
 
 
 def test_english_view_in_sarabun(server, desktop) -> None:
@@ -75,8 +74,7 @@ def test_english_view_in_sarabun(server, desktop) -> None:
     with urllib.request.urlopen(font_url) as response:  # noqa: S310 - the local test server
         assert response.status == 200
         assert len(response.read()) > 50_000
-    desktop.goto(f"{server}/overview?dataset=real&year=2564&scope=group:peer-2564-ten&lang=en")
-    wait_for_app(desktop)
+    visit(desktop, f"{server}/overview?dataset=real&year=2564&scope=group:peer-2564-ten&lang=en")
     assert desktop.get_by_text("ITA results overview").filter(visible=True).count() > 0
     assert desktop.get_by_text("B.E. 2564 (2021)").filter(visible=True).count() > 0
     assert desktop.evaluate("document.fonts.check('16px Sarabun', 'ภาพรวม')")
@@ -107,8 +105,7 @@ def choose(page, label: str, option: str) -> None:
 
 def test_a_changed_filter_goes_to_the_url_and_a_reload_shows_the_same_view(server,
                                                                            desktop) -> None:
-    desktop.goto(f"{server}/overview?dataset=demo&year=2567&scope=all")
-    wait_for_app(desktop)
+    visit(desktop, f"{server}/overview?dataset=demo&year=2567&scope=all&unit=bkk-dusit&lang=th")
     choose(desktop, "ขอบเขตการเปรียบเทียบ", "กลุ่มเขตกรุงเทพกลาง (9 แห่ง)")
     desktop.wait_for_url(lambda url: "bkk-centralbangkok" in url)
     wait_for_app(desktop)
@@ -129,9 +126,8 @@ def test_a_changed_filter_goes_to_the_url_and_a_reload_shows_the_same_view(serve
 
 
 def test_the_page_links_carry_the_filters(server, desktop) -> None:
-    desktop.goto(f"{server}/overview?dataset=demo&year=2566&scope=group:bkk-eastbangkok"
-                 "&unit=bkk-dusit")
-    wait_for_app(desktop)
+    visit(desktop, f"{server}/overview?dataset=demo&year=2566&scope=group:bkk-eastbangkok"
+                   "&unit=bkk-dusit&lang=th")
     desktop.locator('[data-testid="stSidebar"]').get_by_text("ข้อมูลรายหน่วยงาน").click()
     desktop.wait_for_url(lambda url: "/unit_profile" in url)
     wait_for_app(desktop)

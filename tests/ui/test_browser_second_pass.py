@@ -3,9 +3,7 @@ hide the sidebar, the chart toolbar speaks Thai."""
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -13,13 +11,12 @@ from tests.ui.browser import (
     CHROMIUM,
     DESKTOP,
     PHONE,
+    POLL_MS,
     after_click,
-    free_port,
+    new_page,
     ready,
     settled,
-    start_server,
-    stop_server,
-    wait_until_up,
+    visit,
 )
 
 pytestmark = [pytest.mark.e2e,
@@ -36,22 +33,29 @@ OUTSIDE = """(box) => { const b = box.getBoundingClientRect(); const out = [];
 
 
 @pytest.fixture(scope="module")
-def server(built_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    db = tmp_path_factory.mktemp("browser19") / "ita.duckdb"
-    shutil.copy(built_db, db)
-    port = free_port()
-    process = start_server(db, port, db.with_name("streamlit.log"))
-    try:
-        wait_until_up(port, process)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        stop_server(process)
+def server(app_server: str) -> str:
+    return app_server
 
 
-def _open(browser, url: str, viewport: dict):
-    page = browser.new_context(viewport=viewport, locale="th-TH").new_page()
-    page.goto(url)
-    ready(page, heading=False)
+@pytest.fixture(scope="module")
+def pages(browser) -> Iterator[Callable[[dict], object]]:
+    """One page per screen size for the module's tests (the app's scripts loaded once per
+    size); each test opens its own address on it."""
+    opened: dict[tuple[int, int], object] = {}
+
+    def page_at(viewport: dict):
+        key = (viewport["width"], viewport["height"])
+        if key not in opened:
+            opened[key] = new_page(browser, viewport)
+        return opened[key]
+
+    yield page_at
+    for page in opened.values():
+        page.close()
+
+def _open(pages, url: str, viewport: dict):
+    page = pages(viewport)
+    visit(page, url, heading=False)
     return page
 
 
@@ -61,8 +65,10 @@ def _radar_on(page) -> None:
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
-def test_radar_keeps_label_6_and_its_note(server, browser, viewport) -> None:
-    page = _open(browser, f"{server}/{PROFILE}", viewport)
+def test_radar_keeps_label_6_and_its_note(server, pages, viewport) -> None:
+    """At 1440 px the same opened profile then shows the toolbar's Thai tips and prints
+    (:func:`toolbar_tips_in_thai_and_printing_drops_the_sidebar_and_buttons`)."""
+    page = _open(pages, f"{server}/{PROFILE}", viewport)
     _radar_on(page)
     radar = page.locator(".st-key-chart-radar .js-plotly-plot").first
     radar.wait_for(timeout=30_000)
@@ -70,11 +76,12 @@ def test_radar_keeps_label_6_and_its_note(server, browser, viewport) -> None:
     texts = radar.evaluate("(el) => [...el.querySelectorAll('svg text')].map(t => t.textContent)")
     assert "6" in texts and any("แกนเริ่มที่ 30" in t for t in texts)
     assert radar.evaluate(OUTSIDE) == []
-    page.context.close()
+    if viewport is DESKTOP:
+        toolbar_tips_in_thai_and_printing_drops_the_sidebar_and_buttons(page)
 
 
-def test_phone_slides_cut_nothing_and_hide_the_sidebar(server, browser) -> None:
-    page = _open(browser, f"{server}/{SLIDES}&whatif=O5,O15,O18,O19,O22", PHONE)  # 5 columns
+def test_phone_slides_cut_nothing_and_hide_the_sidebar(server, pages) -> None:
+    page = _open(pages, f"{server}/{SLIDES}&whatif=O5,O15,O18,O19,O22", PHONE)  # 5 columns
     count = page.locator(".slide-count").first.inner_text()
     n = int(count.split("/")[1])
     for i in range(n):
@@ -87,55 +94,54 @@ def test_phone_slides_cut_nothing_and_hide_the_sidebar(server, browser) -> None:
         if i < n - 1:
             after_click(page, page.locator(".st-key-deck_next button").click, heading=False)
             assert page.locator(".slide-count").first.inner_text().startswith(f"{i + 2} ")
-    page.context.close()
 
 
 def test_my_unit_is_remembered_by_the_browser(server, browser) -> None:
     """'Make ดุสิต my unit' in the sidebar; a later visit to the bare address (same browser)
     opens on that dataset, group and unit, saying where it stands first."""
-    page = _open(browser, f"{server}/overview?dataset=demo&year=2568&"
-                          "scope=group:bkk-centralbangkok&unit=bkk-dusit", DESKTOP)
+    page = new_page(browser, DESKTOP)  # a session of its own, from its first visit
+    page.goto(f"{server}/overview?dataset=demo&year=2568&scope=group:bkk-centralbangkok"
+              "&unit=bkk-dusit")
+    ready(page, heading=False)
     page.locator(".st-key-mine_set button").first.click()
     page.locator(".st-key-mine_forget").wait_for(timeout=30_000)
-    page.wait_for_function("() => document.cookie.includes('ita_mine=')", timeout=10_000)
+    page.wait_for_function("() => document.cookie.includes('ita_mine=')", timeout=10_000,
+                           polling=POLL_MS)
     later = page.context.new_page()
     later.goto(server)
     later.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]',
                             timeout=60_000)
-    later.wait_for_function("() => location.search.includes('unit=bkk-dusit')", timeout=30_000)
+    later.wait_for_function("() => location.search.includes('unit=bkk-dusit')", timeout=30_000,
+                            polling=POLL_MS)
     assert "scope=group%3Abkk-centralbangkok" in later.url or \
         "scope=group:bkk-centralbangkok" in later.url
     later.locator('[data-testid="stAlert"]', has_text="หน่วยงานของฉัน ดุสิต").wait_for(
         timeout=30_000)
-    page.context.close()
 
 
-def test_projector_mode_fills_1920_by_1080(server, browser) -> None:
+def test_projector_mode_fills_1920_by_1080(server, pages) -> None:
     """?projector=1&theme=dark: no app header, sidebar or controls, the counter in a corner,
     a chart slide's chart at least 700 px tall on a dark page."""
-    page = _open(browser, f"{server}/{SLIDES}&projector=1&theme=dark",
+    page = _open(pages, f"{server}/{SLIDES}&projector=1&theme=dark",
                  {"width": 1920, "height": 1080})
     assert page.locator(".slide-count-corner").inner_text().strip().startswith("1 / ")
     for hidden in ('[data-testid="stHeader"]', '[data-testid="stSidebar"]', ".st-key-deck_bar"):
         assert not page.locator(hidden).first.is_visible(), hidden
     page.keyboard.press("ArrowRight")
     page.wait_for_function("() => document.querySelector('.slide-count-corner')"
-                           "?.textContent.startsWith('2 ')", timeout=30_000)
+                           "?.textContent.startsWith('2 ')", timeout=30_000,
+                           polling=POLL_MS)
     chart = page.locator(".st-key-slide-wide .js-plotly-plot").first
     chart.wait_for(timeout=30_000)
     box = chart.bounding_box()
     assert box is not None and box["height"] >= 700 and box["width"] >= 1700
     background = page.evaluate("getComputedStyle(document.querySelector('.stApp')).backgroundColor")
     assert background == "rgb(17, 24, 39)"
-    page.context.close()
 
 
-def test_toolbar_tips_in_thai_and_printing_drops_the_sidebar_and_buttons(server,
-                                                                          browser) -> None:
-    """The chart toolbar speaks Thai; print media (A4): no sidebar, header or download
-    buttons; charts not split (one page opened for both)."""
-    page = _open(browser, f"{server}/{PROFILE}", DESKTOP)
-    _radar_on(page)  # the unit's one year has no lines chart: the radar's toolbar
+def toolbar_tips_in_thai_and_printing_drops_the_sidebar_and_buttons(page) -> None:
+    """The chart toolbar speaks Thai (the radar's: the unit's one year has no lines chart);
+    print media (A4): no sidebar, header or download buttons; charts not split."""
     page.locator(".modebar-btn").first.wait_for(state="attached", timeout=30_000)
     titles = page.evaluate("() => [...document.querySelectorAll('.modebar-btn')]"
                            ".map(b => b.getAttribute('data-title'))")
@@ -152,4 +158,4 @@ def test_toolbar_tips_in_thai_and_printing_drops_the_sidebar_and_buttons(server,
     assert breaks == "avoid"
     pdf = page.pdf(format="A4")
     assert pdf[:4] == b"%PDF" and len(pdf) > 20_000
-    page.context.close()
+    page.emulate_media(media="screen")

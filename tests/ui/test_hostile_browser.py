@@ -26,9 +26,10 @@ from tests.ui.browser import (
     after_click,
     free_port,
     full_screenshot,
-    ready,
+    new_page,
     start_server,
     stop_server,
+    visit,
     wait_until_up,
 )
 
@@ -147,12 +148,6 @@ SHOWN = """() => document.body.innerText + [...document.querySelectorAll('svg te
                      .map(e => e.textContent).join(' ')"""
 
 
-def settle(page) -> None:
-    """Wait until the page's script run is over and drawn, the sidebar with its widgets too
-    (the sidebar is drawn after the page)."""
-    ready(page, heading=False, sidebar=True)
-
-
 # Thai at desktop width, English on the phone: both languages and both widths, every page,
 # in half the time of all four pairs (the escaping does not depend on the pairing); the
 # deck's every slide and the URL's values once, in Thai (the same escaping in either language)
@@ -163,15 +158,13 @@ def test_hostile_names_are_text_on_every_page(hostile_app, listener, browser, la
     url, ids = hostile_app
     port = str(listener.server_address[1])
     scope = "units:" + ",".join([*ids, "bkk-samphanthawong"])
-    context = browser.new_context(viewport=viewport, locale="th-TH")
-    page = context.new_page()
+    page = new_page(browser, viewport)
     named: list[str] = []
     try:
         for slug in PAGES:
             path = "" if slug == "home" else slug
-            page.goto(f"{url}/{path}?dataset=real&year=2567&scope={scope}&unit={ids[0]}"
-                      f"&lang={lang}")
-            settle(page)
+            visit(page, f"{url}/{path}?dataset=real&year=2567&scope={scope}&unit={ids[0]}"
+                  f"&lang={lang}", heading=False, sidebar=True)
             assert page.locator('[data-testid="stException"]').count() == 0, slug
             assert page.evaluate(LIVE_MARKUP, port) == [], (slug, lang, label)
             # the sections drawn when switched on (once, in Thai: the same escaping)
@@ -208,14 +201,14 @@ def test_hostile_names_are_text_on_every_page(hostile_app, listener, browser, la
         # URL values with markup: shown as text (or replaced by a default, with a note)
         for slug in ("overview", "unit_profile", "weakest_indicators", "compare") if walk_all \
                 else ():
-            page.goto(f"{url}/{slug}?dataset=real&year=<b>2567</b>"
-                      f"&scope=group:<img src=http://127.0.0.1:{port}/s.png>"
-                      f"&unit=<a href='http://127.0.0.1:{port}/u'>ลิงก์</a>&lang={lang}")
-            settle(page)
+            visit(page, f"{url}/{slug}?dataset=real&year=<b>2567</b>"
+                  f"&scope=group:<img src=http://127.0.0.1:{port}/s.png>"
+                  f"&unit=<a href='http://127.0.0.1:{port}/u'>ลิงก์</a>&lang={lang}",
+                  heading=False, sidebar=True)
             assert page.locator('[data-testid="stException"]').count() == 0, slug
             assert page.evaluate(LIVE_MARKUP, port) == [], (slug, lang, label, "url")
     finally:
-        context.close()
+        page.close()
     # the names are on the pages, as typed
     assert set(named) >= {"overview", "unit_profile", "weakest_indicators", "compare"}, named
     if walk_all:
