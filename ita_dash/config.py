@@ -48,7 +48,7 @@ def open_duckdb(path: str | Path = ":memory:", *, read_only: bool = False
     con = duckdb.connect(str(path), read_only=read_only)
     threads = db_threads()
     if threads is not None:
-        con.execute(f"SET threads = {threads:d}")
+        con.execute("SET threads = ?", [threads])
     return con
 
 
