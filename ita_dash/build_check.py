@@ -22,7 +22,7 @@ import duckdb
 from ita_dash.config import open_duckdb
 
 SUFFIX = ".sha256"
-_VERDICTS: dict[tuple[str, int, int, int], bool] = {}
+_VERDICTS: dict[tuple[str, int, int, int], bool] = {}  # by file_state(path)
 
 DAMAGED_TH = ("ไฟล์ฐานข้อมูลที่เผยแพร่อยู่เสียหาย ({name}) ได้ย้ายไปเก็บไว้ที่ {aside} "
               "และกำลังสร้างใหม่จากไฟล์ใน data/ และคลังข้อมูลนำเข้า")
@@ -68,20 +68,29 @@ def _opens(path: Path) -> bool:
     return row is not None
 
 
+FileState = tuple[str, int, int, int]
+
+
+def file_state(path: Path) -> FileState:
+    """What identifies one state of a build file (its path, size, change time and inode):
+    what is read from a build is read once per state (OSError when the file is gone)."""
+    stat = path.stat()
+    return (str(path), stat.st_size, stat.st_mtime_ns, stat.st_ino)
+
+
 def is_sound(path: Path) -> bool:
     """The build file is the one that was published (checked once per state of the file)."""
     try:
-        stat = path.stat()
+        key = file_state(path)
     except OSError:
         return False
-    key = (str(path), stat.st_size, stat.st_mtime_ns, stat.st_ino)
     verdict = _VERDICTS.get(key)
     if verdict is None:
         recorded = _recorded(path)
         if recorded is None:
             verdict = _opens(path)
         else:
-            verdict = recorded[1] == stat.st_size and recorded[0] == file_sha256(path)
+            verdict = recorded[1] == key[1] and recorded[0] == file_sha256(path)
         _VERDICTS[key] = verdict
     return verdict
 

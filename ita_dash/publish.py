@@ -88,7 +88,7 @@ def current_build(db_path: Path | None = None) -> Build | None:
     return Build(path, path.stem) if path.exists() else None
 
 
-_DATASETS: dict[tuple[str, int, int, int], list[str]] = {}
+_DATASETS: dict[build_check.FileState, list[str]] = {}
 
 
 def built_datasets(build: Build | None) -> list[str]:
@@ -97,8 +97,7 @@ def built_datasets(build: Build | None) -> list[str]:
     and page run)."""
     if build is None:
         return []
-    st = build.path.stat()
-    key = (str(build.path), st.st_ino, st.st_size, st.st_mtime_ns)
+    key = build_check.file_state(build.path)
     if key not in _DATASETS:
         con = open_duckdb(build.path, read_only=True)
         try:
